@@ -1,0 +1,3 @@
+from socinv_docs.cli import main
+
+main()

@@ -1,0 +1,63 @@
+"""The registry of rule codes (SPEC §4). Codes are stable: users' scripts depend on them.
+
+Every finding carries one of these; no code is ever written as a loose string elsewhere.
+"""
+
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Code(StrEnum):
+    FILE_UNREADABLE = "FILE_UNREADABLE"
+    KIND_UNKNOWN = "KIND_UNKNOWN"
+    SECTION_MISSING = "SECTION_MISSING"
+    SECTION_EMPTY = "SECTION_EMPTY"
+    SECTION_PLACEHOLDER = "SECTION_PLACEHOLDER"
+    SECTION_TOO_SHORT = "SECTION_TOO_SHORT"
+    FIELD_MISSING = "FIELD_MISSING"
+    FIELD_INVALID = "FIELD_INVALID"
+    CRITERION_UNANSWERED = "CRITERION_UNANSWERED"
+    CRITERION_NOT_MET = "CRITERION_NOT_MET"
+    DURATION_OUT_OF_RANGE = "DURATION_OUT_OF_RANGE"
+    PARTIES_INSUFFICIENT = "PARTIES_INSUFFICIENT"
+    PARTY_FOR_PROFIT = "PARTY_FOR_PROFIT"
+    PROJECT_LEAD_TOO_LOW = "PROJECT_LEAD_TOO_LOW"
+    COSTS_INCONSISTENT = "COSTS_INCONSISTENT"
+    SAVINGS_BELOW_COST = "SAVINGS_BELOW_COST"
+    SAVINGS_HORIZON_EXCEEDED = "SAVINGS_HORIZON_EXCEEDED"
+    ATTACHMENT_MISSING = "ATTACHMENT_MISSING"
+    SCHEMA_ROW_INCOMPLETE = "SCHEMA_ROW_INCOMPLETE"
+    SIGNATURE_MISSING = "SIGNATURE_MISSING"
+
+
+# Default severity of each code. Section codes take the section's `required` level
+# from the schema instead; ATTACHMENT_MISSING depends on how the file was checked.
+DEFAULT_SEVERITY: dict[Code, Severity] = {
+    Code.FILE_UNREADABLE: Severity.ERROR,
+    Code.KIND_UNKNOWN: Severity.ERROR,
+    Code.SECTION_MISSING: Severity.ERROR,
+    Code.SECTION_EMPTY: Severity.ERROR,
+    Code.SECTION_PLACEHOLDER: Severity.ERROR,
+    Code.SECTION_TOO_SHORT: Severity.WARNING,
+    Code.FIELD_MISSING: Severity.ERROR,
+    Code.FIELD_INVALID: Severity.ERROR,
+    Code.CRITERION_UNANSWERED: Severity.ERROR,
+    Code.CRITERION_NOT_MET: Severity.WARNING,
+    Code.DURATION_OUT_OF_RANGE: Severity.ERROR,
+    Code.PARTIES_INSUFFICIENT: Severity.ERROR,
+    Code.PARTY_FOR_PROFIT: Severity.ERROR,
+    Code.PROJECT_LEAD_TOO_LOW: Severity.ERROR,
+    Code.COSTS_INCONSISTENT: Severity.WARNING,
+    Code.SAVINGS_BELOW_COST: Severity.ERROR,
+    Code.SAVINGS_HORIZON_EXCEEDED: Severity.WARNING,
+    Code.ATTACHMENT_MISSING: Severity.ERROR,
+    Code.SCHEMA_ROW_INCOMPLETE: Severity.ERROR,
+    Code.SIGNATURE_MISSING: Severity.WARNING,
+}
+
+# Codes that make a document `unreadable` rather than `incomplete`.
+UNREADABLE_CODES = frozenset({Code.FILE_UNREADABLE, Code.KIND_UNKNOWN})

@@ -1,0 +1,93 @@
+"""Setting template text aside: what is left of a draft's text once guidance, prompts,
+labels and placeholder phrases are removed is the applicant's answer (SPEC §2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from socinv_docs.extract.text import fold, heading_key
+from socinv_docs.schema import CommonSpec, KindSpec
+
+_FILLER = re.compile(r"^(x+|\.+|_+|-+|\?+|…+)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Answer:
+    text: str = ""
+    placeholder: bool = False  # some placeholder was seen (and set aside)
+
+    def add(self, other: "Answer") -> None:
+        if other.text:
+            self.text = f"{self.text}\n{other.text}" if self.text else other.text
+        self.placeholder |= other.placeholder
+
+
+class AnswerCleaner:
+    def __init__(self, kind: KindSpec, common: CommonSpec) -> None:
+        texts: list[str] = list(kind.template_text) + list(kind.boundaries)
+        for s in kind.sections:
+            texts += [s.heading, *s.guidance]
+        for f in kind.fields:
+            texts += [f.label, *f.aliases]
+        if kind.criteria:
+            texts += [kind.criteria.heading, kind.criteria.answer_header, kind.criteria.motivation_header]
+            texts += [c.text for c in kind.criteria.items]
+        for t in kind.tables:
+            texts += list(t.columns.values())
+        if kind.grid:
+            texts += list(kind.grid.columns.values())
+        if kind.signatures:
+            texts += [kind.signatures.heading, *kind.signatures.columns]
+        self.template = {fold(t) for t in texts if fold(t)} | {heading_key(t) for t in texts if heading_key(t)}
+        self.guidance_prefixes = sorted({fold(t) for s in kind.sections for t in s.guidance if len(fold(t)) > 20},
+                                        key=len, reverse=True)
+        self.placeholders = sorted({fold(p) for p in [*common.placeholders, *kind.placeholders] if fold(p)},
+                                   key=len, reverse=True)
+
+    def is_template(self, text: str) -> bool:
+        f = fold(text)
+        return bool(f) and (f in self.template or heading_key(text) in self.template)
+
+    def clean(self, text: str, placeholder: bool = False) -> Answer:
+        answer = Answer(placeholder=placeholder)
+        for line in text.splitlines():
+            answer.add(self._clean_line(line))
+        return answer
+
+    def _clean_line(self, line: str) -> Answer:
+        f = fold(line)
+        if not f:
+            return Answer()
+        if f in self.template or heading_key(line) in self.template:
+            return Answer()
+        for g in self.guidance_prefixes:
+            if f.startswith(g + " "):
+                line = _cut_prefix(line, g)
+                f = fold(line)
+                break
+        seen = False
+        changed = True
+        while f and changed:
+            changed = False
+            for ph in self.placeholders:
+                if f == ph:
+                    return Answer(placeholder=True)
+                if f.startswith(ph + " "):
+                    line = _cut_prefix(line, ph)
+                    f = fold(line)
+                    seen = changed = True
+                    break
+        if "lorem ipsum" in f or _FILLER.match(line.strip().replace(" ", "")):
+            return Answer(placeholder=True)
+        return Answer(text=line.strip(), placeholder=seen)
+
+
+def _cut_prefix(line: str, folded_prefix: str) -> str:
+    """Remove the shortest start of `line` that folds to `folded_prefix`."""
+    for i in range(len(folded_prefix), len(line) + 1):
+        if fold(line[:i]) == folded_prefix and (i == len(line) or not line[i].isalnum()):
+            rest = line[i:]
+            return rest.lstrip(" :;.,–-\t")
+    return line

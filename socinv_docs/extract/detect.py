@@ -1,0 +1,31 @@
+"""Which template a file is, from its content: title, characteristic phrases, sheet names
+and how many of the kind's headings it has. The file name is never trusted.
+"""
+
+from __future__ import annotations
+
+from socinv_docs.extract.matching import TargetKind, match
+from socinv_docs.extract.text import fold
+from socinv_docs.readers.blocks import RawDocument
+from socinv_docs.schema import SchemaSet
+
+PHRASE_POINTS = 3
+SHEET_POINTS = 3
+LOOK_AT_BLOCKS = 40  # phrases are looked for near the top
+
+
+def detect_kind(raw: RawDocument, schemas: SchemaSet) -> str | None:
+    head_text = " \n ".join(fold(b.text) for b in raw.blocks[:LOOK_AT_BLOCKS])
+    head_text = f"{fold(raw.title)} \n {head_text}"
+    sheets = {fold(s) for s in raw.sheet_names}
+    best: tuple[int, str] | None = None
+    for kind in schemas.kinds.values():
+        if kind.format != raw.format:
+            continue
+        score = sum(PHRASE_POINTS for p in kind.detect.phrases if fold(p) and fold(p) in head_text)
+        score += sum(SHEET_POINTS for s in kind.detect.sheet_names if fold(s) in sheets)
+        matches = match(kind, raw.blocks, schemas.common.match_threshold)
+        score += sum(1 for m in matches if m.target.kind is TargetKind.SECTION)
+        if score >= kind.detect.min_score and (best is None or score > best[0]):
+            best = (score, kind.id)
+    return best[1] if best else None

@@ -1,0 +1,212 @@
+"""Build the Document model from a reader's blocks and a kind's schema."""
+
+from __future__ import annotations
+
+from socinv_docs.extract import tables
+from socinv_docs.extract.answers import Answer, AnswerCleaner
+from socinv_docs.extract.matching import Match, TargetKind, match
+from socinv_docs.extract.text import word_count
+from socinv_docs.extract.values import parse_amount, parse_duration, parse_percent, parse_period
+from socinv_docs.location import Location
+from socinv_docs.model import Document, FieldValue, Section, SectionState
+from socinv_docs.readers.blocks import Block, BlockKind, RawDocument
+from socinv_docs.schema import CommonSpec, FieldSpec, KindSpec, ProfileSpec
+
+
+def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: CommonSpec) -> Document:
+    cleaner = AnswerCleaner(kind, common)
+    matches = match(kind, raw.blocks, common.match_threshold)
+    doc = Document(file=raw.path, kind=kind.id, profile=profile.id, format=raw.format, title=raw.title)
+    boundaries = sorted({m.candidate.block for m in matches if m.candidate.inline_value is None})
+
+    for spec in kind.sections:
+        m = next((m for m in matches if m.target.kind is TargetKind.SECTION and m.target.id == spec.id), None)
+        if m is None:
+            doc.sections[spec.id] = Section(id=spec.id, state=SectionState.MISSING)
+            continue
+        answer = _section_answer(raw.blocks, m, boundaries, cleaner)
+        words = word_count(answer.text)
+        if answer.text:
+            minimum = profile.min_words.get(f"{kind.id}.{spec.id}", 0)
+            state = SectionState.TOO_SHORT if words < minimum else SectionState.OK
+        else:
+            state = SectionState.PLACEHOLDER if answer.placeholder else SectionState.EMPTY
+        block = raw.blocks[m.candidate.block]
+        doc.sections[spec.id] = Section(
+            id=spec.id, state=state, heading=m.candidate.text, text=answer.text, words=words,
+            location=_heading_location(block, m.candidate.text),
+        )
+    _anchor_missing(doc, kind, raw.blocks, matches)
+
+    for spec in kind.fields:
+        doc.fields[spec.id] = _field(spec, raw.blocks, matches, cleaner, doc)
+
+    if kind.criteria:
+        doc.criteria = tables.criteria(kind.criteria, raw.blocks, cleaner, common.match_threshold)
+    for table_spec in kind.tables:
+        found = tables.find_table(table_spec, raw.blocks, cleaner, common.match_threshold)
+        if found is not None:
+            doc.tables[table_spec.id] = found
+    if kind.grid:
+        doc.grid, headers = tables.grid(kind.grid, raw.blocks, cleaner, common.match_threshold)
+        _grid_sections(doc, kind, headers)
+    if kind.signatures:
+        doc.signatures = tables.signatures(kind.signatures, raw.blocks, matches, cleaner)
+    return doc
+
+
+def _heading_location(block: Block, heading: str) -> Location:
+    loc = block.location
+    return Location(heading=heading, paragraph=loc.paragraph, table=loc.table, row=loc.row,
+                    sheet=loc.sheet, cell=loc.cell, block=loc.block)
+
+
+def _section_answer(blocks: list[Block], m: Match, boundaries: list[int], cleaner: AnswerCleaner) -> Answer:
+    start = m.candidate.block
+    end = next((b for b in boundaries if b > start), len(blocks))
+    answer = Answer()
+    head = blocks[start]
+    if head.kind is BlockKind.ROW:
+        # The heading is the row's first cell: the rest of the row is answer.
+        first = True
+        for cell in head.cells:
+            if cell.merged_into is not None:
+                continue
+            if first and cell.text:
+                first = False
+                continue
+            answer.add(cleaner.clean(cell.text, cell.placeholder))
+    for block in blocks[start + 1:end]:
+        answer.add(_block_answer(block, cleaner))
+    return answer
+
+
+def _block_answer(block: Block, cleaner: AnswerCleaner) -> Answer:
+    if block.kind is BlockKind.PARAGRAPH:
+        return cleaner.clean(block.text, block.placeholder)
+    answer = Answer()
+    for cell in block.cells:
+        if cell.merged_into is None:
+            answer.add(cleaner.clean(cell.text, cell.placeholder))
+    return answer
+
+
+def _anchor_missing(doc: Document, kind: KindSpec, blocks: list[Block], matches: list[Match]) -> None:
+    """Where a missing section belongs: before the next section of the template that was found."""
+    order = [s.id for s in kind.sections]
+    for i, sid in enumerate(order):
+        if doc.sections[sid].state is not SectionState.MISSING:
+            continue
+        following = next((doc.sections[n] for n in order[i + 1:]
+                          if doc.sections[n].state is not SectionState.MISSING), None)
+        if following is not None:
+            doc.anchors[sid] = following.location
+        elif blocks:
+            doc.anchors[sid] = blocks[-1].location
+
+
+def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: AnswerCleaner,
+           doc: Document) -> FieldValue:
+    if spec.source == "section":
+        section = doc.sections.get(spec.id)
+        raw = section.text if section else ""
+        return _typed(spec, raw, section.location if section else Location())
+    m = next((m for m in matches if m.target.kind is TargetKind.FIELD and m.target.id == spec.id), None)
+    if m is None:
+        return FieldValue(id=spec.id)
+    block = blocks[m.candidate.block]
+    location = Location(label=m.candidate.text, paragraph=block.location.paragraph, table=block.location.table,
+                        row=block.location.row, sheet=block.location.sheet, block=block.location.block)
+    if m.candidate.inline_value is not None:
+        return _typed(spec, cleaner.clean(m.candidate.inline_value).text, location)
+    answer = Answer()
+    label_cell = None
+    for cell in block.cells:
+        if cell.merged_into is not None:
+            continue
+        if label_cell is None and cell.text:
+            label_cell = cell
+            continue
+        part = cleaner.clean(cell.text, cell.placeholder)
+        if part.text and location.cell is None and block.sheet:
+            location = Location(label=m.candidate.text, sheet=block.sheet, cell=cell.location.cell,
+                                row=block.row, block=block.location.block)
+        answer.add(part)
+    if not answer.text and block.sheet and label_cell is not None:
+        answer = _answer_below(blocks, m.candidate.block, label_cell.column, matches, cleaner)
+    if block.sheet and location.cell is None and label_cell is not None:
+        # Point at the cell to the right of the label: where the answer belongs.
+        from socinv_docs.readers.xlsx_reader import _column_letter
+
+        location = Location(label=m.candidate.text, sheet=block.sheet,
+                            cell=f"{_column_letter(label_cell.column + 2)}{block.row}", row=block.row,
+                            block=block.location.block)
+    return _typed(spec, answer.text, location)
+
+
+def _answer_below(blocks: list[Block], index: int, column: int, matches: list[Match],
+                  cleaner: AnswerCleaner) -> Answer:
+    """Excel: an answer typed in the row beneath its label (when that row is no label itself)."""
+    if index + 1 >= len(blocks):
+        return Answer()
+    below = blocks[index + 1]
+    if below.sheet != blocks[index].sheet or below.row != (blocks[index].row or 0) + 1:
+        return Answer()
+    if any(m.candidate.block == index + 1 for m in matches):
+        return Answer()
+    answer = Answer()
+    for cell in below.cells:
+        if cell.column >= column and cell.merged_into is None:
+            answer.add(cleaner.clean(cell.text, cell.placeholder))
+    return answer
+
+
+def _typed(spec: FieldSpec, raw: str, location: Location) -> FieldValue:
+    raw = raw.strip()
+    if not raw:
+        return FieldValue(id=spec.id, location=location)
+    value = parse_value(spec.type, raw)
+    return FieldValue(id=spec.id, raw=raw, value=value, invalid=value is None, location=location)
+
+
+def parse_value(type_: str, raw: str):
+    if type_ == "text":
+        return " ".join(raw.split())
+    if type_ == "lines":
+        return [line.strip(" -•*\t") for line in raw.replace(";", "\n").splitlines() if line.strip(" -•*\t")]
+    if type_ == "parties":
+        return [_party(line) for line in raw.replace(";", "\n").splitlines() if line.strip(" -•*\t")]
+    if type_ == "period":
+        return parse_period(raw)
+    if type_ == "percent":
+        return parse_percent(raw)
+    if type_ == "amount":
+        return parse_amount(raw)
+    if type_ == "duration":
+        return parse_duration(raw)
+    raise ValueError(f"unknown field type {type_}")
+
+
+def _party(line: str) -> dict:
+    """'Socialnämnden – Social välfärd' → {'namnd': 'Socialnämnden', 'verksamhetsomrade': 'Social välfärd'}."""
+    import re
+
+    line = line.strip(" -•*\t")
+    m = re.match(r"^(.*?)\s*(?:\s[–—-]\s|:|\(|,)\s*(.+?)\)?$", line)
+    if m and m.group(1).strip() and m.group(2).strip():
+        return {"namnd": m.group(1).strip(), "verksamhetsomrade": m.group(2).strip()}
+    return {"namnd": line, "verksamhetsomrade": None}
+
+
+def _grid_sections(doc: Document, kind: KindSpec, headers: dict[str, Location]) -> None:
+    """In a grid kind each column is a section: ok when some goal row fills it."""
+    for spec in kind.sections:
+        filled = [r.values[spec.id] for r in doc.grid if r.values.get(spec.id)]
+        header = headers.get(spec.id)
+        if header is None:
+            state = SectionState.MISSING
+        else:
+            state = SectionState.OK if filled else SectionState.EMPTY
+        text = "\n".join(filled)
+        doc.sections[spec.id] = Section(id=spec.id, state=state, heading=header.heading if header else None,
+                                        text=text, words=word_count(text), location=header or Location())

@@ -1,0 +1,214 @@
+"""Table-shaped parts of a form: the criteria table, header-found tables (costs, effects),
+the utvärderingsschema grid and the signatures. All are found by their header text,
+never by position.
+"""
+
+from __future__ import annotations
+
+from socinv_docs.extract.answers import AnswerCleaner
+from socinv_docs.extract.matching import Match, TargetKind
+from socinv_docs.extract.text import fold, question_similarity, similarity
+from socinv_docs.location import Location
+from socinv_docs.model import CriterionAnswer, GridRow, Signature, Table, TableRow
+from socinv_docs.readers.blocks import Block, BlockKind
+from socinv_docs.schema import CriteriaSpec, GridSpec, SignatureSpec, TableSpec
+
+_YES_MARKS = {"x", "☒", "☑", "✓", "✔", "✅"}
+
+
+def read_yes_no(text: str) -> bool | None:
+    """Ja/Nej read leniently: 'ja', 'JA', 'Ja, se ovan', 'X' → True; 'Nej', 'nej.' → False."""
+    t = text.strip()
+    if not t:
+        return None
+    if t.lower() in _YES_MARKS:
+        return True
+    words = fold(t).split()
+    if not words:
+        return None
+    if words[0] in ("ja", "yes", "j"):
+        return True
+    if words[0] in ("nej", "no", "n", "delvis"):
+        return False
+    return None
+
+
+def _table_rows(blocks: list[Block], start: int) -> list[Block]:
+    """The row blocks of the same table (Word) or the contiguous rows (Excel) from start."""
+    first = blocks[start]
+    rows = [first]
+    for b in blocks[start + 1:]:
+        if b.kind is not BlockKind.ROW:
+            break
+        if first.table is not None and b.table != first.table:
+            break
+        if first.sheet is not None and (b.sheet != first.sheet or b.row != rows[-1].row + 1):
+            break
+        rows.append(b)
+    return rows
+
+
+def _header_columns(block: Block, columns: dict[str, str], threshold: float) -> dict[str, int]:
+    """Which cell column holds which header, for a row that looks like a header row."""
+    found: dict[str, int] = {}
+    for cell in block.cells:
+        if not cell.text or cell.merged_into is not None:
+            continue
+        best = max(((similarity(cell.text, label), cid) for cid, label in columns.items() if cid not in found),
+                   default=(0.0, None))
+        if best[1] is not None and best[0] >= max(threshold, 0.85):
+            found[best[1]] = cell.column
+    return found
+
+
+def criteria(spec: CriteriaSpec, blocks: list[Block], cleaner: AnswerCleaner,
+             threshold: float) -> dict[str, CriterionAnswer]:
+    answers = {c.id: CriterionAnswer(id=c.id) for c in spec.items}
+    answer_col: dict[int | str | None, int] = {}
+    yes_col: dict[int | str | None, int] = {}
+    no_col: dict[int | str | None, int] = {}
+    motivation_col: dict[int | str | None, int] = {}
+    for block in blocks:
+        if block.kind is not BlockKind.ROW:
+            continue
+        key = block.table if block.table is not None else block.sheet
+        for cell in block.cells:
+            f = fold(cell.text)
+            if f == fold(spec.answer_header) or f in ("ja nej", "svar"):
+                answer_col[key] = cell.column
+            elif f == "ja":
+                yes_col[key] = cell.column
+            elif f == "nej":
+                no_col[key] = cell.column
+            elif f == fold(spec.motivation_header) or f in ("kommentar", "motivering kommentar"):
+                motivation_col[key] = cell.column
+        first = next((c for c in block.cells if c.text), None)
+        if first is None:
+            continue
+        scored = max(((question_similarity(first.text, item.text), item) for item in spec.items
+                      if not answers[item.id].found), key=lambda x: x[0], default=(0.0, None))
+        if scored[1] is None or scored[0] < threshold:
+            continue
+        item = scored[1]
+        by_col = {c.column: c for c in block.cells if c.merged_into is None}
+        others = [c for c in block.cells if c is not first and c.merged_into is None]
+        answer: bool | None = None
+        raw = ""
+        if key in yes_col and key in no_col:
+            yes = cleaner.clean(by_col[yes_col[key]].text).text if yes_col[key] in by_col else ""
+            no = cleaner.clean(by_col[no_col[key]].text).text if no_col[key] in by_col else ""
+            if yes and not no:
+                answer, raw = True, yes
+            elif no and not yes:
+                answer, raw = False, no
+        else:
+            cell = by_col.get(answer_col.get(key, -1)) or (others[0] if others else None)
+            if cell is not None and not cell.placeholder:
+                raw = cleaner.clean(cell.text).text
+                answer = read_yes_no(raw)
+        motivation_cell = by_col.get(motivation_col.get(key, -1)) or (others[1] if len(others) > 1 else None)
+        motivation = cleaner.clean(motivation_cell.text).text if motivation_cell is not None else ""
+        answers[item.id] = CriterionAnswer(id=item.id, answer=answer, raw=raw, motivation=motivation, found=True,
+                                           location=Location(label=first.text, table=block.table, row=block.row,
+                                                             sheet=block.sheet, block=block.location.block))
+    return answers
+
+
+def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, threshold: float) -> Table | None:
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.ROW:
+            continue
+        cols = _header_columns(block, spec.columns, threshold)
+        if not all(c in cols for c in spec.required_columns) or len(cols) < 2:
+            continue
+        table = Table(id=spec.id, location=Location(table=block.table, row=block.row, sheet=block.sheet,
+                                                    block=block.location.block))
+        for row in _table_rows(blocks, i)[1:]:
+            by_col = {c.column: c for c in row.cells}
+            values = {cid: cleaner.clean(by_col[col].text).text if col in by_col else ""
+                      for cid, col in cols.items()}
+            label = values.get(spec.row_label_column, "") if spec.row_label_column else ""
+            if spec.row_label_column and spec.row_label_column in cols:
+                raw_label = by_col.get(cols[spec.row_label_column])
+                label = raw_label.text.strip() if raw_label is not None else ""
+            if not any(v for k, v in values.items() if k != spec.row_label_column):
+                if not label or cleaner.is_template(label):
+                    continue
+            table.rows.append(TableRow(label=label, values=values,
+                                       location=Location(table=row.table, row=row.row, sheet=row.sheet,
+                                                         block=row.location.block)))
+        return table
+    return None
+
+
+def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,
+         threshold: float) -> tuple[list[GridRow], dict[str, Location]]:
+    """Goals of an utvärderingsschema; a goal merged over rows (or left blank below) is one goal."""
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.ROW:
+            continue
+        cols = _header_columns(block, spec.columns, threshold)
+        if len(cols) < 3:
+            continue
+        headers = {}
+        for cid, col in cols.items():
+            cell = next(c for c in block.cells if c.column == col)
+            headers[cid] = Location(heading=cell.text, sheet=cell.location.sheet, cell=cell.location.cell,
+                                    table=block.table, row=block.row, block=block.location.block)
+        goals: list[GridRow] = []
+        key_origin: str | None = None
+        for row in blocks[i + 1:]:
+            if row.kind is not BlockKind.ROW or row.sheet != block.sheet or row.table != block.table:
+                break
+            by_col = {c.column: c for c in row.cells}
+            values = {}
+            for cid, col in cols.items():
+                cell = by_col.get(col)
+                values[cid] = cleaner.clean(cell.text, cell.placeholder).text if cell is not None else ""
+            if not any(values.values()):
+                continue
+            key_cell = by_col.get(cols.get(spec.key_column, -1))
+            key_text = values.get(spec.key_column, "")
+            origin = None
+            if key_cell is not None:
+                origin = key_cell.merged_into or key_cell.location.cell or f"r{row.row}"
+            continues_goal = goals and (not key_text or (key_cell is not None and key_cell.merged_into
+                                                          and key_cell.merged_into == key_origin))
+            if continues_goal:
+                goal = goals[-1]
+                for cid, v in values.items():
+                    if v and cid != spec.key_column and v not in goal.values.get(cid, ""):
+                        goal.values[cid] = f"{goal.values[cid]}\n{v}" if goal.values.get(cid) else v
+                goal.last_row = row.row or goal.last_row
+                continue
+            key_origin = origin
+            goals.append(GridRow(values=values, first_row=row.row or 0, last_row=row.row or 0,
+                                 location=Location(sheet=row.sheet, cell=key_cell.location.cell if key_cell else
+                                                   row.location.cell, table=row.table, row=row.row,
+                                                   label=key_text or None, block=row.location.block)))
+        return goals, headers
+    return [], {}
+
+
+def signatures(spec: SignatureSpec, blocks: list[Block], matches: list[Match],
+               cleaner: AnswerCleaner) -> list[Signature] | None:
+    heading = next((m for m in matches if m.target.kind is TargetKind.BOUNDARY
+                    and fold(m.target.id) == fold(spec.heading)), None)
+    if heading is None:
+        return None
+    found: list[Signature] = []
+    header_cols = {fold(c) for c in spec.columns}
+    for block in blocks[heading.candidate.block + 1:]:
+        if block.kind is BlockKind.PARAGRAPH and block.heading_level is not None:
+            break
+        if block.kind is not BlockKind.ROW:
+            continue
+        texts = [c.text for c in block.cells if c.merged_into is None]
+        if {fold(t) for t in texts if t} <= header_cols:
+            continue
+        # A signature row needs a name or a date beyond the role column.
+        values = [cleaner.clean(t).text for t in texts]
+        if any(values[1:]) or (len(values) == 1 and values[0]):
+            found.append(Signature(values=values, location=Location(table=block.table, row=block.row,
+                                                                    block=block.location.block)))
+    return found

@@ -1,0 +1,108 @@
+"""Text normalisation and fuzzy matching of headings, labels and template text.
+
+Real drafts renumber, re-case, re-punctuate and slightly reword headings. Matching works
+on a folded form (case, diacritics, punctuation, "&" → "och", numbering removed) and
+scores a candidate against a target by the better of:
+- character similarity (difflib ratio), for rewording and typos;
+- key-word containment, so "BEHOV" matches "1. Behov som utgör utgångspunkt för idén" and
+  "2 Evidens/forskning" matches "2. Evidens och forskning".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+_NUMBERING = re.compile(
+    r"^\s*(?:(?:avsnitt|punkt|del|fråga|section)\s+)?(\d+(?:[.,]\d+)*)[.):]?(?=\s|$|[A-Za-zÅÄÖåäö])\s*"
+    r"|^\s*[a-zA-Z][.)]\s+|^\s*[-–•*]\s+",
+    re.IGNORECASE,
+)
+_NON_WORD = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
+
+STOPWORDS = frozenset(
+    "och i for av som att det en ett pa med till den de om ska eller har var vid fran under "
+    "the and of for to in on with a an".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and punctuation, '&' → 'och', collapse spaces."""
+    text = text.replace("&", " och ").replace("/", " ").casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_number(text: str) -> tuple[str | None, str]:
+    """('6.1', 'Jämförelsealternativ …') from '6.1 Jämförelsealternativ …'."""
+    m = _NUMBERING.match(text)
+    if not m:
+        return None, text
+    number = m.group(1)
+    return (number.replace(",", ".") if number else None), text[m.end():]
+
+
+@lru_cache(maxsize=65536)
+def heading_key(text: str) -> str:
+    """The folded heading without its numbering."""
+    return fold(split_number(text.strip())[1])
+
+
+@lru_cache(maxsize=65536)
+def keywords(text: str) -> tuple[str, ...]:
+    return tuple(w for w in heading_key(text).split() if w not in STOPWORDS and not w.isdigit())
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    # "satsningens" ~ "satsningen", "basmätningar" ~ "basmätning": inflections share a stem.
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4
+
+
+def _covered(words: tuple[str, ...], by: tuple[str, ...]) -> int:
+    return sum(1 for w in words if any(_same_word(w, b) for b in by))
+
+
+def similarity(candidate: str, target: str) -> float:
+    """How well a heading found in a draft matches a template heading, 0–1."""
+    c, t = heading_key(candidate), heading_key(target)
+    if not c or not t:
+        return 0.0
+    if c == t:
+        return 1.0
+    score = 0.0
+    ck, tk = keywords(candidate), keywords(target)
+    if ck and tk:
+        if _covered(ck, tk) == len(ck):
+            # Every word of the candidate is in the target: a shortened heading.
+            score = 0.8 + 0.2 * (_covered(tk, ck) / len(tk))
+        elif _covered(tk, ck) == len(tk) and len(ck) <= 2 * len(tk) + 1:
+            # Every word of the target is in a slightly longer candidate.
+            score = 0.8 + 0.2 * (len(tk) / len(ck))
+    matcher = SequenceMatcher(None, c, t, autojunk=False)
+    if matcher.real_quick_ratio() > score and matcher.quick_ratio() > score:
+        score = max(score, matcher.ratio())
+    return score
+
+
+def question_similarity(candidate: str, question: str) -> float:
+    """For long questions (criteria): character similarity, or how many of the question's
+    key words the candidate has. Unlike `similarity`, a short label that happens to share
+    a few words with a question scores low."""
+    q = keywords(question)
+    coverage = _covered(q, keywords(candidate)) / len(q) if q else 0.0
+    c, t = heading_key(candidate), heading_key(question)
+    ratio = SequenceMatcher(None, c, t, autojunk=False).ratio() if c and t else 0.0
+    return max(coverage, ratio)
+
+
+def word_count(text: str) -> int:
+    return len(fold(text).split())

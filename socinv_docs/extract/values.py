@@ -1,0 +1,198 @@
+"""Reading typed values the way applicants write them: amounts, percents, periods, durations.
+
+Each parser returns None when the text cannot be read; the caller turns that into
+FIELD_INVALID. None of them raises on any input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+
+from socinv_docs.extract.text import fold
+
+DASHES = "-–—‐‑−"
+_DASH_CLASS = "[" + re.escape(DASHES) + "]"
+
+NUMBER_WORDS = {
+    "ett": 1, "en": 1, "ettan": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "atta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "arton": 18, "tjugofyra": 24,
+    "trettiosex": 36, "halvt": 0.5, "halvår": 0.5,
+}
+
+MONTHS = {
+    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mar": 3, "mars": 3, "apr": 4, "april": 4,
+    "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augusti": 8, "sep": 9,
+    "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}
+
+
+def _to_float(text: str) -> float | None:
+    """'3 600 000', '3.600.000', '3,6', '1 250,50' → float."""
+    t = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    t = re.sub(r"(?<=\d) (?=\d{3}\b)", "", t)  # thousands separated by spaces
+    t = t.replace(" ", "")
+    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", t):  # 3.600.000
+        t = t.replace(".", "")
+    elif re.fullmatch(r"[+-]?\d{1,3}(,\d{3}){2,}", t):  # 3,600,000
+        t = t.replace(",", "")
+    elif re.fullmatch(r"[+-]?\d+(\.\d{3})+,\d+", t):  # 1.250,50
+        t = t.replace(".", "").replace(",", ".")
+    else:
+        t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+_AMOUNT = re.compile(
+    r"^(?P<num>[+-]?\d[\d\s\u00a0\u202f.,]*)\s*(?P<unit>mkr|msek|miljoner|miljon|mnkr|milj|tkr|tsek|tusen|kkr|kr|sek|kronor|:-)?\.?$"
+)
+
+
+def parse_amount(text: str) -> int | None:
+    """An amount in kronor: '3 600 000 kr', '3,6 mkr', '3 600 tkr', '3.600.000'."""
+    t = text.strip().lower().replace("kr.", "kr").rstrip(":-").strip()
+    t = re.sub(r"\s*:-$", "", t)
+    m = _AMOUNT.match(t)
+    if not m:
+        return None
+    value = _to_float(m.group("num"))
+    if value is None:
+        return None
+    unit = m.group("unit") or ""
+    if unit in ("mkr", "msek", "miljoner", "miljon", "mnkr", "milj"):
+        value *= 1_000_000
+    elif unit in ("tkr", "tsek", "tusen", "kkr"):
+        value *= 1_000
+    return int(round(value))
+
+
+def parse_percent(text: str) -> float | None:
+    """'50 %', '50', '0,5', '25 procent' → percent of full time."""
+    t = text.strip().lower()
+    m = re.fullmatch(r"([+-]?\d+(?:[.,]\d+)?)\s*(%|procent|pct)?(?:\s*av heltid)?", t)
+    if not m:
+        return None
+    value = _to_float(m.group(1))
+    if value is None:
+        return None
+    if not m.group(2) and value <= 1 and re.search(r"[.,]", m.group(1)):
+        value *= 100  # "0,5" means half time
+    return round(value, 4)
+
+
+# -- dates and periods ------------------------------------------------------------------
+
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_MONTH_YEAR = re.compile(r"([a-zåäö]+)\.?\s*(\d{4})")
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+
+
+def _date(text: str, end: bool) -> dt.date | None:
+    t = text.strip().lower()
+    m = _ISO.fullmatch(t)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    m = _MONTH_YEAR.fullmatch(t)
+    if m and m.group(1) in MONTHS:
+        year, month = int(m.group(2)), MONTHS[m.group(1)]
+        return dt.date(year, month, monthrange(year, month)[1] if end else 1)
+    m = re.fullmatch(r"(\d{4})[-/](\d{1,2})", t)
+    if m and 1 <= int(m.group(2)) <= 12:
+        year, month = int(m.group(1)), int(m.group(2))
+        return dt.date(year, month, monthrange(year, month)[1] if end else 1)
+    m = _YEAR.fullmatch(t)
+    if m:
+        year = int(m.group(1))
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    return None
+
+
+def parse_period(text: str) -> dict | None:
+    """'2026-01-01 – 2028-12-31', 'jan 2026 – dec 2028', '2026–2028' → {'start','end'}."""
+    t = " ".join(text.split()).strip().rstrip(".")
+    t = re.sub(r"^(fr\.?o\.?m\.?|från|from)\s+", "", t, flags=re.IGNORECASE)
+    parts = re.split(r"\s+(?:" + _DASH_CLASS + r"|till|t\.o\.m\.?|tom|to)\s+", t, maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) != 2:
+        # "2026–2028" or "2026-01-01–2028-12-31" without spaces
+        m = re.fullmatch(r"(.+?\d)\s*" + _DASH_CLASS + r"\s*([a-zåäö0-9].*)", t, flags=re.IGNORECASE)
+        if not m:
+            return None
+        candidates = []
+        # A hyphen also separates ISO date parts: try each dash as the split point.
+        for pos in [i for i, ch in enumerate(t) if ch in DASHES]:
+            candidates.append((t[:pos], t[pos + 1:]))
+        for left, right in candidates:
+            start, end = _date(left, end=False), _date(right, end=True)
+            if start and end:
+                parts = [left, right]
+                break
+        else:
+            return None
+    start, end = _date(parts[0], end=False), _date(parts[1], end=True)
+    if not start or not end or end < start:
+        return None
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
+def period_years(period: dict) -> float:
+    """Length of an inclusive period in years: 2026-01-01 – 2027-12-31 is exactly 2.0."""
+    start = dt.date.fromisoformat(period["start"])
+    end = dt.date.fromisoformat(period["end"]) + dt.timedelta(days=1)
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    days = end.day - start.day
+    if days < 0:
+        months -= 1
+        prev_month_end = end.replace(day=1) - dt.timedelta(days=1)
+        days += prev_month_end.day
+    return round((months + days / 30.4375) / 12, 6)
+
+
+# -- durations ------------------------------------------------------------------------
+
+_UNIT_YEARS = {"ar": 1.0, "aren": 1.0, "aret": 1.0, "ars": 1.0, "manad": 1 / 12, "manader": 1 / 12, "man": 1 / 12,
+               "veckor": 1 / 52, "vecka": 1 / 52, "terminer": 0.5, "termin": 0.5, "lasar": 1.0}
+_NUM = r"\d+(?:[.,]\d+)?"
+
+
+def parse_duration(text: str) -> float | None:
+    """Years from '3 år', 'två år', '24 månader', '2019–2021', '1,5 år', 'ett och ett halvt år'."""
+    if not text.strip():
+        return None
+    period = None
+    for candidate in re.findall(r"\d{4}(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*[" + DASHES + r"]\s*\d{4}(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?", text):
+        period = parse_period(candidate)
+        if period:
+            return round(period_years(period), 4)
+    folded = fold(text)
+    # "ett och ett halvt år", "två och ett halvt år"
+    m = re.search(r"\b(\w+) och ett halvt ar\b", folded)
+    if m and m.group(1) in NUMBER_WORDS:
+        return NUMBER_WORDS[m.group(1)] + 0.5
+    if re.search(r"\bett halvt ar\b|\bhalvar\b", folded):
+        return 0.5
+    tokens = folded.split()
+    for i, tok in enumerate(tokens[:-1]):
+        unit = tokens[i + 1]
+        if unit not in _UNIT_YEARS:
+            continue
+        if re.fullmatch(r"\d+", tok):
+            # fold() split "1,5" into "1 5": look back for the decimal part
+            if i >= 1 and re.fullmatch(r"\d+", tokens[i - 1]) and re.search(
+                    re.escape(tokens[i - 1]) + r"[.,]" + re.escape(tok), text):
+                number = float(f"{tokens[i - 1]}.{tok}")
+            else:
+                number = float(tok)
+        elif tok in NUMBER_WORDS:
+            number = NUMBER_WORDS[tok]
+        else:
+            continue
+        return round(number * _UNIT_YEARS[unit], 4)
+    return None

@@ -1,0 +1,38 @@
+"""Limits that keep one hostile or huge file from taking the run down (documented in README).
+
+Every limit hit becomes a FILE_UNREADABLE finding with its own reason; none raises past
+the reader. Values can be overridden with environment variables of the same name, so a
+beredningsgrupp with unusually large attachments can raise them without a code change.
+"""
+
+import os
+from dataclasses import dataclass
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 50 * 1024 * 1024  # what lands on disk
+    max_inflated_bytes: int = 200 * 1024 * 1024  # all zip members, uncompressed
+    max_xml_part_bytes: int = 30 * 1024 * 1024  # one XML part, uncompressed (a long ansökan is ~2 MB)
+    max_members: int = 2000  # zip members
+    max_ratio: int = 200  # uncompressed/compressed for one large member
+    max_seconds: float = 60.0  # one file, in `validate`
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        d = cls()
+        return cls(
+            max_file_bytes=_env_int("SOCINV_MAX_FILE_BYTES", d.max_file_bytes),
+            max_inflated_bytes=_env_int("SOCINV_MAX_INFLATED_BYTES", d.max_inflated_bytes),
+            max_xml_part_bytes=_env_int("SOCINV_MAX_XML_PART_BYTES", d.max_xml_part_bytes),
+            max_members=_env_int("SOCINV_MAX_MEMBERS", d.max_members),
+            max_ratio=_env_int("SOCINV_MAX_RATIO", d.max_ratio),
+            max_seconds=float(_env_int("SOCINV_MAX_SECONDS", int(d.max_seconds))),
+        )

@@ -1,0 +1,35 @@
+"""Where something is in a file, kept structured so every output can say it its own way:
+text reports print "rubrik '3. Målgrupp'", annotated copies anchor a comment there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    heading: str | None = None  # a heading's text as the applicant wrote it
+    paragraph: int | None = None  # 1-based paragraph number in the body (Word)
+    table: int | None = None  # 1-based table number (Word)
+    row: int | None = None  # 1-based row (Word table row, or Excel row)
+    column: int | None = None  # 1-based column
+    sheet: str | None = None  # Excel sheet
+    cell: str | None = None  # Excel address, e.g. "B14"
+    label: str | None = None  # a field label or criterion text as found
+    block: int | None = None  # index into the reader's block list (for annotation)
+
+    def describe(self, lang: str = "sv") -> str:
+        from socinv_docs.messages import text
+
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        if self.heading:
+            return text("loc.heading", lang, heading=self.heading)
+        if self.label:
+            return text("loc.label", lang, label=self.label)
+        if self.table is not None and self.row is not None:
+            return text("loc.table_row", lang, table=self.table, row=self.row)
+        if self.paragraph is not None:
+            return text("loc.paragraph", lang, n=self.paragraph)
+        return text("loc.document", lang)

@@ -1,0 +1,232 @@
+"""The message catalogue: every text a user reads, in Swedish (default) and English.
+
+Keys are rule codes (message and hint), FILE_UNREADABLE reasons ("unreadable.*"),
+locations ("loc.*") and the words of the reports ("ui.*"). Parameters use str.format
+names; a missing parameter shows as {name} rather than failing. No other module holds
+user-facing text.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+from typing import NamedTuple
+
+
+class Text(NamedTuple):
+    message: str
+    hint: str = ""
+
+
+CATALOGUE: dict[str, dict[str, Text]] = {
+    # -- rule codes (SPEC §4) ------------------------------------------------------------
+    "FILE_UNREADABLE": {
+        "sv": Text("Filen kan inte läsas: {reason}", "Spara filen på nytt som .docx eller .xlsx och försök igen."),
+        "en": Text("The file cannot be read: {reason}", "Save the file again as .docx or .xlsx and retry."),
+    },
+    "KIND_UNKNOWN": {
+        "sv": Text("Filen liknar ingen av de kända mallarna ({known}).",
+                   "Använd kommunens mall, eller ange mall med --kind."),
+        "en": Text("The file matches none of the known templates ({known}).",
+                   "Use the municipality's template, or name it with --kind."),
+    },
+    "SECTION_MISSING": {
+        "sv": Text("Avsnittet '{heading}' saknas.",
+                   "Lägg till rubriken '{heading}' och besvara den enligt mallen."),
+        "en": Text("The section '{heading}' is missing.",
+                   "Add the heading '{heading}' and answer it as the template asks."),
+    },
+    "SECTION_EMPTY": {
+        "sv": Text("Avsnittet '{heading}' är tomt.", "Skriv svaret under rubriken."),
+        "en": Text("The section '{heading}' is empty.", "Write the answer under the heading."),
+    },
+    "SECTION_PLACEHOLDER": {
+        "sv": Text("Avsnittet '{heading}' innehåller bara mallens platshållartext.",
+                   "Ersätt 'Skriv här' (eller motsvarande) med ert svar."),
+        "en": Text("The section '{heading}' only contains the template's placeholder text.",
+                   "Replace 'Skriv här' (or similar) with your answer."),
+    },
+    "SECTION_TOO_SHORT": {
+        "sv": Text("Avsnittet '{heading}' är kort: {words} ord, minst {minimum} förväntas.",
+                   "Utveckla svaret så att beredningsgruppen kan bedöma det."),
+        "en": Text("The section '{heading}' is short: {words} words, at least {minimum} expected.",
+                   "Expand the answer so that the review group can assess it."),
+    },
+    "FIELD_MISSING": {
+        "sv": Text("Uppgiften '{label}' är inte ifylld.", "Fyll i '{label}' i mallen."),
+        "en": Text("The field '{label}' is not filled in.", "Fill in '{label}' in the template."),
+    },
+    "FIELD_INVALID": {
+        "sv": Text("Uppgiften '{label}' går inte att läsa som {type}: '{raw}'.", "Skriv till exempel: {example}."),
+        "en": Text("The field '{label}' cannot be read as {type}: '{raw}'.", "Write for example: {example}."),
+    },
+    "CRITERION_UNANSWERED": {
+        "sv": Text("Kriteriet '{question}' är inte besvarat med Ja eller Nej.",
+                   "Skriv Ja eller Nej i kolumnen Ja/Nej och motivera."),
+        "en": Text("The criterion '{question}' is not answered Yes or No.",
+                   "Write Ja or Nej in the Ja/Nej column and give a reason."),
+    },
+    "CRITERION_NOT_MET": {
+        "sv": Text("Kriteriet '{question}' är besvarat med Nej.",
+                   "Idén bedöms mot alla kriterier; motivera varför den ändå bör prövas."),
+        "en": Text("The criterion '{question}' is answered No.",
+                   "The idea is assessed against every criterion; explain why it should still be tried."),
+    },
+    "DURATION_OUT_OF_RANGE": {
+        "sv": Text("Tiden för genomförande är {years} år; den ska vara {min}–{max} år.",
+                   "Anpassa tidsplanen till {min}–{max} år."),
+        "en": Text("The duration is {years} years; it must be {min}–{max} years.",
+                   "Adjust the schedule to {min}–{max} years."),
+    },
+    "PARTIES_INSUFFICIENT": {
+        "sv": Text("Samverkan räcker inte: {namnder} nämnd(er) från {areas} verksamhetsområde(n) och "
+                   "{civil} aktör(er) från civila samhället.",
+                   "Minst två nämnder från olika verksamhetsområden, eller en aktör från civila samhället "
+                   "tillsammans med minst en nämnd, ska medverka."),
+        "en": Text("Not enough partners: {namnder} committee(s) from {areas} area(s) and {civil} "
+                   "civil-society actor(s).",
+                   "At least two committees from different areas, or one civil-society actor together "
+                   "with at least one committee, must take part."),
+    },
+    "PARTY_FOR_PROFIT": {
+        "sv": Text("'{party}' ser ut att vara ett vinstdrivande företag.",
+                   "Vinstdrivande företag kan inte vara part; kommunala bolag som kommunen äger till "
+                   "största delen kan det."),
+        "en": Text("'{party}' looks like a for-profit company.",
+                   "For-profit companies cannot be partners; companies majority-owned by the "
+                   "municipality can."),
+    },
+    "PROJECT_LEAD_TOO_LOW": {
+        "sv": Text("Projektledaren har {percent} % av heltid; minst {minimum} % krävs.",
+                   "Avsätt en projektledare om minst {minimum} procent."),
+        "en": Text("The project lead has {percent} % of full time; at least {minimum} % is required.",
+                   "Assign a project lead of at least {minimum} percent."),
+    },
+    "COSTS_INCONSISTENT": {
+        "sv": Text("Kostnaderna går inte ihop: {detail}.", "Kontrollera summorna i kostnadstabellen."),
+        "en": Text("The costs do not add up: {detail}.", "Check the sums in the cost table."),
+    },
+    "SAVINGS_BELOW_COST": {
+        "sv": Text("Förväntade besparingar ({savings}) inom {horizon} år efter avslut täcker inte kostnaden ({cost}).",
+                   "Besparingarna ska vara minst lika stora som kostnaden."),
+        "en": Text("Expected savings ({savings}) within {horizon} years after the end do not cover the cost ({cost}).",
+                   "Savings must be at least as large as the cost."),
+    },
+    "SAVINGS_HORIZON_EXCEEDED": {
+        "sv": Text("Besparingar för '{namnd}' räknas i {years} år; högst {horizon} år efter avslut räknas.",
+                   "Ange högst {horizon} år."),
+        "en": Text("Savings for '{namnd}' are claimed for {years} years; at most {horizon} years count.",
+                   "Claim at most {horizon} years."),
+    },
+    "ATTACHMENT_MISSING": {
+        "sv": Text("Den obligatoriska bilagan {attachment} saknas.",
+                   "Skicka med {attachment} (kommunens Excelmall) tillsammans med ansökan."),
+        "en": Text("The mandatory attachment {attachment} is missing.",
+                   "Send the {attachment} (the municipality's Excel template) with the application."),
+    },
+    "SCHEMA_ROW_INCOMPLETE": {
+        "sv": Text("Målet '{goal}' saknar {missing}.", "Varje mål ska ha minst en aktivitet, ett mått och en basmätning."),
+        "en": Text("The goal '{goal}' lacks {missing}.", "Every goal needs an activity, a measure and a baseline."),
+    },
+    "SIGNATURE_MISSING": {
+        "sv": Text("Underskrifterna är inte ifyllda.", "Ansökan undertecknas av berörda förvaltningschefer."),
+        "en": Text("The signatures are not filled in.", "The application is signed by the heads of the administrations involved."),
+    },
+    # -- why a file is unreadable ------------------------------------------------------------
+    "unreadable.empty": {"sv": Text("filen är tom (0 byte)"), "en": Text("the file is empty (0 bytes)")},
+    "unreadable.too_large": {"sv": Text("filen är för stor ({size_mb} MB, gränsen är {limit_mb} MB)"),
+                             "en": Text("the file is too large ({size_mb} MB, the limit is {limit_mb} MB)")},
+    "unreadable.encrypted": {"sv": Text("filen är lösenordsskyddad; spara en kopia utan lösenord"),
+                             "en": Text("the file is password-protected; save a copy without a password")},
+    "unreadable.legacy": {"sv": Text("filen har det äldre formatet .doc/.xls; spara den som .docx/.xlsx"),
+                          "en": Text("the file is in the old .doc/.xls format; save it as .docx/.xlsx")},
+    "unreadable.pdf": {"sv": Text("filen är en PDF, inte ett Word- eller Excel-dokument"),
+                       "en": Text("the file is a PDF, not a Word or Excel document")},
+    "unreadable.not_office": {"sv": Text("filen är inte ett Word- eller Excel-dokument"),
+                              "en": Text("the file is not a Word or Excel document")},
+    "unreadable.corrupt": {"sv": Text("filen är trasig eller ofullständig (avkortad?)"),
+                           "en": Text("the file is corrupt or incomplete (truncated?)")},
+    "unreadable.zip_bomb": {"sv": Text("filen packas upp till mer än {limit_mb} MB (misstänkt zip-bomb)"),
+                            "en": Text("the file unpacks to more than {limit_mb} MB (suspected zip bomb)")},
+    "unreadable.part_too_large": {"sv": Text("en del av filen ({part}) är större än {limit_mb} MB uppackad"),
+                                  "en": Text("a part of the file ({part}) is larger than {limit_mb} MB unpacked")},
+    "unreadable.too_many_parts": {"sv": Text("filen har för många delar ({count}, gränsen är {limit})"),
+                                  "en": Text("the file has too many parts ({count}, the limit is {limit})")},
+    "unreadable.hostile_xml": {"sv": Text("filen innehåller otillåten XML (DTD/entiteter i {part})"),
+                               "en": Text("the file contains disallowed XML (DTD/entities in {part})")},
+    "unreadable.bad_content": {"sv": Text("filens innehåll kan inte tolkas ({detail})"),
+                               "en": Text("the file's content cannot be interpreted ({detail})")},
+    "unreadable.wrong_extension": {"sv": Text("filtypen {suffix} stöds inte; använd .docx eller .xlsx"),
+                                   "en": Text("the file type {suffix} is not supported; use .docx or .xlsx")},
+    "unreadable.os_error": {"sv": Text("filen kunde inte öppnas ({error})"),
+                            "en": Text("the file could not be opened ({error})")},
+    "unreadable.not_found": {"sv": Text("filen finns inte"), "en": Text("the file does not exist")},
+    "unreadable.timeout": {"sv": Text("läsningen tog längre än {seconds} s och avbröts"),
+                           "en": Text("reading took longer than {seconds} s and was stopped")},
+    "unreadable.crashed": {"sv": Text("läsningen avbröts oväntat ({detail})"),
+                           "en": Text("reading stopped unexpectedly ({detail})")},
+    # -- field types, for FIELD_INVALID ---------------------------------------------------
+    "type.period": {"sv": Text("period", "2026-01-01 – 2028-12-31"), "en": Text("period", "2026-01-01 – 2028-12-31")},
+    "type.percent": {"sv": Text("procent", "50 %"), "en": Text("percent", "50 %")},
+    "type.amount": {"sv": Text("belopp", "3 600 000 kr"), "en": Text("amount", "3 600 000 kr")},
+    "type.duration": {"sv": Text("tidsperiod", "3 år, 24 månader eller 2019–2021"),
+                      "en": Text("duration", "3 år, 24 månader or 2019–2021")},
+    # -- locations ------------------------------------------------------------------------
+    "loc.heading": {"sv": Text("rubrik '{heading}'"), "en": Text("heading '{heading}'")},
+    "loc.label": {"sv": Text("rad '{label}'"), "en": Text("row '{label}'")},
+    "loc.table_row": {"sv": Text("tabell {table}, rad {row}"), "en": Text("table {table}, row {row}")},
+    "loc.paragraph": {"sv": Text("stycke {n}"), "en": Text("paragraph {n}")},
+    "loc.document": {"sv": Text("dokumentet"), "en": Text("the document")},
+    "loc.missing": {"sv": Text("saknas (hör hemma före {where})"), "en": Text("missing (belongs before {where})")},
+    # -- report words ---------------------------------------------------------------------
+    "ui.status.complete": {"sv": Text("KOMPLETT"), "en": Text("COMPLETE")},
+    "ui.status.incomplete": {"sv": Text("OFULLSTÄNDIG"), "en": Text("INCOMPLETE")},
+    "ui.status.unreadable": {"sv": Text("KAN INTE LÄSAS"), "en": Text("UNREADABLE")},
+    "ui.state.ok": {"sv": Text("ifyllt"), "en": Text("filled in")},
+    "ui.state.missing": {"sv": Text("saknas"), "en": Text("missing")},
+    "ui.state.empty": {"sv": Text("tomt"), "en": Text("empty")},
+    "ui.state.placeholder": {"sv": Text("platshållartext kvar"), "en": Text("placeholder left")},
+    "ui.state.too_short": {"sv": Text("för kort"), "en": Text("too short")},
+    "ui.severity.error": {"sv": Text("FEL"), "en": Text("ERROR")},
+    "ui.severity.warning": {"sv": Text("VARNING"), "en": Text("WARNING")},
+    "ui.counts": {"sv": Text("{errors} fel, {warnings} varningar"), "en": Text("{errors} errors, {warnings} warnings")},
+    "ui.sections": {"sv": Text("Avsnitt"), "en": Text("Sections")},
+    "ui.findings": {"sv": Text("Brister"), "en": Text("Problems")},
+    "ui.no_findings": {"sv": Text("Inga brister hittades."), "en": Text("No problems found.")},
+    "ui.submission": {"sv": Text("Ansökan (inskick)"), "en": Text("Submission")},
+    "ui.unknown_kind": {"sv": Text("okänd mall"), "en": Text("unknown template")},
+    "ui.economics": {"sv": Text("Ekonomi"), "en": Text("Economics")},
+    "ui.fix": {"sv": Text("Åtgärd"), "en": Text("Fix")},
+    "ui.usage_error": {"sv": Text("Fel i kommandot: {detail}"), "en": Text("Usage error: {detail}")},
+    "ui.schema_error": {"sv": Text("Fel i schemafil: {detail}"), "en": Text("Error in a schema file: {detail}")},
+}
+
+LANGS = ("sv", "en")
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, params: dict) -> str:
+    # Only plain {name} fields are used; format_map with a lenient dict never raises.
+    safe = _Lenient({k: v for k, v in params.items()})
+    try:
+        return Formatter().vformat(template, (), safe)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def _entry(key: str, lang: str) -> Text:
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return Text(key)
+    return entry.get(lang) or entry["sv"]
+
+
+def text(key: str, lang: str = "sv", **params: object) -> str:
+    return _format(_entry(key, lang).message, params)
+
+
+def hint(key: str, lang: str = "sv", **params: object) -> str:
+    return _format(_entry(key, lang).hint, params)

@@ -1,0 +1,90 @@
+"""The document model: what extraction found in one file, before any rule has judged it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from socinv_docs.location import Location
+
+
+class SectionState(StrEnum):
+    OK = "ok"
+    MISSING = "missing"
+    EMPTY = "empty"
+    PLACEHOLDER = "placeholder"
+    TOO_SHORT = "too_short"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+
+class Section(_Model):
+    id: str
+    state: SectionState
+    heading: str | None = None  # as found in the draft
+    text: str = ""  # the answer, guidance and placeholders set aside
+    words: int = 0
+    location: Location = Location()
+
+
+class FieldValue(_Model):
+    id: str
+    raw: str = ""  # the answer as typed, placeholders set aside
+    value: Any = None  # parsed (str, list, dict, number) or None when empty/unreadable
+    invalid: bool = False  # raw text that cannot be read as the field's type
+    location: Location = Location()
+
+
+class CriterionAnswer(_Model):
+    id: str
+    answer: bool | None = None  # True = Ja, False = Nej, None = unanswered
+    raw: str = ""
+    motivation: str = ""
+    found: bool = False  # the criterion's row was found at all
+    location: Location = Location()
+
+
+class TableRow(_Model):
+    label: str = ""
+    values: dict[str, str] = Field(default_factory=dict)  # column id -> raw text
+    location: Location = Location()
+
+
+class Table(_Model):
+    id: str
+    rows: list[TableRow] = Field(default_factory=list)
+    location: Location = Location()
+
+
+class GridRow(_Model):
+    """One goal of an utvärderingsschema (merged rows joined into one)."""
+
+    values: dict[str, str] = Field(default_factory=dict)
+    location: Location = Location()
+    first_row: int = 0
+    last_row: int = 0
+
+
+class Signature(_Model):
+    values: list[str] = Field(default_factory=list)
+    location: Location = Location()
+
+
+class Document(_Model):
+    file: str
+    kind: str
+    profile: str
+    format: str
+    title: str = ""
+    sections: dict[str, Section] = Field(default_factory=dict)
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    criteria: dict[str, CriterionAnswer] = Field(default_factory=dict)
+    tables: dict[str, Table] = Field(default_factory=dict)
+    grid: list[GridRow] = Field(default_factory=list)
+    signatures: list[Signature] | None = None  # None: the Underskrifter part was not found
+    # Where a missing section should have been: the block after which it belongs.
+    anchors: dict[str, Location] = Field(default_factory=dict)

@@ -1,0 +1,104 @@
+"""One-way flow for a file: safe open → read blocks → detect kind → extract → rules → report.
+
+Nothing here raises for a bad file: every failure becomes a FILE_UNREADABLE or
+KIND_UNKNOWN finding in the file's report, so a run over a folder always goes on.
+"""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+
+from socinv_docs import messages
+from socinv_docs.codes import Code
+from socinv_docs.limits import Limits
+from socinv_docs.readers.safety import UnreadableFile, check_file
+from socinv_docs.report import DocumentReport, SubmissionReport
+from socinv_docs.rules import RuleContext, SubmissionContext, document_rules, make_finding, submission_rules
+from socinv_docs.schema import SchemaSet
+
+SUPPORTED_SUFFIXES = {".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx"}
+LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}
+
+
+def _unreadable(path: str, reason: str, lang: str, **params) -> DocumentReport:
+    why = messages.text(reason, lang, **params)
+    return DocumentReport(file=path, findings=[make_finding(Code.FILE_UNREADABLE, lang, reason=why,
+                                                            reason_key=reason)])
+
+
+def read_raw(path: Path, limits: Limits):
+    """Safe open and read into blocks. Raises UnreadableFile for anything not readable."""
+    from socinv_docs.readers.docx_reader import read_docx
+    from socinv_docs.readers.xlsx_reader import read_xlsx
+
+    archive = check_file(path, limits)
+    try:
+        names = set(archive.namelist())
+        try:
+            if any(n.startswith("word/") for n in names):
+                return read_docx(str(path), archive)
+            if any(n.startswith("xl/") for n in names):
+                archive.close()
+                return read_xlsx(str(path))
+        except UnreadableFile:
+            raise
+        except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as exc:
+            raise UnreadableFile("unreadable.corrupt") from exc
+        except Exception as exc:  # lxml, openpyxl and KeyError on broken parts: all "bad content"
+            raise UnreadableFile("unreadable.bad_content", detail=type(exc).__name__) from exc
+        raise UnreadableFile("unreadable.not_office")
+    finally:
+        archive.close()
+
+
+def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: str | None = None,
+                   profile: str | None = None, limits: Limits | None = None, display: str | None = None
+                   ) -> DocumentReport:
+    from socinv_docs.extract.detect import detect_kind
+    from socinv_docs.extract.document import extract
+
+    started = time.perf_counter()
+    shown = display or str(path)
+    limits = limits or Limits.from_env()
+    if not path.exists():
+        return _unreadable(shown, "unreadable.not_found", lang)
+    if path.is_dir():
+        return _unreadable(shown, "unreadable.not_office", lang)
+    suffix = path.suffix.lower()
+    try:
+        raw = read_raw(path, limits)
+    except UnreadableFile as exc:
+        if exc.reason == "unreadable.not_office" and suffix in LEGACY_SUFFIXES:
+            return _unreadable(shown, "unreadable.legacy", lang)
+        return _unreadable(shown, exc.reason, lang, **exc.params)
+    except RecursionError:
+        return _unreadable(shown, "unreadable.bad_content", lang, detail="RecursionError")
+    raw.path = shown
+
+    kind_id = kind or detect_kind(raw, schemas)
+    if kind_id is None or kind_id not in schemas.kinds:
+        report = DocumentReport(file=shown, findings=[make_finding(
+            Code.KIND_UNKNOWN, lang, known=", ".join(sorted(schemas.kinds)))])
+        report.seconds = time.perf_counter() - started
+        return report
+    kind_spec = schemas.kinds[kind_id]
+    profile_spec = schemas.profiles.get(profile) if profile else schemas.profile_for(kind_id)
+    if profile_spec is None:
+        raise KeyError(profile)  # the CLI validates --profile before we get here
+    document = extract(raw, kind_spec, profile_spec, schemas.common)
+    ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, lang=lang)
+    findings = [f for r in document_rules() for f in r.check(document, ctx)]
+    report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
+                            document=document)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *, lang: str = "sv",
+                     alone: bool = False) -> SubmissionReport:
+    """Submission-level rules (attachments) over documents already checked."""
+    ctx = SubmissionContext(schemas=schemas, lang=lang, alone=alone)
+    findings = [f for r in submission_rules() for f in r.check(documents, ctx)]
+    return SubmissionReport(submission=name, documents=documents, findings=findings)

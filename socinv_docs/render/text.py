@@ -1,0 +1,86 @@
+"""The text report a person reads at a glance: status, sections, then each problem with
+where it is and how to fix it."""
+
+from __future__ import annotations
+
+from socinv_docs import messages
+from socinv_docs.codes import Severity
+from socinv_docs.model import SectionState
+from socinv_docs.report import DocumentReport, Finding, SubmissionReport
+from socinv_docs.schema import SchemaSet
+
+_MARK = {
+    SectionState.OK: "✓",
+    SectionState.MISSING: "✗",
+    SectionState.EMPTY: "✗",
+    SectionState.PLACEHOLDER: "✗",
+    SectionState.TOO_SHORT: "!",
+}
+
+
+def _t(key: str, lang: str, **params) -> str:
+    return messages.text(key, lang, **params)
+
+
+def _finding_lines(f: Finding, lang: str) -> list[str]:
+    label = _t(f"ui.severity.{f.severity.value}", lang)
+    lines = [f"  {label:<8} {f.message}"]
+    detail = f"           {f.location}" if f.location else ""
+    if detail:
+        lines.append(f"{detail}  [{f.code.value}]")
+    else:
+        lines.append(f"           [{f.code.value}]")
+    if f.hint:
+        lines.append(f"           → {f.hint}")
+    return lines
+
+
+def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
+                  extra: list[Finding] | None = None) -> str:
+    findings = [*(extra or []), *report.findings]
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    status = report.status if not extra else _status(report, extra)
+    kind = schemas.kinds.get(report.kind) if report.kind else None
+    title = kind.title if kind else _t("ui.unknown_kind", lang)
+    profile = f" ({report.profile})" if report.profile else ""
+    out = [f"{report.file} — {title}{profile}: {_t(f'ui.status.{status.value}', lang)} "
+           f"({_t('ui.counts', lang, errors=errors, warnings=warnings)})"]
+    doc = report.document
+    if doc and doc.sections and kind:
+        out.append("")
+        out.append(_t("ui.sections", lang))
+        width = max(len(s) for s in doc.sections)
+        for spec in kind.sections:
+            s = doc.sections[spec.id]
+            state = _t(f"ui.state.{s.state.value}", lang)
+            out.append(f"  {_MARK[s.state]} {spec.id:<{width}}  {spec.heading[:60]:<60}  {state}")
+    if report.economics:
+        out.append("")
+        out.append(_t("ui.economics", lang))
+        out.extend(f"  {line}" for line in report.economics.get("_lines", []))
+    out.append("")
+    if findings:
+        out.append(_t("ui.findings", lang))
+        for f in sorted(findings, key=lambda f: f.severity is not Severity.ERROR):
+            out.extend(_finding_lines(f, lang))
+    else:
+        out.append(_t("ui.no_findings", lang))
+    return "\n".join(out)
+
+
+def _status(report: DocumentReport, extra: list[Finding]):
+    from socinv_docs.report import status_of
+
+    return status_of([*report.findings, *extra])
+
+
+def submission_text(sub: SubmissionReport, schemas: SchemaSet, lang: str = "sv") -> str:
+    head = (f"{_t('ui.submission', lang)} {sub.submission}: {_t(f'ui.status.{sub.status.value}', lang)}")
+    parts = [head, "=" * min(len(head), 78)]
+    for f in sub.findings:
+        parts.extend(_finding_lines(f, lang))
+    for doc in sub.documents:
+        parts.append("")
+        parts.append(document_text(doc, schemas, lang))
+    return "\n".join(parts)

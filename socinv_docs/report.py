@@ -1,0 +1,156 @@
+"""Reports: findings per document, per submission and per run; status and exit codes;
+the JSON contract (SPEC §5). Every output (text, JSON, register, memo, annotated copy) is
+a rendering of these objects, never of re-parsed text.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from socinv_docs.codes import UNREADABLE_CODES, Code, Severity
+from socinv_docs.location import Location
+from socinv_docs.model import Document
+
+
+class Status(StrEnum):
+    COMPLETE = "complete"
+    INCOMPLETE = "incomplete"
+    UNREADABLE = "unreadable"
+
+    @property
+    def exit_code(self) -> int:
+        return {Status.COMPLETE: 0, Status.INCOMPLETE: 1, Status.UNREADABLE: 2}[self]
+
+    @property
+    def rank(self) -> int:
+        return self.exit_code
+
+
+def worst(statuses) -> Status:
+    return max(statuses, key=lambda s: s.rank, default=Status.COMPLETE)
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    code: Code
+    severity: Severity
+    message: str
+    hint: str = ""
+    location: str = ""  # rendered for people and JSON
+    section: str | None = None
+    field: str | None = None
+    criterion: str | None = None
+    where: Location = Field(default_factory=Location, exclude=True)  # structured, for annotation
+    params: dict[str, Any] = Field(default_factory=dict, exclude=True)
+
+    def to_json(self) -> dict:
+        data = {"code": self.code.value, "severity": self.severity.value, "section": self.section,
+                "location": self.location, "message": self.message, "hint": self.hint}
+        if self.field:
+            data["field"] = self.field
+        if self.criterion:
+            data["criterion"] = self.criterion
+        return data
+
+
+def status_of(findings: list[Finding]) -> Status:
+    if any(f.code in UNREADABLE_CODES for f in findings):
+        return Status.UNREADABLE
+    if any(f.severity is Severity.ERROR for f in findings):
+        return Status.INCOMPLETE
+    return Status.COMPLETE
+
+
+class DocumentReport(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    file: str
+    kind: str | None = None
+    profile: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    document: Document | None = None  # None when unreadable
+    economics: dict | None = None
+    seconds: float = 0.0
+
+    @property
+    def status(self) -> Status:
+        return status_of(self.findings)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def to_json(self) -> dict:
+        doc = self.document
+        data = {
+            "file": self.file,
+            "kind": self.kind,
+            "profile": self.profile,
+            "status": self.status.value,
+            "sections": {k: s.state.value for k, s in doc.sections.items()} if doc else {},
+            "fields": {k: f.value if not f.invalid else f.raw for k, f in doc.fields.items()} if doc else {},
+            "findings": [f.to_json() for f in self.findings],
+        }
+        if doc and doc.criteria:
+            data["criteria"] = {k: (None if c.answer is None else ("ja" if c.answer else "nej"))
+                                for k, c in doc.criteria.items()}
+        if self.economics is not None:
+            data["economics"] = self.economics
+        return data
+
+
+class SubmissionReport(BaseModel):
+    submission: str
+    documents: list[DocumentReport] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)  # submission-level (ATTACHMENT_MISSING)
+
+    @property
+    def status(self) -> Status:
+        return worst([status_of(self.findings), *(d.status for d in self.documents)])
+
+    @property
+    def all_findings(self) -> list[Finding]:
+        return [*self.findings, *(f for d in self.documents for f in d.findings)]
+
+    def to_json(self) -> dict:
+        return {
+            "submission": self.submission,
+            "status": self.status.value,
+            "documents": [d.to_json() for d in self.documents],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+class RunReport(BaseModel):
+    submissions: list[SubmissionReport] = Field(default_factory=list)
+    seconds: float = 0.0
+    jobs: int = 1
+
+    @property
+    def status(self) -> Status:
+        return worst(s.status for s in self.submissions)
+
+    def stats(self) -> dict:
+        counts = {s.value: 0 for s in Status}
+        for sub in self.submissions:
+            counts[sub.status.value] += 1
+        files = sum(len(s.documents) for s in self.submissions)
+        return {
+            "submissions": len(self.submissions),
+            "documents": files,
+            **counts,
+            "seconds": round(self.seconds, 3),
+            "files_per_second": round(files / self.seconds, 1) if self.seconds > 0 else None,
+            "jobs": self.jobs,
+        }
+
+    def to_json(self) -> dict:
+        return {"submissions": [s.to_json() for s in self.submissions], "stats": self.stats()}

@@ -1,0 +1,32 @@
+"""FIELD_MISSING, FIELD_INVALID.
+
+What: required metadata fields (namn, kontaktperson, nämnder, period, …) are filled in, and
+typed ones can be read as their type (period, percent, amount, duration).
+Why: the register and the memos are built from them, and the number rules need them.
+Example: "Sökt belopp (kr) | ungefär tre miljoner" → FIELD_INVALID; "Kontaktperson |
+Skriv här:" → FIELD_MISSING.
+"""
+
+from socinv_docs import messages
+from socinv_docs.codes import Code, Severity
+from socinv_docs.rules.base import rule, severity_for
+
+
+@rule(Code.FIELD_MISSING, Code.FIELD_INVALID)
+def check(doc, ctx):
+    for spec in ctx.kind.fields:
+        value = doc.fields.get(spec.id)
+        if value is None:
+            continue
+        if not value.raw:
+            # A field read from a section is reported by the section rule instead.
+            severity = severity_for(spec.required)
+            if severity is not None and spec.source == "label":
+                yield ctx.finding(Code.FIELD_MISSING, severity=severity, field=spec.id, where=value.location,
+                                  label=spec.label.rstrip(":"))
+        elif value.invalid:
+            yield ctx.finding(Code.FIELD_INVALID, severity=Severity(spec.invalid_severity), field=spec.id,
+                              section=spec.id if spec.source == "section" else None, where=value.location,
+                              label=spec.label.rstrip(":"), raw=value.raw[:80],
+                              type=messages.text(f"type.{spec.type}", ctx.lang),
+                              example=messages.hint(f"type.{spec.type}", ctx.lang))

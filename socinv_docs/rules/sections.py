@@ -1,0 +1,37 @@
+"""SECTION_MISSING, SECTION_EMPTY, SECTION_PLACEHOLDER, SECTION_TOO_SHORT.
+
+What: every section of the template must be there and answered; its severity is the
+section's `required` level in the kind schema (error, warning, or none).
+Why: the beredningsgrupp cannot assess an ansökan with a part left out (seed 000,
+"Innehåll – ska finnas med i ansökan"; seed 001, Bilaga 2).
+Example: "2. Evidens och forskning" followed only by "Skriv här:" → SECTION_PLACEHOLDER.
+"""
+
+from socinv_docs.codes import Code
+from socinv_docs.model import SectionState
+from socinv_docs.rules.base import rule, severity_for
+
+_CODE = {
+    SectionState.MISSING: Code.SECTION_MISSING,
+    SectionState.EMPTY: Code.SECTION_EMPTY,
+    SectionState.PLACEHOLDER: Code.SECTION_PLACEHOLDER,
+    SectionState.TOO_SHORT: Code.SECTION_TOO_SHORT,
+}
+
+
+@rule(*_CODE.values())
+def check(doc, ctx):
+    for spec in ctx.kind.sections:
+        section = doc.sections.get(spec.id)
+        if section is None or section.state is SectionState.OK:
+            continue
+        code = _CODE[section.state]
+        severity = severity_for(spec.required)
+        if severity is None:
+            continue
+        if code is Code.SECTION_TOO_SHORT:
+            severity = None  # always a warning (SPEC §4)
+        where = section.location if section.state is not SectionState.MISSING else doc.anchors.get(spec.id)
+        yield ctx.finding(code, severity=severity, section=spec.id, where=where, heading=spec.heading,
+                          words=section.words,
+                          minimum=ctx.profile.min_words.get(f"{doc.kind}.{spec.id}", 0))

@@ -1,0 +1,56 @@
+"""Shared test helpers. Test files are built from copies of the official templates in
+tests/data/official (identical to ../shared/official-templates; test_official_copies
+checks that), so the suite runs anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFICIAL = ROOT / "tests" / "data" / "official"
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+@pytest.fixture(scope="session")
+def schemas():
+    from socinv_docs.schema import load_schemas
+
+    return load_schemas()
+
+
+@pytest.fixture
+def official() -> Path:
+    return OFFICIAL
+
+
+class CliResult:
+    def __init__(self, result) -> None:
+        self.exit_code = result.exit_code
+        self.output = result.output
+        self.stderr = getattr(result, "stderr", "")
+        self.exception = result.exception
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.output)
+
+
+def run_cli(*args: object) -> CliResult:
+    from socinv_docs.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, [str(a) for a in args], catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return CliResult(result)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
