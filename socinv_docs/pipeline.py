@@ -88,12 +88,31 @@ def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: st
     if profile_spec is None:
         raise KeyError(profile)  # the CLI validates --profile before we get here
     document = extract(raw, kind_spec, profile_spec, schemas.common)
-    ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, lang=lang)
-    findings = [f for r in document_rules() for f in r.check(document, ctx)]
+    findings, econ = evaluate(document, schemas, lang=lang)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
-                            document=document)
+                            document=document, economics=econ)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def evaluate(document, schemas: SchemaSet, *, lang: str = "sv") -> tuple[list, dict | None]:
+    """Run every document rule on an extracted Document: (findings, economics block)."""
+    kind_spec = schemas.kinds[document.kind]
+    profile_spec = schemas.profiles[document.profile]
+    econ = _economics(document, profile_spec)
+    ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, lang=lang, economics=econ)
+    return [f for r in document_rules() for f in r.check(document, ctx)], econ
+
+
+def _economics(document, profile) -> dict | None:
+    from socinv_docs import economics
+
+    spec = profile.economics
+    if spec is None or document.kind not in spec.kinds:
+        return None
+    return economics.summary(document, horizon=spec.horizon_years, rate=spec.discount_rate,
+                             costs_table=spec.costs_table, effects_table=spec.effects_table,
+                             amount_field=spec.amount_field, period_field=spec.period_field)
 
 
 def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *, lang: str = "sv",

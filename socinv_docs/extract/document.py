@@ -110,7 +110,7 @@ def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: 
     if spec.source == "section":
         section = doc.sections.get(spec.id)
         raw = section.text if section else ""
-        return _typed(spec, raw, section.location if section else Location())
+        return typed_field(spec, raw, section.location if section else Location())
     m = next((m for m in matches if m.target.kind is TargetKind.FIELD and m.target.id == spec.id), None)
     if m is None:
         return FieldValue(id=spec.id)
@@ -118,7 +118,7 @@ def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: 
     location = Location(label=m.candidate.text, paragraph=block.location.paragraph, table=block.location.table,
                         row=block.location.row, sheet=block.location.sheet, block=block.location.block)
     if m.candidate.inline_value is not None:
-        return _typed(spec, cleaner.clean(m.candidate.inline_value).text, location)
+        return typed_field(spec, cleaner.clean(m.candidate.inline_value).text, location)
     answer = Answer()
     label_cell = None
     for cell in block.cells:
@@ -141,7 +141,7 @@ def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: 
         location = Location(label=m.candidate.text, sheet=block.sheet,
                             cell=f"{_column_letter(label_cell.column + 2)}{block.row}", row=block.row,
                             block=block.location.block)
-    return _typed(spec, answer.text, location)
+    return typed_field(spec, answer.text, location)
 
 
 def _answer_below(blocks: list[Block], index: int, column: int, matches: list[Match],
@@ -161,7 +161,7 @@ def _answer_below(blocks: list[Block], index: int, column: int, matches: list[Ma
     return answer
 
 
-def _typed(spec: FieldSpec, raw: str, location: Location) -> FieldValue:
+def typed_field(spec: FieldSpec, raw: str, location: Location) -> FieldValue:
     raw = raw.strip()
     if not raw:
         return FieldValue(id=spec.id, location=location)

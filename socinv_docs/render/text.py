@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from socinv_docs import messages
 from socinv_docs.codes import Severity
+from socinv_docs.fmt import kronor, number
 from socinv_docs.model import SectionState
 from socinv_docs.report import DocumentReport, Finding, SubmissionReport
 from socinv_docs.schema import SchemaSet
@@ -58,7 +59,7 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     if report.economics:
         out.append("")
         out.append(_t("ui.economics", lang))
-        out.extend(f"  {line}" for line in report.economics.get("_lines", []))
+        out.extend(f"  {line}" for line in economics_lines(report.economics, lang))
     out.append("")
     if findings:
         out.append(_t("ui.findings", lang))
@@ -67,6 +68,26 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     else:
         out.append(_t("ui.no_findings", lang))
     return "\n".join(out)
+
+
+def economics_lines(econ: dict, lang: str) -> list[str]:
+    """The economics block as lines for people (also used by memos)."""
+    lines = [_t("econ.cost", lang, cost=kronor(econ.get("cost")), requested=kronor(econ.get("requested"))),
+             _t("econ.savings", lang, horizon=econ["horizon_years"], total=kronor(econ["savings_total"]))]
+    for row in econ.get("savings_per_namnd", []):
+        lines.append("  " + _t("econ.savings_row", lang, namnd=row["namnd"], per_year=kronor(row["per_year"]),
+                               years=number(row["counted_years"]), total=kronor(row["total"])))
+    if econ.get("ratio") is not None:
+        lines.append(_t("econ.ratio", lang, ratio=number(econ["ratio"])))
+    if econ.get("payback_years_after_end"):
+        lines.append(_t("econ.payback", lang, years=econ["payback_years_after_end"],
+                        year=econ.get("payback_year") or "–"))
+    elif econ.get("cost"):
+        lines.append(_t("econ.no_payback", lang, horizon=econ["horizon_years"]))
+    if econ.get("savings_present_value") is not None:
+        lines.append(_t("econ.present_value", lang, rate=number(econ["discount_rate"] * 100),
+                        pv=kronor(econ["savings_present_value"]), ratio=number(econ.get("ratio_present_value"))))
+    return lines
 
 
 def _status(report: DocumentReport, extra: list[Finding]):

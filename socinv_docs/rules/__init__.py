@@ -4,11 +4,17 @@ module here and list it below; its numbers go in the profile (schemas/profiles/)
 """
 
 from socinv_docs.rules import (  # noqa: F401  (imported to register)
+    attachments,
+    costs,
     criteria,
     duration,
     fields,
     parties,
+    project_lead,
+    savings,
+    schema_rows,
     sections,
+    signatures,
 )
 from socinv_docs.rules.base import REGISTRY, Rule, RuleContext, SubmissionContext, make_finding
 

@@ -37,6 +37,7 @@ class RuleContext:
     profile: ProfileSpec
     schemas: SchemaSet
     lang: str = "sv"
+    economics: dict | None = None  # the economics block, when the profile counts it
 
     def finding(self, code: Code, **kwargs) -> Finding:
         return make_finding(code, self.lang, **kwargs)

@@ -1,0 +1,41 @@
+"""SAVINGS_BELOW_COST, SAVINGS_HORIZON_EXCEEDED (and FIELD_INVALID for unreadable savings).
+
+What: the savings expected for the nämnder, counted for at most the profile's horizon (10
+years) after the end, cover the cost; a nämnd claiming more years gets a warning (only the
+horizon counts). With a discount rate in the profile, present values are compared.
+Why: seed 000, "Finansiering, effekthemtagning och implementering": "minst lika stora
+kostnadsbesparande effekter som satsningen kostar ... begränsas till en period på tio år,
+från och med att satsningen avslutats."
+Example: cost 3 600 000 kr, savings 300 000 kr/år × 10 år = 3 000 000 kr → SAVINGS_BELOW_COST.
+"""
+
+from socinv_docs import economics, messages
+from socinv_docs.codes import Code
+from socinv_docs.fmt import kronor, number
+from socinv_docs.rules.base import rule
+
+
+@rule(Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED, Code.FIELD_INVALID)
+def check(doc, ctx):
+    spec = ctx.profile.economics
+    if spec is None or doc.kind not in spec.kinds:
+        return
+    table = doc.tables.get(spec.effects_table)
+    rows = economics.savings_rows(table)
+    for row in rows:
+        for column, raw in row.invalid:
+            kind = "type.amount" if column == "besparing_per_ar" else "type.duration"
+            yield ctx.finding(Code.FIELD_INVALID, field=spec.effects_table, section=spec.effects_table,
+                              where=row.location, label=f"{row.namnd} / {column}", raw=raw[:80],
+                              type=messages.text(kind, ctx.lang), example=messages.hint(kind, ctx.lang))
+        if row.years is not None and row.years > spec.horizon_years:
+            yield ctx.finding(Code.SAVINGS_HORIZON_EXCEEDED, section=spec.effects_table, where=row.location,
+                              namnd=row.namnd, years=number(row.years), horizon=spec.horizon_years)
+    summary = ctx.economics
+    if not summary or not rows or summary.get("cost") is None:
+        return  # no effects table filled in: the section rule reports it
+    savings = summary.get("savings_present_value", summary["savings_total"])
+    if savings < summary["cost"]:
+        where = table.location if table is not None else None
+        yield ctx.finding(Code.SAVINGS_BELOW_COST, section=spec.effects_table, where=where,
+                          savings=kronor(savings), cost=kronor(summary["cost"]), horizon=spec.horizon_years)

@@ -1,0 +1,162 @@
+"""The contract of SPEC §4–5 and §7: codes, JSON shape, exit codes, languages, packaging."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from socinv_docs import messages
+from socinv_docs.codes import DEFAULT_SEVERITY, Code, Severity
+
+from conftest import OFFICIAL, ROOT
+
+REQUIRED_BY_KIND = {
+    "ideprovning": ["behov", "innehall", "malgrupp", "effekter"],
+    "ansokan": ["problemformulering", "evidens", "malgrupp", "metod", "tid", "effekter", "basmatning",
+                "kostnader", "ekonomiska_effekter", "implementering"],
+    "forslag": ["behov", "innehall", "aktiviteter", "tidsperiod", "motivering", "vetenskapligt_stod", "malgrupp",
+                "berorda_namnder", "effekter_individ"],
+    "utvarderingsschema": ["mal", "aktiviteter", "basmatning"],
+}
+SPEC_CODES = {
+    "FILE_UNREADABLE", "KIND_UNKNOWN", "SECTION_MISSING", "SECTION_EMPTY", "SECTION_PLACEHOLDER",
+    "SECTION_TOO_SHORT", "FIELD_MISSING", "FIELD_INVALID", "CRITERION_UNANSWERED", "CRITERION_NOT_MET",
+    "DURATION_OUT_OF_RANGE", "PARTIES_INSUFFICIENT", "PARTY_FOR_PROFIT", "PROJECT_LEAD_TOO_LOW",
+    "COSTS_INCONSISTENT", "SAVINGS_BELOW_COST", "SAVINGS_HORIZON_EXCEEDED", "ATTACHMENT_MISSING",
+    "SCHEMA_ROW_INCOMPLETE", "SIGNATURE_MISSING",
+}
+
+
+def test_codes_are_exactly_the_spec_codes():
+    assert {c.value for c in Code} == SPEC_CODES
+    assert set(DEFAULT_SEVERITY) == set(Code)
+    assert DEFAULT_SEVERITY[Code.SECTION_TOO_SHORT] is Severity.WARNING
+    assert DEFAULT_SEVERITY[Code.CRITERION_NOT_MET] is Severity.WARNING
+
+
+def test_every_code_has_a_swedish_and_english_message_and_hint():
+    for code in Code:
+        for lang in ("sv", "en"):
+            entry = messages.CATALOGUE[code.value][lang]
+            assert entry.message and entry.hint, (code, lang)
+    assert messages.CATALOGUE["SECTION_MISSING"]["sv"] != messages.CATALOGUE["SECTION_MISSING"]["en"]
+
+
+def test_every_rule_is_registered_with_spec_codes():
+    from socinv_docs.rules import REGISTRY
+
+    emitted = {c for r in REGISTRY for c in r.codes}
+    assert emitted <= set(Code)
+    # Every content code has a rule; the two unreadable codes come from the pipeline.
+    assert set(Code) - emitted == {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN}
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("ideprovning.docx", "ideprovning"), ("ansokan.docx", "ansokan"),
+    ("forslag.xlsx", "forslag"), ("utvarderingsschema.xlsx", "utvarderingsschema"),
+])
+def test_blank_official_template_is_incomplete(cli, name, kind):
+    path = OFFICIAL / name
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = cli("check", path, "--format", "json")
+    assert result.exit_code == 1
+    data = result.json
+    assert data["kind"] == kind
+    assert data["status"] == "incomplete"
+    for section in REQUIRED_BY_KIND[kind]:
+        assert data["sections"][section] in ("placeholder", "empty"), section
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # input never modified
+
+
+def test_json_shape_is_the_spec_shape(cli):
+    data = cli("check", OFFICIAL / "ideprovning.docx", "--format", "json").json
+    assert {"file", "kind", "profile", "status", "sections", "fields", "findings"} <= set(data)
+    assert data["profile"] == "orebro-2020"
+    assert set(data["fields"]) == {"namn", "kontaktperson", "namnder", "civila_aktorer", "offentlig_aktor"}
+    for finding in data["findings"]:
+        assert {"code", "severity", "section", "location", "message", "hint"} <= set(finding)
+        assert finding["code"] in SPEC_CODES
+        assert finding["severity"] in ("error", "warning")
+    placeholder = [f for f in data["findings"] if f["code"] == "SECTION_PLACEHOLDER"]
+    assert {f["section"] for f in placeholder} == {"behov", "innehall", "malgrupp", "effekter"}
+    assert all(f["location"].startswith("rubrik '") for f in placeholder)
+
+
+def test_several_files_are_one_submission(cli):
+    result = cli("check", OFFICIAL / "ansokan.docx", OFFICIAL / "utvarderingsschema.xlsx", "--format", "json")
+    data = result.json
+    assert set(data) >= {"submission", "status", "documents", "findings"}
+    assert [d["kind"] for d in data["documents"]] == ["ansokan", "utvarderingsschema"]
+    assert data["status"] == "incomplete"
+    assert result.exit_code == 1
+    # The attachment is there: no ATTACHMENT_MISSING at submission level.
+    assert all(f["code"] != "ATTACHMENT_MISSING" for f in data["findings"])
+
+
+def test_ansokan_alone_warns_about_the_attachment_and_errs_in_a_submission(cli, tmp_path):
+    alone = cli("check", OFFICIAL / "ansokan.docx", "--format", "json").json
+    attachment = [f for f in alone["findings"] if f["code"] == "ATTACHMENT_MISSING"]
+    assert [f["severity"] for f in attachment] == ["warning"]
+    other = tmp_path / "ide.docx"
+    shutil.copy(OFFICIAL / "ideprovning.docx", other)
+    together = cli("check", OFFICIAL / "ansokan.docx", other, "--format", "json").json
+    assert [(f["code"], f["severity"]) for f in together["findings"]] == [("ATTACHMENT_MISSING", "error")]
+
+
+def test_english_messages(cli):
+    sv = cli("check", OFFICIAL / "forslag.xlsx", "--format", "json").json
+    en = cli("check", OFFICIAL / "forslag.xlsx", "--format", "json", "--lang", "en").json
+    assert [f["code"] for f in sv["findings"]] == [f["code"] for f in en["findings"]]
+    assert [f["message"] for f in sv["findings"]] != [f["message"] for f in en["findings"]]
+
+
+def test_text_report_lists_sections_and_problems(cli):
+    result = cli("check", OFFICIAL / "ideprovning.docx")
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert "Idéprövning – social investering" in first and "orebro-2020" in first
+    for code in ("SECTION_PLACEHOLDER", "CRITERION_UNANSWERED", "FIELD_MISSING"):
+        assert f"[{code}]" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_kind_and_profile_overrides(cli):
+    # A förslag read as an utvärderingsschema is not what it is: but the override is obeyed.
+    data = cli("check", OFFICIAL / "forslag.xlsx", "--kind", "utvarderingsschema", "--format", "json").json
+    assert data["kind"] == "utvarderingsschema"
+    bad = cli("check", OFFICIAL / "forslag.xlsx", "--kind", "nonsense")
+    assert bad.exit_code == 2
+    mismatch = cli("check", OFFICIAL / "forslag.xlsx", "--kind", "forslag", "--profile", "orebro-2020")
+    assert mismatch.exit_code == 2
+
+
+def test_module_entry_point_runs():
+    result = subprocess.run([sys.executable, "-m", "socinv_docs", "check", str(OFFICIAL / "forslag.xlsx"),
+                             "--format", "json"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 1
+    assert '"status": "incomplete"' in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_installed_console_script_finds_its_schemas(tmp_path):
+    """SPEC §7: the `socinv` of a plain install works from any directory."""
+    script = Path(sys.executable).parent / "socinv"
+    if not script.exists():
+        pytest.skip("no installed socinv next to this interpreter (source checkout without install)")
+    result = subprocess.run([str(script), "check", str(OFFICIAL / "ideprovning.docx"), "--format", "json"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert '"kind": "ideprovning"' in result.stdout
+
+
+def test_official_copies_match_shared():
+    shared = ROOT.parent / "shared" / "official-templates"
+    if not shared.is_dir():
+        pytest.skip("../shared not beside this checkout")
+    for path in shared.iterdir():
+        assert (OFFICIAL / path.name).read_bytes() == path.read_bytes(), path.name

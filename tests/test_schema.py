@@ -1,0 +1,106 @@
+"""Schemas are data: the format is validated, errors name file and key, and a new
+municipality needs only new files."""
+
+from __future__ import annotations
+
+import shutil
+
+import docx
+import pytest
+import yaml
+
+from socinv_docs.codes import Code
+from socinv_docs.pipeline import check_document
+from socinv_docs.schema import SchemaError, load_schemas, schemas_dir
+
+
+@pytest.fixture
+def schema_copy(tmp_path):
+    target = tmp_path / "schemas"
+    shutil.copytree(schemas_dir(), target)
+    return target
+
+
+def test_shipped_schemas_load(schemas):
+    assert set(schemas.kinds) == {"ideprovning", "ansokan", "utvarderingsschema", "forslag"}
+    assert set(schemas.profiles) == {"orebro-2020", "molndal-2018"}
+    assert schemas.profile_for("forslag").id == "molndal-2018"
+
+
+def test_malformed_kind_names_file_and_key(schema_copy):
+    path = schema_copy / "kinds" / "ideprovning.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["sections"][1]["required"] = "sometimes"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SchemaError) as exc:
+        load_schemas(schema_copy)
+    assert "ideprovning.yaml" in str(exc.value)
+    assert "sections.1.required" in str(exc.value)
+
+
+def test_unknown_key_is_refused(schema_copy):
+    path = schema_copy / "profiles" / "molndal-2018.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nmax_yers: 3\n", encoding="utf-8")
+    with pytest.raises(SchemaError) as exc:
+        load_schemas(schema_copy)
+    assert "molndal-2018.yaml" in str(exc.value) and "max_yers" in str(exc.value)
+
+
+def test_profile_naming_a_missing_field_is_refused(schema_copy):
+    path = schema_copy / "profiles" / "molndal-2018.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("field: tidsperiod", "field: tid"), encoding="utf-8")
+    with pytest.raises(SchemaError) as exc:
+        load_schemas(schema_copy)
+    assert "duration.forslag.field" in str(exc.value)
+
+
+def test_broken_schema_gives_a_clear_cli_error(schema_copy, monkeypatch, cli):
+    (schema_copy / "common.yaml").write_text("placeholders: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("SOCINV_SCHEMAS", str(schema_copy))
+    load_schemas.cache_clear()
+    try:
+        result = cli("check", schema_copy / "common.yaml")
+    finally:
+        load_schemas.cache_clear()
+    assert result.exit_code == 2
+    assert "common.yaml" in result.output
+
+
+def test_a_new_municipality_is_new_files_only(schema_copy, tmp_path):
+    """A made-up 'Exempelkommun' template and profile: detected and checked without code."""
+    (schema_copy / "kinds" / "exempel.yaml").write_text("""
+id: exempel
+title: "Ansökan om socialt investeringsmedel – Exempelkommun"
+format: docx
+detect: {phrases: ["Ansökan om socialt investeringsmedel – Exempelkommun"], min_score: 4}
+fields:
+  - {id: namn, label: "Projektets namn"}
+  - {id: tid, label: "Projekttid", type: duration}
+sections:
+  - {id: syfte, heading: "1. Syfte", guidance: ["Beskriv syftet."]}
+  - {id: malgrupp, heading: "2. Målgrupp"}
+""", encoding="utf-8")
+    (schema_copy / "profiles" / "exempel-2026.yaml").write_text("""
+id: exempel-2026
+municipality: "Exempelkommun"
+kinds: [exempel]
+duration:
+  exempel: {field: tid, min_years: 1, max_years: 2}
+""", encoding="utf-8")
+    schemas = load_schemas(schema_copy)
+    d = docx.Document()
+    d.add_heading("Ansökan om socialt investeringsmedel – Exempelkommun", 0)
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Projektets namn", "Språkvänner"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Projekttid", "tre år"
+    d.add_heading("1. Syfte", 1)
+    d.add_paragraph("Beskriv syftet.").runs[0].italic = True
+    d.add_paragraph("Fler nyanlända ska komma i arbete.")
+    d.add_heading("2. Målgrupp", 1)
+    d.add_paragraph("Skriv här:")
+    path = tmp_path / "exempel.docx"
+    d.save(path)
+    report = check_document(path, schemas)
+    assert report.kind == "exempel" and report.profile == "exempel-2026"
+    assert report.document.sections["syfte"].state == "ok"
+    assert sorted(f.code for f in report.findings) == [Code.DURATION_OUT_OF_RANGE, Code.SECTION_PLACEHOLDER]
