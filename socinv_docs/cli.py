@@ -67,16 +67,23 @@ def _write(text: str) -> None:
 @LANG
 @click.option("--kind", default=None, help="Mall: ideprovning, ansokan, utvarderingsschema, forslag.")
 @click.option("--profile", default=None, help="Kommunens profil: orebro-2020, molndal-2018.")
-def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profile: str | None) -> None:
+@click.option("--annotate", "annotate", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Spara en kopia av filen med en kommentar vid varje brist, t.ex. utkast-granskad.docx.")
+@click.option("--annotate-dir", "annotate_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Spara en kommenterad kopia av varje fil (samma filnamn) i denna mapp.")
+def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profile: str | None,
+          annotate: Path | None = None, annotate_dir: Path | None = None) -> None:
     """Kontrollera att en ansökan är komplett (FILES: .docx/.xlsx).
 
-    Flera filer kontrolleras som ett inskick (ansökan med bilagor).
+    Flera filer kontrolleras som ett inskick (ansökan med bilagor). Med --annotate
+    (--annotate-dir för flera filer) sparas en kopia med en kommentar vid varje brist.
     """
     from socinv_docs.pipeline import check_document, check_submission
     from socinv_docs.render.text import document_text, submission_text
 
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile)
+    targets = _annotate_targets(files, annotate, annotate_dir, lang)
     reports = [check_document(f, schemas, lang=lang, kind=kind, profile=profile) for f in files]
     if len(reports) == 1:
         sub = check_submission(str(files[0]), reports, schemas, lang=lang, alone=True)
@@ -86,6 +93,7 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
             _write(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
         else:
             _write(document_text(doc, schemas, lang))
+        _annotate_copies(targets, files, reports, lang)
         sys.exit(doc.status.exit_code)
     name = str(Path(files[0]).parent) if len({Path(f).parent for f in files}) == 1 else "inskick"
     sub = check_submission(name, reports, schemas, lang=lang, alone=False)
@@ -93,8 +101,126 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
         _write(json.dumps(sub.to_json(), ensure_ascii=False, indent=2))
     else:
         _write(submission_text(sub, schemas, lang))
+    _annotate_copies(targets, files, reports, lang, extra=sub.findings)
     sys.exit(sub.status.exit_code)
 
+
+def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_dir: Path | None,
+                      lang: str) -> list[Path]:
+    """Where the annotated copies go (one per file), checked before any work; exit 2 on misuse."""
+    from socinv_docs.render.annotate import same_file
+
+    def refuse(key: str, **params) -> None:
+        click.echo(messages.text(key, lang, **params), err=True)
+        sys.exit(2)
+
+    if annotate is None and annotate_dir is None:
+        return []
+    if annotate is not None and annotate_dir is not None:
+        refuse("annotate.both")
+    if annotate is not None:
+        if len(files) != 1:
+            refuse("annotate.one_file")
+        targets = [annotate]
+    else:
+        names = [f.name for f in files]
+        clash = next((n for n in names if names.count(n) > 1), None)
+        if clash:
+            refuse("annotate.name_clash", name=clash)
+        targets = [annotate_dir / f.name for f in files]
+    for source, target in zip(files, targets):
+        if same_file(source, target):
+            refuse("annotate.same_file", path=str(source))
+        if target.suffix.lower() != source.suffix.lower():
+            refuse("annotate.wrong_suffix", path=str(target), suffix=source.suffix)
+    return targets
+
+
+def _annotate_copies(targets: list[Path], files: tuple[Path, ...], reports: list, lang: str, extra=()) -> None:
+    """Write the annotated copies; a copy that cannot be written ends the run with exit 2."""
+    from socinv_docs.render.annotate import AnnotateError, annotate, can_annotate
+
+    failed = False
+    for source, target, report in zip(files, targets, reports):
+        if not can_annotate(report):
+            click.echo(messages.text("annotate.unreadable", lang, file=str(source)), err=True)
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            annotate(report, source, target, lang=lang, extra=extra)
+        except AnnotateError as exc:
+            click.echo(exc.text(lang), err=True)
+            failed = True
+        except OSError as exc:
+            click.echo(messages.text("annotate.write_failed", lang, path=str(target), error=exc.strerror or exc),
+                       err=True)
+            failed = True
+        else:
+            click.echo(messages.text("annotate.written", lang, path=str(target)), err=True)
+    if failed:
+        sys.exit(2)
+
+
+def _err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--register", "register", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Excelregistret som skapas eller uppdateras, t.ex. register.xlsx.")
+@FORMAT
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Antal parallella processer (standard: alla kärnor).")
+@LANG
+@click.option("--kind", default=None, help="Mall för alla filer: ideprovning, ansokan, utvarderingsschema, forslag.")
+@click.option("--profile", default=None, help="Kommunens profil: orebro-2020, molndal-2018.")
+@click.option("--force", is_flag=True, help="Skriv registret även om det verkar vara öppet i Excel.")
+def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None, lang: str, kind: str | None,
+             profile: str | None, force: bool) -> None:
+    """Kontrollera alla inskick i en mapp och skriv registret (DIRECTORY).
+
+    Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett
+    eget inskick. Exempel: socinv validate inkomna/ --register register.xlsx
+    """
+    from socinv_docs.render.register import RegisterError, check_writable, write_register
+    from socinv_docs.validate import discover, submission_line, summary_line, validate_folder
+
+    schemas = _schemas(lang)
+    _validate_choice(schemas, kind, profile)
+    if register is not None:
+        try:
+            check_writable(register, force=force)  # fail before a long run, not after
+        except RegisterError as exc:
+            _err(exc.text(lang))
+            sys.exit(2)
+    subs = discover(directory, skip=[register] if register is not None else [])
+    if not subs:
+        _err(messages.text("ui.validate.none", lang, dir=str(directory)))
+    files = sum(len(s.files) for s in subs)
+    stream = click.get_text_stream("stderr")
+    if files and stream.isatty():
+        with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
+                               show_pos=True) as bar:
+            run = validate_folder(directory, schemas, lang=lang, kind=kind, profile=profile, jobs=jobs,
+                                  submissions=subs, on_file=lambda _report: bar.update(1))
+    else:
+        run = validate_folder(directory, schemas, lang=lang, kind=kind, profile=profile, jobs=jobs,
+                              submissions=subs)
+    if fmt == "json":
+        _write(json.dumps(run.to_json(), ensure_ascii=False, indent=2))
+        _err(summary_line(run, lang))
+    else:
+        _write("\n".join([*(submission_line(s, lang) for s in run.submissions), "", summary_line(run, lang)]))
+    if register is not None:
+        try:
+            result = write_register(register, run, root=directory, schemas=schemas, lang=lang, force=force)
+        except RegisterError as exc:
+            _err(exc.text(lang))
+            sys.exit(2)
+        _err(messages.text("ui.register.written", lang, path=str(register), rows=result.rows,
+                           removed=result.removed))
+    sys.exit(run.status.exit_code)
 
 if __name__ == "__main__":
     main()

@@ -10,10 +10,22 @@ from dataclasses import dataclass
 
 
 def _env_int(name: str, default: int) -> int:
+    """An integer from the environment ("50000000" or "50_000_000"); the default when unset,
+    unparsable or not positive (a zero limit would make every file unreadable by mistake)."""
     try:
-        return int(os.environ.get(name, default))
+        value = int(os.environ.get(name, default))
     except ValueError:
         return default
+    return value if value > 0 else default
+
+
+def _env_float(name: str, default: float) -> float:
+    # Seconds may be fractional ("0.5"); int() would silently ignore such a value.
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
 
 
 @dataclass(frozen=True)
@@ -23,6 +35,10 @@ class Limits:
     max_xml_part_bytes: int = 30 * 1024 * 1024  # one XML part, uncompressed (a long ansökan is ~2 MB)
     max_members: int = 2000  # zip members
     max_ratio: int = 200  # uncompressed/compressed for one large member
+    # Cells openpyxl would create in a workbook: written cells plus every cell a merged or
+    # hyperlink range covers (openpyxl makes an object for each). A form has a few thousand;
+    # 200 000 loads in a couple of seconds, a hostile "A1:XFD1048576" merge never would.
+    max_cells: int = 200_000
     max_seconds: float = 60.0  # one file, in `validate`
 
     @classmethod
@@ -34,5 +50,6 @@ class Limits:
             max_xml_part_bytes=_env_int("SOCINV_MAX_XML_PART_BYTES", d.max_xml_part_bytes),
             max_members=_env_int("SOCINV_MAX_MEMBERS", d.max_members),
             max_ratio=_env_int("SOCINV_MAX_RATIO", d.max_ratio),
-            max_seconds=float(_env_int("SOCINV_MAX_SECONDS", int(d.max_seconds))),
+            max_cells=_env_int("SOCINV_MAX_CELLS", d.max_cells),
+            max_seconds=_env_float("SOCINV_MAX_SECONDS", d.max_seconds),
         )

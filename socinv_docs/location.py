@@ -18,10 +18,17 @@ class Location:
     cell: str | None = None  # Excel address, e.g. "B14"
     label: str | None = None  # a field label or criterion text as found
     block: int | None = None  # index into the reader's block list (for annotation)
+    # For something missing: it belongs "before" or "after" the place named here.
+    position: str = "at"
 
     def describe(self, lang: str = "sv") -> str:
+        from dataclasses import replace
+
         from socinv_docs.messages import text
 
+        if self.position in ("before", "after"):
+            inner = replace(self, position="at").describe(lang)
+            return text(f"loc.missing_{self.position}", lang, where=inner)
         if self.sheet and self.cell:
             return f"{self.sheet}!{self.cell}"
         if self.heading:

@@ -171,6 +171,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                            "en": Text("reading took longer than {seconds} s and was stopped")},
     "unreadable.crashed": {"sv": Text("läsningen avbröts oväntat ({detail})"),
                            "en": Text("reading stopped unexpectedly ({detail})")},
+    "unreadable.xml_encoding": {"sv": Text("en del av filen ({part}) har en teckenkodning som inte stöds ({encoding})"),
+                                "en": Text("a part of the file ({part}) uses an unsupported character encoding ({encoding})")},
+    "unreadable.missing_part": {"sv": Text("filen saknar en nödvändig del ({part}); spara om den i Word eller Excel"),
+                                "en": Text("the file lacks a required part ({part}); save it again in Word or Excel")},
+    "unreadable.is_directory": {"sv": Text("sökvägen är en mapp, inte en fil; använd 'socinv validate' för mappar"),
+                                "en": Text("the path is a folder, not a file; use 'socinv validate' for folders")},
+    "unreadable.too_many_cells": {"sv": Text("kalkylbladet {sheet} täcker för många celler ({count}, gränsen är {limit})"),
+                                  "en": Text("the sheet {sheet} covers too many cells ({count}, the limit is {limit})")},
     # -- field types, for FIELD_INVALID ---------------------------------------------------
     "type.period": {"sv": Text("period", "2026-01-01 – 2028-12-31"), "en": Text("period", "2026-01-01 – 2028-12-31")},
     "type.percent": {"sv": Text("procent", "50 %"), "en": Text("percent", "50 %")},
@@ -183,7 +191,54 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "loc.table_row": {"sv": Text("tabell {table}, rad {row}"), "en": Text("table {table}, row {row}")},
     "loc.paragraph": {"sv": Text("stycke {n}"), "en": Text("paragraph {n}")},
     "loc.document": {"sv": Text("dokumentet"), "en": Text("the document")},
-    "loc.missing": {"sv": Text("saknas (hör hemma före {where})"), "en": Text("missing (belongs before {where})")},
+    "loc.missing_before": {"sv": Text("saknas (hör hemma före {where})"), "en": Text("missing (belongs before {where})")},
+    "loc.missing_after": {"sv": Text("saknas (hör hemma efter avsnittet under {where})"),
+                          "en": Text("missing (belongs after the section under {where})")},
+    # -- annotated copies (render/annotate.py) ---------------------------------------------
+    "annotate.summary_title": {"sv": Text("Granskning av {file} (socinv-docs)"),
+                               "en": Text("Review of {file} (socinv-docs)")},
+    "annotate.summary_status": {"sv": Text("Status: {status} – {counts}"), "en": Text("Status: {status} – {counts}")},
+    "annotate.summary_placed": {"sv": Text("{count} brister har en egen kommentar där de finns i dokumentet."),
+                                "en": Text("{count} problems have a comment of their own where they are in the document.")},
+    "annotate.summary_unplaced": {"sv": Text("Brister som gäller hela dokumentet eller inskicket:"),
+                                  "en": Text("Problems that concern the whole document or submission:")},
+    "annotate.summary_rerun": {"sv": Text("Kommentarer och markeringar från socinv-docs ersätts när kontrollen körs igen; "
+                                          "andras kommentarer lämnas kvar."),
+                               "en": Text("Comments and marks by socinv-docs are replaced when the check is run again; "
+                                          "other people's comments are kept.")},
+    "annotate.missing_before": {"sv": Text("Det saknade avsnittet hör hemma här, före denna rubrik."),
+                                "en": Text("The missing section belongs here, before this heading.")},
+    "annotate.missing_after": {"sv": Text("Det saknade avsnittet hör hemma direkt efter detta."),
+                               "en": Text("The missing section belongs right after this.")},
+    "annotate.sheet": {"sv": Text("Granskning"), "en": Text("Review")},
+    "annotate.sheet_note": {"sv": Text("Skapad av socinv-docs {date}. Kommentarerna och de rosa markeringarna i "
+                                       "formuläret visar var bristerna finns; de ersätts när kontrollen körs igen."),
+                            "en": Text("Made by socinv-docs on {date}. The notes and pink marks in the form show "
+                                       "where the problems are; they are replaced when the check is run again.")},
+    "annotate.col.severity": {"sv": Text("Allvarlighet"), "en": Text("Severity")},
+    "annotate.col.code": {"sv": Text("Kod"), "en": Text("Code")},
+    "annotate.col.location": {"sv": Text("Plats"), "en": Text("Location")},
+    "annotate.col.message": {"sv": Text("Brist"), "en": Text("Problem")},
+    "annotate.col.hint": {"sv": Text("Åtgärd"), "en": Text("Fix")},
+    "annotate.written": {"sv": Text("Kommenterad kopia sparad: {path}"), "en": Text("Annotated copy saved: {path}")},
+    "annotate.same_file": {"sv": Text("Den kommenterade kopian får inte skrivas över originalfilen {path}. "
+                                      "Ange ett annat filnamn eller en annan mapp."),
+                           "en": Text("The annotated copy must not overwrite the original file {path}. "
+                                      "Give another file name or folder.")},
+    "annotate.unreadable": {"sv": Text("Ingen kommenterad kopia av {file}: filen kan inte läsas."),
+                            "en": Text("No annotated copy of {file}: the file cannot be read.")},
+    "annotate.unsupported": {"sv": Text("Ingen kommenterad kopia av {file}: filtypen stöds inte."),
+                             "en": Text("No annotated copy of {file}: the file type is not supported.")},
+    "annotate.write_failed": {"sv": Text("Den kommenterade kopian {path} kunde inte sparas ({error})."),
+                              "en": Text("The annotated copy {path} could not be saved ({error}).")},
+    "annotate.one_file": {"sv": Text("--annotate gäller en fil; använd --annotate-dir MAPP för flera filer."),
+                          "en": Text("--annotate takes one file; use --annotate-dir DIR for several files.")},
+    "annotate.both": {"sv": Text("Ange antingen --annotate eller --annotate-dir, inte båda."),
+                      "en": Text("Give either --annotate or --annotate-dir, not both.")},
+    "annotate.name_clash": {"sv": Text("Flera filer heter {name}; deras kopior kan inte sparas i samma mapp."),
+                            "en": Text("Several files are named {name}; their copies cannot share one folder.")},
+    "annotate.wrong_suffix": {"sv": Text("Kopian {path} måste ha samma filtyp som originalet ({suffix})."),
+                              "en": Text("The copy {path} must have the original's file type ({suffix}).")},
     # -- report words ---------------------------------------------------------------------
     "ui.status.complete": {"sv": Text("KOMPLETT"), "en": Text("COMPLETE")},
     "ui.status.incomplete": {"sv": Text("OFULLSTÄNDIG"), "en": Text("INCOMPLETE")},
@@ -215,10 +270,98 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                         "en": Text("Paid back: not within {horizon} years")},
     "econ.present_value": {"sv": Text("Nuvärde av besparingarna ({rate} % diskonteringsränta): {pv}, kvot {ratio}"),
                            "en": Text("Present value of the savings ({rate} % discount rate): {pv}, ratio {ratio}")},
+    "memo.yes": {"sv": Text("Ja"), "en": Text("Yes")},
+    "memo.no": {"sv": Text("Nej"), "en": Text("No")},
+    "memo.unanswered": {"sv": Text("Ej besvarat"), "en": Text("Not answered")},
+    "memo.years": {"sv": Text("{n} år"), "en": Text("{n} years")},
+    "memo.totals": {"sv": Text("{count} ansökningar: {complete} kompletta, {incomplete} ofullständiga, "
+                               "{unreadable} går inte att läsa"),
+                    "en": Text("{count} submissions: {complete} complete, {incomplete} incomplete, "
+                               "{unreadable} unreadable")},
+    "memo.template_error": {"sv": Text("Fel i mallen {where}: variabel {variable} ({detail})",
+                                       "Rätta mallen; se README för de variabler som finns."),
+                            "en": Text("Error in the template {where}: variable {variable} ({detail})",
+                                       "Fix the template; the README lists the variables.")},
+    "memo.written": {"sv": Text("Skrev {path} ({count} ansökningar)"), "en": Text("Wrote {path} ({count} submissions)")},
+    "memo.exported": {"sv": Text("Kopierade {count} mallar till {path}"), "en": Text("Copied {count} templates to {path}")},
     "ui.no_goal": {"sv": Text("(mål saknas, rad {row})"), "en": Text("(no goal, row {row})")},
     "ui.fix": {"sv": Text("Åtgärd"), "en": Text("Fix")},
     "ui.usage_error": {"sv": Text("Fel i kommandot: {detail}"), "en": Text("Usage error: {detail}")},
     "ui.schema_error": {"sv": Text("Fel i schemafil: {detail}"), "en": Text("Error in a schema file: {detail}")},
+    # -- the register (render/register.py, SPEC §6) -------------------------------------------
+    # Sheet names and the group's columns are fixed Swedish in both languages (SPEC §6), so
+    # a register stays the same file whichever --lang the last run used.
+    "register.sheet.submissions": {"sv": Text("Ansökningar"), "en": Text("Ansökningar")},
+    "register.sheet.findings": {"sv": Text("Brister"), "en": Text("Brister")},
+    "register.title": {"sv": Text("Register över ansökningar om sociala investeringar"),
+                       "en": Text("Register of social investment applications")},
+    "register.col.submission": {"sv": Text("Inskick"), "en": Text("Submission")},
+    "register.col.files": {"sv": Text("Fil(er)"), "en": Text("File(s)")},
+    "register.col.kind": {"sv": Text("Mall"), "en": Text("Template")},
+    "register.col.namn": {"sv": Text("Satsningens namn"), "en": Text("Name of the initiative")},
+    "register.col.sokande": {"sv": Text("Sökande/nämnder"), "en": Text("Applicants/committees")},
+    "register.col.status": {"sv": Text("Status"), "en": Text("Status")},
+    "register.col.errors": {"sv": Text("Fel"), "en": Text("Errors")},
+    "register.col.warnings": {"sv": Text("Varningar"), "en": Text("Warnings")},
+    "register.col.missing": {"sv": Text("Avsnitt som saknas/ej ifyllda"), "en": Text("Sections missing/not filled in")},
+    "register.col.sokt_belopp": {"sv": Text("Sökt belopp"), "en": Text("Amount applied for")},
+    "register.col.kostnad": {"sv": Text("Kostnad"), "en": Text("Cost")},
+    "register.col.besparing": {"sv": Text("Besparing inom horisonten"), "en": Text("Savings within horizon")},
+    "register.col.kvot": {"sv": Text("Besparing/kostnad"), "en": Text("Savings/cost")},
+    "register.col.checked": {"sv": Text("Kontrollerad"), "en": Text("Checked")},
+    "register.col.bedomning": {"sv": Text("Bedömning"), "en": Text("Bedömning")},
+    "register.col.kommentar": {"sv": Text("Kommentar"), "en": Text("Kommentar")},
+    "register.col.beslut": {"sv": Text("Förslag till beslut"), "en": Text("Förslag till beslut")},
+    "register.col.file": {"sv": Text("Fil"), "en": Text("File")},
+    "register.col.section": {"sv": Text("Avsnitt/uppgift"), "en": Text("Section/field")},
+    "register.col.code": {"sv": Text("Kod"), "en": Text("Code")},
+    "register.col.severity": {"sv": Text("Allvarlighet"), "en": Text("Severity")},
+    "register.col.message": {"sv": Text("Brist"), "en": Text("Problem")},
+    "register.col.hint": {"sv": Text("Åtgärd"), "en": Text("Fix")},
+    "register.col.location": {"sv": Text("Plats"), "en": Text("Location")},
+    "register.col.unnamed": {"sv": Text("Kolumn {n}"), "en": Text("Column {n}")},
+    "register.status.complete": {"sv": Text("Komplett"), "en": Text("Complete")},
+    "register.status.incomplete": {"sv": Text("Ofullständig"), "en": Text("Incomplete")},
+    "register.status.unreadable": {"sv": Text("Kan inte läsas"), "en": Text("Unreadable")},
+    "register.status.removed": {"sv": Text("Finns ej längre"), "en": Text("No longer in folder")},
+    "register.severity.error": {"sv": Text("Fel"), "en": Text("Error")},
+    "register.severity.warning": {"sv": Text("Varning"), "en": Text("Warning")},
+    "register.kind.ansokan": {"sv": Text("Ansökan"), "en": Text("Application")},
+    "register.kind.ideprovning": {"sv": Text("Idéprövning"), "en": Text("Idea review")},
+    "register.kind.utvarderingsschema": {"sv": Text("Utvärderingsschema"), "en": Text("Evaluation schema")},
+    "register.kind.forslag": {"sv": Text("Förslag på insats"), "en": Text("Proposal")},
+    # -- validate (validate.py, cli.py) --------------------------------------------------------
+    "ui.validate.summary": {
+        "sv": Text("{submissions} inskick ({documents} filer): {complete} kompletta, {incomplete} ofullständiga, "
+                   "{unreadable} kan inte läsas — {seconds} s"),
+        "en": Text("{submissions} submissions ({documents} files): {complete} complete, {incomplete} incomplete, "
+                   "{unreadable} unreadable — {seconds} s")},
+    "ui.validate.none": {"sv": Text("Inga inskick hittades i {dir}."), "en": Text("No submissions found in {dir}.")},
+    "ui.validate.progress": {"sv": Text("Kontrollerar"), "en": Text("Checking")},
+    "ui.validate.not_dir": {"sv": Text("{dir} är ingen mapp."), "en": Text("{dir} is not a folder.")},
+    "ui.register.written": {"sv": Text("Registret sparades: {path} ({rows} inskick, {removed} finns ej längre i mappen)"),
+                            "en": Text("Register saved: {path} ({rows} submissions, {removed} no longer in the folder)")},
+    "ui.register.locked": {
+        "sv": Text("Registret {path} verkar vara öppet i Excel (låsfilen {lock} finns). Registret har inte skrivits "
+                   "över. Stäng filen och kör igen, eller använd --force om ingen har den öppen."),
+        "en": Text("The register {path} seems to be open in Excel (the lock file {lock} exists). It was not "
+                   "overwritten. Close it and run again, or use --force if nobody has it open.")},
+    "ui.register.unreadable": {
+        "sv": Text("Det befintliga registret {path} kan inte läsas ({error}) och har inte skrivits över. Flytta "
+                   "undan filen eller ange ett annat namn med --register."),
+        "en": Text("The existing register {path} cannot be read ({error}) and was not overwritten. Move the file "
+                   "away or give another name with --register.")},
+    "ui.register.not_register": {
+        "sv": Text("{path} är inget register (bladet '{sheet}' saknas) och har inte skrivits över. Ange ett annat "
+                   "namn med --register."),
+        "en": Text("{path} is not a register (the sheet '{sheet}' is missing) and was not overwritten. Give "
+                   "another name with --register.")},
+    "ui.register.not_xlsx": {"sv": Text("Registret måste vara en .xlsx-fil: {path}"),
+                             "en": Text("The register must be an .xlsx file: {path}")},
+    "ui.register.write_failed": {
+        "sv": Text("Registret {path} kunde inte sparas ({error}). Den tidigare versionen är oförändrad."),
+        "en": Text("The register {path} could not be saved ({error}). The previous version is unchanged.")},
+    "ui.register.no_dir": {"sv": Text("mappen finns inte"), "en": Text("the folder does not exist")},
 }
 
 LANGS = ("sv", "en")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 from socinv_docs import messages
@@ -24,14 +25,18 @@ LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}
 
 def _unreadable(path: str, reason: str, lang: str, **params) -> DocumentReport:
     why = messages.text(reason, lang, **params)
-    return DocumentReport(file=path, findings=[make_finding(Code.FILE_UNREADABLE, lang, reason=why,
+    # The reason's own parameters (part, limit_mb, ...) travel along for renderers and tests;
+    # names make_finding itself takes (and "reason", "reason_key") are never passed through.
+    reserved = {"reason", "reason_key", "severity", "where", "section", "field", "criterion"}
+    extra = {k: v for k, v in params.items() if k not in reserved}
+    return DocumentReport(file=path, findings=[make_finding(Code.FILE_UNREADABLE, lang, **extra, reason=why,
                                                             reason_key=reason)])
 
 
 def read_raw(path: Path, limits: Limits):
     """Safe open and read into blocks. Raises UnreadableFile for anything not readable."""
     from socinv_docs.readers.docx_reader import read_docx
-    from socinv_docs.readers.xlsx_reader import read_xlsx
+    from socinv_docs.readers.xlsx_reader import check_workbook, read_xlsx
 
     archive = check_file(path, limits)
     try:
@@ -40,12 +45,16 @@ def read_raw(path: Path, limits: Limits):
             if any(n.startswith("word/") for n in names):
                 return read_docx(str(path), archive)
             if any(n.startswith("xl/") for n in names):
+                check_workbook(archive, limits)  # cells openpyxl would create, before it does
                 archive.close()
                 return read_xlsx(str(path))
         except UnreadableFile:
             raise
-        except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as exc:
+        # zlib.error is what a flipped byte in deflated data raises; it is not an OSError.
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, zipfile.LargeZipFile) as exc:
             raise UnreadableFile("unreadable.corrupt") from exc
+        except MemoryError as exc:  # limits should prevent it; if not, one file must not end the run
+            raise UnreadableFile("unreadable.crashed", detail="MemoryError") from exc
         except Exception as exc:  # lxml, openpyxl and KeyError on broken parts: all "bad content"
             raise UnreadableFile("unreadable.bad_content", detail=type(exc).__name__) from exc
         raise UnreadableFile("unreadable.not_office")
@@ -62,10 +71,13 @@ def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: st
     started = time.perf_counter()
     shown = display or str(path)
     limits = limits or Limits.from_env()
-    if not path.exists():
-        return _unreadable(shown, "unreadable.not_found", lang)
-    if path.is_dir():
-        return _unreadable(shown, "unreadable.not_office", lang)
+    try:
+        if path.is_dir():
+            return _unreadable(shown, "unreadable.is_directory", lang)
+        if not path.exists():
+            return _unreadable(shown, "unreadable.not_found", lang)
+    except OSError as exc:  # a name too long, a broken mount: exists() does not swallow these
+        return _unreadable(shown, "unreadable.os_error", lang, error=exc.strerror or type(exc).__name__)
     suffix = path.suffix.lower()
     try:
         raw = read_raw(path, limits)

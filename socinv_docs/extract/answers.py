@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from socinv_docs.extract.text import fold, heading_key
 from socinv_docs.schema import CommonSpec, KindSpec
 
-_FILLER = re.compile(r"^(x+|\.+|_+|-+|\?+|…+)$", re.IGNORECASE)
+# "xx", "xxx" are filler; a single "X" is not: it is how people tick a Ja/Nej cell.
+_FILLER = re.compile(r"^(x{2,}|\.+|_+|-+|\?+|…+)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -62,6 +63,10 @@ class AnswerCleaner:
             return Answer()
         if f in self.template or heading_key(line) in self.template:
             return Answer()
+        # Checked before placeholder prefixes are cut: "Lorem ipsum dolor sit amet, consectetur
+        # adipiscing elit." would otherwise lose its placeholder start and leave filler as answer.
+        if "lorem ipsum" in f:
+            return Answer(placeholder=True)
         for g in self.guidance_prefixes:
             if f.startswith(g + " "):
                 line = _cut_prefix(line, g)
@@ -79,7 +84,7 @@ class AnswerCleaner:
                     f = fold(line)
                     seen = changed = True
                     break
-        if "lorem ipsum" in f or _FILLER.match(line.strip().replace(" ", "")):
+        if _FILLER.match(line.strip().replace(" ", "")):
             return Answer(placeholder=True)
         return Answer(text=line.strip(), placeholder=seen)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from socinv_docs.extract import tables
 from socinv_docs.extract.answers import Answer, AnswerCleaner
 from socinv_docs.extract.matching import Match, TargetKind, match
@@ -36,7 +38,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
             id=spec.id, state=state, heading=m.candidate.text, text=answer.text, words=words,
             location=_heading_location(block, m.candidate.text),
         )
-    _anchor_missing(doc, kind, raw.blocks, matches)
+    _anchor_missing(doc, kind, raw.blocks, boundaries)
 
     for spec in kind.fields:
         doc.fields[spec.id] = _field(spec, raw.blocks, matches, cleaner, doc)
@@ -52,13 +54,12 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
         _grid_sections(doc, kind, headers)
     if kind.signatures:
         doc.signatures = tables.signatures(kind.signatures, raw.blocks, matches, cleaner)
+        _anchor_signatures(doc, kind, raw.blocks, matches)
     return doc
 
 
 def _heading_location(block: Block, heading: str) -> Location:
-    loc = block.location
-    return Location(heading=heading, paragraph=loc.paragraph, table=loc.table, row=loc.row,
-                    sheet=loc.sheet, cell=loc.cell, block=loc.block)
+    return replace(block.location, heading=heading)
 
 
 def _section_answer(blocks: list[Block], m: Match, boundaries: list[int], cleaner: AnswerCleaner) -> Answer:
@@ -91,8 +92,9 @@ def _block_answer(block: Block, cleaner: AnswerCleaner) -> Answer:
     return answer
 
 
-def _anchor_missing(doc: Document, kind: KindSpec, blocks: list[Block], matches: list[Match]) -> None:
-    """Where a missing section belongs: before the next section of the template that was found."""
+def _anchor_missing(doc: Document, kind: KindSpec, blocks: list[Block], boundaries: list[int]) -> None:
+    """Where a missing section belongs: before the next section of the template that was
+    found, else after the answer of the previous one (for annotated copies and reports)."""
     order = [s.id for s in kind.sections]
     for i, sid in enumerate(order):
         if doc.sections[sid].state is not SectionState.MISSING:
@@ -100,9 +102,28 @@ def _anchor_missing(doc: Document, kind: KindSpec, blocks: list[Block], matches:
         following = next((doc.sections[n] for n in order[i + 1:]
                           if doc.sections[n].state is not SectionState.MISSING), None)
         if following is not None:
-            doc.anchors[sid] = following.location
+            doc.anchors[sid] = replace(following.location, position="before")
+            continue
+        previous = next((doc.sections[n] for n in reversed(order[:i])
+                         if doc.sections[n].state is not SectionState.MISSING), None)
+        if previous is not None and previous.location.block is not None:
+            start = previous.location.block
+            last = next((b for b in boundaries if b > start), len(blocks)) - 1
+            doc.anchors[sid] = Location(heading=previous.heading, block=last, position="after",
+                                        paragraph=blocks[last].location.paragraph,
+                                        table=blocks[last].location.table, row=blocks[last].location.row)
         elif blocks:
-            doc.anchors[sid] = blocks[-1].location
+            doc.anchors[sid] = replace(blocks[0].location, position="before")
+
+
+def _anchor_signatures(doc: Document, kind: KindSpec, blocks: list[Block], matches: list[Match]) -> None:
+    """SIGNATURE_MISSING points at the Underskrifter heading, or the end of the document."""
+    heading = next((m for m in matches if m.target.kind is TargetKind.BOUNDARY
+                    and m.target.id == kind.signatures.heading), None)
+    if heading is not None:
+        doc.anchors["underskrifter"] = _heading_location(blocks[heading.candidate.block], heading.candidate.text)
+    elif blocks:
+        doc.anchors["underskrifter"] = replace(blocks[-1].location, position="after")
 
 
 def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: AnswerCleaner,

@@ -72,22 +72,23 @@ def criteria(spec: CriteriaSpec, blocks: list[Block], cleaner: AnswerCleaner,
         if block.kind is not BlockKind.ROW:
             continue
         key = block.table if block.table is not None else block.sheet
-        for cell in block.cells:
-            f = fold(cell.text)
-            if f == fold(spec.answer_header) or f in ("ja nej", "svar"):
-                answer_col[key] = cell.column
-            elif f == "ja":
-                yes_col[key] = cell.column
-            elif f == "nej":
-                no_col[key] = cell.column
-            elif f == fold(spec.motivation_header) or f in ("kommentar", "motivering kommentar"):
-                motivation_col[key] = cell.column
         first = next((c for c in block.cells if c.text), None)
         if first is None:
             continue
         scored = max(((question_similarity(first.text, item.text), item) for item in spec.items
                       if not answers[item.id].found), key=lambda x: x[0], default=(0.0, None))
         if scored[1] is None or scored[0] < threshold:
+            # Not a criterion: perhaps the header row, which says where the answers go.
+            for cell in block.cells:
+                f = fold(cell.text)
+                if f == fold(spec.answer_header) or f in ("ja nej", "svar"):
+                    answer_col[key] = cell.column
+                elif f == "ja":
+                    yes_col[key] = cell.column
+                elif f == "nej":
+                    no_col[key] = cell.column
+                elif f == fold(spec.motivation_header) or f in ("kommentar", "motivering kommentar"):
+                    motivation_col[key] = cell.column
             continue
         item = scored[1]
         by_col = {c.column: c for c in block.cells if c.merged_into is None}

@@ -24,6 +24,7 @@ from lxml import etree
 
 from socinv_docs.location import Location
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
+from socinv_docs.readers.safety import UnreadableFile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -350,25 +351,48 @@ class _BodyWalker:
         return "\n".join(lines), placeholder, bold, italic
 
 
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse a part of a .docx exactly as the reader does (same hardened parser)."""
+    return etree.fromstring(data, _PARSER)
+
+
+def _walk(body: etree._Element, styles_root: etree._Element | None) -> _BodyWalker:
+    walker = _BodyWalker(_Styles(styles_root))
+    walker.walk(body)
+    return walker
+
+
+def walk_body(body: etree._Element, styles_root: etree._Element | None = None) -> list[Block]:
+    """The blocks of a w:body in document order, each with its XML element.
+
+    The same walk read_docx does, so block indices (Location.block) match: an annotated
+    copy finds the element a finding points at by walking its own parse of the body.
+    """
+    return _walk(body, styles_root).blocks
+
+
 def read_docx(path: str, archive: zipfile.ZipFile) -> RawDocument:
     """Read an already safety-checked .docx. Raises on malformed content (caller reports)."""
     names = set(archive.namelist())
-    doc_part = _main_part(archive, names)
-    root = etree.fromstring(archive.read(doc_part), _PARSER)
+    try:
+        doc_part = main_part(archive, names)
+    except ValueError:  # a package without its text: say which part, not "cannot interpret"
+        raise UnreadableFile("unreadable.missing_part", part="word/document.xml") from None
+    root = parse_xml(archive.read(doc_part))
     styles_root = None
     if "word/styles.xml" in names:
-        styles_root = etree.fromstring(archive.read("word/styles.xml"), _PARSER)
+        styles_root = parse_xml(archive.read("word/styles.xml"))
     body = root.find(_W + "body")
     if body is None:
-        raise ValueError("no w:body")
-    walker = _BodyWalker(_Styles(styles_root))
-    walker.walk(body)
+        raise UnreadableFile("unreadable.missing_part", part=f"{doc_part} (w:body)")
+    walker = _walk(body, styles_root)
     title = walker.title or next((b.text for b in walker.blocks if b.text), "")
     return RawDocument(path=path, format="docx", blocks=walker.blocks, title=title)
 
 
-def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
+def main_part(archive: zipfile.ZipFile, names: set[str] | None = None) -> str:
     """The main document part, as named by the package relationships."""
+    names = set(archive.namelist()) if names is None else names
     if "_rels/.rels" in names:
         rels = etree.fromstring(archive.read("_rels/.rels"), _PARSER)
         for rel in rels:

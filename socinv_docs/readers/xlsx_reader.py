@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+import zipfile
 from pathlib import Path
 
+from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
 
 MAX_ROWS = 5000  # a form never has more; a sheet claiming a million rows is not read past this
 MAX_COLUMNS = 60
+# The code name of the review sheet an annotated copy carries (render/annotate.py). It is
+# our summary of the findings, not the applicant's answer: never read it back as content,
+# so checking an annotated copy gives the same findings as checking the original.
+REVIEW_SHEET_CODENAME = "socinvReview"
+
+
+def is_review_sheet(ws) -> bool:
+    return getattr(ws.sheet_properties, "codeName", None) == REVIEW_SHEET_CODENAME
 
 
 def _cell_text(value: object) -> str:
@@ -41,7 +51,8 @@ def read_xlsx(path: str) -> RawDocument:
         wb = openpyxl.load_workbook(Path(path), data_only=True, read_only=False)
     try:
         blocks: list[Block] = []
-        for ws in wb.worksheets:
+        sheets = [ws for ws in wb.worksheets if not is_review_sheet(ws)]
+        for ws in sheets:
             merged: dict[tuple[int, int], tuple[int, int]] = {}
             for rng in ws.merged_cells.ranges:
                 for r in range(rng.min_row, min(rng.max_row, MAX_ROWS) + 1):
@@ -89,7 +100,7 @@ def read_xlsx(path: str) -> RawDocument:
                     ))
         title = next((b.cells[0].text for b in blocks if b.cells), "")
         return RawDocument(path=path, format="xlsx", blocks=blocks, title=title,
-                           sheet_names=list(wb.sheetnames))
+                           sheet_names=[ws.title for ws in sheets])
     finally:
         wb.close()
 
@@ -100,3 +111,91 @@ def _column_letter(col: int) -> str:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+# -- before openpyxl: cells it would create ------------------------------------------------
+#
+# openpyxl (in the normal, not read-only, mode we need for merged cells) creates one object
+# per cell a merged range covers (a MergedCell, then formats its borders) and one per cell a
+# hyperlink range covers. `<mergeCell ref="A1:XFD1048576"/>` is 60 bytes of XML and 17
+# billion objects: no size limit on the file catches it. So the sheets are counted first,
+# with a streaming parse that keeps no tree, and refused past Limits.max_cells.
+
+_SHEET_NAMESPACES = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                     "http://purl.oclc.org/ooxml/spreadsheetml/main")
+_FULL_ROWS, _FULL_COLUMNS = 1_048_576, 16_384
+# openpyxl looks a hyperlink to a merged cell up by scanning every merged range, so links
+# times ranges is work too; past this many comparisons per allowed cell it is refused.
+_LINK_LOOKUPS_PER_CELL = 5
+
+
+def _area(ref: str) -> int:
+    """Cells covered by a reference like "A1:C3" (several may be space-separated)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    total = 0
+    for part in ref.split():
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(part.replace("$", ""))
+        except (ValueError, TypeError):
+            total += 1  # openpyxl will refuse it itself; count it as one cell
+            continue
+        # A whole-column ("A:A") or whole-row ("1:1") reference has open ends.
+        rows = (max_row or _FULL_ROWS) - (min_row or 1) + 1
+        cols = (max_col or _FULL_COLUMNS) - (min_col or 1) + 1
+        total += max(rows, 1) * max(cols, 1)
+    return total
+
+
+def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Raise UnreadableFile when openpyxl would build too many cells, or a part is missing.
+
+    Every member that looks like XML is scanned (relationships may give a sheet any name);
+    only SpreadsheetML elements are counted, so drawings and charts add nothing.
+    """
+    from lxml import etree
+
+    from socinv_docs.readers.safety import ZIP_READ_ERRORS, PROLOGUE_MAX, UnreadableFile, xml_head_text
+
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        raise UnreadableFile("unreadable.missing_part", part="xl/workbook.xml")
+    cells = links = ranges = 0
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        try:
+            with archive.open(info) as fh:
+                if xml_head_text(fh.read(PROLOGUE_MAX), info.filename) is None:
+                    continue
+            with archive.open(info) as fh:
+                # Same hardening as the readers: no DTD, no entities, no network, depth limit.
+                events = etree.iterparse(fh, events=("end",), resolve_entities=False, load_dtd=False,
+                                         no_network=True, huge_tree=False, remove_comments=True)
+                for _, el in events:
+                    tag = el.tag if isinstance(el.tag, str) else ""
+                    ns, _, local = tag[1:].partition("}")
+                    if ns in _SHEET_NAMESPACES:
+                        if local == "c":
+                            cells += 1
+                        elif local == "mergeCell":
+                            cells += _area(el.get("ref") or "")
+                            ranges += 1
+                        elif local == "hyperlink":
+                            cells += _area(el.get("ref") or "")
+                            links += 1
+                    if cells > limits.max_cells or links * ranges > limits.max_cells * _LINK_LOOKUPS_PER_CELL:
+                        raise UnreadableFile("unreadable.too_many_cells", sheet=info.filename,
+                                             count=_swedish_int(cells), limit=_swedish_int(limits.max_cells))
+                    # Keep no tree: drop each element once seen (and its finished siblings).
+                    el.clear(keep_tail=False)
+                    parent = el.getparent()
+                    if parent is not None:
+                        while el.getprevious() is not None:
+                            del parent[0]
+        except ZIP_READ_ERRORS:
+            raise UnreadableFile("unreadable.corrupt") from None
+
+
+def _swedish_int(n: int) -> str:
+    return f"{n:,}".replace(",", " ")  # Swedish thousands separator

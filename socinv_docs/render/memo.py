@@ -1,0 +1,299 @@
+"""Review memos (beredningsunderlag) and the meeting summary, from editable templates.
+
+The context handed to a template is plain data built from the RunReport and the
+beredningsgrupp's register (Excel-in): strings already formatted the Swedish way, lists
+of dicts. Templates are the secretary's: `templates/` holds the defaults, `socinv
+templates export DIR` copies them out, `--template` uses an edited one.
+
+Safety: every template runs in Jinja's sandbox with strict undefined variables; applicant
+text is only ever a value, never template source, and is escaped for the output format
+(XML in Word by docxtpl's autoescape, HTML entities in HTML, Markdown/HTML specials in
+Markdown). A template error is reported with the template's name, line and variable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from socinv_docs import messages
+from socinv_docs.codes import Severity
+from socinv_docs.fmt import kronor, number
+from socinv_docs.model import SectionState
+from socinv_docs.render.text import economics_lines
+from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport
+from socinv_docs.schema import SchemaSet
+
+FORMATS = ("docx", "html", "md")
+DEFAULT_TEMPLATES = {"docx": "memo.docx", "html": "memo.html.j2", "md": "memo.md.j2"}
+MAIN_KINDS = ("ansokan", "ideprovning", "forslag")  # the document a memo is about
+
+
+class MemoError(Exception):
+    """A template that cannot be rendered; the message names template, line and variable."""
+
+
+def templates_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_data" / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("templates")
+
+
+# -- context ------------------------------------------------------------------------------
+
+def _t(key: str, lang: str, **params) -> str:
+    return messages.text(key, lang, **params)
+
+
+def _main_document(sub: SubmissionReport) -> DocumentReport | None:
+    readable = [d for d in sub.documents if d.document is not None]
+    for kind in MAIN_KINDS:
+        for d in readable:
+            if d.kind == kind:
+                return d
+    return readable[0] if readable else None
+
+
+def _field(doc: DocumentReport | None, field_id: str):
+    if doc is None or doc.document is None:
+        return None
+    value = doc.document.fields.get(field_id)
+    return value.value if value is not None and not value.invalid else None
+
+
+def _parties(doc: DocumentReport | None) -> list[str]:
+    out = []
+    for n in _field(doc, "namnder") or []:
+        out.append(f"{n['namnd']} – {n['verksamhetsomrade']}" if n.get("verksamhetsomrade") else n["namnd"])
+    out += list(_field(doc, "civila_aktorer") or [])
+    out += list(_field(doc, "offentlig_aktor") or [])
+    return out
+
+
+def _applicant(doc: DocumentReport | None) -> str:
+    for field_id in ("forvaltning", "projektagare", "kontaktperson"):
+        value = _field(doc, field_id)
+        if value:
+            return str(value)
+    return ""
+
+
+def _criteria(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
+    if doc is None or doc.document is None or not doc.document.criteria:
+        return []
+    spec = schemas.kinds[doc.kind].criteria
+    out = []
+    for item in spec.items if spec else []:
+        answer = doc.document.criteria.get(item.id)
+        value = None if answer is None else answer.answer
+        out.append({
+            "id": item.id,
+            "text": item.text,
+            "answer": _t("memo.yes" if value else "memo.no" if value is False else "memo.unanswered", lang),
+            "met": value,
+            "motivation": answer.motivation if answer else "",
+        })
+    return out
+
+
+def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
+    rows = []
+    for f, file in [(f, sub.submission) for f in sub.findings] + [
+            (f, d.file) for d in sub.documents for f in d.findings]:
+        rows.append({
+            "code": f.code.value,
+            "severity": _t(f"ui.severity.{f.severity.value}", lang),
+            "is_error": f.severity is Severity.ERROR,
+            "message": f.message,
+            "hint": f.hint,
+            "location": f.location,
+            "file": Path(file).name,
+        })
+    rows.sort(key=lambda r: not r["is_error"])
+    return rows
+
+
+def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
+    if doc is None or doc.document is None:
+        return []
+    kind = schemas.kinds[doc.kind]
+    return [{"id": s.id, "heading": s.heading, "ok": doc.document.sections[s.id].state is SectionState.OK,
+             "state": _t(f"ui.state.{doc.document.sections[s.id].state.value}", lang)}
+            for s in kind.sections if s.id in doc.document.sections]
+
+
+def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: dict[str, str] | None,
+                       lang: str) -> dict:
+    main = _main_document(sub)
+    period = _field(main, "period")
+    amount = _field(main, "sokt_belopp")
+    econ = main.economics if main is not None else None
+    errors = sum(1 for f in sub.all_findings if f.severity is Severity.ERROR)
+    warnings = len(sub.all_findings) - errors
+    assessment = dict(assessment or {})
+    kind_titles = [schemas.kinds[d.kind].title for d in sub.documents if d.kind in schemas.kinds]
+    return {
+        "name": sub.submission,
+        "title": str(_field(main, "namn") or Path(sub.submission).stem),
+        "kind": main.kind if main else None,
+        "kinds": ", ".join(kind_titles) or _t("ui.unknown_kind", lang),
+        "files": [Path(d.file).name for d in sub.documents],
+        "status": sub.status.value,
+        "status_text": _t(f"ui.status.{sub.status.value}", lang),
+        "unreadable": sub.status is Status.UNREADABLE,
+        "errors": errors,
+        "warnings": warnings,
+        "counts": _t("ui.counts", lang, errors=errors, warnings=warnings),
+        "applicant": _applicant(main),
+        "contact": str(_field(main, "kontaktperson") or ""),
+        "parties": _parties(main),
+        "period": f"{period['start']} – {period['end']}" if period else "",
+        "duration": _t("memo.years", lang, n=number(_field(main, "tidsperiod"))) if _field(main, "tidsperiod") else "",
+        "amount": kronor(amount) if amount is not None else "",
+        "amount_value": amount,
+        "economics": econ,
+        "economics_lines": [line.strip() for line in economics_lines(econ, lang)] if econ else [],
+        "criteria": _criteria(main, schemas, lang),
+        "sections": _sections(main, schemas, lang),
+        "findings": _findings(sub, lang),
+        "assessment": {
+            "bedomning": assessment.pop("Bedömning", ""),
+            "kommentar": assessment.pop("Kommentar", ""),
+            "forslag": assessment.pop("Förslag till beslut", ""),
+            "other": {k: v for k, v in assessment.items() if v not in (None, "")},
+        },
+    }
+
+
+def memo_context(run: RunReport, schemas: SchemaSet, *, assessments: dict[str, dict[str, str]] | None = None,
+                 meeting: str | None = None, lang: str = "sv", today: dt.date | None = None) -> dict:
+    assessments = assessments or {}
+    subs = [submission_context(s, schemas, assessments.get(s.submission), lang) for s in run.submissions]
+    amounts = [s["amount_value"] for s in subs if s["amount_value"] is not None]
+    counts = {status.value: sum(1 for s in subs if s["status"] == status.value) for status in Status}
+    return {
+        "meeting": meeting or "",
+        "generated": (today or dt.date.today()).isoformat(),
+        "submissions": subs,
+        "totals": {
+            "count": len(subs),
+            "complete": counts["complete"],
+            "incomplete": counts["incomplete"],
+            "unreadable": counts["unreadable"],
+            "amount": kronor(sum(amounts)) if amounts else "",
+            "summary": _t("memo.totals", lang, count=len(subs), complete=counts["complete"],
+                          incomplete=counts["incomplete"], unreadable=counts["unreadable"]),
+        },
+    }
+
+
+# -- rendering ----------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def _md_escape(value: object) -> str:
+    text = str(value)
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">"
+                           else "\\" + m.group(1), text)
+
+
+def _environment(fmt: str, loader_dir: Path | None = None) -> SandboxedEnvironment:
+    from jinja2 import FileSystemLoader
+
+    env = SandboxedEnvironment(
+        autoescape=fmt in ("html", "docx"),
+        undefined=StrictUndefined,
+        loader=FileSystemLoader(str(loader_dir)) if loader_dir else None,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    if fmt == "md":
+        # Every value printed in a Markdown template is escaped; `|safe` opts out.
+        env.finalize = lambda v: v if isinstance(v, Markup) else _md_escape(v) if v is not None else ""
+    env.filters["kronor"] = kronor
+    env.filters["nummer"] = number
+    env.filters["md"] = _md_escape
+    env.filters["e"] = escape
+    return env
+
+
+def _where(exc: BaseException, template: Path) -> str:
+    """'memo.html.j2, rad 12' from the traceback frames Jinja rewrites to template lines."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename in (str(template), template.name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f"{template.name}:{line}" if line else template.name
+
+
+def _template_error(exc: BaseException, template: Path, lang: str) -> MemoError:
+    variable = ""
+    if isinstance(exc, UndefinedError):
+        m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
+        variable = (m.group(1) or m.group(2)) if m else str(exc)
+    detail = str(exc) if not isinstance(exc, UndefinedError) else ""
+    return MemoError(_t("memo.template_error", lang, where=_where(exc, template), variable=variable or "–",
+                        detail=detail or str(exc)))
+
+
+def render_text(context: dict, template: Path, fmt: str, lang: str = "sv") -> str:
+    env = _environment(fmt, template.parent)
+    try:
+        return env.get_template(template.name).render(**context)
+    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
+        raise _template_error(exc, template, lang) from None
+
+
+def render_docx(context: dict, template: Path, target: Path, lang: str = "sv") -> None:
+    from docxtpl import DocxTemplate
+
+    from socinv_docs.atomic import TOOL_CREATOR, write_with
+
+    env = _environment("docx")
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except (TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise _template_error(exc, template, lang) from None
+    props = tpl.docx.core_properties
+    props.author = TOOL_CREATOR  # so that `validate` never takes a memo for a submission
+    props.title = context["meeting"] or props.title
+    write_with(target, lambda tmp: tpl.save(str(tmp)))
+
+
+def render(context: dict, fmt: str, target: Path, template: Path | None = None, lang: str = "sv") -> Path:
+    from socinv_docs.atomic import write_text
+
+    template = template or templates_dir() / DEFAULT_TEMPLATES[fmt]
+    if fmt == "docx":
+        render_docx(context, template, target, lang)
+    else:
+        write_text(target, render_text(context, template, fmt, lang))
+    return target
+
+
+def export_templates(directory: Path) -> list[Path]:
+    """Copy the default templates out for a secretary to edit (never overwriting)."""
+    import shutil
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in DEFAULT_TEMPLATES.values():
+        target = directory / name
+        if target.exists():
+            continue
+        shutil.copyfile(templates_dir() / name, target)
+        written.append(target)
+    return written

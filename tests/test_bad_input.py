@@ -1,0 +1,618 @@
+"""Bad input never crashes the checker: every class of broken, foreign or hostile file
+becomes FILE_UNREADABLE (or KIND_UNKNOWN) with a stable reason key, exit code 2, no
+traceback, in bounded time and memory, and the input file is left untouched.
+
+Every hostile file is built here in tmp_path from the official templates or from scratch;
+limits are made small through environment variables or a Limits object, so the whole
+module runs in a few seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import resource
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from socinv_docs import messages
+from socinv_docs.limits import Limits
+from socinv_docs.pipeline import check_document
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFICIAL = ROOT / "tests" / "data" / "official"
+DOCX = OFFICIAL / "ansokan.docx"
+XLSX = OFFICIAL / "utvarderingsschema.xlsx"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+ENV_LIMITS = ("SOCINV_MAX_FILE_BYTES", "SOCINV_MAX_INFLATED_BYTES", "SOCINV_MAX_XML_PART_BYTES",
+              "SOCINV_MAX_MEMBERS", "SOCINV_MAX_RATIO", "SOCINV_MAX_SECONDS", "SOCINV_MAX_RANGE_CELLS",
+              "SOCINV_MAX_CELLS")
+SECONDS_PER_FILE = 5.0  # generous for a slow CI box; every case here takes well under a second
+MAX_RSS_GROWTH_MB = 400  # an expanded bomb would take gigabytes
+
+
+@pytest.fixture(autouse=True)
+def _default_limits(monkeypatch):
+    # A developer's shell may have raised a limit; the tests assume the defaults.
+    for name in ENV_LIMITS:
+        monkeypatch.delenv(name, raising=False)
+
+
+# -- builders ---------------------------------------------------------------------------
+
+
+def rezip(src: Path, dest: Path, *, replace: dict[str, bytes | None] | None = None,
+          add: dict[str, bytes] | None = None, compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    """Copy a package, replacing (bytes) or dropping (None) members and adding new ones."""
+    replace = replace or {}
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", compression) as zout:
+        for info in zin.infolist():
+            if info.filename in replace:
+                if replace[info.filename] is not None:
+                    zout.writestr(info.filename, replace[info.filename])
+                continue
+            zout.writestr(info.filename, zin.read(info.filename))
+        for name, data in (add or {}).items():
+            zout.writestr(name, data)
+    return dest
+
+
+def make_zip(dest: Path, members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(dest, "w", compression) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return dest
+
+
+def ole_file(dest: Path, *stream_names: str) -> Path:
+    """A minimal OLE compound file: the header magic, then a directory sector with names."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HH", 0x3E, 3)
+    header = header.ljust(512, b"\x00")
+    directory = b""
+    for name in ("Root Entry", *stream_names):
+        entry = name.encode("utf-16-le") + b"\x00\x00"
+        directory += entry.ljust(128, b"\x00")
+    dest.write_bytes(header + directory.ljust(1024, b"\x00"))
+    return dest
+
+
+def billion_laughs(root: str, ns: str, body: str) -> bytes:
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<!DOCTYPE {root} [{"".join(entities)}]>\n'
+            f'<{root} xmlns:w="{ns}" xmlns="{ns}">{body.replace("PAYLOAD", "&lol9;")}</{root}>').encode()
+
+
+DOCX_BODY = "<w:body><w:p><w:r><w:t>PAYLOAD</w:t></w:r></w:p></w:body>"
+XLSX_BODY = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>PAYLOAD</t></is></c></row></sheetData>'
+
+
+def xxe(root: str, ns: str, body: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<!DOCTYPE {root} [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+            f'<{root} xmlns:w="{ns}" xmlns="{ns}">{body.replace("PAYLOAD", "&xxe;")}</{root}>').encode()
+
+
+def flip_member_bytes(path: Path, name: str, *, at: float = 0.5, count: int = 16) -> Path:
+    """Flip bytes inside the stored data of one member, leaving headers intact."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(name)
+    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26: info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    pos = start + int(info.compress_size * at)
+    for i in range(pos, min(pos + count, start + info.compress_size)):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return path
+
+
+def lie_about_size(path: Path, name: str, declared: int) -> Path:
+    """Patch a member's uncompressed size in its local and central headers."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(name)
+    struct.pack_into("<I", data, info.header_offset + 22, declared)
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        n_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46: pos + 46 + n_len] == name.encode():
+            struct.pack_into("<I", data, pos + 24, declared)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def nested_document(depth: int) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+            + "<w:customXml>" * depth + "<w:p><w:r><w:t>djup</w:t></w:r></w:p>" + "</w:customXml>" * depth
+            + "</w:body></w:document>").encode()
+
+
+def nested_sheet(depth: int) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{S_NS}"><sheetData>'
+            + '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+            + "<x>" * depth + "</x>" * depth + "</sheetData></worksheet>").encode()
+
+
+def sheet_with(extra_after_sheetdata: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{S_NS}" '
+            f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>'
+            f'<row r="1"><c r="A1" t="inlineStr"><is><t>Mål</t></is></c></row></sheetData>'
+            f'{extra_after_sheetdata}</worksheet>').encode()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- assertions -------------------------------------------------------------------------
+
+
+def reason_of_json(finding: dict) -> str | None:
+    """The reason key of a FILE_UNREADABLE finding in the JSON output.
+
+    Uses a "reason" key when the report exposes one; otherwise maps the message back to
+    the catalogue entry it was rendered from (so the test never depends on wording)."""
+    for key in ("reason_key", "reason"):
+        if str(finding.get(key) or "").startswith("unreadable."):
+            return finding[key]
+    matches = set()
+    for key, entry in messages.CATALOGUE.items():
+        if key.startswith("unreadable."):
+            for lang in messages.LANGS:
+                outer = messages.CATALOGUE["FILE_UNREADABLE"][lang].message
+                if re.fullmatch(_pattern(outer.replace("{reason}", entry[lang].message)), finding["message"],
+                                flags=re.S):
+                    matches.add(key)
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _pattern(template: str) -> str:
+    """A message template as a regular expression: literal text, every {parameter} a wildcard."""
+    return "(.*)".join(re.escape(part) for part in re.split(r"\{\w+\}", template))
+
+
+def assert_unreadable(cli, schemas, path: Path, reason: str | tuple[str, ...], *, limits: Limits | None = None,
+                      env_note: str = "") -> dict:
+    """check_document and the CLI agree: FILE_UNREADABLE with `reason`, exit 2, file untouched."""
+    reasons = (reason,) if isinstance(reason, str) else reason
+    before = sha(path) if path.is_file() else None
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    started = time.perf_counter()
+    report = check_document(path, schemas, limits=limits)
+    elapsed = time.perf_counter() - started
+    assert elapsed < SECONDS_PER_FILE, f"{path.name}: {elapsed:.1f} s {env_note}"
+    assert report.status.value == "unreadable"
+    assert [f.code.value for f in report.findings] == ["FILE_UNREADABLE"], report.findings
+    finding = report.findings[0]
+    assert finding.params.get("reason_key") in reasons, finding.params
+    assert "\n" not in finding.message and finding.message.strip()
+    assert "{" not in finding.message, finding.message  # every parameter was filled in
+
+    if limits is None:  # the CLI reads limits from the environment only
+        started = time.perf_counter()
+        result = cli("check", path, "--format", "json")
+        assert time.perf_counter() - started < SECONDS_PER_FILE
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output and "Traceback" not in (result.stderr or "")
+        data = result.json
+        assert data["status"] == "unreadable"
+        assert [f["code"] for f in data["findings"]] == ["FILE_UNREADABLE"]
+        assert reason_of_json(data["findings"][0]) in reasons, data["findings"][0]
+        text = cli("check", path)  # the text report, too
+        assert text.exit_code == 2 and "Traceback" not in text.output
+
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    assert grown_mb < MAX_RSS_GROWTH_MB, f"{path.name}: peak memory grew {grown_mb:.0f} MB"
+    if before is not None:
+        assert sha(path) == before, "the input file was modified"
+    return finding.params
+
+
+# -- the classes of bad input ------------------------------------------------------------
+
+
+def test_empty_file(cli, schemas, tmp_path):
+    path = tmp_path / "tom.docx"
+    path.write_bytes(b"")
+    assert_unreadable(cli, schemas, path, "unreadable.empty")
+
+
+@pytest.mark.parametrize("template", [DOCX, XLSX], ids=["docx", "xlsx"])
+def test_truncated_package(cli, schemas, tmp_path, template):
+    data = template.read_bytes()
+    path = tmp_path / f"avkortad{template.suffix}"
+    path.write_bytes(data[: len(data) // 2])
+    assert_unreadable(cli, schemas, path, "unreadable.corrupt")
+
+
+def test_random_bytes_with_docx_name(cli, schemas, tmp_path):
+    import random
+
+    rng = random.Random(20240601)
+    data = bytes(rng.getrandbits(8) for _ in range(4096))
+    assert not data.startswith((b"PK", b"\xd0\xcf", b"%PDF"))
+    path = tmp_path / "slump.docx"
+    path.write_bytes(data)
+    assert_unreadable(cli, schemas, path, "unreadable.not_office")
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED], ids=["deflated", "stored"])
+@pytest.mark.parametrize("at", [0.1, 0.5, 0.95])
+def test_corrupt_member_data(cli, schemas, tmp_path, compression, at):
+    # Deflated: the inflater fails (zlib.error) or the CRC does; stored: only the CRC can tell.
+    path = rezip(DOCX, tmp_path / "trasig.docx", compression=compression)
+    flip_member_bytes(path, "word/document.xml", at=at)
+    assert_unreadable(cli, schemas, path, "unreadable.corrupt")
+
+
+def test_corrupt_worksheet_data(cli, schemas, tmp_path):
+    path = rezip(XLSX, tmp_path / "trasig.xlsx")
+    flip_member_bytes(path, "xl/worksheets/sheet1.xml", at=0.5, count=32)
+    assert_unreadable(cli, schemas, path, "unreadable.corrupt")
+
+
+@pytest.mark.parametrize("name", ["gammal.doc", "gammal.xls", "gammal_med_fel_namn.docx"])
+def test_legacy_ole_file(cli, schemas, tmp_path, name):
+    path = ole_file(tmp_path / name, "WordDocument")
+    assert_unreadable(cli, schemas, path, "unreadable.legacy")
+
+
+@pytest.mark.parametrize("name", ["hemlig.docx", "hemlig.xlsx"])
+def test_encrypted_office_file(cli, schemas, tmp_path, name):
+    path = ole_file(tmp_path / name, "EncryptionInfo", "EncryptedPackage")
+    assert_unreadable(cli, schemas, path, "unreadable.encrypted")
+    report = check_document(path, schemas)
+    assert "lösenordsskyddad" in report.findings[0].message
+    assert "trasig" not in report.findings[0].message  # SPEC §7: say protected, not broken
+    result = cli("check", path, "--format", "json")
+    assert "lösenordsskyddad" in result.json["findings"][0]["message"]
+    english = check_document(path, schemas, lang="en")
+    assert "password" in english.findings[0].message
+
+
+def test_encrypted_zip_member(cli, schemas, tmp_path):
+    # A zip-level password (general purpose flag bit 0) is also "protected", not "broken".
+    path = rezip(DOCX, tmp_path / "zipkrypterad.docx")
+    data = bytearray(path.read_bytes())
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        data[pos + 8] |= 0x1
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    path.write_bytes(bytes(data))
+    assert_unreadable(cli, schemas, path, "unreadable.encrypted")
+
+
+def test_pdf_renamed_docx(cli, schemas, tmp_path):
+    path = tmp_path / "ansokan.docx"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    assert_unreadable(cli, schemas, path, "unreadable.pdf")
+
+
+def test_zip_without_content_types(cli, schemas, tmp_path):
+    path = rezip(DOCX, tmp_path / "utan_innehallstyper.docx", replace={"[Content_Types].xml": None})
+    assert_unreadable(cli, schemas, path, "unreadable.not_office")
+
+
+# -- hostile XML -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template,part,root,ns,body", [
+    (DOCX, "word/document.xml", "w:document", W_NS, DOCX_BODY),
+    (XLSX, "xl/worksheets/sheet1.xml", "worksheet", S_NS, XLSX_BODY),
+], ids=["docx", "xlsx"])
+@pytest.mark.parametrize("attack", ["billion_laughs", "xxe"])
+def test_entity_attacks(cli, schemas, tmp_path, template, part, root, ns, body, attack):
+    xml = (billion_laughs if attack == "billion_laughs" else xxe)(root, ns, body)
+    path = rezip(template, tmp_path / f"{attack}{template.suffix}", replace={part: xml})
+    params = assert_unreadable(cli, schemas, path, "unreadable.hostile_xml")
+    assert params.get("part") == part
+    report = check_document(path, schemas)
+    assert "root:" not in report.findings[0].message  # nothing of /etc/passwd leaks
+
+
+def _docx_with_main_part(tmp_path: Path, name: str, main_name: str, xml: bytes) -> Path:
+    """The ansökan with its main part moved to `main_name` (rels and content types follow)."""
+    with zipfile.ZipFile(DOCX) as z:
+        rels = z.read("_rels/.rels").replace(b"word/document.xml", main_name.encode())
+        types = z.read("[Content_Types].xml").replace(b"/word/document.xml", b"/" + main_name.encode())
+    return rezip(DOCX, tmp_path / name, replace={"word/document.xml": None, "_rels/.rels": rels,
+                                                 "[Content_Types].xml": types}, add={main_name: xml})
+
+
+@pytest.mark.parametrize("variant", ["utf16_bom", "utf16_no_bom", "utf16be_no_bom", "utf8_bom",
+                                     "leading_space", "comment_before", "long_comment_before",
+                                     "odd_name", "lowercase_doctype", "utf32"])
+def test_entity_attacks_in_disguise(cli, schemas, tmp_path, variant):
+    """The DTD refusal must not be dodged by encoding, padding or part naming."""
+    xml = billion_laughs("w:document", W_NS, DOCX_BODY).decode()
+    part = "word/document.xml"
+    if variant == "utf16_bom":
+        data = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    elif variant == "utf16_no_bom":
+        data = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le")
+    elif variant == "utf16be_no_bom":
+        data = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-be")
+    elif variant == "utf8_bom":
+        data = b"\xef\xbb\xbf" + xml.encode()
+    elif variant == "leading_space":
+        data = ("  \n" + xml.split("\n", 1)[1]).encode()  # no declaration, whitespace first
+    elif variant == "comment_before":
+        data = (xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+                .replace("\n<!DOCTYPE", "\n<!-- \u613c --><?pi <a?><!DOCTYPE").encode("utf-16"))
+    elif variant == "long_comment_before":
+        data = xml.replace("\n<!DOCTYPE", "\n<!--" + "x" * 70_000 + "--><!DOCTYPE").encode()
+    elif variant == "lowercase_doctype":  # not well-formed, but must still be refused or fail cleanly
+        data = xml.replace("<!DOCTYPE", "<!doctype").encode()
+    elif variant == "utf32":  # an encoding the scan cannot read is refused as such
+        data = xml.replace('encoding="UTF-8"', 'encoding="UTF-32"').encode("utf-32")
+    else:  # odd_name: the main part is not called *.xml, so a name-based check would skip it
+        part = "word/main.bin"
+        data = xml.encode()
+    if part == "word/document.xml":
+        path = rezip(DOCX, tmp_path / f"{variant}.docx", replace={part: data})
+    else:
+        path = _docx_with_main_part(tmp_path, f"{variant}.docx", part, data)
+    expected = "unreadable.xml_encoding" if variant == "utf32" else "unreadable.hostile_xml"
+    assert_unreadable(cli, schemas, path, expected)
+
+
+def test_unsupported_xml_encoding_is_refused(cli, schemas, tmp_path):
+    # UTF-7 could spell "<!DOCTYPE" without a literal "<"; Office writes only UTF-8/UTF-16.
+    xml = ('<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE w:document +AFs-+ADw-!ENTITY a '
+           f'"b"+AD4AXQA+-<w:document xmlns:w="{W_NS}"><w:body/></w:document>').encode()
+    path = rezip(DOCX, tmp_path / "utf7.docx", replace={"word/document.xml": xml})
+    assert_unreadable(cli, schemas, path, "unreadable.xml_encoding")
+
+
+# -- zip limits --------------------------------------------------------------------------
+
+
+def test_zip_bomb_declared_size(cli, schemas, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCINV_MAX_INFLATED_BYTES", "1500000")
+    path = rezip(DOCX, tmp_path / "bomb.docx", add={"word/media/blob.bin": b"\0" * 3_000_000})
+    assert path.stat().st_size < 100_000  # tiny on disk
+    assert_unreadable(cli, schemas, path, "unreadable.zip_bomb")
+
+
+def test_zip_bomb_ratio(cli, schemas, tmp_path):
+    # One member of 12 MB zeros: under the total limit, but a 1000:1 ratio.
+    path = rezip(DOCX, tmp_path / "kvot.docx", add={"word/media/blob.bin": b"\0" * 12_000_000})
+    assert_unreadable(cli, schemas, path, "unreadable.zip_bomb")
+
+
+def test_zip_member_lying_about_its_size(cli, schemas, tmp_path):
+    """A member that declares 2 KB but inflates to 20 MB is read only to 2 KB, then fails its CRC."""
+    big = nested_document(0).replace(b"</w:body>", b" " * 20_000_000 + b"</w:body>")
+    path = rezip(DOCX, tmp_path / "ljuger.docx", replace={"word/document.xml": big})
+    lie_about_size(path, "word/document.xml", 2048)
+    assert_unreadable(cli, schemas, path, "unreadable.corrupt")
+
+
+def test_too_many_members(cli, schemas, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCINV_MAX_MEMBERS", "40")
+    path = rezip(DOCX, tmp_path / "manga.docx", add={f"word/media/m{i}.bin": b"x" for i in range(50)})
+    assert_unreadable(cli, schemas, path, "unreadable.too_many_parts")
+
+
+def test_too_many_members_default_limit(cli, schemas, tmp_path):
+    path = make_zip(tmp_path / "manga.docx", {"[Content_Types].xml": b"<Types/>",
+                                              **{f"word/m{i}": b"" for i in range(2100)}},
+                    compression=zipfile.ZIP_STORED)
+    assert_unreadable(cli, schemas, path, "unreadable.too_many_parts")
+
+
+def test_central_directory_lying_about_count(cli, schemas, tmp_path, monkeypatch):
+    """The count in the end record may lie; the directory's size may not be ignored."""
+    monkeypatch.setenv("SOCINV_MAX_MEMBERS", "40")
+    path = make_zip(tmp_path / "doljer.docx", {"[Content_Types].xml": b"<Types/>",
+                                               **{f"word/m{i}": b"" for i in range(500)}},
+                    compression=zipfile.ZIP_STORED)
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 3, 3)
+    path.write_bytes(bytes(data))
+    assert_unreadable(cli, schemas, path, "unreadable.too_many_parts")
+
+
+def test_file_above_size_limit(cli, schemas, tmp_path, monkeypatch):
+    path = tmp_path / "stor.docx"
+    path.write_bytes(DOCX.read_bytes())
+    params = assert_unreadable(cli, schemas, path, "unreadable.too_large", limits=Limits(max_file_bytes=1000))
+    assert params["reason_key"] == "unreadable.too_large"
+    monkeypatch.setenv("SOCINV_MAX_FILE_BYTES", "1000")
+    assert_unreadable(cli, schemas, path, "unreadable.too_large")
+
+
+def test_xml_part_above_limit(cli, schemas, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCINV_MAX_XML_PART_BYTES", "100000")
+    big = nested_document(0).replace(b"</w:body>", b" " * 200_000 + b"</w:body>")
+    path = rezip(DOCX, tmp_path / "storxml.docx", replace={"word/document.xml": big})
+    assert_unreadable(cli, schemas, path, "unreadable.part_too_large")
+
+
+# -- structure ---------------------------------------------------------------------------
+
+
+def test_deeply_nested_docx(cli, schemas, tmp_path):
+    path = rezip(DOCX, tmp_path / "djup.docx", replace={"word/document.xml": nested_document(100_000)})
+    assert_unreadable(cli, schemas, path, "unreadable.bad_content")  # lxml's depth limit, not Python's
+
+
+def test_deeply_nested_xlsx(cli, schemas, tmp_path):
+    # lxml's depth limit refuses it before openpyxl (whose expat parser would not mind).
+    path = rezip(XLSX, tmp_path / "djup.xlsx", replace={"xl/worksheets/sheet1.xml": nested_sheet(100_000)})
+    assert_unreadable(cli, schemas, path, "unreadable.bad_content")
+
+
+@pytest.mark.parametrize("depth", [150, 240, 260])
+def test_moderately_nested_docx_is_read(cli, schemas, tmp_path, depth):
+    """Nesting the parser accepts must not blow Python's recursion: read, or refused cleanly."""
+    path = rezip(DOCX, tmp_path / "nastlad.docx", replace={"word/document.xml": nested_document(depth)})
+    report = check_document(path, schemas)
+    assert report.status.value == "unreadable"  # no template headings left (or past lxml's depth limit)
+    assert report.findings[0].code.value in ("KIND_UNKNOWN", "FILE_UNREADABLE")
+    assert report.findings[0].params.get("detail") != "RecursionError"
+    result = cli("check", path, "--format", "json")
+    assert result.exit_code == 2
+
+
+def test_nested_tables_in_cells(cli, schemas, tmp_path):
+    inner = "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    for _ in range(80):  # tbl/tr/tc: 3 XML levels and several Python frames per level
+        inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/>"
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{inner}</w:body></w:document>'
+    path = rezip(DOCX, tmp_path / "tabeller.docx", replace={"word/document.xml": xml.encode()})
+    report = check_document(path, schemas)
+    assert report.status.value == "unreadable"
+    assert cli("check", path, "--format", "json").exit_code == 2
+
+
+def test_docx_without_document_xml(cli, schemas, tmp_path):
+    path = rezip(DOCX, tmp_path / "utan_dokument.docx", replace={"word/document.xml": None})
+    params = assert_unreadable(cli, schemas, path, "unreadable.missing_part")
+    assert params.get("part") == "word/document.xml"
+
+
+def test_docx_without_body(cli, schemas, tmp_path):
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"/>'.encode()
+    path = rezip(DOCX, tmp_path / "utan_body.docx", replace={"word/document.xml": xml})
+    assert_unreadable(cli, schemas, path, "unreadable.missing_part")
+
+
+def test_docx_with_malformed_xml(cli, schemas, tmp_path):
+    path = rezip(DOCX, tmp_path / "felxml.docx", replace={"word/document.xml": b"<w:document><w:body>"})
+    assert_unreadable(cli, schemas, path, "unreadable.bad_content")
+
+
+def test_xlsx_without_workbook(cli, schemas, tmp_path):
+    path = rezip(XLSX, tmp_path / "utan_arbetsbok.xlsx", replace={"xl/workbook.xml": None})
+    assert_unreadable(cli, schemas, path, "unreadable.missing_part")
+
+
+@pytest.mark.parametrize("members", [
+    {"[Content_Types].xml": b'<?xml version="1.0"?><Types/>', "ppt/presentation.xml": b"<p/>"},
+    {"readme.txt": b"hej"},
+], ids=["powerpoint_like", "plain_zip"])
+def test_zip_neither_word_nor_excel(cli, schemas, tmp_path, members):
+    path = make_zip(tmp_path / "annat.docx", members)
+    assert_unreadable(cli, schemas, path, "unreadable.not_office")
+
+
+# -- Excel-specific bombs (a few bytes of XML that make openpyxl build millions of cells) ----
+
+
+PREFIXED_MERGE = f"<x:mergeCell xmlns:x='{S_NS}' ref='C1:ZZ500000'/>"
+# Each link points at the covered half of a merged pair: openpyxl then scans every range per link.
+MANY_MERGES = "".join(f'<mergeCell ref="A{r}:B{r}"/>' for r in range(2, 3002))
+MANY_LINKS = "".join(f'<hyperlink ref="B{r}" location="Blad1!A1"/>' for r in range(2, 3002))
+
+
+@pytest.mark.parametrize("extra", [
+    '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+    f'<mergeCells count="2"><mergeCell ref="B2:B3"/>{PREFIXED_MERGE}</mergeCells>',
+    '<mergeCells count="1"><mergeCell ref="C:D"/></mergeCells>',
+    '<hyperlinks><hyperlink ref="A1:XFD1048576" location="Blad1!A1"/></hyperlinks>',
+    f"<mergeCells>{MANY_MERGES}</mergeCells><hyperlinks>{MANY_LINKS}</hyperlinks>",
+], ids=["merge_whole_sheet", "merge_prefixed", "merge_whole_columns", "hyperlink_range", "links_times_merges"])
+def test_xlsx_range_bombs(cli, schemas, tmp_path, extra):
+    path = rezip(XLSX, tmp_path / "omrade.xlsx", replace={"xl/worksheets/sheet1.xml": sheet_with(extra)})
+    assert_unreadable(cli, schemas, path, "unreadable.too_many_cells")
+
+
+def test_xlsx_ordinary_merges_still_read(cli, schemas, tmp_path):
+    # The official utvärderingsschema merges cells; the range limit must leave that alone.
+    path = rezip(XLSX, tmp_path / "vanlig.xlsx")
+    report = check_document(path, schemas)
+    assert report.kind == "utvarderingsschema"
+
+
+# -- paths and kinds ---------------------------------------------------------------------
+
+
+def test_directory_given_to_check(cli, schemas, tmp_path):
+    folder = tmp_path / "mapp.docx"
+    folder.mkdir()
+    assert_unreadable(cli, schemas, folder, "unreadable.is_directory")
+
+
+def test_nonexistent_path(cli, schemas, tmp_path):
+    assert_unreadable(cli, schemas, tmp_path / "finns_inte.docx", "unreadable.not_found")
+
+
+def test_readable_docx_matching_no_template(cli, schemas, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Inköpslista", level=1)
+    document.add_paragraph("Mjölk, bröd och ost.")
+    document.add_paragraph("Hämta paketet på posten.")
+    path = tmp_path / "annat.docx"
+    document.save(path)
+    before = sha(path)
+    report = check_document(path, schemas)
+    assert report.status.value == "unreadable"
+    assert [f.code.value for f in report.findings] == ["KIND_UNKNOWN"]
+    result = cli("check", path, "--format", "json")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.json["status"] == "unreadable"
+    assert [f["code"] for f in result.json["findings"]] == ["KIND_UNKNOWN"]
+    assert sha(path) == before
+
+
+def test_several_files_one_broken(cli, schemas, tmp_path):
+    good = tmp_path / "ansokan.docx"
+    good.write_bytes(DOCX.read_bytes())
+    attachment = tmp_path / "utvarderingsschema.xlsx"
+    attachment.write_bytes(XLSX.read_bytes())
+    broken = tmp_path / "trasig.docx"
+    broken.write_bytes(DOCX.read_bytes()[:5000])
+    result = cli("check", good, broken, attachment, "--format", "json")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    data = result.json
+    assert data["status"] == "unreadable"
+    by_file = {Path(d["file"]).name: d for d in data["documents"]}
+    assert set(by_file) == {"ansokan.docx", "trasig.docx", "utvarderingsschema.xlsx"}
+    assert by_file["trasig.docx"]["status"] == "unreadable"
+    assert reason_of_json(by_file["trasig.docx"]["findings"][0]) == "unreadable.corrupt"
+    assert by_file["ansokan.docx"]["kind"] == "ansokan"  # the others are still checked
+    assert by_file["utvarderingsschema.xlsx"]["kind"] == "utvarderingsschema"
+    assert by_file["ansokan.docx"]["status"] in ("incomplete", "complete")
+
+
+def test_unknown_kind_option_is_a_usage_error(cli, tmp_path):
+    path = tmp_path / "ansokan.docx"
+    path.write_bytes(DOCX.read_bytes())
+    result = cli("check", path, "--kind", "nonsense")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "nonsense" in result.output
+
+
+def test_unreadable_reasons_have_swedish_and_english_one_liners():
+    for key, entry in messages.CATALOGUE.items():
+        if key.startswith("unreadable."):
+            assert set(entry) >= {"sv", "en"}, key
+            for lang in ("sv", "en"):
+                assert entry[lang].message and "\n" not in entry[lang].message, (key, lang)
+
+
+def test_json_output_is_valid_for_every_bad_file(cli, tmp_path):
+    """The JSON contract holds for unreadable files: the keys are all there."""
+    path = tmp_path / "tom.xlsx"
+    path.write_bytes(b"")
+    data = json.loads(cli("check", path, "--format", "json").output)
+    assert {"file", "kind", "profile", "status", "sections", "fields", "findings"} <= set(data)
+    assert data["kind"] is None and data["sections"] == {} and data["fields"] == {}

@@ -1,0 +1,156 @@
+"""Each limit in socinv_docs/limits.py is enforced, and each can be changed through its
+environment variable (a beredningsgrupp with unusually large attachments raises a limit
+without a code change). Files are built small in tmp_path; the limits are lowered to meet
+them rather than the files grown to meet the defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from socinv_docs.limits import Limits
+from socinv_docs.pipeline import check_document
+
+OFFICIAL = Path(__file__).resolve().parent / "data" / "official"
+DOCX = OFFICIAL / "ansokan.docx"
+XLSX = OFFICIAL / "utvarderingsschema.xlsx"
+
+ENV = {
+    "max_file_bytes": "SOCINV_MAX_FILE_BYTES",
+    "max_inflated_bytes": "SOCINV_MAX_INFLATED_BYTES",
+    "max_xml_part_bytes": "SOCINV_MAX_XML_PART_BYTES",
+    "max_members": "SOCINV_MAX_MEMBERS",
+    "max_ratio": "SOCINV_MAX_RATIO",
+    "max_cells": "SOCINV_MAX_CELLS",
+    "max_seconds": "SOCINV_MAX_SECONDS",
+}
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch):
+    for name in ENV.values():
+        monkeypatch.delenv(name, raising=False)
+
+
+def reason(path: Path, schemas, limits: Limits | None = None) -> str | None:
+    """The FILE_UNREADABLE reason key, or None when the file was read."""
+    report = check_document(path, schemas, limits=limits)
+    for finding in report.findings:
+        if finding.code.value == "FILE_UNREADABLE":
+            return finding.params["reason_key"]
+    return None
+
+
+def with_member(tmp_path: Path, name: str, data: bytes, template: Path = DOCX) -> Path:
+    dest = tmp_path / f"med_{Path(name).name}{template.suffix}"
+    with zipfile.ZipFile(template) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+        zout.writestr(name, data)
+    return dest
+
+
+def test_every_limit_has_an_environment_variable():
+    assert {f.name for f in dataclasses.fields(Limits)} == set(ENV)
+
+
+@pytest.mark.parametrize("field", sorted(ENV))
+def test_environment_overrides_each_limit(monkeypatch, field):
+    default = getattr(Limits(), field)
+    monkeypatch.setenv(ENV[field], "7")
+    assert getattr(Limits.from_env(), field) == 7
+    for bad in ("", "många", "0", "-5"):  # a typo never turns a limit off, nor to zero
+        monkeypatch.setenv(ENV[field], bad)
+        assert getattr(Limits.from_env(), field) == default
+    monkeypatch.setenv(ENV[field], "1_000")
+    assert getattr(Limits.from_env(), field) == 1000
+
+
+def test_seconds_may_be_fractional(monkeypatch):
+    monkeypatch.setenv("SOCINV_MAX_SECONDS", "2.5")
+    assert Limits.from_env().max_seconds == 2.5
+
+
+def test_defaults_read_the_official_templates(schemas):
+    for template in OFFICIAL.iterdir():
+        assert reason(template, schemas) is None, template.name
+
+
+def test_max_file_bytes(schemas, tmp_path, monkeypatch):
+    size = DOCX.stat().st_size
+    assert reason(DOCX, schemas, Limits(max_file_bytes=size - 1)) == "unreadable.too_large"
+    assert reason(DOCX, schemas, Limits(max_file_bytes=size)) is None
+    monkeypatch.setenv("SOCINV_MAX_FILE_BYTES", str(size - 1))
+    assert reason(DOCX, schemas) == "unreadable.too_large"
+
+
+def test_max_inflated_bytes(schemas, tmp_path, monkeypatch):
+    path = with_member(tmp_path, "word/media/blob.bin", b"\0" * 2_000_000)
+    assert reason(path, schemas) is None
+    monkeypatch.setenv("SOCINV_MAX_INFLATED_BYTES", "1500000")
+    assert reason(path, schemas) == "unreadable.zip_bomb"
+
+
+def test_max_xml_part_bytes(schemas, tmp_path, monkeypatch):
+    # Padding inside a part that is never parsed still counts: it looks like XML.
+    path = with_member(tmp_path, "customXml/item9.xml", b"<a>" + b" " * 300_000 + b"</a>")
+    assert reason(path, schemas) is None
+    monkeypatch.setenv("SOCINV_MAX_XML_PART_BYTES", "200000")
+    assert reason(path, schemas) == "unreadable.part_too_large"
+
+
+def test_max_members(schemas, tmp_path, monkeypatch):
+    with zipfile.ZipFile(DOCX) as z:
+        members = len(z.infolist())
+    assert reason(DOCX, schemas, Limits(max_members=members - 1)) == "unreadable.too_many_parts"
+    assert reason(DOCX, schemas, Limits(max_members=members)) is None
+    monkeypatch.setenv("SOCINV_MAX_MEMBERS", str(members - 1))
+    assert reason(DOCX, schemas) == "unreadable.too_many_parts"
+
+
+def test_max_ratio(schemas, tmp_path, monkeypatch):
+    # 11 MB of zeros deflates about 1000:1, above the default 200:1 for a member over 10 MB.
+    path = with_member(tmp_path, "word/media/blob.bin", b"\0" * 11_000_000)
+    assert reason(path, schemas) == "unreadable.zip_bomb"
+    monkeypatch.setenv("SOCINV_MAX_RATIO", "5000")
+    assert reason(path, schemas) is None
+
+
+def test_max_cells(schemas, tmp_path, monkeypatch):
+    # The blank utvärderingsschema has 9 written cells and no merged ranges.
+    assert reason(XLSX, schemas) is None
+    assert reason(XLSX, schemas, Limits(max_cells=9)) is None
+    assert reason(XLSX, schemas, Limits(max_cells=8)) == "unreadable.too_many_cells"
+    monkeypatch.setenv("SOCINV_MAX_CELLS", "8")
+    assert reason(XLSX, schemas) == "unreadable.too_many_cells"
+    report = check_document(XLSX, schemas)
+    assert "gränsen är 8" in report.findings[0].message
+
+
+def test_max_seconds_in_validate(schemas, tmp_path, monkeypatch):
+    """validate stops a file after max_seconds (SOCINV_MAX_SECONDS) and goes on."""
+    from socinv_docs import validate as V
+
+    real = V.check_file
+
+    def slow(path, schemas, **kw):
+        if path.name.startswith("sover"):
+            time.sleep(30)
+        return real(path, schemas, **kw)
+
+    monkeypatch.setattr(V, "check_file", slow)
+    monkeypatch.setattr(V, "GRACE_SECONDS", 0.3)
+    monkeypatch.setenv("SOCINV_MAX_SECONDS", "0.5")
+    (tmp_path / "sover.docx").write_bytes(DOCX.read_bytes())
+    tasks = [(tmp_path / "sover.docx", "sover.docx"), (XLSX, XLSX.name)]
+    started = time.monotonic()
+    results = dict(V.check_files(tasks, schemas, jobs=2))  # limits from the environment
+    assert time.monotonic() - started < 6
+    (finding,) = results[0].findings
+    assert finding.params["reason_key"] == "unreadable.timeout"
+    assert results[1].kind == "utvarderingsschema"

@@ -1,0 +1,155 @@
+"""Memos: rendered from editable templates in three formats, safe against hostile text."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from docbuilder import WordDraft
+from socinv_docs.pipeline import check_document, check_submission
+from socinv_docs.render.memo import MemoError, export_templates, memo_context, render, templates_dir
+from socinv_docs.report import RunReport
+
+from conftest import OFFICIAL
+
+HOSTILE = '{{ 7*7 }} <script>alert(1)</script> ]]> & "x" {% raw %}'
+
+
+def _docx_text(path: Path) -> str:
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            parts.extend(c.text for c in row.cells)
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def run(schemas, tmp_path) -> RunReport:
+    """Three submissions: a hostile-named idéprövning, a blank förslag, an unreadable file."""
+    draft = WordDraft(OFFICIAL / "ideprovning.docx")
+    draft.fill_field("Satsningens namn", HOSTILE)
+    draft.fill_field("Kontaktperson", "Bo Lind")
+    hostile = tmp_path / "hostile.docx"
+    draft.save(hostile)
+    broken = tmp_path / "trasig.docx"
+    broken.write_bytes(b"not a zip at all")
+    subs = []
+    for path in (hostile, OFFICIAL / "forslag.xlsx", broken):
+        report = check_document(path, schemas, display=path.name)
+        subs.append(check_submission(path.name, [report], schemas))
+    return RunReport(submissions=subs)
+
+
+def test_context_has_what_a_memo_needs(run, schemas):
+    ctx = memo_context(run, schemas, meeting="Beredningsgrupp 2026-12-03",
+                       assessments={"hostile.docx": {"Bedömning": "Lovande", "Förslag till beslut": "Bifall",
+                                                      "Egen kolumn": "Ja"}})
+    first, blank, broken = ctx["submissions"]
+    assert first["title"] == HOSTILE
+    assert [c["id"] for c in first["criteria"]] == ["reellt_behov", "nya_arbetssatt", "samverkan",
+                                                    "utfall_och_kostnad", "prioriteringar"]
+    assert first["assessment"]["forslag"] == "Bifall"
+    assert first["assessment"]["other"] == {"Egen kolumn": "Ja"}
+    assert blank["status"] == "incomplete" and blank["findings"]
+    assert broken["unreadable"] is True
+    assert [f["code"] for f in broken["findings"]] == ["FILE_UNREADABLE"]
+    assert ctx["totals"]["count"] == 3 and ctx["totals"]["unreadable"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "md"])
+def test_hostile_text_appears_literally(run, schemas, tmp_path, fmt):
+    ctx = memo_context(run, schemas, meeting="Möte & <b>bold</b>")
+    out = tmp_path / f"memo.{fmt}"
+    render(ctx, fmt, out)
+    if fmt == "docx":
+        text = _docx_text(out)
+        assert HOSTILE in text  # the XML was escaped, the text kept, nothing evaluated
+        assert "Möte & <b>bold</b>" in text
+        with zipfile.ZipFile(out) as z:
+            assert "<script>" not in z.read("word/document.xml").decode()
+    elif fmt == "html":
+        html = out.read_text(encoding="utf-8")
+        assert "{{ 7*7 }} &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp; &#34;x&#34;" in html
+        assert "<script>" not in html
+        assert "Möte &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+    else:
+        md = out.read_text(encoding="utf-8")
+        assert "\\{\\{ 7\\*7 \\}\\} &lt;script&gt;" in md
+        assert "<script>" not in md
+
+
+def test_word_memo_uses_real_headings_and_tables(run, schemas, tmp_path):
+    out = tmp_path / "memo.docx"
+    render(memo_context(run, schemas, meeting="Styrgrupp"), "docx", out)
+    d = docx.Document(str(out))
+    styles = [(p.style.name, p.text) for p in d.paragraphs if p.text]
+    assert styles[0] == ("Title", "Sammanställning – Styrgrupp")
+    headings = [t for s, t in styles if s == "Heading 1"]
+    assert headings[0] == "Översikt"
+    assert len([h for h in headings if h.startswith("Beredningsunderlag")]) == 3
+    assert d.tables[0].style.name == "Light Grid Accent 1"
+    overview = [[c.text for c in row.cells] for row in d.tables[0].rows]
+    assert overview[0][0] == "Ansökan" and len(overview) == 1 + 3 + 1  # header, 3 rows, totals
+    assert not any("{%" in t or "{{" in t for _, t in styles if HOSTILE not in t)
+    assert d.core_properties.author == "socinv-docs"
+
+
+def test_unreadable_submission_memo_says_so(run, schemas, tmp_path):
+    out = tmp_path / "memo.md"
+    render(memo_context(run, schemas), "md", out)
+    broken_part = out.read_text(encoding="utf-8").split("trasig.docx")[-1]
+    assert "FILE\\_UNREADABLE" not in broken_part  # codes are not shown, the message is
+    assert "kunde inte läsas" in out.read_text(encoding="utf-8")
+
+
+def test_edited_templates_change_the_output(run, schemas, tmp_path):
+    exported = export_templates(tmp_path / "mallar")
+    assert {p.name for p in exported} == {"memo.docx", "memo.html.j2", "memo.md.j2"}
+    html_template = tmp_path / "mallar" / "memo.html.j2"
+    html_template.write_text(html_template.read_text(encoding="utf-8").replace("Översikt", "Överblick"),
+                             encoding="utf-8")
+    out = tmp_path / "memo.html"
+    render(memo_context(run, schemas), "html", out, template=html_template)
+    assert "Överblick" in out.read_text(encoding="utf-8")
+
+    word_template = tmp_path / "mallar" / "memo.docx"
+    d = docx.Document(str(word_template))
+    heading = next(p for p in d.paragraphs if p.text == "Översikt")
+    heading.runs[0].text = "Ärenden till mötet"
+    d.save(str(word_template))
+    out = tmp_path / "memo.docx"
+    render(memo_context(run, schemas), "docx", out, template=word_template)
+    assert "Ärenden till mötet" in _docx_text(out)
+    # Exporting again never overwrites the secretary's edits.
+    assert export_templates(tmp_path / "mallar") == []
+
+
+def test_template_error_names_template_line_and_variable(run, schemas, tmp_path):
+    template = tmp_path / "fel.html.j2"
+    template.write_text("<h1>Möte</h1>\n{% for s in submissions %}\n<p>{{ s.titel }}</p>\n{% endfor %}\n",
+                        encoding="utf-8")
+    with pytest.raises(MemoError) as exc:
+        render(memo_context(run, schemas), "html", tmp_path / "x.html", template=template)
+    assert "fel.html.j2:3" in str(exc.value) and "titel" in str(exc.value)
+    assert not (tmp_path / "x.html").exists()  # nothing half-written
+
+
+def test_syntax_error_and_sandbox(run, schemas, tmp_path):
+    bad = tmp_path / "syntax.md.j2"
+    bad.write_text("# Rubrik\n{% for s in submissions %}\n{{ s.title \n", encoding="utf-8")
+    with pytest.raises(MemoError) as exc:
+        render(memo_context(run, schemas), "md", tmp_path / "x.md", template=bad)
+    assert "syntax.md.j2" in str(exc.value)
+    escape = tmp_path / "escape.html.j2"
+    escape.write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
+    with pytest.raises(MemoError):
+        render(memo_context(run, schemas), "html", tmp_path / "y.html", template=escape)
+
+
+def test_default_templates_ship_with_the_package():
+    names = {p.name for p in templates_dir().iterdir()}
+    assert {"memo.docx", "memo.html.j2", "memo.md.j2"} <= names
