@@ -25,6 +25,9 @@ from pathlib import Path
 TOOL_CREATOR = "socinv-docs"
 _CREATOR_RE = re.compile(rb"<(?:\w+:)?creator\b[^>]*>\s*" + re.escape(TOOL_CREATOR.encode()) + rb"\s*</(?:\w+:)?creator>")
 _CORE_MAX_BYTES = 64 * 1024
+# HTML/Markdown outputs have no author: they carry this comment near the top instead.
+TEXT_MARKER = "<!-- socinv-docs -->"
+TEXT_SUFFIXES = {".html", ".htm", ".md"}
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -105,9 +108,16 @@ def save_document(document, target: str | os.PathLike) -> Path:
 def is_tool_output(path: str | os.PathLike) -> bool:
     """True for an Office file this tool generated (its author is TOOL_CREATOR).
 
-    Reads at most the small docProps/core.xml part; anything odd means "no" (the file is
-    then checked like any other and reported if broken).
+    Reads at most the small docProps/core.xml part (HTML/Markdown: the first 4 KB, looking
+    for TEXT_MARKER); anything odd means "no" (the file is then checked like any other and
+    reported if broken).
     """
+    if Path(path).suffix.lower() in TEXT_SUFFIXES:
+        try:
+            with open(path, "rb") as fh:
+                return TEXT_MARKER.encode() in fh.read(4096)
+        except OSError:
+            return False
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("docProps/core.xml")

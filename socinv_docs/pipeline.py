@@ -6,6 +6,7 @@ KIND_UNKNOWN finding in the file's report, so a run over a folder always goes on
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 import zlib
@@ -29,8 +30,10 @@ def _unreadable(path: str, reason: str, lang: str, **params) -> DocumentReport:
     # names make_finding itself takes (and "reason", "reason_key") are never passed through.
     reserved = {"reason", "reason_key", "severity", "where", "section", "field", "criterion"}
     extra = {k: v for k, v in params.items() if k not in reserved}
-    return DocumentReport(file=path, findings=[make_finding(Code.FILE_UNREADABLE, lang, **extra, reason=why,
-                                                            reason_key=reason)])
+    finding = make_finding(Code.FILE_UNREADABLE, lang, **extra, reason=why, reason_key=reason)
+    # Each reason may carry its own fix (remove the password, save as .docx, ...).
+    finding.hint = messages.hint(reason, lang, **params) or finding.hint
+    return DocumentReport(file=path, findings=[finding])
 
 
 def read_raw(path: Path, limits: Limits):
@@ -65,9 +68,6 @@ def read_raw(path: Path, limits: Limits):
 def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: str | None = None,
                    profile: str | None = None, limits: Limits | None = None, display: str | None = None
                    ) -> DocumentReport:
-    from socinv_docs.extract.detect import detect_kind
-    from socinv_docs.extract.document import extract
-
     started = time.perf_counter()
     shown = display or str(path)
     limits = limits or Limits.from_env()
@@ -89,6 +89,22 @@ def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: st
         return _unreadable(shown, "unreadable.bad_content", lang, detail="RecursionError")
     raw.path = shown
 
+    try:
+        return _judge(raw, shown, schemas, lang=lang, kind=kind, profile=profile, started=started)
+    except Exception as exc:
+        # A bug of ours must not end a beredningsgrupp's run with a traceback: the file is
+        # reported and the run goes on. SOCINV_DEBUG=1 (set by the tests) lets it surface.
+        if os.environ.get("SOCINV_DEBUG"):
+            raise
+        return _unreadable(shown, "unreadable.internal", lang, detail=type(exc).__name__)
+
+
+def _judge(raw, shown: str, schemas: SchemaSet, *, lang: str, kind: str | None, profile: str | None,
+           started: float) -> DocumentReport:
+    """Detect the kind, extract the Document and run the rules."""
+    from socinv_docs.extract.detect import detect_kind
+    from socinv_docs.extract.document import extract
+
     kind_id = kind or detect_kind(raw, schemas)
     if kind_id is None or kind_id not in schemas.kinds:
         report = DocumentReport(file=shown, findings=[make_finding(
@@ -98,7 +114,7 @@ def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: st
     kind_spec = schemas.kinds[kind_id]
     profile_spec = schemas.profiles.get(profile) if profile else schemas.profile_for(kind_id)
     if profile_spec is None:
-        raise KeyError(profile)  # the CLI validates --profile before we get here
+        raise KeyError(f"no profile for kind {kind_id!r}")  # the CLI validates --profile first
     document = extract(raw, kind_spec, profile_spec, schemas.common)
     findings, econ = evaluate(document, schemas, lang=lang)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,

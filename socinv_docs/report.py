@@ -54,6 +54,8 @@ class Finding(BaseModel):
             data["field"] = self.field
         if self.criterion:
             data["criterion"] = self.criterion
+        if self.params.get("reason_key"):  # FILE_UNREADABLE: why, as a stable key
+            data["reason"] = self.params["reason_key"]
         return data
 
 

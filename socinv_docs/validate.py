@@ -34,6 +34,7 @@ from socinv_docs.report import DocumentReport, RunReport, SubmissionReport
 from socinv_docs.schema import SchemaSet
 
 # Files a file manager leaves in folders; never a submission.
+TOOL_OUTPUT_SUFFIXES = {".xlsx", ".docx", ".xlsm", ".docm", ".html", ".htm", ".md"}
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"}
 # A worker whose file should have stopped at max_seconds is killed this much later.
 GRACE_SECONDS = 2.0
@@ -67,7 +68,7 @@ def discover(root: Path, *, skip: Iterable[Path] = ()) -> list[Submission]:
     def take(path: Path) -> bool:
         if _skipped(path.name) or _resolved(path) in skipped:
             return False
-        if path.suffix.lower() in {".xlsx", ".docx", ".xlsm", ".docm"} and is_tool_output(path):
+        if path.suffix.lower() in TOOL_OUTPUT_SUFFIXES and is_tool_output(path):
             return False
         return True
 

@@ -6,6 +6,7 @@ checks that), so the suite runs anywhere.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "tests" / "data" / "official"
 sys.path.insert(0, str(ROOT / "tools"))
+# Our own bugs must fail the tests, not hide as "unreadable.internal" (pipeline.check_document).
+os.environ.setdefault("SOCINV_DEBUG", "1")
 
 
 @pytest.fixture(scope="session")

@@ -160,3 +160,22 @@ def test_official_copies_match_shared():
         pytest.skip("../shared not beside this checkout")
     for path in shared.iterdir():
         assert (OFFICIAL / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_an_internal_error_is_reported_not_raised(cli, monkeypatch):
+    """A bug in a rule must not end a run with a traceback (SOCINV_DEBUG unset, as for users)."""
+    from socinv_docs.rules import base
+
+    def broken(doc, ctx):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.delenv("SOCINV_DEBUG", raising=False)
+    base.REGISTRY.append(base.Rule("broken", (), broken))
+    try:
+        result = cli("check", OFFICIAL / "forslag.xlsx", "--format", "json")
+    finally:
+        base.REGISTRY.pop()
+    assert result.exit_code == 2
+    finding = result.json["findings"][0]
+    assert (finding["code"], finding["reason"]) == ("FILE_UNREADABLE", "unreadable.internal")
+    assert "Traceback" not in result.output

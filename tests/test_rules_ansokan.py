@@ -158,6 +158,7 @@ def test_unreadable_amount_in_cost_table(schemas):
     ([("Socialnämnden", "359 999", "10")], [Code.SAVINGS_BELOW_COST]),
     ([("Socialnämnden", "300 000", "15")], [Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED]),
     ([("Socialnämnden", "400 000", "15")], [Code.SAVINGS_HORIZON_EXCEEDED]),
+    ([], [Code.SAVINGS_BELOW_COST]),  # no savings filled in: nothing shows it pays for itself
 ])
 def test_savings_against_cost(schemas, savings, expected):
     findings, _ = evaluate(ansokan(schemas, savings=savings), schemas)

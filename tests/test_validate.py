@@ -158,6 +158,7 @@ def test_discover_skips_register_and_tool_outputs(tmp_path, schemas):
     write_register(register, run, root=root, schemas=schemas)
     shutil.copy(register, root / "register-kopia.xlsx")  # author says it is ours
     (root / ".register.xlsx.abc.tmp").write_bytes(b"half")
+    (root / "memo.md").write_text("<!-- socinv-docs -->\n# Promemoria\n", encoding="utf-8")
     assert [s.name for s in V.discover(root, skip=[register])] == ["a.xlsx"]
 
 

@@ -75,7 +75,7 @@ SUBMISSION_COLUMNS = [
     Column("kostnad", 15, "kr"),
     Column("besparing", 17, "kr"),
     Column("kvot", 12, "ratio"),
-    Column("checked", 17, "date"),
+    Column("checked", 18, "date"),
 ]
 # The group's columns on a new register. Their headers are fixed Swedish (SPEC §6).
 GROUP_COLUMNS = [("register.col.bedomning", 28), ("register.col.kommentar", 45),
@@ -323,7 +323,7 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
     sokt = next((v for v in (_number(_field(d, "sokt_belopp")) for d in docs) if v is not None), None)
     return {
         "submission": sub.submission,
-        "files": "\n".join(names),
+        "files": ", ".join(names),
         "kind": ", ".join(kinds),
         "namn": namn,
         "sokande": _applicants(docs),

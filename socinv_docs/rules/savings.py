@@ -32,8 +32,10 @@ def check(doc, ctx):
             yield ctx.finding(Code.SAVINGS_HORIZON_EXCEEDED, section=spec.effects_table, where=row.location,
                               namnd=row.namnd, years=number(row.years), horizon=spec.horizon_years)
     summary = ctx.economics
-    if not summary or not rows or summary.get("cost") is None:
-        return  # no effects table filled in: the section rule reports it
+    if not summary or summary.get("cost") is None:
+        return  # nothing to weigh: no cost table and no sökt belopp (FIELD_MISSING says so)
+    # No savings filled in at all counts as 0 kr: the ansökan has not shown that the
+    # satsning pays for itself, which is what the rule asks.
     savings = summary.get("savings_present_value", summary["savings_total"])
     if savings < summary["cost"]:
         where = table.location if table is not None else None
