@@ -113,11 +113,9 @@ def test_sheets_table_filter_frozen_header(register):
 
 def test_rows_values_and_types(register):
     ws = openpyxl.load_workbook(register)["Ansökningar"]
-    head = headers(ws)
     rows = rows_by_key(ws)
     assert list(rows) == ["Läxhjälp Vivalla", "@SUM(A1).docx", "trasig.docx", "forslag.xlsx"]
     a = rows["Läxhjälp Vivalla"]
-    col = {h: i for i, h in enumerate(head)}  # noqa: F841  (documentation of the layout)
     assert a["Satsningens namn"].value == HOSTILE[0]
     assert a["Satsningens namn"].data_type == "s"
     assert "Socialnämnden" in a["Sökande/nämnder"].value and a["Sökande/nämnder"].data_type == "s"

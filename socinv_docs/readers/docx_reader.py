@@ -211,6 +211,17 @@ class _ParagraphText:
         return "".join(self.parts).strip()
 
 
+def row_cells(tr: etree._Element):
+    """A table row's cells, including cells wrapped in content controls or custom XML."""
+    for child in tr:
+        if child.tag == _W + "tc":
+            yield child
+        elif child.tag in (_W + "sdt", _W + "customXml"):
+            inner = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if inner is not None:
+                yield from row_cells(inner)
+
+
 class _BodyWalker:
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
@@ -284,15 +295,6 @@ class _BodyWalker:
                 if inner is not None:
                     yield from self._rows(inner)
 
-    def _cells(self, tr: etree._Element):
-        for child in tr:
-            if child.tag == _W + "tc":
-                yield child
-            elif child.tag in (_W + "sdt", _W + "customXml"):
-                inner = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
-                if inner is not None:
-                    yield from self._cells(inner)
-
     def _table(self, tbl: etree._Element) -> None:
         self.table_no += 1
         table_no = self.table_no
@@ -303,7 +305,7 @@ class _BodyWalker:
             cells: list[Cell] = []
             raw_cells: list[etree._Element] = []
             col = 0
-            for tc in self._cells(tr):
+            for tc in row_cells(tr):
                 tcpr = tc.find(_W + "tcPr")
                 span = 1
                 continuation = False

@@ -44,6 +44,7 @@ from socinv_docs import messages
 from socinv_docs.atomic import save_workbook, write_with
 from socinv_docs.codes import Code, Severity
 from socinv_docs.location import Location
+from socinv_docs.readers.docx_reader import row_cells
 from socinv_docs.model import Document, SectionState
 from socinv_docs.report import DocumentReport, Finding, status_of
 
@@ -339,7 +340,7 @@ def _place_word(f: Finding, doc: Document | None, blocks: list, lang: str) -> _P
     if el is None:
         return None
     if el.tag == _W + "tr":
-        cells = [tc for tc in _row_cells(el)]
+        cells = [tc for tc in row_cells(el)]
         if not cells:
             return None
         wanted = 1 if f.code in _ANSWER_CODES and len(cells) > 1 else 0
@@ -353,14 +354,6 @@ def _place_word(f: Finding, doc: Document | None, blocks: list, lang: str) -> _P
     return _Placement(p, p, note)
 
 
-def _row_cells(tr: etree._Element):
-    for child in tr:
-        if child.tag == _W + "tc":
-            yield child
-        elif child.tag in (_W + "sdt", _W + "customXml"):
-            inner = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
-            if inner is not None:
-                yield from _row_cells(inner)
 
 
 def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:

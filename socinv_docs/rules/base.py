@@ -78,6 +78,14 @@ def rule(*codes: Code, scope: str = "document") -> Callable:
     return register
 
 
+def invalid_table_cell(ctx: "RuleContext", table_id: str, row_label: str, column: str, raw: str,
+                       type_key: str, where: Location) -> Finding:
+    """FIELD_INVALID for a table cell that cannot be read as its type (cost and effects tables)."""
+    return ctx.finding(Code.FIELD_INVALID, field=table_id, section=table_id, where=where,
+                       label=f"{row_label} / {column}", raw=raw[:80], type=messages.text(type_key, ctx.lang),
+                       example=messages.hint(type_key, ctx.lang))
+
+
 def severity_for(required: object) -> Severity | None:
     """The severity a schema's `required` level gives (None: optional, no finding)."""
     return {"error": Severity.ERROR, "warning": Severity.WARNING}.get(str(required))

@@ -11,7 +11,7 @@ Example: År 1–4 sum to 3 500 000 kr but Totalt says 3 600 000 kr → COSTS_IN
 from socinv_docs import economics, messages
 from socinv_docs.codes import Code
 from socinv_docs.fmt import kronor
-from socinv_docs.rules.base import rule
+from socinv_docs.rules.base import invalid_table_cell, rule
 
 TOLERANCE = 1  # kronor: rounding in a spreadsheet-made table
 
@@ -25,10 +25,7 @@ def check(doc, ctx):
     rows = economics.cost_rows(table)
     for row in rows:
         for column, raw in row.invalid:
-            yield ctx.finding(Code.FIELD_INVALID, field=spec.costs_table, section=spec.costs_table,
-                              where=row.location, label=f"{row.label} / {column}", raw=raw[:80],
-                              type=messages.text("type.amount", ctx.lang),
-                              example=messages.hint("type.amount", ctx.lang))
+            yield invalid_table_cell(ctx, spec.costs_table, row.label, column, raw, "type.amount", row.location)
 
     def inconsistent(detail_key, where, **params):
         return ctx.finding(Code.COSTS_INCONSISTENT, section=spec.costs_table, where=where,

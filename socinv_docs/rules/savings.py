@@ -9,10 +9,10 @@ från och med att satsningen avslutats."
 Example: cost 3 600 000 kr, savings 300 000 kr/år × 10 år = 3 000 000 kr → SAVINGS_BELOW_COST.
 """
 
-from socinv_docs import economics, messages
+from socinv_docs import economics
 from socinv_docs.codes import Code
 from socinv_docs.fmt import kronor, number
-from socinv_docs.rules.base import rule
+from socinv_docs.rules.base import invalid_table_cell, rule
 
 
 @rule(Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED, Code.FIELD_INVALID)
@@ -24,10 +24,8 @@ def check(doc, ctx):
     rows = economics.savings_rows(table)
     for row in rows:
         for column, raw in row.invalid:
-            kind = "type.amount" if column == "besparing_per_ar" else "type.duration"
-            yield ctx.finding(Code.FIELD_INVALID, field=spec.effects_table, section=spec.effects_table,
-                              where=row.location, label=f"{row.namnd} / {column}", raw=raw[:80],
-                              type=messages.text(kind, ctx.lang), example=messages.hint(kind, ctx.lang))
+            type_key = "type.amount" if column == "besparing_per_ar" else "type.duration"
+            yield invalid_table_cell(ctx, spec.effects_table, row.namnd, column, raw, type_key, row.location)
         if row.years is not None and row.years > spec.horizon_years:
             yield ctx.finding(Code.SAVINGS_HORIZON_EXCEEDED, section=spec.effects_table, where=row.location,
                               namnd=row.namnd, years=number(row.years), horizon=spec.horizon_years)
