@@ -222,5 +222,94 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
                            removed=result.removed))
     sys.exit(run.status.exit_code)
 
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Promemorian som skrivs (.docx, .html eller .md).")
+@click.option("--register", "register", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None,
+              help="Registret med beredningsgruppens bedömningar (Excel-in).")
+@click.option("--meeting", default=None, help='Mötet, t.ex. "Beredningsgrupp 2026-12-03".')
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "md"]), default=None,
+              help="Format (standard: efter mallens eller utfilens ändelse, annars docx).")
+@click.option("--template", "template", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None,
+              help="En egen mall (se socinv templates export).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Antal processer (standard: alla kärnor).")
+@LANG
+def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting: str | None, fmt: str | None,
+         template: Path | None, jobs: int | None, lang: str) -> None:
+    """Skriv beredningsunderlag och mötessammanställning (INPUTS: mapp eller filer).
+
+    En mapp ger ett underlag per inskick; filer tillsammans är ett inskick.
+    Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx
+    """
+    from socinv_docs.pipeline import check_document, check_submission
+    from socinv_docs.render.memo import MemoError, memo_context, render
+    from socinv_docs.render.register import RegisterError, read_group_values
+    from socinv_docs.report import RunReport
+    from socinv_docs.validate import validate_folder
+
+    fmt = fmt or _memo_format(template, output)
+    if template is not None and _memo_format(template, None) != fmt:
+        raise click.BadParameter(f"{template.name} ≠ {fmt}", param_hint="--template")
+    if any(p.resolve() == output.resolve() for p in inputs):
+        raise click.BadParameter(str(output), param_hint="-o")
+    schemas = _schemas(lang)
+    assessments = {}
+    if register is not None:
+        try:
+            assessments = read_group_values(register)
+        except RegisterError as exc:
+            _err(exc.text(lang))
+            sys.exit(2)
+    run = RunReport()
+    files = [p for p in inputs if p.is_file()]
+    for directory in (p for p in inputs if p.is_dir()):
+        run.submissions += validate_folder(directory, schemas, lang=lang, jobs=jobs,
+                                           skip=[output, *([register] if register else [])]).submissions
+    if files:
+        reports = [check_document(f, schemas, lang=lang, display=f.name) for f in files]
+        name = files[0].name if len(files) == 1 else str(files[0].parent.name or "inskick")
+        run.submissions.append(check_submission(name, reports, schemas, lang=lang, alone=len(files) == 1))
+    context = memo_context(run, schemas, assessments=assessments, meeting=meeting, lang=lang)
+    try:
+        render(context, fmt, output, template=template, lang=lang)
+    except MemoError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    except OSError as exc:
+        _err(messages.text("ui.write_failed", lang, path=str(output), error=exc.strerror or type(exc).__name__))
+        sys.exit(2)
+    _err(messages.text("memo.written", lang, path=str(output), count=len(run.submissions)))
+
+
+def _memo_format(template: Path | None, output: Path | None) -> str:
+    for path in (template, output):
+        if path is None:
+            continue
+        name = path.name.lower()
+        for fmt, endings in (("docx", (".docx",)), ("html", (".html", ".htm", ".html.j2", ".htm.j2")),
+                             ("md", (".md", ".md.j2", ".markdown"))):
+            if name.endswith(endings):
+                return fmt
+    return "docx"
+
+
+@main.group()
+def templates() -> None:
+    """Mallarna för promemorior: kopiera ut dem för att redigera."""
+
+
+@templates.command("export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@LANG
+def templates_export(directory: Path, lang: str) -> None:
+    """Kopiera standardmallarna till DIRECTORY (befintliga filer skrivs aldrig över)."""
+    from socinv_docs.render.memo import export_templates
+
+    written = export_templates(directory)
+    _err(messages.text("memo.exported", lang, count=len(written), path=str(directory)))
+
+
 if __name__ == "__main__":
     main()

@@ -308,6 +308,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                        "Fix the template; the README lists the variables.")},
     "memo.written": {"sv": Text("Skrev {path} ({count} ansökningar)"), "en": Text("Wrote {path} ({count} submissions)")},
     "memo.exported": {"sv": Text("Kopierade {count} mallar till {path}"), "en": Text("Copied {count} templates to {path}")},
+    "ui.write_failed": {"sv": Text("Kunde inte skriva {path} ({error}); inget ändrades."),
+                        "en": Text("Could not write {path} ({error}); nothing was changed.")},
     "ui.no_goal": {"sv": Text("(mål saknas, rad {row})"), "en": Text("(no goal, row {row})")},
     "ui.fix": {"sv": Text("Åtgärd"), "en": Text("Fix")},
     "ui.usage_error": {"sv": Text("Fel i kommandot: {detail}"), "en": Text("Usage error: {detail}")},

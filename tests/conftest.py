@@ -35,13 +35,14 @@ def official() -> Path:
 class CliResult:
     def __init__(self, result) -> None:
         self.exit_code = result.exit_code
-        self.output = result.output
+        self.output = result.output  # stdout and stderr, as a user sees them
+        self.stdout = result.stdout
         self.stderr = getattr(result, "stderr", "")
         self.exception = result.exception
 
     @property
     def json(self) -> dict:
-        return json.loads(self.output)
+        return json.loads(self.stdout)
 
 
 def run_cli(*args: object) -> CliResult:

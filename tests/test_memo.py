@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from docbuilder import WordDraft
+from socinv_docs import messages
 from socinv_docs.pipeline import check_document, check_submission
 from socinv_docs.render.memo import MemoError, export_templates, memo_context, render, templates_dir
 from socinv_docs.report import RunReport
@@ -153,3 +154,50 @@ def test_syntax_error_and_sandbox(run, schemas, tmp_path):
 def test_default_templates_ship_with_the_package():
     names = {p.name for p in templates_dir().iterdir()}
     assert {"memo.docx", "memo.html.j2", "memo.md.j2"} <= names
+
+
+def test_memo_command_reads_the_groups_assessments_from_the_register(cli, tmp_path):
+    """validate → the group types in the register → memo shows it (Excel-in)."""
+    import shutil
+
+    import openpyxl
+
+    folder = tmp_path / "inkomna"
+    folder.mkdir()
+    shutil.copy(OFFICIAL / "forslag.xlsx", folder / "forslag.xlsx")
+    shutil.copy(OFFICIAL / "ideprovning.docx", folder / "ide.docx")
+    register = tmp_path / "register.xlsx"
+    assert cli("validate", folder, "--register", register, "--jobs", "1").exit_code == 1
+    wb = openpyxl.load_workbook(register)
+    ws = wb["Ansökningar"]
+    headers = [c.value for c in ws[1]]
+    key = headers.index(messages.text("register.col.submission"))
+    row = next(r for r in ws.iter_rows(min_row=2) if r[key].value == "forslag.xlsx")
+    row[headers.index("Bedömning")].value = "Behöver kompletteras"
+    row[headers.index("Förslag till beslut")].value = "Återremiss"
+    ws.cell(row=1, column=len(headers) + 1, value="Handläggare")
+    ws.cell(row=row[0].row, column=len(headers) + 1, value="Karin")
+    wb.save(register)
+
+    out = tmp_path / "underlag.md"
+    result = cli("memo", folder, "--register", register, "--meeting", "Beredningsgrupp 2026-12-03", "-o", out)
+    assert result.exit_code == 0, result.output
+    md = out.read_text(encoding="utf-8")
+    assert "Behöver kompletteras" in md and "Återremiss" in md and "Handläggare: Karin" in md
+    assert md.count("## Beredningsunderlag:") == 2
+    # The memo is the tool's own output: a later validate of the folder skips it.
+    (folder / "underlag.md").write_text(md, encoding="utf-8")
+    again = cli("validate", folder, "--format", "json", "--jobs", "1").json
+    assert len(again["submissions"]) == 2
+
+
+def test_templates_export_command(cli, tmp_path):
+    result = cli("templates", "export", tmp_path / "mallar")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == ["memo.docx", "memo.html.j2", "memo.md.j2"]
+
+
+def test_memo_refuses_a_template_of_another_format(cli, tmp_path):
+    result = cli("memo", OFFICIAL / "forslag.xlsx", "--template", templates_dir() / "memo.md.j2",
+                 "--format", "docx", "-o", tmp_path / "x.docx")
+    assert result.exit_code == 2 and "Traceback" not in result.output

@@ -52,8 +52,9 @@ class Match:
 
 
 @lru_cache(maxsize=262144)
-def _score(candidate: str, texts: tuple[str, ...]) -> float:
-    return max(similarity(candidate, t) for t in texts)
+def _score(candidate: str, texts: tuple[str, ...], floor: float = 0.0) -> float:
+    # The floor lets similarity() skip difflib for pairs that cannot be kept (see there).
+    return max(similarity(candidate, t, floor) for t in texts)
 
 
 def targets_for(kind: KindSpec) -> list[Target]:
@@ -101,8 +102,9 @@ def match(kind: KindSpec, blocks: list[Block], threshold: float) -> list[Match]:
         for t in targets:
             if cand.inline_value is not None and t.kind is not TargetKind.FIELD:
                 continue
-            s = _score(cand.text, t.texts)
-            if s < (WEAK_MIN if cand.strength == "weak" else threshold):
+            floor = WEAK_MIN if cand.strength == "weak" else threshold
+            s = _score(cand.text, t.texts, floor)
+            if s < floor:
                 continue
             bonus = STRONG_BONUS if cand.strength == "strong" else 0.0
             number = split_number(cand.text)[0]

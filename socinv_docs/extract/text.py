@@ -67,12 +67,35 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4
 
 
+@lru_cache(maxsize=65536)
+def _word_index(by: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(words of `by`, those words and every prefix of them that _same_word would accept as
+    a shorter inflection). Built once per key-word tuple."""
+    prefixes = set(by)
+    for b in by:
+        prefixes.update(b[:n] for n in range(max(4, len(b) - 4), len(b)))
+    return frozenset(by), frozenset(prefixes)
+
+
 def _covered(words: tuple[str, ...], by: tuple[str, ...]) -> int:
-    return sum(1 for w in words if any(_same_word(w, b) for b in by))
+    """How many of `words` have a _same_word in `by`.
+
+    Set look-ups instead of comparing every pair: this ran for every candidate × every
+    target and was the matcher's hottest loop. `w` matches when it is a word of `by` or a
+    prefix of one (the prefix set), or when one of its own prefixes is a word of `by`.
+    """
+    exact, prefixes = _word_index(by)
+    return sum(1 for w in words
+               if w in prefixes or any(w[:n] in exact for n in range(max(4, len(w) - 4), len(w))))
 
 
-def similarity(candidate: str, target: str) -> float:
-    """How well a heading found in a draft matches a template heading, 0–1."""
+def similarity(candidate: str, target: str, floor: float = 0.0) -> float:
+    """How well a heading found in a draft matches a template heading, 0–1.
+
+    `floor`: the caller ignores any score below it. The (slow) character comparison is
+    then skipped when its cheap upper bounds show it cannot reach the floor. A score at
+    or above the floor is exactly the same as without one; below it, it may be lower.
+    """
     c, t = heading_key(candidate), heading_key(target)
     if not c or not t:
         return 0.0
@@ -87,9 +110,14 @@ def similarity(candidate: str, target: str) -> float:
         elif _covered(tk, ck) == len(tk) and len(ck) <= 2 * len(tk) + 1:
             # Every word of the target is in a slightly longer candidate.
             score = 0.8 + 0.2 * (len(tk) / len(ck))
+    # ratio() ≤ quick_ratio() ≤ real_quick_ratio(): compute it only when it could both raise
+    # the score and reach the floor (difflib is most of the time spent matching).
+    bar = max(score, floor)
     matcher = SequenceMatcher(None, c, t, autojunk=False)
-    if matcher.real_quick_ratio() > score and matcher.quick_ratio() > score:
-        score = max(score, matcher.ratio())
+    if matcher.real_quick_ratio() > score and matcher.real_quick_ratio() >= bar:
+        quick = matcher.quick_ratio()
+        if quick > score and quick >= bar:
+            score = max(score, matcher.ratio())
     return score
 
 

@@ -280,8 +280,21 @@ def render(context: dict, fmt: str, target: Path, template: Path | None = None, 
     if fmt == "docx":
         render_docx(context, template, target, lang)
     else:
-        write_text(target, render_text(context, template, fmt, lang))
+        write_text(target, _marked(render_text(context, template, fmt, lang)))
     return target
+
+
+def _marked(text: str) -> str:
+    """Make sure `validate` recognises the memo as the tool's own output, even when the
+    secretary's template dropped the marker (it must be in the first 4 KB)."""
+    from socinv_docs.atomic import TEXT_MARKER
+
+    if TEXT_MARKER in text[:4000]:
+        return text
+    if text.lstrip().lower().startswith("<!doctype"):
+        end = text.index(">") + 1
+        return f"{text[:end]}\n{TEXT_MARKER}{text[end:]}"
+    return f"{TEXT_MARKER}\n{text}"
 
 
 def export_templates(directory: Path) -> list[Path]:

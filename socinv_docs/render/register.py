@@ -162,6 +162,18 @@ def _load(path: Path):
 
     from openpyxl import load_workbook
 
+    from socinv_docs.limits import Limits
+    from socinv_docs.readers.safety import UnreadableFile, check_file
+    from socinv_docs.readers.xlsx_reader import check_workbook
+
+    try:
+        # The register is a file like any other: the same safety checks before openpyxl.
+        limits = Limits.from_env()
+        with check_file(path, limits) as archive:
+            check_workbook(archive, limits)
+    except UnreadableFile as exc:
+        raise RegisterError("ui.register.unreadable", path=str(path),
+                            error=messages.text(exc.reason, "sv", **exc.params)) from exc
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
@@ -763,3 +775,28 @@ def write_register(path: Path, run: RunReport, *, root: Path, schemas=None, lang
         raise RegisterError("ui.register.write_failed", path=str(path),
                             error=exc.strerror or type(exc).__name__) from exc
     return result
+
+
+def read_group_values(path: Path) -> dict[str, dict[str, Any]]:
+    """The beredningsgrupp's own columns per submission (Excel-in, for memos).
+
+    {submission: {header: value}} for every column that is not the tool's: Bedömning,
+    Kommentar, Förslag till beslut and any column the group added. Raises RegisterError.
+    """
+    wb = _load(Path(path))
+    try:
+        old = _read_sheet(wb[_sheet_name(SHEET_SUBMISSIONS_KEY)], SUBMISSION_COLUMNS)
+    finally:
+        wb.close()
+    key_col = next((c.index for c in old.columns if c.tool_id == "submission"), None)
+    if key_col is None:
+        return {}
+    group = [c for c in old.columns if c.tool_id is None and c.header.strip()]
+    values: dict[str, dict[str, Any]] = {}
+    for row in old.rows:
+        key = row.get(key_col)
+        if key is None or key.value in (None, ""):
+            continue
+        values[str(key.value)] = {c.header: row[c.index].value for c in group
+                                  if c.index in row and row[c.index].value not in (None, "")}
+    return values
