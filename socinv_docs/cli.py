@@ -108,7 +108,6 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
 def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_dir: Path | None,
                       lang: str) -> list[Path]:
     """Where the annotated copies go (one per file), checked before any work; exit 2 on misuse."""
-    from socinv_docs.render.annotate import same_file
 
     def refuse(key: str, **params) -> None:
         click.echo(messages.text(key, lang, **params), err=True)
@@ -116,6 +115,9 @@ def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_d
 
     if annotate is None and annotate_dir is None:
         return []
+    # Imported only when asked for: a plain `socinv check` does not load the annotator (and docx).
+    from socinv_docs.render.annotate import same_file
+
     if annotate is not None and annotate_dir is not None:
         refuse("annotate.both")
     if annotate is not None:

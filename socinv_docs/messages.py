@@ -414,6 +414,19 @@ def _entry(key: str, lang: str) -> Text:
     return entry.get(lang) or entry["sv"]
 
 
+class CatalogueError(Exception):
+    """An error for the user: `key` names its message here, `params` fill it in.
+    The CLI shows `text(lang)` and exits 2."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str = "sv") -> str:
+        return text(self.key, lang, **self.params)
+
+
 def text(key: str, lang: str = "sv", **params: object) -> str:
     return _format(_entry(key, lang).message, params)
 

@@ -89,16 +89,8 @@ _ANSWER_COLUMNS = 20
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-class AnnotateError(Exception):
+class AnnotateError(messages.CatalogueError):
     """The copy cannot be made; `key` is a message-catalogue key ("annotate.*")."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def text(self, lang: str = "sv") -> str:
-        return messages.text(self.key, lang, **self.params)
 
 
 @dataclass(slots=True)

@@ -28,10 +28,10 @@ from socinv_docs.model import SectionState
 from socinv_docs.render.text import economics_lines
 from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport
 from socinv_docs.schema import SchemaSet
+from socinv_docs.summary import field_value, main_document, parties
 
 FORMATS = ("docx", "html", "md")
 DEFAULT_TEMPLATES = {"docx": "memo.docx", "html": "memo.html.j2", "md": "memo.md.j2"}
-MAIN_KINDS = ("ansokan", "ideprovning", "forslag")  # the document a memo is about
 
 
 class MemoError(Exception):
@@ -52,34 +52,9 @@ def _t(key: str, lang: str, **params) -> str:
     return messages.text(key, lang, **params)
 
 
-def _main_document(sub: SubmissionReport) -> DocumentReport | None:
-    readable = [d for d in sub.documents if d.document is not None]
-    for kind in MAIN_KINDS:
-        for d in readable:
-            if d.kind == kind:
-                return d
-    return readable[0] if readable else None
-
-
-def _field(doc: DocumentReport | None, field_id: str):
-    if doc is None or doc.document is None:
-        return None
-    value = doc.document.fields.get(field_id)
-    return value.value if value is not None and not value.invalid else None
-
-
-def _parties(doc: DocumentReport | None) -> list[str]:
-    out = []
-    for n in _field(doc, "namnder") or []:
-        out.append(f"{n['namnd']} – {n['verksamhetsomrade']}" if n.get("verksamhetsomrade") else n["namnd"])
-    out += list(_field(doc, "civila_aktorer") or [])
-    out += list(_field(doc, "offentlig_aktor") or [])
-    return out
-
-
 def _applicant(doc: DocumentReport | None) -> str:
     for field_id in ("forvaltning", "projektagare", "kontaktperson"):
-        value = _field(doc, field_id)
+        value = field_value(doc, field_id)
         if value:
             return str(value)
     return ""
@@ -131,9 +106,9 @@ def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
 
 def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: dict[str, str] | None,
                        lang: str) -> dict:
-    main = _main_document(sub)
-    period = _field(main, "period")
-    amount = _field(main, "sokt_belopp")
+    main = main_document(sub)
+    period = field_value(main, "period")
+    amount = field_value(main, "sokt_belopp")
     econ = main.economics if main is not None else None
     errors = sum(1 for f in sub.all_findings if f.severity is Severity.ERROR)
     warnings = len(sub.all_findings) - errors
@@ -141,7 +116,7 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
     kind_titles = [schemas.kinds[d.kind].title for d in sub.documents if d.kind in schemas.kinds]
     return {
         "name": sub.submission,
-        "title": str(_field(main, "namn") or Path(sub.submission).stem),
+        "title": str(field_value(main, "namn") or Path(sub.submission).stem),
         "kind": main.kind if main else None,
         "kinds": ", ".join(kind_titles) or _t("ui.unknown_kind", lang),
         "files": [Path(d.file).name for d in sub.documents],
@@ -152,10 +127,10 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "warnings": warnings,
         "counts": _t("ui.counts", lang, errors=errors, warnings=warnings),
         "applicant": _applicant(main),
-        "contact": str(_field(main, "kontaktperson") or ""),
-        "parties": _parties(main),
+        "contact": str(field_value(main, "kontaktperson") or ""),
+        "parties": parties(main),
         "period": f"{period['start']} – {period['end']}" if period else "",
-        "duration": _t("memo.years", lang, n=number(_field(main, "tidsperiod"))) if _field(main, "tidsperiod") else "",
+        "duration": _t("memo.years", lang, n=number(field_value(main, "tidsperiod"))) if field_value(main, "tidsperiod") else "",
         "amount": kronor(amount) if amount is not None else "",
         "amount_value": amount,
         "economics": econ,

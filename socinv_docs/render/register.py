@@ -29,7 +29,8 @@ from urllib.parse import quote
 from socinv_docs import messages
 from socinv_docs.atomic import TOOL_CREATOR, save_workbook
 from socinv_docs.codes import Severity
-from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport
+from socinv_docs.summary import applicants, economics, field_value, main_first
+from socinv_docs.report import RunReport, Status, SubmissionReport
 
 SHEET_SUBMISSIONS_KEY = "register.sheet.submissions"  # "Ansökningar" (fixed, SPEC §6)
 SHEET_FINDINGS_KEY = "register.sheet.findings"  # "Brister" (fixed, SPEC §6)
@@ -37,7 +38,6 @@ KRONOR_FORMAT = '#,##0 "kr"'  # shown '1 250 000 kr' by a Swedish Excel
 RATIO_FORMAT = "0.00"
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 MAX_CELL_CHARS = 32767
-MAIN_KINDS = ("ansokan", "ideprovning", "forslag")  # the document a row links to first
 
 # Colours: complete green, incomplete amber, unreadable red, no longer in the folder grey.
 STATUS_FILL = {Status.COMPLETE.value: "C6EFCE", Status.INCOMPLETE.value: "FFEB9C",
@@ -94,18 +94,10 @@ SUBMISSION_KEY = ("submission",)
 FINDING_KEY = ("submission", "file", "code", "section", "location")
 
 
-class RegisterError(Exception):
+class RegisterError(messages.CatalogueError):
     """A register that must not be written (locked, unreadable, not a register, write failed).
 
     key/params name a message in the catalogue; the CLI shows it and exits 2."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def text(self, lang: str = "sv") -> str:
-        return messages.text(self.key, lang, **self.params)
 
 
 def _t(key: str, lang: str, **params) -> str:
@@ -265,48 +257,6 @@ def _kind_label(kind: str | None, schemas, lang: str) -> str:
     return spec.title if spec else kind
 
 
-def _field(doc: DocumentReport, name: str):
-    if doc.document is None:
-        return None
-    f = doc.document.fields.get(name)
-    if f is None or getattr(f, "invalid", False):
-        return None
-    return f.value
-
-
-def _main_first(sub: SubmissionReport) -> list[DocumentReport]:
-    return sorted(sub.documents, key=lambda d: (d.kind not in MAIN_KINDS,
-                                                MAIN_KINDS.index(d.kind) if d.kind in MAIN_KINDS else 0))
-
-
-def _applicants(docs: list[DocumentReport]) -> str:
-    names: list[str] = []
-    for doc in docs:
-        forv = _field(doc, "forvaltning")
-        if forv:
-            names.append(str(forv))
-        namnder = _field(doc, "namnder")
-        if isinstance(namnder, str):
-            namnder = [namnder]
-        for item in namnder or []:
-            if isinstance(item, dict):
-                name = str(item.get("namnd") or "").strip()
-                area = str(item.get("verksamhetsomrade") or "").strip()
-                text = f"{name} ({area})" if name and area else name or area
-            else:
-                text = str(item).strip()
-            if text and text not in names:
-                names.append(text)
-    return "; ".join(names)
-
-
-def _economics(docs: list[DocumentReport]) -> dict:
-    for doc in docs:
-        if doc.economics:
-            return doc.economics
-    return {}
-
-
 def _number(value) -> int | float | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -316,7 +266,7 @@ def _number(value) -> int | float | None:
 
 
 def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) -> dict[str, Any]:
-    docs = _main_first(sub)
+    docs = main_first(sub)
     findings = sub.all_findings
     names = [d.file.split("/", 1)[1] if "/" in d.file and d.file.startswith(sub.submission + "/") else d.file
              for d in sub.documents]
@@ -325,20 +275,20 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
         label = _kind_label(d.kind, schemas, lang)
         if label and label not in kinds:
             kinds.append(label)
-    namn = next((str(v) for v in (_field(d, "namn") for d in docs) if v), "")
+    namn = next((str(v) for v in (field_value(d, "namn") for d in docs) if v), "")
     missing: list[str] = []
     for d in docs:
         if d.document is not None:
             missing.extend(sid for sid, s in d.document.sections.items()
                            if s.state.value != "ok" and sid not in missing)
-    econ = _economics(docs)
-    sokt = next((v for v in (_number(_field(d, "sokt_belopp")) for d in docs) if v is not None), None)
+    econ = economics(docs)
+    sokt = next((v for v in (_number(field_value(d, "sokt_belopp")) for d in docs) if v is not None), None)
     return {
         "submission": sub.submission,
         "files": ", ".join(names),
         "kind": ", ".join(kinds),
         "namn": namn,
-        "sokande": _applicants(docs),
+        "sokande": "; ".join(applicants(docs)),
         "status": _t(f"register.status.{sub.status.value}", lang),
         "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
         "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
@@ -710,7 +660,7 @@ def build_workbook(run: RunReport, *, root: Path, register: Path, schemas=None, 
     sub_rows = []
     for sub in run.submissions:
         row = submission_row(sub, schemas, lang, now)
-        docs = _main_first(sub)
+        docs = main_first(sub)
         if docs:
             row[("link", "files")] = _link_target(root / docs[0].file, base)
         sub_rows.append(row)
