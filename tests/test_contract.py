@@ -152,6 +152,15 @@ def test_installed_console_script_finds_its_schemas(tmp_path):
                             capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 1, result.stderr
     assert '"kind": "ideprovning"' in result.stdout
+    # The memo templates ship too: export them and render a memo with the installed command.
+    exported = subprocess.run([str(script), "templates", "export", "mallar"], capture_output=True, text=True,
+                              cwd=tmp_path, timeout=60)
+    assert exported.returncode == 0, exported.stderr
+    assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == ["memo.docx", "memo.html.j2", "memo.md.j2"]
+    memo = subprocess.run([str(script), "memo", str(OFFICIAL / "forslag.xlsx"), "-o", "memo.docx"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert memo.returncode == 0, memo.stderr
+    assert (tmp_path / "memo.docx").stat().st_size > 0
 
 
 def test_official_copies_match_shared():
