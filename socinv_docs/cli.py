@@ -54,11 +54,10 @@ def main() -> None:
 
 def _write(text: str) -> None:
     # Applicant text can hold any character; never fail on a terminal's encoding.
-    stream = click.get_text_stream("stdout")
     try:
-        click.echo(text, file=stream)
+        click.echo(text)
     except UnicodeEncodeError:
-        click.echo(text.encode("ascii", "replace").decode("ascii"), file=stream)
+        click.echo(text.encode("ascii", "replace").decode("ascii"))
 
 
 @main.command()
@@ -200,7 +199,7 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     if not subs:
         _err(messages.text("ui.validate.none", lang, dir=str(directory)))
     files = sum(len(s.files) for s in subs)
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if files and stream.isatty():
         with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
                                show_pos=True) as bar:

@@ -128,6 +128,10 @@ def _warm_up() -> None:
     import socinv_docs.readers.docx_reader  # noqa: F401
     import socinv_docs.readers.xlsx_reader  # noqa: F401
 
+    # openpyxl too (read_xlsx imports it lazily for `check`): otherwise every forked worker,
+    # and every replacement worker, imported it again on its first .xlsx (~0.1 s each).
+    socinv_docs.readers.xlsx_reader.import_openpyxl()
+
 
 class _Timeout(BaseException):
     """Raised by SIGALRM in a worker. A BaseException, so no `except Exception` in the

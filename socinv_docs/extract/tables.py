@@ -54,9 +54,10 @@ def _header_columns(block: Block, columns: dict[str, str], threshold: float) -> 
     for cell in block.cells:
         if not cell.text or cell.merged_into is not None:
             continue
-        best = max(((similarity(cell.text, label), cid) for cid, label in columns.items() if cid not in found),
-                   default=(0.0, None))
-        if best[1] is not None and best[0] >= max(threshold, 0.85):
+        floor = max(threshold, 0.85)  # lets similarity() skip hopeless pairs; same result at or above it
+        best = max(((similarity(cell.text, label, floor), cid) for cid, label in columns.items()
+                    if cid not in found), default=(0.0, None))
+        if best[1] is not None and best[0] >= floor:
             found[best[1]] = cell.column
     return found
 
@@ -75,7 +76,7 @@ def criteria(spec: CriteriaSpec, blocks: list[Block], cleaner: AnswerCleaner,
         first = next((c for c in block.cells if c.text), None)
         if first is None:
             continue
-        scored = max(((question_similarity(first.text, item.text), item) for item in spec.items
+        scored = max(((question_similarity(first.text, item.text, threshold), item) for item in spec.items
                       if not answers[item.id].found), key=lambda x: x[0], default=(0.0, None))
         if scored[1] is None or scored[0] < threshold:
             # Not a criterion: perhaps the header row, which says where the answers go.

@@ -110,8 +110,13 @@ def similarity(candidate: str, target: str, floor: float = 0.0) -> float:
         elif _covered(tk, ck) == len(tk) and len(ck) <= 2 * len(tk) + 1:
             # Every word of the target is in a slightly longer candidate.
             score = 0.8 + 0.2 * (len(tk) / len(ck))
-    # ratio() ≤ quick_ratio() ≤ real_quick_ratio(): compute it only when it could both raise
-    # the score and reach the floor (difflib is most of the time spent matching).
+    return _with_ratio(score, c, t, floor)
+
+
+def _with_ratio(score: float, c: str, t: str, floor: float) -> float:
+    """max(score, difflib ratio of c and t), where the ratio is computed only when it could
+    both raise the score and reach the caller's floor: ratio() ≤ quick_ratio() ≤
+    real_quick_ratio(), and difflib was most of the time spent matching."""
     bar = max(score, floor)
     matcher = SequenceMatcher(None, c, t, autojunk=False)
     if matcher.real_quick_ratio() > score and matcher.real_quick_ratio() >= bar:
@@ -121,15 +126,18 @@ def similarity(candidate: str, target: str, floor: float = 0.0) -> float:
     return score
 
 
-def question_similarity(candidate: str, question: str) -> float:
+@lru_cache(maxsize=65536)
+def question_similarity(candidate: str, question: str, floor: float = 0.0) -> float:
     """For long questions (criteria): character similarity, or how many of the question's
     key words the candidate has. Unlike `similarity`, a short label that happens to share
-    a few words with a question scores low."""
+    a few words with a question scores low. `floor` as in `similarity`.
+
+    Cached: every row of every criteria table is compared with every criterion, and the
+    rows are the template's own text in most files of a run."""
     q = keywords(question)
     coverage = _covered(q, keywords(candidate)) / len(q) if q else 0.0
     c, t = heading_key(candidate), heading_key(question)
-    ratio = SequenceMatcher(None, c, t, autojunk=False).ratio() if c and t else 0.0
-    return max(coverage, ratio)
+    return _with_ratio(coverage, c, t, floor) if c and t else coverage
 
 
 def word_count(text: str) -> int:
