@@ -274,7 +274,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.state.too_short": {"sv": Text("för kort"), "en": Text("too short")},
     "ui.severity.error": {"sv": Text("FEL"), "en": Text("ERROR")},
     "ui.severity.warning": {"sv": Text("VARNING"), "en": Text("WARNING")},
-    "ui.counts": {"sv": Text("{errors} fel, {warnings} varningar"), "en": Text("{errors} errors, {warnings} warnings")},
+    "ui.counts": {"sv": Text("{errors} fel, {warnings} {warning_word}"),
+                  "en": Text("{errors} {error_word}, {warnings} {warning_word}")},
+    "ui.word.error": {"sv": Text("fel", "fel"), "en": Text("error", "errors")},  # singular, plural
+    "ui.word.warning": {"sv": Text("varning", "varningar"), "en": Text("warning", "warnings")},
     "ui.sections": {"sv": Text("Avsnitt"), "en": Text("Sections")},
     "ui.findings": {"sv": Text("Brister"), "en": Text("Problems")},
     "ui.no_findings": {"sv": Text("Inga brister hittades."), "en": Text("No problems found.")},
@@ -412,6 +415,16 @@ def _entry(key: str, lang: str) -> Text:
     if entry is None:
         return Text(key)
     return entry.get(lang) or entry["sv"]
+
+
+def counts(errors: int, warnings: int, lang: str = "sv") -> str:
+    """'1 fel, 2 varningar' / '1 error, 1 warning': the count with the right number form."""
+    def word(key: str, n: int) -> str:
+        entry = _entry(key, lang)
+        return entry.message if n == 1 else entry.hint
+
+    return text("ui.counts", lang, errors=errors, warnings=warnings, error_word=word("ui.word.error", errors),
+                warning_word=word("ui.word.warning", warnings))
 
 
 class CatalogueError(Exception):

@@ -387,7 +387,7 @@ def submission_line(sub: SubmissionReport, lang: str = "sv") -> str:
     errors = sum(1 for f in sub.all_findings if f.severity.value == "error")
     warnings = sum(1 for f in sub.all_findings if f.severity.value == "warning")
     status = messages.text(f"ui.status.{sub.status.value}", lang)
-    counts = messages.text("ui.counts", lang, errors=errors, warnings=warnings)
+    counts = messages.counts(errors, warnings, lang)
     return f"{status:<16} {sub.submission}  ({counts})"
 
 

@@ -179,7 +179,7 @@ def _summary_lines(report: DocumentReport, findings: list[Finding], unplaced: li
     warnings = len(findings) - errors
     lines = [messages.text("annotate.summary_title", lang, file=Path(report.file).name),
              messages.text("annotate.summary_status", lang, status=messages.text(f"ui.status.{status.value}", lang),
-                           counts=messages.text("ui.counts", lang, errors=errors, warnings=warnings))]
+                           counts=messages.counts(errors, warnings, lang))]
     if not findings:
         lines.append(messages.text("ui.no_findings", lang))
     if placed:
@@ -792,7 +792,7 @@ def _review_sheet(wb, report: DocumentReport, findings: list[Finding], by_cell: 
         Font(bold=True, size=14)
     _text(ws, 2, 1, messages.text("annotate.summary_status", lang,
                                   status=messages.text(f"ui.status.{status.value}", lang),
-                                  counts=messages.text("ui.counts", lang, errors=errors, warnings=warnings))
+                                  counts=messages.counts(errors, warnings, lang))
           ).font = Font(bold=True)
     _text(ws, 3, 1, messages.text("annotate.sheet_note", lang, date=now.astimezone().date().isoformat()))
     headers = ["severity", "code", "location", "message", "hint"]

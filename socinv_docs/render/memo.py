@@ -125,7 +125,7 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "unreadable": sub.status is Status.UNREADABLE,
         "errors": errors,
         "warnings": warnings,
-        "counts": _t("ui.counts", lang, errors=errors, warnings=warnings),
+        "counts": messages.counts(errors, warnings, lang),
         "applicant": _applicant(main),
         "contact": str(field_value(main, "kontaktperson") or ""),
         "parties": parties(main),

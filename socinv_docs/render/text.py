@@ -46,7 +46,7 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     title = kind.title if kind else _t("ui.unknown_kind", lang)
     profile = f" ({report.profile})" if report.profile else ""
     out = [f"{report.file} — {title}{profile}: {_t(f'ui.status.{status.value}', lang)} "
-           f"({_t('ui.counts', lang, errors=errors, warnings=warnings)})"]
+           f"({messages.counts(errors, warnings, lang)})"]
     doc = report.document
     if doc and doc.sections and kind:
         out.append("")
