@@ -18,6 +18,7 @@ import re
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,6 +126,9 @@ def is_tool_output(path: str | os.PathLike) -> bool:
                 return False
             with archive.open(info) as fh:
                 data = fh.read(_CORE_MAX_BYTES)
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, NotImplementedError):
+    # zlib.error (not an OSError) is what damaged deflated data raises: without it a broken
+    # docProps/core.xml ended `socinv validate` with a traceback while finding the files.
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, NotImplementedError,
+            zlib.error, zipfile.LargeZipFile):
         return False
     return bool(_CREATOR_RE.search(data))

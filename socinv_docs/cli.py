@@ -16,12 +16,6 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), de
                       help="Utdataformat / output format.")
 
 
-class _Group(click.Group):
-    def main(self, *args, **kwargs):
-        # Usage errors exit 2 (click's default) and never show a traceback.
-        return super().main(*args, **kwargs)
-
-
 def _schemas(lang: str):
     from socinv_docs.schema import SchemaError, load_schemas
 
@@ -41,7 +35,7 @@ def _validate_choice(schemas, kind: str | None, profile: str | None) -> None:
         raise click.BadParameter(f"{kind!r} ∉ {schemas.profiles[profile].kinds}", param_hint="--profile")
 
 
-@click.group(cls=_Group)
+@click.group()
 @click.version_option(__version__, prog_name="socinv")
 def main() -> None:
     """socinv — kontroll av ansökningar om sociala investeringar.
@@ -77,13 +71,13 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     Flera filer kontrolleras som ett inskick (ansökan med bilagor). Med --annotate
     (--annotate-dir för flera filer) sparas en kopia med en kommentar vid varje brist.
     """
-    from socinv_docs.pipeline import check_document, check_submission
+    from socinv_docs.pipeline import check_document_in_time, check_submission
     from socinv_docs.render.text import document_text, submission_text
 
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile)
     targets = _annotate_targets(files, annotate, annotate_dir, lang)
-    reports = [check_document(f, schemas, lang=lang, kind=kind, profile=profile) for f in files]
+    reports = [check_document_in_time(f, schemas, lang=lang, kind=kind, profile=profile) for f in files]
     if len(reports) == 1:
         sub = check_submission(str(files[0]), reports, schemas, lang=lang, alone=True)
         doc = reports[0]
@@ -139,6 +133,8 @@ def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_d
 
 def _annotate_copies(targets: list[Path], files: tuple[Path, ...], reports: list, lang: str, extra=()) -> None:
     """Write the annotated copies; a copy that cannot be written ends the run with exit 2."""
+    if not targets:
+        return  # a plain `check`: do not even import the annotator (startup time)
     from socinv_docs.render.annotate import AnnotateError, annotate, can_annotate
 
     failed = False
@@ -244,7 +240,7 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     En mapp ger ett underlag per inskick; filer tillsammans är ett inskick.
     Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx
     """
-    from socinv_docs.pipeline import check_document, check_submission
+    from socinv_docs.pipeline import check_document_in_time, check_submission
     from socinv_docs.render.memo import MemoError, memo_context, render
     from socinv_docs.render.register import RegisterError, read_group_values
     from socinv_docs.report import RunReport
@@ -269,7 +265,7 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
         run.submissions += validate_folder(directory, schemas, lang=lang, jobs=jobs,
                                            skip=[output, *([register] if register else [])]).submissions
     if files:
-        reports = [check_document(f, schemas, lang=lang, display=f.name) for f in files]
+        reports = [check_document_in_time(f, schemas, lang=lang, display=f.name) for f in files]
         name = files[0].name if len(files) == 1 else str(files[0].parent.name or "inskick")
         run.submissions.append(check_submission(name, reports, schemas, lang=lang, alone=len(files) == 1))
     context = memo_context(run, schemas, assessments=assessments, meeting=meeting, lang=lang)

@@ -28,6 +28,10 @@ def _env_float(name: str, default: float) -> float:
     return value if value > 0 else default
 
 
+# libxml2 (lxml, without huge_tree) refuses documents nested deeper than this by itself.
+XML_DEPTH_CEILING = 256
+
+
 @dataclass(frozen=True)
 class Limits:
     max_file_bytes: int = 50 * 1024 * 1024  # what lands on disk
@@ -40,6 +44,10 @@ class Limits:
     # 200 000 loads in a couple of seconds, a hostile "A1:XFD1048576" merge never would.
     max_cells: int = 200_000
     max_seconds: float = 60.0  # one file, in `validate`
+    # Element nesting in one XML part. Office writes ~10 levels, a table in a table in a text
+    # box a few dozen; hostile nesting is refused before the readers' recursive walks (and
+    # openpyxl's) can meet it. The XML parser itself never goes past 256 (XML_DEPTH_CEILING).
+    max_xml_depth: int = 200
 
     @classmethod
     def from_env(cls) -> "Limits":
@@ -52,4 +60,10 @@ class Limits:
             max_ratio=_env_int("SOCINV_MAX_RATIO", d.max_ratio),
             max_cells=_env_int("SOCINV_MAX_CELLS", d.max_cells),
             max_seconds=_env_float("SOCINV_MAX_SECONDS", d.max_seconds),
+            max_xml_depth=_env_int("SOCINV_MAX_XML_DEPTH", d.max_xml_depth),
         )
+
+    @property
+    def xml_depth(self) -> int:
+        """The depth limit in force: the setting, or the parser's own ceiling if lower."""
+        return min(self.max_xml_depth, XML_DEPTH_CEILING)

@@ -203,6 +203,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Name a file, or run socinv validate on the folder.")},
     "unreadable.too_many_cells": {"sv": Text("kalkylbladet {sheet} täcker för många celler ({count}, gränsen är {limit})"),
                                   "en": Text("the sheet {sheet} covers too many cells ({count}, the limit is {limit})")},
+    "unreadable.too_deep": {"sv": Text("en del av filen ({part}) är nästlad i fler än {limit} nivåer"),
+                            "en": Text("a part of the file ({part}) is nested more than {limit} levels deep")},
     # -- field types, for FIELD_INVALID ---------------------------------------------------
     "type.period": {"sv": Text("period", "2026-01-01 – 2028-12-31"), "en": Text("period", "2026-01-01 – 2028-12-31")},
     "type.percent": {"sv": Text("procent", "50 %"), "en": Text("percent", "50 %")},

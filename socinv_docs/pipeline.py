@@ -20,7 +20,6 @@ from socinv_docs.report import DocumentReport, SubmissionReport
 from socinv_docs.rules import RuleContext, SubmissionContext, document_rules, make_finding, submission_rules
 from socinv_docs.schema import SchemaSet
 
-SUPPORTED_SUFFIXES = {".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx"}
 LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}
 
 
@@ -46,7 +45,7 @@ def read_raw(path: Path, limits: Limits):
         names = set(archive.namelist())
         try:
             if any(n.startswith("word/") for n in names):
-                return read_docx(str(path), archive)
+                return read_docx(str(path), archive, limits)
             if any(n.startswith("xl/") for n in names):
                 check_workbook(archive, limits)  # cells openpyxl would create, before it does
                 archive.close()
@@ -149,3 +148,39 @@ def check_submission(name: str, documents: list[DocumentReport], schemas: Schema
     ctx = SubmissionContext(schemas=schemas, lang=lang, alone=alone)
     findings = [f for r in submission_rules() for f in r.check(documents, ctx)]
     return SubmissionReport(submission=name, documents=documents, findings=findings)
+
+
+class _OutOfTime(BaseException):
+    """Raised by SIGALRM inside check_document_in_time. A BaseException, so no `except
+    Exception` in a reader can take it for merely bad content."""
+
+
+def check_document_in_time(path: Path, schemas: SchemaSet, *, lang: str = "sv", limits: Limits | None = None,
+                           **kwargs) -> DocumentReport:
+    """check_document stopped after Limits.max_seconds, for `socinv check` at the prompt (the
+    workers of `validate` have their own alarm and watchdog). Uses SIGALRM, so only where it
+    exists and on the main thread; elsewhere it is plain check_document."""
+    import signal
+    import threading
+
+    limits = limits or Limits.from_env()
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return check_document(path, schemas, lang=lang, limits=limits, **kwargs)
+
+    def on_alarm(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, limits.max_seconds)
+        try:
+            return check_document(path, schemas, lang=lang, limits=limits, **kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OutOfTime:
+        from socinv_docs.fmt import number
+
+        return _unreadable(kwargs.get("display") or str(path), "unreadable.timeout", lang,
+                           seconds=number(limits.max_seconds, 1))
+    finally:
+        signal.signal(signal.SIGALRM, previous)

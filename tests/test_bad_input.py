@@ -446,13 +446,13 @@ def test_xml_part_above_limit(cli, schemas, tmp_path, monkeypatch):
 
 def test_deeply_nested_docx(cli, schemas, tmp_path):
     path = rezip(DOCX, tmp_path / "djup.docx", replace={"word/document.xml": nested_document(100_000)})
-    assert_unreadable(cli, schemas, path, "unreadable.bad_content")  # lxml's depth limit, not Python's
+    assert_unreadable(cli, schemas, path, "unreadable.too_deep")  # lxml's depth limit, not Python's
 
 
 def test_deeply_nested_xlsx(cli, schemas, tmp_path):
     # lxml's depth limit refuses it before openpyxl (whose expat parser would not mind).
     path = rezip(XLSX, tmp_path / "djup.xlsx", replace={"xl/worksheets/sheet1.xml": nested_sheet(100_000)})
-    assert_unreadable(cli, schemas, path, "unreadable.bad_content")
+    assert_unreadable(cli, schemas, path, "unreadable.too_deep")
 
 
 @pytest.mark.parametrize("depth", [150, 240, 260])

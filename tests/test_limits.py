@@ -28,6 +28,7 @@ ENV = {
     "max_ratio": "SOCINV_MAX_RATIO",
     "max_cells": "SOCINV_MAX_CELLS",
     "max_seconds": "SOCINV_MAX_SECONDS",
+    "max_xml_depth": "SOCINV_MAX_XML_DEPTH",
 }
 
 
@@ -154,3 +155,68 @@ def test_max_seconds_in_validate(schemas, tmp_path, monkeypatch):
     (finding,) = results[0].findings
     assert finding.params["reason_key"] == "unreadable.timeout"
     assert results[1].kind == "utvarderingsschema"
+
+
+def _nested(template: Path, tmp_path: Path, depth: int) -> Path:
+    """The template with `depth` extra levels of harmless nesting in its main part."""
+    if template.suffix == ".docx":
+        part = "word/document.xml"
+        wrap = ("<w:customXml>", "</w:customXml>", "<w:body>", "</w:body>")
+    else:
+        part = "xl/worksheets/sheet1.xml"
+        wrap = ("<extLst>", "</extLst>", "</sheetData>", "</sheetData>")
+    with zipfile.ZipFile(template) as z:
+        xml = z.read(part).decode()
+    opening, closing, after, before = wrap
+    head, sep, rest = xml.partition(after)
+    if template.suffix == ".docx":
+        body, sep2, tail = rest.rpartition(before)
+        xml = head + sep + opening * depth + body + closing * depth + sep2 + tail
+    else:
+        xml = head + sep + "<x>" * depth + "</x>" * depth + rest
+    dest = tmp_path / f"nastlad{depth}{template.suffix}"
+    with zipfile.ZipFile(template) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, xml.encode() if info.filename == part else zin.read(info.filename))
+    return dest
+
+
+@pytest.mark.parametrize("template", [DOCX, XLSX], ids=["docx", "xlsx"])
+def test_max_xml_depth(schemas, tmp_path, monkeypatch, template):
+    path = _nested(template, tmp_path, 40)
+    assert reason(path, schemas) is None  # 40 extra levels: still an ordinary document
+    assert reason(path, schemas, Limits(max_xml_depth=30)) == "unreadable.too_deep"
+    monkeypatch.setenv("SOCINV_MAX_XML_DEPTH", "30")
+    report = check_document(path, schemas)
+    assert report.findings[0].params["reason_key"] == "unreadable.too_deep"
+    assert "30 nivåer" in report.findings[0].params["reason"]
+
+
+def test_max_xml_depth_above_the_parsers_ceiling(schemas, tmp_path):
+    """A setting above what the XML parser allows at all reports the parser's ceiling."""
+    from socinv_docs.limits import XML_DEPTH_CEILING
+
+    path = _nested(DOCX, tmp_path, 300)
+    report = check_document(path, schemas, limits=Limits(max_xml_depth=10_000))
+    assert report.findings[0].params["reason_key"] == "unreadable.too_deep"
+    assert report.findings[0].params["limit"] == XML_DEPTH_CEILING
+
+
+def test_max_seconds_in_check(schemas, monkeypatch, cli):
+    """`socinv check` stops a file after max_seconds too, and says so (exit 2)."""
+    from socinv_docs import pipeline
+
+    real = pipeline.check_document
+
+    def slow(path, schemas, **kw):
+        time.sleep(30)
+        return real(path, schemas, **kw)
+
+    monkeypatch.setattr(pipeline, "check_document", slow)
+    monkeypatch.setenv("SOCINV_MAX_SECONDS", "0.3")
+    started = time.monotonic()
+    result = cli("check", DOCX, "--format", "json")
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 2
+    (finding,) = result.json["findings"]
+    assert finding["code"] == "FILE_UNREADABLE" and "0,3 s" in finding["message"] + str(finding)

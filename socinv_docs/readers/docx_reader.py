@@ -24,7 +24,8 @@ from lxml import etree
 
 from socinv_docs.location import Location
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
-from socinv_docs.readers.safety import UnreadableFile
+from socinv_docs.limits import Limits
+from socinv_docs.readers.safety import UnreadableFile, check_depth, is_depth_error, too_deep
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -392,17 +393,30 @@ def walk_body(body: etree._Element, styles_root: etree._Element | None = None) -
     return _walk(body, styles_root).blocks
 
 
-def read_docx(path: str, archive: zipfile.ZipFile) -> RawDocument:
+def _parse_part(archive: zipfile.ZipFile, name: str, limits: Limits) -> etree._Element:
+    """Parse a part the walk will recurse through, refusing one nested past Limits.max_xml_depth."""
+    try:
+        root = parse_xml(archive.read(name))
+    except etree.XMLSyntaxError as exc:
+        if is_depth_error(exc):
+            raise too_deep(name, limits) from None
+        raise
+    check_depth(root, name, limits)
+    return root
+
+
+def read_docx(path: str, archive: zipfile.ZipFile, limits: Limits | None = None) -> RawDocument:
     """Read an already safety-checked .docx. Raises on malformed content (caller reports)."""
+    limits = limits or Limits.from_env()
     names = set(archive.namelist())
     try:
         doc_part = main_part(archive, names)
     except ValueError:  # a package without its text: say which part, not "cannot interpret"
         raise UnreadableFile("unreadable.missing_part", part="word/document.xml") from None
-    root = parse_xml(archive.read(doc_part))
+    root = _parse_part(archive, doc_part, limits)
     styles_root = None
     if "word/styles.xml" in names:
-        styles_root = parse_xml(archive.read("word/styles.xml"))
+        styles_root = _parse_part(archive, "word/styles.xml", limits)
     body = root.find(_W + "body")
     if body is None:
         raise UnreadableFile("unreadable.missing_part", part=f"{doc_part} (w:body)")

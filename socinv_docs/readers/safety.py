@@ -20,9 +20,10 @@ import codecs
 import re
 import zipfile
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
-from socinv_docs.limits import Limits
+from socinv_docs.limits import XML_DEPTH_CEILING, Limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -142,6 +143,32 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits) -> None:
             raise UnreadableFile("unreadable.part_too_large", part=info.filename,
                                  limit_mb=_mb(limits.max_xml_part_bytes))
         check_prologue(text, info.filename, truncated=len(head) == PROLOGUE_MAX)
+
+
+def too_deep(part: str, limits: Limits) -> UnreadableFile:
+    return UnreadableFile("unreadable.too_deep", part=part, limit=limits.xml_depth)
+
+
+def is_depth_error(exc: BaseException) -> bool:
+    """Whether lxml refused a part for its nesting (libxml2's own ceiling, past any setting)."""
+    return "Excessive depth" in str(exc)
+
+
+def check_depth(root, part: str, limits: Limits) -> None:
+    """Refuse a parsed part nested deeper than Limits.xml_depth (an element exists at
+    depth limit + 1). One XPath over the tree in C: each level's elements are visited once,
+    a fraction of a millisecond for a real document."""
+    if limits.xml_depth >= XML_DEPTH_CEILING:
+        return  # the parser has refused anything deeper already
+    if _depth_probe(limits.xml_depth)(root):
+        raise too_deep(part, limits)
+
+
+@lru_cache(maxsize=8)
+def _depth_probe(depth: int):
+    from lxml import etree
+
+    return etree.XPath("boolean(" + "/".join(["*"] * depth) + ")")
 
 
 def _mb(n: int) -> float | int:

@@ -177,7 +177,8 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
     """
     from lxml import etree
 
-    from socinv_docs.readers.safety import ZIP_READ_ERRORS, PROLOGUE_MAX, UnreadableFile, xml_head_text
+    from socinv_docs.readers.safety import (ZIP_READ_ERRORS, PROLOGUE_MAX, UnreadableFile, is_depth_error,
+                                            too_deep, xml_head_text)
 
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
@@ -192,9 +193,18 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
                     continue
             with archive.open(info) as fh:
                 # Same hardening as the readers: no DTD, no entities, no network, depth limit.
-                events = etree.iterparse(fh, events=("end",), resolve_entities=False, load_dtd=False,
+                events = etree.iterparse(fh, events=("start", "end"), resolve_entities=False, load_dtd=False,
                                          no_network=True, huge_tree=False, remove_comments=True)
-                for _, el in events:
+                depth = 0
+                for event, el in events:
+                    # Nesting is counted here, while streaming: openpyxl's parser has no depth
+                    # limit and its readers recurse (Limits.max_xml_depth).
+                    if event == "start":
+                        depth += 1
+                        if depth > limits.xml_depth:
+                            raise too_deep(info.filename, limits)
+                        continue
+                    depth -= 1
                     tag = el.tag if isinstance(el.tag, str) else ""
                     ns, _, local = tag[1:].partition("}")
                     if ns in _SHEET_NAMESPACES:
@@ -217,6 +227,10 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
                             del parent[0]
         except ZIP_READ_ERRORS:
             raise UnreadableFile("unreadable.corrupt") from None
+        except etree.XMLSyntaxError as exc:
+            if is_depth_error(exc):
+                raise too_deep(info.filename, limits) from None
+            raise
 
 
 def _swedish_int(n: int) -> str:
