@@ -40,3 +40,12 @@ class Location:
         if self.paragraph is not None:
             return text("loc.paragraph", lang, n=self.paragraph)
         return text("loc.document", lang)
+
+
+def column_letter(col: int) -> str:
+    """Excel's column name for a 1-based column number: 1 → 'A', 28 → 'AB'."""
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from socinv_docs.extract import tables
@@ -9,7 +10,7 @@ from socinv_docs.extract.answers import Answer, AnswerCleaner
 from socinv_docs.extract.matching import Match, TargetKind, match
 from socinv_docs.extract.text import word_count
 from socinv_docs.extract.values import parse_amount, parse_duration, parse_percent, parse_period
-from socinv_docs.location import Location
+from socinv_docs.location import Location, column_letter
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.readers.blocks import Block, BlockKind, RawDocument
 from socinv_docs.schema import CommonSpec, FieldSpec, KindSpec, ProfileSpec
@@ -157,10 +158,8 @@ def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: 
         answer = _answer_below(blocks, m.candidate.block, label_cell.column, matches, cleaner)
     if block.sheet and location.cell is None and label_cell is not None:
         # Point at the cell to the right of the label: where the answer belongs.
-        from socinv_docs.readers.xlsx_reader import _column_letter
-
         location = Location(label=m.candidate.text, sheet=block.sheet,
-                            cell=f"{_column_letter(label_cell.column + 2)}{block.row}", row=block.row,
+                            cell=f"{column_letter(label_cell.column + 2)}{block.row}", row=block.row,
                             block=block.location.block)
     return typed_field(spec, answer.text, location)
 
@@ -210,8 +209,6 @@ def parse_value(type_: str, raw: str):
 
 def _party(line: str) -> dict:
     """'Socialnämnden – Social välfärd' → {'namnd': 'Socialnämnden', 'verksamhetsomrade': 'Social välfärd'}."""
-    import re
-
     line = line.strip(" -•*\t")
     m = re.match(r"^(.*?)\s*(?:\s[–—-]\s|:|\(|,)\s*(.+?)\)?$", line)
     if m and m.group(1).strip() and m.group(2).strip():

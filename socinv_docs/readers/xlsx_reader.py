@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from socinv_docs.limits import Limits
-from socinv_docs.location import Location
+from socinv_docs.location import Location, column_letter
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
 
 MAX_ROWS = 5000  # a form never has more; a sheet claiming a million rows is not read past this
@@ -99,12 +99,12 @@ def read_xlsx(path: str) -> RawDocument:
                     if not text:
                         continue
                     font = source.font
-                    address = f"{_column_letter(col)}{r}"
+                    address = f"{column_letter(col)}{r}"
                     cells.append(Cell(
                         text=text,
                         column=col - 1,
                         location=Location(sheet=ws.title, cell=address, row=r, column=col),
-                        merged_into=f"{_column_letter(origin[1])}{origin[0]}" if origin else None,
+                        merged_into=f"{column_letter(origin[1])}{origin[0]}" if origin else None,
                         bold=bool(font and font.b),
                         italic=bool(font and font.i),
                     ))
@@ -125,14 +125,6 @@ def read_xlsx(path: str) -> RawDocument:
                            sheet_names=[ws.title for ws in sheets])
     finally:
         wb.close()
-
-
-def _column_letter(col: int) -> str:
-    letters = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 # -- before openpyxl: cells it would create ------------------------------------------------
