@@ -78,12 +78,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Adjust the schedule to {min}–{max} years."),
     },
     "PARTIES_INSUFFICIENT": {
-        "sv": Text("Samverkan räcker inte: {namnder} nämnd(er) från {areas} verksamhetsområde(n) och "
-                   "{civil} aktör(er) från civila samhället.",
+        "sv": Text("Samverkan räcker inte (nämnder: {namnder}, verksamhetsområden: {areas}, "
+                   "aktörer från civila samhället: {civil}).",
                    "Minst två nämnder från olika verksamhetsområden, eller en aktör från civila samhället "
                    "tillsammans med minst en nämnd, ska medverka."),
-        "en": Text("Not enough partners: {namnder} committee(s) from {areas} area(s) and {civil} "
-                   "civil-society actor(s).",
+        "en": Text("Not enough partners (committees: {namnder}, areas: {areas}, civil-society actors: "
+                   "{civil}).",
                    "At least two committees from different areas, or one civil-society actor together "
                    "with at least one committee, must take part."),
     },

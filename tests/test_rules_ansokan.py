@@ -125,6 +125,10 @@ def test_project_lead_borders(schemas, percent, expected):
     ("Socialnämnden – Social välfärd\nGrundskolenämnden – Förskola och skola", "Konsult Aktiebolag", "",
      [Code.PARTY_FOR_PROFIT]),
     ("Socialnämnden – Social välfärd", "Abf Örebro", "", []),  # "Abf" is not "AB"
+    ("Socialnämnden, Grundskolenämnden", "", "", []),  # one line, two nämnder
+    ("Socialnämnden och Kultur- och fritidsnämnden", "", "", []),
+    ("Socialnämnden – individ- och familjeomsorg\nSocialnämnden – funktionsstöd", "", "",
+     [Code.PARTIES_INSUFFICIENT]),  # one nämnd with two of its areas
 ])
 def test_parties(schemas, namnder, civil, public, expected):
     doc = ansokan(schemas, {"namnder": namnder, "civila_aktorer": civil, "offentlig_aktor": public})

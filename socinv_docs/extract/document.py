@@ -195,7 +195,7 @@ def parse_value(type_: str, raw: str):
     if type_ == "lines":
         return [line.strip(" -•*\t") for line in raw.replace(";", "\n").splitlines() if line.strip(" -•*\t")]
     if type_ == "parties":
-        return [_party(line) for line in raw.replace(";", "\n").splitlines() if line.strip(" -•*\t")]
+        return [_party(line) for line in _namnd_lines(raw)]
     if type_ == "period":
         return parse_period(raw)
     if type_ == "percent":
@@ -207,10 +207,36 @@ def parse_value(type_: str, raw: str):
     raise ValueError(f"unknown field type {type_}")
 
 
+# A word that names a political body: "Socialnämnden", "Kommunstyrelsen", "Vård- och omsorgsnämnd".
+_BODY = re.compile(r"(nämnd|nämnden|styrelse|styrelsen|fullmäktige)\b", re.IGNORECASE)
+
+
+def _namnd_lines(raw: str) -> list[str]:
+    """One entry per nämnd, however they were typed: one per line, or on one line separated
+    by ',', ';' or ' och ' ("Socialnämnden, Grundskolenämnden och Kultur- och
+    fritidsnämnden"). A piece naming no body belongs to the one before it: the comma in
+    "Socialnämnden – barn, unga och familj" is part of a verksamhetsområde."""
+    entries: list[str] = []
+    for line in raw.replace(";", "\n").splitlines():
+        line = line.strip(" -•*\t")
+        if not line:
+            continue
+        # " och " splits only before a capital: "Vård- och omsorgsnämnden" stays whole.
+        pieces = re.split(r"(,\s*|\s+och\s+(?=[A-ZÅÄÖ]))", line)
+        current = pieces[0]
+        for sep, piece in zip(pieces[1::2], pieces[2::2]):
+            if _BODY.search(piece) and _BODY.search(current):
+                entries.append(current.strip())
+                current = piece
+            else:
+                current += sep + piece
+        entries.append(current.strip())
+    return [e for e in entries if e]
+
+
 def _party(line: str) -> dict:
     """'Socialnämnden – Social välfärd' → {'namnd': 'Socialnämnden', 'verksamhetsomrade': 'Social välfärd'}."""
-    line = line.strip(" -•*\t")
-    m = re.match(r"^(.*?)\s*(?:\s[–—-]\s|:|\(|,)\s*(.+?)\)?$", line)
+    m = re.match(r"^(.*?)\s*(?:\s[–—-]\s|:|\()\s*(.+?)\)?$", line)
     if m and m.group(1).strip() and m.group(2).strip():
         return {"namnd": m.group(1).strip(), "verksamhetsomrade": m.group(2).strip()}
     return {"namnd": line, "verksamhetsomrade": None}

@@ -53,9 +53,23 @@ _AMOUNT = re.compile(
 )
 
 
+# Every kind of space Word and Excel put between digits: no-break, narrow no-break, thin,
+# figure space.
+_SPACES = re.compile(r"[\u00a0\u202f\u2009\u2007\u2002\u2003]")
+_APPROX = re.compile(r"^(?:ca\.?|cirka|circa|omkring|ungefär|drygt|knappt|totalt|summa:?)\s+")
+
+
+def _plain(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
 def parse_amount(text: str) -> int | None:
-    """An amount in kronor: '3 600 000 kr', '3,6 mkr', '3 600 tkr', '3.600.000'."""
-    t = text.strip().lower().replace("kr.", "kr").rstrip(":-").strip()
+    """An amount in kronor: '3 600 000 kr', '3,6 mkr', '3 600 tkr', '3.600.000',
+    'ca 3 600 000', 'SEK 3 600 000', '3,6 miljoner kronor'."""
+    t = _plain(text).lower().replace("kr.", "kr").rstrip(":-").strip()
+    t = _APPROX.sub("", t)
+    t = re.sub(r"^(?:sek|kr)\s*", "", t)
+    t = re.sub(r"\s+(?:kronor|kr|sek)$", "", t) if re.search(r"(miljon|miljoner|milj|tusen)\s+(kronor|kr|sek)$", t) else t
     t = re.sub(r"\s*:-$", "", t)
     m = _AMOUNT.match(t)
     if not m:
@@ -71,9 +85,14 @@ def parse_amount(text: str) -> int | None:
     return int(round(value))
 
 
+_TIME_WORDS = {"heltid": 100.0, "halvtid": 50.0, "kvartstid": 25.0, "trekvartstid": 75.0}
+
+
 def parse_percent(text: str) -> float | None:
-    """'50 %', '50', '0,5', '25 procent' → percent of full time."""
-    t = text.strip().lower()
+    """'50 %', '50', '0,5', '25 procent', 'halvtid' → percent of full time."""
+    t = _plain(text).lower().rstrip(".")
+    if t in _TIME_WORDS:
+        return _TIME_WORDS[t]
     m = re.fullmatch(r"([+-]?\d+(?:[.,]\d+)?)\s*(%|procent|pct)?(?:\s*av heltid)?", t)
     if not m:
         return None
@@ -100,6 +119,12 @@ def _date(text: str, end: bool) -> dt.date | None:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    m = re.fullmatch(r"(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})", t)  # "1 januari 2026"
+    if m and m.group(2) in MONTHS:
+        try:
+            return dt.date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+        except ValueError:
+            return None
     m = _MONTH_YEAR.fullmatch(t)
     if m and m.group(1) in MONTHS:
         year, month = int(m.group(2)), MONTHS[m.group(1)]
@@ -117,7 +142,7 @@ def _date(text: str, end: bool) -> dt.date | None:
 
 def parse_period(text: str) -> dict | None:
     """'2026-01-01 – 2028-12-31', 'jan 2026 – dec 2028', '2026–2028' → {'start','end'}."""
-    t = " ".join(text.split()).strip().rstrip(".")
+    t = " ".join(_plain(text).split()).strip().rstrip(".")
     t = re.sub(r"^(fr\.?o\.?m\.?|från|from)\s+", "", t, flags=re.IGNORECASE)
     parts = re.split(r"\s+(?:" + _DASH_CLASS + r"|till|t\.o\.m\.?|tom|to)\s+", t, maxsplit=1, flags=re.IGNORECASE)
     if len(parts) != 2:
@@ -179,6 +204,21 @@ def parse_duration(text: str) -> float | None:
     if re.search(r"\bett halvt ar\b|\bhalvar\b", folded):
         return 0.5
     tokens = folded.split()
+    total = None
+    last = -10
+    for index, number, unit in _number_units(tokens, text):
+        joined = index == last + 1 or (index == last + 2 and tokens[last + 1] == "och")
+        if total is not None and not joined:
+            break  # only "2 år (och) 6 månader" adds up, not a second period later in the text
+        total = (total or 0.0) + number * _UNIT_YEARS[unit]
+        last = index + 1
+        if unit not in ("ar", "aren", "aret", "ars"):
+            break  # years, then one smaller unit
+    return round(total, 4) if total is not None else None
+
+
+def _number_units(tokens: list[str], text: str):
+    """(token index, number, unit) in the order written: '2 år och 6 månader' → (0, 2, ar), (3, 6, manader)."""
     for i, tok in enumerate(tokens[:-1]):
         unit = tokens[i + 1]
         if unit not in _UNIT_YEARS:
@@ -194,5 +234,4 @@ def parse_duration(text: str) -> float | None:
             number = NUMBER_WORDS[tok]
         else:
             continue
-        return round(number * _UNIT_YEARS[unit], 4)
-    return None
+        yield i, number, unit

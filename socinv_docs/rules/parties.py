@@ -51,9 +51,14 @@ def check(doc, ctx):
     valid_civil = [c for c in civil if c not in for_profit]
     if not namnder and not civil:
         return  # nothing filled in: FIELD_MISSING says so
-    areas = {fold(n["verksamhetsomrade"] or n["namnd"]) for n in namnder if n["namnd"] not in for_profit}
-    enough = len(areas) >= spec.min_namnder_different_areas or (
-        len(valid_civil) >= spec.min_civil_with_namnd and len(namnder) >= 1)
+    public_namnder = [n for n in namnder if n["namnd"] not in for_profit]
+    # Two nämnder *and* two verksamhetsområden: one nämnd listed with two of its areas is
+    # still one nämnd. Without a stated area, a nämnd counts as its own area.
+    names = {fold(n["namnd"]) for n in public_namnder}
+    areas = {fold(n["verksamhetsomrade"] or n["namnd"]) for n in public_namnder}
+    needed = spec.min_namnder_different_areas
+    enough = (len(names) >= needed and len(areas) >= needed) or (
+        len(valid_civil) >= spec.min_civil_with_namnd and len(names) >= 1)
     if not enough:
         yield ctx.finding(Code.PARTIES_INSUFFICIENT, field="namnder", where=doc.fields["namnder"].location,
-                          namnder=len(namnder), areas=len(areas), civil=len(valid_civil))
+                          namnder=len(names), areas=len(areas), civil=len(valid_civil))

@@ -1,0 +1,71 @@
+"""Values the way applicants write them (amounts, percents, periods, durations, nämnder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from socinv_docs.extract.document import parse_value
+from socinv_docs.extract.values import parse_amount, parse_duration, parse_percent, parse_period, period_years
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3 600 000", 3_600_000), ("3 600 000 kr", 3_600_000), ("3,6 mkr", 3_600_000), ("3 600 tkr", 3_600_000),
+    ("3.600.000", 3_600_000), ("3600000:-", 3_600_000), ("3,6 miljoner", 3_600_000),
+    ("3,6 miljoner kronor", 3_600_000), ("ca 3 600 000", 3_600_000), ("SEK 3 600 000", 3_600_000),
+    ("3\u2009600\u2009000", 3_600_000), ("3\u00a0600\u00a0000 kr", 3_600_000), ("cirka 3,6 MSEK", 3_600_000),
+    ("massor", None), ("", None),
+])
+def test_amounts(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("50 %", 50), ("50", 50), ("0,5", 50), ("25 procent", 25), ("50%", 50), ("halvtid", 50), ("Heltid", 100),
+    ("hälften", None),
+])
+def test_percents(text, expected):
+    assert parse_percent(text) == expected
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("2026-01-01 – 2028-12-31", "2026-01-01", "2028-12-31"),
+    ("2026-01-01–2028-12-31", "2026-01-01", "2028-12-31"),
+    ("jan 2026 – dec 2028", "2026-01-01", "2028-12-31"),
+    ("januari 2026 till december 2027", "2026-01-01", "2027-12-31"),
+    ("1 januari 2026 – 31 december 2028", "2026-01-01", "2028-12-31"),
+    ("2026-01 – 2028-12", "2026-01-01", "2028-12-31"),
+    ("2026–2028", "2026-01-01", "2028-12-31"),
+])
+def test_periods(text, start, end):
+    assert parse_period(text) == {"start": start, "end": end}
+
+
+def test_unreadable_and_backwards_periods():
+    assert parse_period("snart") is None
+    assert parse_period("2028-01-01 – 2026-12-31") is None
+
+
+def test_period_length_is_exact_at_whole_years():
+    assert period_years({"start": "2026-01-01", "end": "2027-12-31"}) == 2.0
+    assert period_years({"start": "2026-03-15", "end": "2028-03-14"}) == 2.0
+
+
+@pytest.mark.parametrize("text,years", [
+    ("3 år", 3), ("två år", 2), ("fem år", 5), ("24 månader", 2), ("2019–2021", 3), ("1,5 år", 1.5),
+    ("ett och ett halvt år", 1.5), ("18 mån", 1.5), ("2 år och 6 månader", 2.5), ("ett år och tre månader", 1.25),
+    ("Satsningen pågår i 2 år, därefter 6 månader uppföljning", 2), ("vet inte än", None),
+])
+def test_durations(text, years):
+    assert parse_duration(text) == years
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Socialnämnden – Social välfärd\nGrundskolenämnden – Förskola och skola", ["Socialnämnden", "Grundskolenämnden"]),
+    ("Socialnämnden, Grundskolenämnden", ["Socialnämnden", "Grundskolenämnden"]),
+    ("Socialnämnden och Grundskolenämnden", ["Socialnämnden", "Grundskolenämnden"]),
+    ("Vård- och omsorgsnämnden; Kultur- och fritidsnämnden", ["Vård- och omsorgsnämnden", "Kultur- och fritidsnämnden"]),
+    ("Socialnämnden – barn, unga och familj", ["Socialnämnden"]),
+    ("Socialnämnden (Social välfärd), Kommunstyrelsen", ["Socialnämnden", "Kommunstyrelsen"]),
+])
+def test_namnder_however_typed(text, names):
+    assert [p["namnd"] for p in parse_value("parties", text)] == names
