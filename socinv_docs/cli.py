@@ -249,6 +249,10 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     fmt = fmt or _memo_format(template, output)
     if template is not None and _memo_format(template, None) != fmt:
         raise click.BadParameter(f"{template.name} ≠ {fmt}", param_hint="--template")
+    if _memo_format(None, output, default=None) != fmt:
+        # A Word file named memo.pdf (or HTML in a .docx) is worse than no file at all.
+        _err(messages.text("memo.wrong_suffix", lang, path=str(output), format=fmt, suffix=MEMO_SUFFIX[fmt]))
+        sys.exit(2)
     if any(p.resolve() == output.resolve() for p in inputs):
         raise click.BadParameter(str(output), param_hint="-o")
     schemas = _schemas(lang)
@@ -280,7 +284,10 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     _err(messages.text("memo.written", lang, path=str(output), count=len(run.submissions)))
 
 
-def _memo_format(template: Path | None, output: Path | None) -> str:
+MEMO_SUFFIX = {"docx": ".docx", "html": ".html", "md": ".md"}
+
+
+def _memo_format(template: Path | None, output: Path | None, default: str | None = "docx") -> str | None:
     for path in (template, output):
         if path is None:
             continue
@@ -289,7 +296,7 @@ def _memo_format(template: Path | None, output: Path | None) -> str:
                              ("md", (".md", ".md.j2", ".markdown"))):
             if name.endswith(endings):
                 return fmt
-    return "docx"
+    return default
 
 
 @main.group()

@@ -302,17 +302,26 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "memo.yes": {"sv": Text("Ja"), "en": Text("Yes")},
     "memo.no": {"sv": Text("Nej"), "en": Text("No")},
     "memo.unanswered": {"sv": Text("Ej besvarat"), "en": Text("Not answered")},
+    "memo.payback": {"sv": Text("år {years} efter avslut ({year})"), "en": Text("year {years} after the end ({year})")},
+    "memo.no_payback": {"sv": Text("inte inom {horizon} år"), "en": Text("not within {horizon} years")},
     "memo.years": {"sv": Text("{n} år"), "en": Text("{n} years")},
-    "memo.totals": {"sv": Text("{count} ansökningar: {complete} kompletta, {incomplete} ofullständiga, "
-                               "{unreadable} går inte att läsa"),
-                    "en": Text("{count} submissions: {complete} complete, {incomplete} incomplete, "
-                               "{unreadable} unreadable")},
-    "memo.template_error": {"sv": Text("Fel i mallen {where}: variabel {variable} ({detail})",
+    "memo.totals": {"sv": Text("Ansökningar: {count} (kompletta: {complete}, ofullständiga: {incomplete}, "
+                               "kan inte läsas: {unreadable})"),
+                    "en": Text("Submissions: {count} (complete: {complete}, incomplete: {incomplete}, "
+                               "unreadable: {unreadable})")},
+    "memo.template_error": {"sv": Text("Fel i mallen {where}: variabeln '{variable}' finns inte",
                                        "Rätta mallen; se README för de variabler som finns."),
-                            "en": Text("Error in the template {where}: variable {variable} ({detail})",
+                            "en": Text("Error in the template {where}: there is no variable '{variable}'",
                                        "Fix the template; the README lists the variables.")},
-    "memo.written": {"sv": Text("Skrev {path} ({count} ansökningar)"), "en": Text("Wrote {path} ({count} submissions)")},
-    "memo.exported": {"sv": Text("Kopierade {count} mallar till {path}"), "en": Text("Copied {count} templates to {path}")},
+    "memo.written": {"sv": Text("Skrev {path} (ansökningar: {count})"), "en": Text("Wrote {path} (submissions: {count})")},
+    "memo.wrong_suffix": {"sv": Text("Utfilen {path} passar inte formatet {format}; använd ändelsen {suffix}."),
+                          "en": Text("The output {path} does not fit the format {format}; use the ending {suffix}.")},
+    "memo.template_syntax": {"sv": Text("Fel i mallen {where}: {detail}",
+                                        "Rätta mallen; se README för hur taggarna skrivs."),
+                             "en": Text("Error in the template {where}: {detail}",
+                                        "Fix the template; the README shows how tags are written.")},
+    "memo.exported": {"sv": Text("Mallarna finns i {path} (nya: {count}; befintliga filer lämnades orörda)."),
+                      "en": Text("The templates are in {path} (new: {count}; existing files were left as they were).")},
     "ui.write_failed": {"sv": Text("Kunde inte skriva {path} ({error}); inget ändrades."),
                         "en": Text("Could not write {path} ({error}); nothing was changed.")},
     "ui.no_goal": {"sv": Text("(mål saknas, rad {row})"), "en": Text("(no goal, row {row})")},
@@ -363,10 +372,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "register.kind.forslag": {"sv": Text("Förslag på insats"), "en": Text("Proposal")},
     # -- validate (validate.py, cli.py) --------------------------------------------------------
     "ui.validate.summary": {
-        "sv": Text("{submissions} inskick ({documents} filer): {complete} kompletta, {incomplete} ofullständiga, "
-                   "{unreadable} kan inte läsas — {seconds} s"),
-        "en": Text("{submissions} submissions ({documents} files): {complete} complete, {incomplete} incomplete, "
-                   "{unreadable} unreadable — {seconds} s")},
+        "sv": Text("Inskick: {submissions} (filer: {documents}). Kompletta: {complete}, ofullständiga: "
+                   "{incomplete}, kan inte läsas: {unreadable}. Tid: {seconds} s"),
+        "en": Text("Submissions: {submissions} (files: {documents}). Complete: {complete}, incomplete: "
+                   "{incomplete}, unreadable: {unreadable}. Time: {seconds} s")},
     "ui.validate.none": {"sv": Text("Inga inskick hittades i {dir}."), "en": Text("No submissions found in {dir}.")},
     "ui.validate.progress": {"sv": Text("Kontrollerar"), "en": Text("Checking")},
     "ui.validate.not_dir": {"sv": Text("{dir} är ingen mapp."), "en": Text("{dir} is not a folder.")},

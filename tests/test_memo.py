@@ -174,6 +174,7 @@ def test_memo_command_reads_the_groups_assessments_from_the_register(cli, tmp_pa
     key = headers.index(messages.text("register.col.submission"))
     row = next(r for r in ws.iter_rows(min_row=2) if r[key].value == "forslag.xlsx")
     row[headers.index("Bedömning")].value = "Behöver kompletteras"
+    row[headers.index("Kommentar")].value = '=IF(1,"Avslås","")'  # a formula never computed
     row[headers.index("Förslag till beslut")].value = "Återremiss"
     ws.cell(row=1, column=len(headers) + 1, value="Handläggare")
     ws.cell(row=row[0].row, column=len(headers) + 1, value="Karin")
@@ -184,6 +185,7 @@ def test_memo_command_reads_the_groups_assessments_from_the_register(cli, tmp_pa
     assert result.exit_code == 0, result.output
     md = out.read_text(encoding="utf-8")
     assert "Behöver kompletteras" in md and "Återremiss" in md and "Handläggare: Karin" in md
+    assert "Kommentar: =IF(1,\"Avslås\",\"\")" in md  # no value was ever computed: the formula
     assert md.count("## Beredningsunderlag:") == 2
     # The memo is the tool's own output: a later validate of the folder skips it.
     (folder / "underlag.md").write_text(md, encoding="utf-8")
@@ -201,3 +203,38 @@ def test_memo_refuses_a_template_of_another_format(cli, tmp_path):
     result = cli("memo", OFFICIAL / "forslag.xlsx", "--template", templates_dir() / "memo.md.j2",
                  "--format", "docx", "-o", tmp_path / "x.docx")
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_memo_uses_the_value_excel_computed_for_a_formula(tmp_path):
+    """Excel stores a formula and its last value; the memo shows the value."""
+    import openpyxl
+
+    from socinv_docs.render.register import read_group_values
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Ansökningar"
+    ws.append(["Inskick", "Bedömning"])
+    ws.append(["a.docx", '=IF(1,"Avslås","")'])
+    path = tmp_path / "register.xlsx"
+    wb.save(path)
+    # Put the cached value in, as Excel does when it saves.
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    assert '<c r="B2"><f>' in sheet and "<v></v>" in sheet
+    sheet = sheet.replace('<c r="B2"><f>', '<c r="B2" t="str"><f>', 1).replace("<v></v>", "<v>Avslås</v>", 1)
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert read_group_values(path) == {"a.docx": {"Bedömning": "Avslås"}}
+
+
+def test_memo_refuses_an_output_name_of_another_format(cli, tmp_path):
+    for name, extra in (("memo.pdf", []), ("x.docx", ["--format", "html"])):
+        result = cli("memo", OFFICIAL / "forslag.xlsx", *extra, "-o", tmp_path / name)
+        assert result.exit_code == 2
+        assert not (tmp_path / name).exists()

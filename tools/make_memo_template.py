@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -45,6 +44,41 @@ def no_header_row(table) -> None:
     look.set(qn("w:val"), "0080")  # first column only
 
 
+def small(table, size: float = 9) -> None:
+    """Table text a little smaller than the body, so words like 'Ofullständig' fit a column."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(size)
+
+
+def conditional_row(table, condition: str, label: str, value: str) -> None:
+    """A label | value row shown only when `condition` holds (docxtpl {%tr if %} rows)."""
+    table.add_row().cells[0].text = "{%tr if " + condition + " %}"
+    cells = table.add_row().cells
+    cells[0].text, cells[1].text = label, value
+    table.add_row().cells[0].text = "{%tr endif %}"
+
+
+def page_number_footer(section, text: str) -> None:
+    """Footer: the memo's name and 'sida N av M' as real Word fields."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.text = text + " – sida "
+    for field in ("PAGE", "NUMPAGES"):
+        simple = OxmlElement("w:fldSimple")
+        simple.set(qn("w:instr"), field)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = "1"
+        run.append(t)
+        simple.append(run)
+        paragraph._p.append(simple)
+        if field == "PAGE":
+            paragraph.add_run(" av ")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
 def tag(doc, text: str) -> None:
     """A paragraph holding only a docxtpl block tag ({%p ... %}); it disappears when rendered."""
     doc.add_paragraph(text)
@@ -54,7 +88,6 @@ def loop_table(doc, headers: list[str], loop: str, cells: list[str], end: str = 
                widths: list[float] | None = None, total: list[str] | None = None):
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = TABLE_STYLE
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, headers):
         cell.text = text
     table.add_row().cells[0].text = loop
@@ -96,49 +129,66 @@ def build(target: Path) -> None:
     doc.add_paragraph("Sammanställning{% if meeting %} – {{ meeting }}{% endif %}", style="Title")
     doc.add_paragraph("Skapad {{ generated }}. {{ totals.summary }}.")
     doc.add_heading("Översikt", level=1)
-    loop_table(doc, ["Ansökan", "Satsning", "Status", "Sökt belopp", "Förslag till beslut"],
-               "{%tr for s in submissions %}",
-               ["{{ s.name }}", "{{ s.title }}", "{{ s.status_text }}", "{{ s.amount }}", "{{ s.assessment.forslag }}"],
-               widths=[3.2, 4.5, 2.6, 2.8, 3.5],
-               total=["Totalt", "{{ totals.count }} st", "", "{{ totals.amount }}", ""])
+    overview = loop_table(doc, ["Ansökan", "Satsning", "Status", "Sökt belopp", "Förslag till beslut"],
+                          "{%tr for s in submissions %}",
+                          ["{{ s.name }}", "{{ s.title }}", "{{ s.status_text }}", "{{ s.amount }}",
+                           "{{ s.assessment.forslag }}"],
+                          widths=[3.6, 4.6, 2.5, 2.7, 3.2],
+                          total=["Totalt", "{{ totals.count }} st", "", "{{ totals.amount }}", ""])
+    small(overview)
 
     tag(doc, "{%p for s in submissions %}")
     heading = doc.add_heading("Beredningsunderlag: {{ s.title }}", level=1)
     heading.paragraph_format.page_break_before = True
-    facts_table(doc, [
+    facts = facts_table(doc, [
         ("Ansökan", "{{ s.name }} ({{ s.files|join(', ') }})"),
         ("Mall", "{{ s.kinds }}"),
         ("Sökande", "{{ s.applicant }}"),
         ("Kontaktperson", "{{ s.contact }}"),
         ("Parter", "{{ s.parties|join('; ') }}"),
-        ("Period", "{{ s.period or s.duration }}"),
-        ("Sökt belopp", "{{ s.amount }}"),
         ("Status", "{{ s.status_text }} ({{ s.counts }})"),
     ])
+    conditional_row(facts, "s.period or s.duration", "Period", "{{ s.period or s.duration }}")
+    conditional_row(facts, "s.amount", "Sökt belopp", "{{ s.amount }}")
+    set_widths(facts, [4.5, 12.1])
     tag(doc, "{%p if s.unreadable %}")
     p = doc.add_paragraph()
     p.add_run("Ansökan kunde inte läsas. ").bold = True
     p.add_run("Se bristerna nedan; begär in en ny fil från sökande.")
     tag(doc, "{%p endif %}")
 
-    tag(doc, "{%p if s.economics_lines %}")
+    tag(doc, "{%p if s.economics %}")
     doc.add_heading("Ekonomi", level=2)
-    tag(doc, "{%p for line in s.economics_lines %}")
-    doc.add_paragraph("{{ line }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
+    money = facts_table(doc, [
+        ("Kostnad", "{{ s.economics.cost }}"),
+        ("Besparingar inom {{ s.economics.horizon }} år efter avslut", "{{ s.economics.savings }}"),
+        ("Besparing/kostnad", "{{ s.economics.ratio }}"),
+        ("Återbetald", "{{ s.economics.payback }}"),
+    ])
+    conditional_row(money, "s.economics.present_value", "Nuvärde av besparingarna", "{{ s.economics.present_value }}")
+    set_widths(money, [7.0, 9.6])
+    tag(doc, "{%p if s.economics.rows %}")
+    doc.add_paragraph()
+    rows = loop_table(doc, ["Nämnd", "Besparing per år", "År som räknas", "Summa"], "{%tr for r in s.economics.rows %}",
+                      ["{{ r.namnd }}", "{{ r.per_year }}", "{{ r.years }}", "{{ r.total }}"],
+                      widths=[6.6, 3.6, 2.8, 3.6])
+    small(rows, 10)
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if s.criteria %}")
     doc.add_heading("Kriterier", level=2)
-    loop_table(doc, ["Kriterium", "Svar", "Motivering"], "{%tr for c in s.criteria %}",
-               ["{{ c.text }}", "{{ c.answer }}", "{{ c.motivation }}"], widths=[7.2, 2.6, 6.8])
+    criteria = loop_table(doc, ["Kriterium", "Svar", "Motivering"], "{%tr for c in s.criteria %}",
+                          ["{{ c.text }}", "{{ c.answer }}", "{{ c.motivation }}"], widths=[7.2, 2.6, 6.8])
+    small(criteria)
     tag(doc, "{%p endif %}")
 
     doc.add_heading("Kompletthet", level=2)
     tag(doc, "{%p if s.findings %}")
-    loop_table(doc, ["Allvar", "Brist", "Var", "Åtgärd"], "{%tr for f in s.findings %}",
-               ["{{ f.severity }}", "{{ f.message }}", "{{ f.file }}: {{ f.location }}", "{{ f.hint }}"],
-               widths=[1.9, 6.2, 4.0, 4.5])
+    findings = loop_table(doc, ["Allvar", "Brist", "Var", "Åtgärd"], "{%tr for f in s.findings %}",
+                          ["{{ f.severity }}", "{{ f.message }}", "{{ f.where }}", "{{ f.hint }}"],
+                          widths=[1.9, 6.2, 4.0, 4.5])
+    small(findings)
     tag(doc, "{%p else %}")
     doc.add_paragraph("Inga brister.")
     tag(doc, "{%p endif %}")
@@ -156,9 +206,7 @@ def build(target: Path) -> None:
     set_widths(table, [4.5, 12.1])
     tag(doc, "{%p endfor %}")
 
-    footer = section.footer.paragraphs[0]
-    footer.text = "Beredningsunderlag – sociala investeringar{% if meeting %} – {{ meeting }}{% endif %}"
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    page_number_footer(section, "Beredningsunderlag – sociala investeringar{% if meeting %} – {{ meeting }}{% endif %}")
     doc.save(target)
 
 

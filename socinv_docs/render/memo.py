@@ -28,7 +28,7 @@ from socinv_docs.model import SectionState
 from socinv_docs.render.text import economics_lines
 from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport
 from socinv_docs.schema import SchemaSet
-from socinv_docs.summary import field_value, main_document, parties
+from socinv_docs.summary import applicants, field_value, main_document, parties
 
 FORMATS = ("docx", "html", "md")
 DEFAULT_TEMPLATES = {"docx": "memo.docx", "html": "memo.html.j2", "md": "memo.md.j2"}
@@ -53,11 +53,12 @@ def _t(key: str, lang: str, **params) -> str:
 
 
 def _applicant(doc: DocumentReport | None) -> str:
-    for field_id in ("forvaltning", "projektagare", "kontaktperson"):
+    """Who applies: the förvaltning (Mölndal), the projektägare (ansökan), else the nämnder."""
+    for field_id in ("forvaltning", "projektagare"):
         value = field_value(doc, field_id)
         if value:
             return str(value)
-    return ""
+    return "; ".join(applicants([doc])) if doc is not None else ""
 
 
 def _criteria(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
@@ -80,19 +81,44 @@ def _criteria(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
 
 def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
     rows = []
-    for f, file in [(f, sub.submission) for f in sub.findings] + [
-            (f, d.file) for d in sub.documents for f in d.findings]:
+    document_word = _t("loc.document", lang)
+    for f, file in [(f, "") for f in sub.findings] + [(f, d.file) for d in sub.documents for f in d.findings]:
+        location = "" if f.location == document_word else f.location
+        where = ": ".join(p for p in (Path(file).name if file else "", location) if p)
         rows.append({
             "code": f.code.value,
-            "severity": _t(f"ui.severity.{f.severity.value}", lang),
+            "severity": _t(f"register.severity.{f.severity.value}", lang),
             "is_error": f.severity is Severity.ERROR,
             "message": f.message,
             "hint": f.hint,
-            "location": f.location,
-            "file": Path(file).name,
+            "location": location,
+            "file": Path(file).name if file else "",
+            "where": where,
         })
     rows.sort(key=lambda r: not r["is_error"])
     return rows
+
+
+def _economics(econ: dict | None, lang: str) -> dict | None:
+    """The economics block with every figure formatted, and one row per nämnd."""
+    if not econ:
+        return None
+    payback = ""
+    if econ.get("payback_years_after_end"):
+        payback = _t("memo.payback", lang, years=econ["payback_years_after_end"], year=econ.get("payback_year") or "–")
+    elif econ.get("cost"):
+        payback = _t("memo.no_payback", lang, horizon=econ["horizon_years"])
+    return {
+        "cost": kronor(econ.get("cost")),
+        "requested": kronor(econ.get("requested")),
+        "savings": kronor(econ.get("savings_total")),
+        "horizon": econ.get("horizon_years"),
+        "ratio": number(econ.get("ratio")) if econ.get("ratio") is not None else "–",
+        "payback": payback,
+        "present_value": kronor(econ["savings_present_value"]) if econ.get("savings_present_value") else "",
+        "rows": [{"namnd": r["namnd"], "per_year": kronor(r["per_year"]), "years": number(r["counted_years"]),
+                  "total": kronor(r["total"])} for r in econ.get("savings_per_namnd", [])],
+    }
 
 
 def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
@@ -121,7 +147,7 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "kinds": ", ".join(kind_titles) or _t("ui.unknown_kind", lang),
         "files": [Path(d.file).name for d in sub.documents],
         "status": sub.status.value,
-        "status_text": _t(f"ui.status.{sub.status.value}", lang),
+        "status_text": _t(f"register.status.{sub.status.value}", lang),
         "unreadable": sub.status is Status.UNREADABLE,
         "errors": errors,
         "warnings": warnings,
@@ -133,7 +159,7 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "duration": _t("memo.years", lang, n=number(field_value(main, "tidsperiod"))) if field_value(main, "tidsperiod") else "",
         "amount": kronor(amount) if amount is not None else "",
         "amount_value": amount,
-        "economics": econ,
+        "economics": _economics(econ, lang),
         "economics_lines": [line.strip() for line in economics_lines(econ, lang)] if econ else [],
         "criteria": _criteria(main, schemas, lang),
         "sections": _sections(main, schemas, lang),
@@ -214,13 +240,11 @@ def _where(exc: BaseException, template: Path) -> str:
 
 
 def _template_error(exc: BaseException, template: Path, lang: str) -> MemoError:
-    variable = ""
-    if isinstance(exc, UndefinedError):
-        m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
-        variable = (m.group(1) or m.group(2)) if m else str(exc)
-    detail = str(exc) if not isinstance(exc, UndefinedError) else ""
-    return MemoError(_t("memo.template_error", lang, where=_where(exc, template), variable=variable or "–",
-                        detail=detail or str(exc)))
+    if not isinstance(exc, UndefinedError):
+        return MemoError(_t("memo.template_syntax", lang, where=_where(exc, template), detail=str(exc)))
+    m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
+    variable = (m.group(1) or m.group(2)) if m else str(exc)
+    return MemoError(_t("memo.template_error", lang, where=_where(exc, template), variable=variable))
 
 
 def render_text(context: dict, template: Path, fmt: str, lang: str = "sv") -> str:

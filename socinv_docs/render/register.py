@@ -149,7 +149,7 @@ def check_writable(path: Path, *, force: bool = False) -> None:
         raise RegisterError("ui.register.write_failed", path=str(path), error=_t("ui.register.no_dir", "sv"))
 
 
-def _load(path: Path):
+def _load(path: Path, data_only: bool = False):
     import warnings
 
     from openpyxl import load_workbook
@@ -169,7 +169,7 @@ def _load(path: Path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
-            wb = load_workbook(path)
+            wb = load_workbook(path, data_only=data_only)
     except Exception as exc:  # zip, XML, openpyxl's own errors: all "cannot read"
         raise RegisterError("ui.register.unreadable", path=str(path), error=type(exc).__name__) from exc
     if _sheet_name(SHEET_SUBMISSIONS_KEY) not in wb.sheetnames:
@@ -731,22 +731,34 @@ def read_group_values(path: Path) -> dict[str, dict[str, Any]]:
     """The beredningsgrupp's own columns per submission (Excel-in, for memos).
 
     {submission: {header: value}} for every column that is not the tool's: Bedömning,
-    Kommentar, Förslag till beslut and any column the group added. Raises RegisterError.
+    Kommentar, Förslag till beslut and any column the group added. A formula the group typed
+    gives the value Excel last computed (the formula itself only when no value was ever
+    computed, e.g. a file never opened in Excel). Raises RegisterError.
     """
-    wb = _load(Path(path))
-    try:
-        old = _read_sheet(wb[_sheet_name(SHEET_SUBMISSIONS_KEY)], SUBMISSION_COLUMNS)
-    finally:
-        wb.close()
-    key_col = next((c.index for c in old.columns if c.tool_id == "submission"), None)
+    sheets = []
+    for data_only in (True, False):
+        wb = _load(Path(path), data_only=data_only)
+        try:
+            sheets.append(_read_sheet(wb[_sheet_name(SHEET_SUBMISSIONS_KEY)], SUBMISSION_COLUMNS))
+        finally:
+            wb.close()
+    computed, typed = sheets
+    key_col = next((c.index for c in typed.columns if c.tool_id == "submission"), None)
     if key_col is None:
         return {}
-    group = [c for c in old.columns if c.tool_id is None and c.header.strip()]
+    group = [c for c in typed.columns if c.tool_id is None and c.header.strip()]
     values: dict[str, dict[str, Any]] = {}
-    for row in old.rows:
-        key = row.get(key_col)
+    for row_values, row_typed in zip(computed.rows, typed.rows):
+        key = row_typed.get(key_col)
         if key is None or key.value in (None, ""):
             continue
-        values[str(key.value)] = {c.header: row[c.index].value for c in group
-                                  if c.index in row and row[c.index].value not in (None, "")}
+        entry = {}
+        for c in group:
+            cell = row_values.get(c.index) or row_typed.get(c.index)
+            value = cell.value if cell is not None and cell.value not in (None, "") else None
+            if value is None and c.index in row_typed:
+                value = row_typed[c.index].value
+            if value not in (None, ""):
+                entry[c.header] = value
+        values[str(key.value)] = entry
     return values
