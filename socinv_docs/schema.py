@@ -48,6 +48,9 @@ class FieldSpec(_Strict):
 class SectionSpec(_Strict):
     id: str
     heading: str
+    # A short name for registers and lists, where a long prompt (Mölndal's questions) does
+    # not fit; the heading when not given.
+    short: str | None = None
     aliases: list[str] = []
     required: Required = Required.ERROR
     # Instructions printed under the heading in the template; never part of an answer.
@@ -130,6 +133,20 @@ class KindSpec(_Strict):
 
     def section(self, section_id: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def label(self, section: str | None = None, field: str | None = None, criterion: str | None = None) -> str:
+        """What a person calls a section, field or criterion of this kind (for registers)."""
+        spec = self.section(section) if section else None
+        if spec is not None:
+            return spec.short or spec.heading
+        named = next((f for f in self.fields if f.id == field), None) if field else None
+        if named is not None:
+            return named.label.rstrip(":")
+        if criterion and self.criteria:
+            item = next((c for c in self.criteria.items if c.id == criterion), None)
+            if item is not None:
+                return item.text
+        return section or field or criterion or ""
 
 
 class DurationRule(_Strict):

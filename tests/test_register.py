@@ -334,3 +334,31 @@ def test_atomic_write_leaves_no_temp_on_failure(tmp_path):
     atomic.write_bytes(target, b"new")
     assert target.read_bytes() == b"new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.bin"]
+
+
+def test_register_names_sections_and_fields_as_people_do(tmp_path):
+    """'Behov och utmaning', 'Kontaktperson' – not the ids behov, kontaktperson."""
+    import shutil
+
+    import openpyxl
+    from click.testing import CliRunner
+
+    from socinv_docs import messages
+    from socinv_docs.cli import main
+
+    from conftest import OFFICIAL
+
+    folder = tmp_path / "inkomna"
+    folder.mkdir()
+    shutil.copy(OFFICIAL / "forslag.xlsx", folder / "forslag.xlsx")
+    register = tmp_path / "register.xlsx"
+    CliRunner().invoke(main, ["validate", str(folder), "--register", str(register), "--jobs", "1"])
+    wb = openpyxl.load_workbook(register)
+    ws = wb["Ansökningar"]
+    headers = [c.value for c in ws[1]]
+    missing = ws.cell(row=2, column=headers.index(messages.text("register.col.missing")) + 1).value
+    assert "Behov och utmaning" in missing and "vetenskapligt_stod" not in missing
+    brister = wb["Brister"]
+    subject_col = [c.value for c in brister[1]].index(messages.text("register.col.section"))
+    subjects = {row[subject_col].value for row in brister.iter_rows(min_row=2)}
+    assert "Kontaktperson" in subjects and "kontaktperson" not in subjects

@@ -279,8 +279,11 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
     missing: list[str] = []
     for d in docs:
         if d.document is not None:
-            missing.extend(sid for sid, s in d.document.sections.items()
-                           if s.state.value != "ok" and sid not in missing)
+            kind = schemas.kinds.get(d.kind) if schemas is not None else None
+            for sid, s in d.document.sections.items():
+                label = kind.label(section=sid) if kind else sid
+                if s.state.value != "ok" and label not in missing:
+                    missing.append(label)
     econ = economics(docs)
     sokt = next((v for v in (_number(field_value(d, "sokt_belopp")) for d in docs) if v is not None), None)
     return {
@@ -301,19 +304,21 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
     }
 
 
-def finding_rows(sub: SubmissionReport, lang: str) -> list[tuple[dict[str, Any], str | None]]:
+def finding_rows(sub: SubmissionReport, lang: str, schemas=None) -> list[tuple[dict[str, Any], str | None]]:
     """(row, file it links to) for every finding of a submission, submission-level first."""
     rows = []
     for f in sub.findings:
-        rows.append((_finding_row(sub.submission, "", f, lang), None))
+        rows.append((_finding_row(sub.submission, "", f, lang, None), None))
     for doc in sub.documents:
+        kind = schemas.kinds.get(doc.kind) if schemas is not None and doc.kind else None
         for f in doc.findings:
-            rows.append((_finding_row(sub.submission, doc.file, f, lang), doc.file))
+            rows.append((_finding_row(sub.submission, doc.file, f, lang, kind), doc.file))
     return rows
 
 
-def _finding_row(submission: str, file: str, f, lang: str) -> dict[str, Any]:
-    return {"submission": submission, "file": file, "section": f.section or f.field or f.criterion or "",
+def _finding_row(submission: str, file: str, f, lang: str, kind) -> dict[str, Any]:
+    subject = kind.label(f.section, f.field, f.criterion) if kind else f.section or f.field or f.criterion or ""
+    return {"submission": submission, "file": file, "section": subject,
             "code": f.code.value, "severity": _t(f"register.severity.{f.severity.value}", lang),
             "message": f.message, "hint": f.hint, "location": f.location}
 
@@ -680,7 +685,7 @@ def build_workbook(run: RunReport, *, root: Path, register: Path, schemas=None, 
     # Brister
     find_rows = []
     for sub in run.submissions:
-        for row, file in finding_rows(sub, lang):
+        for row, file in finding_rows(sub, lang, schemas):
             if file:
                 row[("link", "file")] = _link_target(root / file, base)
             find_rows.append(row)

@@ -55,7 +55,9 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
         for spec in kind.sections:
             s = doc.sections[spec.id]
             state = _t(f"ui.state.{s.state.value}", lang)
-            out.append(f"  {_MARK[s.state]} {spec.id:<{width}}  {spec.heading[:60]:<60}  {state}")
+            name = spec.short or spec.heading
+            name = name if len(name) <= 60 else name[:59] + "…"
+            out.append(f"  {_MARK[s.state]} {spec.id:<{width}}  {name:<60}  {state}")
     if report.economics:
         out.append("")
         out.append(_t("ui.economics", lang))
