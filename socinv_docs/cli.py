@@ -35,8 +35,14 @@ def _validate_choice(schemas, kind: str | None, profile: str | None) -> None:
         raise click.BadParameter(f"{kind!r} ∉ {schemas.profiles[profile].kinds}", param_hint="--profile")
 
 
-@click.group()
-@click.version_option(__version__, prog_name="socinv")
+# Help in Swedish first, like the rest of the tool; -h works too.
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+HELP = click.help_option("-h", "--help", help="Visa hjälpen och avsluta / show this help.")
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="socinv", help="Visa versionen och avsluta / show the version.")
+@HELP
 def main() -> None:
     """socinv — kontroll av ansökningar om sociala investeringar.
 
@@ -54,7 +60,8 @@ def _write(text: str) -> None:
         click.echo(text.encode("ascii", "replace").decode("ascii"))
 
 
-@main.command()
+@main.command(context_settings=CONTEXT)
+@HELP
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @FORMAT
 @LANG
@@ -162,7 +169,8 @@ def _err(text: str) -> None:
     click.echo(text, err=True)
 
 
-@main.command()
+@main.command(context_settings=CONTEXT)
+@HELP
 @click.argument("directory", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--register", "register", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Excelregistret som skapas eller uppdateras, t.ex. register.xlsx.")
@@ -220,7 +228,8 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     sys.exit(run.status.exit_code)
 
 
-@main.command()
+@main.command(context_settings=CONTEXT)
+@HELP
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Promemorian som skrivs (.docx, .html eller .md).")
@@ -299,12 +308,14 @@ def _memo_format(template: Path | None, output: Path | None, default: str | None
     return default
 
 
-@main.group()
+@main.group(context_settings=CONTEXT)
+@HELP
 def templates() -> None:
     """Mallarna för promemorior: kopiera ut dem för att redigera."""
 
 
-@templates.command("export")
+@templates.command("export", context_settings=CONTEXT)
+@HELP
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @LANG
 def templates_export(directory: Path, lang: str) -> None:
