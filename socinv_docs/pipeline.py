@@ -104,10 +104,13 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, lang: str, kind: str | None, 
     from socinv_docs.extract.detect import detect_kind
     from socinv_docs.extract.document import extract
 
-    kind_id = kind or detect_kind(raw, schemas)
+    # With --profile, only that municipality's templates count: an idéprövning checked with
+    # Mölndal's profile is no Mölndal document, rather than one judged by the wrong rules.
+    among = schemas.profiles[profile].kinds if profile in schemas.profiles else None
+    kind_id = kind or detect_kind(raw, schemas, among)
     if kind_id is None or kind_id not in schemas.kinds:
         report = DocumentReport(file=shown, findings=[make_finding(
-            Code.KIND_UNKNOWN, lang, known=", ".join(sorted(schemas.kinds)))])
+            Code.KIND_UNKNOWN, lang, known=", ".join(sorted(among or schemas.kinds)))])
         report.seconds = time.perf_counter() - started
         return report
     kind_spec = schemas.kinds[kind_id]

@@ -188,3 +188,24 @@ def test_an_internal_error_is_reported_not_raised(cli, monkeypatch):
     finding = result.json["findings"][0]
     assert (finding["code"], finding["reason"]) == ("FILE_UNREADABLE", "unreadable.internal")
     assert "Traceback" not in result.output
+
+
+def test_a_profile_limits_the_kinds(cli):
+    """An idéprövning checked with Mölndal's profile is no Mölndal document (KIND_UNKNOWN),
+    not an idéprövning judged by Mölndal's rules."""
+    result = cli("check", OFFICIAL / "ideprovning.docx", "--profile", "molndal-2018", "--format", "json")
+    assert result.exit_code == 2
+    assert [f["code"] for f in result.json["findings"]] == ["KIND_UNKNOWN"]
+    same = cli("check", OFFICIAL / "forslag.xlsx", "--profile", "molndal-2018", "--format", "json").json
+    assert (same["kind"], same["profile"]) == ("forslag", "molndal-2018")
+
+
+def test_opendocument_renamed_to_docx_says_so(cli, tmp_path):
+    import zipfile
+
+    path = tmp_path / "utkast.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    finding = cli("check", path, "--format", "json").json["findings"][0]
+    assert (finding["code"], finding["reason"]) == ("FILE_UNREADABLE", "unreadable.opendocument")

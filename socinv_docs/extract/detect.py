@@ -14,13 +14,14 @@ SHEET_POINTS = 3
 LOOK_AT_BLOCKS = 40  # phrases are looked for near the top
 
 
-def detect_kind(raw: RawDocument, schemas: SchemaSet) -> str | None:
+def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = None) -> str | None:
+    """The kind the file is, among all kinds or only `among` (a profile's kinds)."""
     head_text = " \n ".join(fold(b.text) for b in raw.blocks[:LOOK_AT_BLOCKS])
     head_text = f"{fold(raw.title)} \n {head_text}"
     sheets = {fold(s) for s in raw.sheet_names}
     best: tuple[int, str] | None = None
     for kind in schemas.kinds.values():
-        if kind.format != raw.format:
+        if kind.format != raw.format or (among is not None and kind.id not in among):
             continue
         score = sum(PHRASE_POINTS for p in kind.detect.phrases if fold(p) and fold(p) in head_text)
         score += sum(SHEET_POINTS for s in kind.detect.sheet_names if fold(s) in sheets)

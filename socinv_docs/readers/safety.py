@@ -131,6 +131,9 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits) -> None:
             raise UnreadableFile("unreadable.encrypted")
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names:
+        if "mimetype" in names and _read_head(archive, archive.getinfo("mimetype")).startswith(
+                b"application/vnd.oasis.opendocument"):
+            raise UnreadableFile("unreadable.opendocument")  # an .odt/.ods renamed .docx/.xlsx
         raise UnreadableFile("unreadable.not_office")
     for info in infos:
         if info.is_dir() or info.filename.lower().endswith(_HTML_SUFFIXES):
