@@ -468,6 +468,8 @@ def _write_sheet(ws, slots: list[_Slot], rows: list[dict[int | str, Any]], *, la
                     cell.hyperlink = old.hyperlink
                 if old.comment is not None:
                     cell.comment = old.comment
+                if cell.alignment.vertical is None:  # typed without a format: align with the row
+                    cell.alignment = top_wrap
             elif slot.tool is None:
                 cell.alignment = top_wrap
     # Row heights: viewers do not all fit wrapped text on opening, so give each row the
@@ -491,7 +493,8 @@ def _write_sheet(ws, slots: list[_Slot], rows: list[dict[int | str, Any]], *, la
     ws.freeze_panes = "B2"
     ws.sheet_view.zoomScale = 100
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    # A register is wide: on A4 the text would print at 4 pt; A3 halves the shrinking.
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if len(slots) > 12 else ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
