@@ -28,7 +28,10 @@ class Section(_Model):
     heading: str | None = None  # as found in the draft
     text: str = ""  # the answer, guidance and placeholders set aside
     words: int = 0
-    location: Location = Location()
+    location: Location = Location()  # the heading (or prompt cell)
+    # Excel: the cell that holds the answer, or where it belongs. Findings point there, so
+    # the report, the register and the annotated copy name the same cell.
+    answer_location: Location | None = None
 
 
 class FieldValue(_Model):

@@ -27,7 +27,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
         if m is None:
             doc.sections[spec.id] = Section(id=spec.id, state=SectionState.MISSING)
             continue
-        answer = _section_answer(raw.blocks, m, boundaries, cleaner)
+        answer, answer_at = _section_answer(raw.blocks, m, boundaries, cleaner)
         words = word_count(answer.text)
         if answer.text:
             minimum = profile.min_words.get(f"{kind.id}.{spec.id}", 0)
@@ -38,6 +38,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
         doc.sections[spec.id] = Section(
             id=spec.id, state=state, heading=m.candidate.text, text=answer.text, words=words,
             location=_heading_location(block, m.candidate.text),
+            answer_location=answer_at if raw.format == "xlsx" else None,
         )
     _anchor_missing(doc, kind, raw.blocks, boundaries)
 
@@ -63,34 +64,43 @@ def _heading_location(block: Block, heading: str) -> Location:
     return replace(block.location, heading=heading)
 
 
-def _section_answer(blocks: list[Block], m: Match, boundaries: list[int], cleaner: AnswerCleaner) -> Answer:
+def _section_answer(blocks: list[Block], m: Match, boundaries: list[int],
+                    cleaner: AnswerCleaner) -> tuple[Answer, Location | None]:
+    """The section's answer, and where it is (or, in Excel, where it belongs): the first
+    cell or paragraph that holds answer or placeholder text."""
     start = m.candidate.block
     end = next((b for b in boundaries if b > start), len(blocks))
     answer = Answer()
+    where: Location | None = None
+
+    def take(text: str, placeholder: bool, location: Location) -> None:
+        nonlocal where
+        part = cleaner.clean(text, placeholder)
+        if where is None and (part.text or part.placeholder):
+            where = location
+        answer.add(part)
+
     head = blocks[start]
     if head.kind is BlockKind.ROW:
         # The heading is the row's first cell: the rest of the row is answer.
-        first = True
-        for cell in head.cells:
-            if cell.merged_into is not None:
-                continue
-            if first and cell.text:
-                first = False
-                continue
-            answer.add(cleaner.clean(cell.text, cell.placeholder))
+        cells = [c for c in head.cells if c.merged_into is None]
+        first = next((c for c in cells if c.text), None)
+        for cell in cells:
+            if cell is not first:
+                take(cell.text, cell.placeholder, cell.location)
     for block in blocks[start + 1:end]:
-        answer.add(_block_answer(block, cleaner))
-    return answer
-
-
-def _block_answer(block: Block, cleaner: AnswerCleaner) -> Answer:
-    if block.kind is BlockKind.PARAGRAPH:
-        return cleaner.clean(block.text, block.placeholder)
-    answer = Answer()
-    for cell in block.cells:
-        if cell.merged_into is None:
-            answer.add(cleaner.clean(cell.text, cell.placeholder))
-    return answer
+        if block.kind is BlockKind.PARAGRAPH:
+            take(block.text, block.placeholder, block.location)
+        else:
+            for cell in block.cells:
+                if cell.merged_into is None:
+                    take(cell.text, cell.placeholder, cell.location)
+    if where is None and head.sheet and head.cells:
+        # Nothing typed yet: in Excel the answer belongs right of the prompt.
+        prompt = head.cells[0].location
+        where = Location(sheet=prompt.sheet, cell=f"{column_letter((prompt.column or 1) + 1)}{prompt.row}",
+                         row=prompt.row, column=(prompt.column or 1) + 1)
+    return answer, where
 
 
 def _anchor_missing(doc: Document, kind: KindSpec, blocks: list[Block], boundaries: list[int]) -> None:
@@ -132,7 +142,7 @@ def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: 
     if spec.source == "section":
         section = doc.sections.get(spec.id)
         raw = section.text if section else ""
-        return typed_field(spec, raw, section.location if section else Location())
+        return typed_field(spec, raw, (section.answer_location or section.location) if section else Location())
     m = next((m for m in matches if m.target.kind is TargetKind.FIELD and m.target.id == spec.id), None)
     if m is None:
         return FieldValue(id=spec.id)
@@ -252,5 +262,10 @@ def _grid_sections(doc: Document, kind: KindSpec, headers: dict[str, Location]) 
         else:
             state = SectionState.OK if filled else SectionState.EMPTY
         text = "\n".join(filled)
+        below = None
+        if header is not None and header.cell and header.row:
+            letters = header.cell.rstrip("0123456789")
+            below = Location(sheet=header.sheet, cell=f"{letters}{header.row + 1}", row=header.row + 1)
         doc.sections[spec.id] = Section(id=spec.id, state=state, heading=header.heading if header else None,
-                                        text=text, words=word_count(text), location=header or Location())
+                                        text=text, words=word_count(text), location=header or Location(),
+                                        answer_location=below)

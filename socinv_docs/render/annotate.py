@@ -75,7 +75,6 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
 _ANSWER_CODES = {Code.FIELD_MISSING, Code.FIELD_INVALID, Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET,
                  Code.DURATION_OUT_OF_RANGE, Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT,
                  Code.PROJECT_LEAD_TOO_LOW}
-_SECTION_CODES = {Code.SECTION_MISSING, Code.SECTION_EMPTY, Code.SECTION_PLACEHOLDER, Code.SECTION_TOO_SHORT}
 
 # The light fill of problem cells (Excel) and the formula that marks our conditional
 # format (always true; its text is how a re-run recognises and removes it).
@@ -83,8 +82,6 @@ _FILL_RGB = "FFF4CCCC"
 _MARK_FORMULA = 'ISTEXT("socinv-docs")'
 
 # How far from a prompt its answer is looked for (Excel): a form answer is never further.
-_ANSWER_ROWS = 30
-_ANSWER_COLUMNS = 20
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -695,11 +692,8 @@ def _xlsx_spot(f: Finding, doc: Document | None, wb, lang: str) -> tuple[str, st
         coord = w.cell or (f"A{w.row}" if w.row else None)
         if coord is None:
             return None
-        later = _later_found(f, doc)
-        note = messages.text("annotate.missing_before" if later else "annotate.missing_after", lang)
+        note = messages.text("annotate.missing_after" if w.position == "after" else "annotate.missing_before", lang)
         return w.sheet, _top_left(ws, coord), note
-    if w.heading and w.cell and (f.code in _SECTION_CODES or f.section):
-        return w.sheet, _answer_cell(ws, w, doc), None
     if w.cell:
         return w.sheet, _top_left(ws, w.cell), None
     if w.row:
@@ -707,72 +701,11 @@ def _xlsx_spot(f: Finding, doc: Document | None, wb, lang: str) -> tuple[str, st
     return None
 
 
-def _later_found(f: Finding, doc: Document) -> bool:
-    order = list(doc.sections)
-    i = order.index(f.section)
-    return any(doc.sections[n].state is not SectionState.MISSING for n in order[i + 1:])
-
-
 def _top_left(ws, coord: str) -> str:
     for rng in ws.merged_cells.ranges:
         if coord in rng:
             return rng.start_cell.coordinate
     return coord
-
-
-def _merged_range(ws, row: int, col: int):
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
-            return rng
-    return None
-
-
-def _answer_cell(ws, where: Location, doc: Document | None) -> str:
-    """The cell that holds (or should hold) the answer to a prompt or column header.
-
-    A row of several section headings is a grid's header (utvärderingsschema): the answer
-    is the cell beneath. Otherwise the prompt is in a column of prompts (förslag): the
-    answer is the first filled cell right of the prompt column between this prompt and the
-    next thing the extraction found, else the cell right of the prompt (or of its guidance
-    line beneath).
-    """
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
-
-    letters, row = coordinate_from_string(where.cell)
-    col = column_index_from_string(letters)
-    rng = _merged_range(ws, row, col)
-    right = (rng.max_col if rng else col) + 1
-    below = (rng.max_row if rng else row) + 1
-    rows_of = _known_rows(doc, ws.title)
-    same_row = sum(1 for s in (doc.sections.values() if doc else [])
-                   if s.state is not SectionState.MISSING and s.location.sheet == ws.title and s.location.row == row)
-    if same_row > 1:
-        return _top_left(ws, f"{get_column_letter(col)}{below}")
-    boundary = min((r for r in rows_of if r > row), default=ws.max_row + 1)
-    boundary = min(boundary, row + _ANSWER_ROWS)
-    last_col = min(ws.max_column or right, right + _ANSWER_COLUMNS)
-    for r in range(row, boundary):
-        for c in range(right, last_col + 1):
-            value = _value(ws, r, c)
-            if value is not None and str(value).strip():
-                return _top_left(ws, f"{get_column_letter(c)}{r}")
-    if below < boundary and _value(ws, below, col) not in (None, ""):
-        return _top_left(ws, f"{get_column_letter(right)}{below}")
-    return _top_left(ws, f"{get_column_letter(right)}{row}")
-
-
-def _value(ws, row: int, col: int):
-    """A cell's value without creating the cell (ws.cell would add it to the sheet)."""
-    cell = getattr(ws, "_cells", {}).get((row, col))
-    return cell.value if cell is not None else None
-
-
-def _known_rows(doc: Document | None, sheet: str) -> set[int]:
-    if doc is None:
-        return set()
-    locs = [s.location for s in doc.sections.values() if s.state is not SectionState.MISSING]
-    locs += [v.location for v in doc.fields.values()]
-    return {loc.row for loc in locs if loc.sheet == sheet and loc.row}
 
 
 def _review_sheet(wb, report: DocumentReport, findings: list[Finding], by_cell: dict, lang: str,

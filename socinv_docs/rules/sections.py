@@ -31,7 +31,10 @@ def check(doc, ctx):
             continue
         if code is Code.SECTION_TOO_SHORT:
             severity = None  # always a warning (SPEC §4)
-        where = section.location if section.state is not SectionState.MISSING else doc.anchors.get(spec.id)
+        if section.state is SectionState.MISSING:
+            where = doc.anchors.get(spec.id)
+        else:  # Excel: the answer cell, where the applicant types; Word: the heading
+            where = section.answer_location or section.location
         yield ctx.finding(code, severity=severity, section=spec.id, where=where, heading=spec.heading,
                           words=section.words,
                           minimum=ctx.profile.min_words.get(f"{doc.kind}.{spec.id}", 0))
