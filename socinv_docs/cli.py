@@ -188,8 +188,17 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett
     eget inskick. Exempel: socinv validate inkomna/ --register register.xlsx
     """
-    from socinv_docs.render.register import RegisterError, check_writable, write_register
-    from socinv_docs.validate import discover, submission_line, summary_line, validate_folder
+    from socinv_docs.render.register import (
+        RegisterError,
+        check_writable,
+        write_register,
+    )
+    from socinv_docs.validate import (
+        discover,
+        submission_line,
+        summary_line,
+        validate_folder,
+    )
 
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile)

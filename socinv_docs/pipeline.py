@@ -17,7 +17,13 @@ from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
 from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.report import DocumentReport, SubmissionReport
-from socinv_docs.rules import RuleContext, SubmissionContext, document_rules, make_finding, submission_rules
+from socinv_docs.rules import (
+    RuleContext,
+    SubmissionContext,
+    document_rules,
+    make_finding,
+    submission_rules,
+)
 from socinv_docs.schema import SchemaSet
 
 LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}

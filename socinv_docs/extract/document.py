@@ -9,7 +9,12 @@ from socinv_docs.extract import tables
 from socinv_docs.extract.answers import Answer, AnswerCleaner
 from socinv_docs.extract.matching import Match, TargetKind, match
 from socinv_docs.extract.text import word_count
-from socinv_docs.extract.values import parse_amount, parse_duration, parse_percent, parse_period
+from socinv_docs.extract.values import (
+    parse_amount,
+    parse_duration,
+    parse_percent,
+    parse_period,
+)
 from socinv_docs.location import Location, column_letter
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.readers.blocks import Block, BlockKind, RawDocument

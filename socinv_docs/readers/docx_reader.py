@@ -22,10 +22,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
-from socinv_docs.limits import Limits
-from socinv_docs.readers.safety import UnreadableFile, check_depth, is_depth_error, too_deep
+from socinv_docs.readers.safety import (
+    UnreadableFile,
+    check_depth,
+    is_depth_error,
+    too_deep,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

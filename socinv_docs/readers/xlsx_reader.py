@@ -169,8 +169,14 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
     """
     from lxml import etree
 
-    from socinv_docs.readers.safety import (ZIP_READ_ERRORS, PROLOGUE_MAX, UnreadableFile, is_depth_error,
-                                            too_deep, xml_head_text)
+    from socinv_docs.readers.safety import (
+        PROLOGUE_MAX,
+        ZIP_READ_ERRORS,
+        UnreadableFile,
+        is_depth_error,
+        too_deep,
+        xml_head_text,
+    )
 
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):

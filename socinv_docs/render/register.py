@@ -29,8 +29,8 @@ from urllib.parse import quote
 from socinv_docs import messages
 from socinv_docs.atomic import TOOL_CREATOR, save_workbook
 from socinv_docs.codes import Severity
-from socinv_docs.summary import applicants, economics, field_value, main_first
 from socinv_docs.report import RunReport, Status, SubmissionReport
+from socinv_docs.summary import applicants, economics, field_value, main_first
 
 SHEET_SUBMISSIONS_KEY = "register.sheet.submissions"  # "Ansökningar" (fixed, SPEC §6)
 SHEET_FINDINGS_KEY = "register.sheet.findings"  # "Brister" (fixed, SPEC §6)

@@ -16,7 +16,13 @@ from socinv_docs.rules import (  # noqa: F401  (imported to register)
     sections,
     signatures,
 )
-from socinv_docs.rules.base import REGISTRY, Rule, RuleContext, SubmissionContext, make_finding
+from socinv_docs.rules.base import (
+    REGISTRY,
+    Rule,
+    RuleContext,
+    SubmissionContext,
+    make_finding,
+)
 
 __all__ = ["REGISTRY", "Rule", "RuleContext", "SubmissionContext", "make_finding", "document_rules",
            "submission_rules"]

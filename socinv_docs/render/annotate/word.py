@@ -1,55 +1,33 @@
-"""Annotated copies: the applicant's own file with a comment at every problem (SPEC §6).
-
-A renderer of the report like the others: it never reads text to find problems, it places
-each Finding where its structured location (Finding.where, Document.anchors) points.
-
-Word (.docx/.docm/.dotx): the copy is written zip member by zip member. Only the main
-document part, the comments parts, their relationships and [Content_Types].xml are
-rewritten; every other member (styles, numbering, settings, media, headers, custom XML)
-is copied byte for byte, so images, content controls and tracked changes survive. The
-main part is parsed with the reader's own parser and walked with the reader's own walker
-(readers.docx_reader.walk_body), so Location.block of a finding is the same block here.
-Each finding becomes a real Word comment (author AUTHOR, initials INITIALS) anchored on
-its heading, paragraph or table cell; a summary comment sits on the first paragraph.
-
-Excel (.xlsx/.xlsm): the copy is loaded and saved with openpyxl. Each problem cell gets a
-note (author AUTHOR) and a light fill, drawn with a conditional format so the cell's own
-fill (the template's yellow answer cells) is untouched and the mark can be taken away
-again; a sheet "Granskning" (code name REVIEW_SHEET_CODENAME, skipped by the reader) holds
-the status and one row per finding. LIMITATION: openpyxl does not keep images, charts,
-shapes, form controls, slicers or threaded (modern) comments of a workbook, so an
-annotated Excel copy loses those; the applicant's values, formulas, styles, merged
-cells, data validation and legacy notes are kept.
-
-Re-running on an annotated copy first removes everything of the previous run (comments by
-AUTHOR with their range marks and reference runs, our conditional formats, our review
-sheet) and then adds fresh ones: comments never stack, and other people's comments stay.
-The input file is only read; the copy is written atomically.
-"""
+"""Annotated Word copies: a real comment at each problem, every other part kept byte for byte."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
-import re
 import zipfile
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from socinv_docs import messages
-from socinv_docs.atomic import save_workbook, write_with
-from socinv_docs.codes import Code, Severity
+from socinv_docs.atomic import write_with
+from socinv_docs.codes import Code
 from socinv_docs.location import Location
+from socinv_docs.model import Document
 from socinv_docs.readers.docx_reader import row_cells
-from socinv_docs.model import Document, SectionState
-from socinv_docs.report import DocumentReport, Finding, status_of
-
-AUTHOR = "socinv-docs"
-INITIALS = "SI"
+from socinv_docs.render.annotate.common import (
+    AUTHOR,
+    INITIALS,
+    AnnotateError,
+    AnnotateResult,
+    _clean,
+    _finding_lines,
+    _is_missing,
+    _ordered,
+    _summary_lines,
+)
+from socinv_docs.report import DocumentReport, Finding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W + "}"
@@ -67,142 +45,12 @@ REL_IDS = "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds
 REL_EXTENSIBLE = "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible"
 CT_COMMENTS = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 
-WORD_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
-EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
-
 # Findings about the answer of a labelled row: their comment goes on the answer cell (the
 # cell right of the label), not on the label.
 _ANSWER_CODES = {Code.FIELD_MISSING, Code.FIELD_INVALID, Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET,
                  Code.DURATION_OUT_OF_RANGE, Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT,
                  Code.PROJECT_LEAD_TOO_LOW}
 
-# The light fill of problem cells (Excel) and the formula that marks our conditional
-# format (always true; its text is how a re-run recognises and removes it).
-_FILL_RGB = "FFF4CCCC"
-_MARK_FORMULA = 'ISTEXT("socinv-docs")'
-
-# How far from a prompt its answer is looked for (Excel): a form answer is never further.
-
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-class AnnotateError(messages.CatalogueError):
-    """The copy cannot be made; `key` is a message-catalogue key ("annotate.*")."""
-
-
-@dataclass(slots=True)
-class AnnotateResult:
-    target: Path
-    comments: int  # comments (Word) or notes (Excel) we wrote, the summary included
-    placed: int  # findings shown at a place in the file
-    unplaced: int  # findings only in the summary
-    removed: int  # our comments from an earlier run that were taken away
-
-
-def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
-    """True when writing to `b` would overwrite `a` (same path, link or hard link)."""
-    pa, pb = Path(a), Path(b)
-    try:
-        if pa.resolve() == pb.resolve():
-            return True
-    except OSError:
-        pass
-    try:
-        return pb.exists() and os.path.samefile(pa, pb)
-    except OSError:
-        return False
-
-
-def can_annotate(report: DocumentReport) -> bool:
-    """Only files that could be read at all get a copy (not FILE_UNREADABLE)."""
-    return not any(f.code is Code.FILE_UNREADABLE for f in report.findings)
-
-
-def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os.PathLike, *,
-             lang: str = "sv", extra: Sequence[Finding] = (), now: dt.datetime | None = None) -> AnnotateResult:
-    """Write `target`: a copy of `source` with the report's findings as comments.
-
-    `extra` are findings of the submission (ATTACHMENT_MISSING) shown in the summary.
-    Raises AnnotateError (same file, unreadable, unsupported type) or OSError (writing).
-    """
-    source, target = Path(source), Path(target)
-    if same_file(source, target):
-        raise AnnotateError("annotate.same_file", path=str(source))
-    if not can_annotate(report):
-        raise AnnotateError("annotate.unreadable", file=str(source))
-    now = now or dt.datetime.now(dt.timezone.utc)
-    fmt = report.document.format if report.document is not None else _sniff(source)
-    if fmt == "docx":
-        return _annotate_docx(report, list(extra), source, target, lang, now)
-    if fmt == "xlsx":
-        return _annotate_xlsx(report, list(extra), source, target, lang, now)
-    raise AnnotateError("annotate.unsupported", file=str(source))
-
-
-def _sniff(path: Path) -> str | None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (OSError, zipfile.BadZipFile):
-        return None
-    if any(n.startswith("word/") for n in names):
-        return "docx"
-    if any(n.startswith("xl/") for n in names):
-        return "xlsx"
-    return None
-
-
-# -- texts ---------------------------------------------------------------------------------
-
-def _clean(text: str) -> str:
-    return _XML_ILLEGAL.sub("", text or "")
-
-
-def _finding_lines(f: Finding, lang: str, note: str | None = None) -> list[str]:
-    label = messages.text(f"ui.severity.{f.severity.value}", lang)
-    lines = [f"{label}: {f.message}"]
-    if note:
-        lines.append(note)
-    if f.hint:
-        lines.append(f"{messages.text('ui.fix', lang)}: {f.hint}")
-    lines.append(f"[{f.code.value}]")
-    return lines
-
-
-def _summary_lines(report: DocumentReport, findings: list[Finding], unplaced: list[Finding], lang: str,
-                   placed: int) -> list[str]:
-    status = status_of(findings)
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
-    lines = [messages.text("annotate.summary_title", lang, file=Path(report.file).name),
-             messages.text("annotate.summary_status", lang, status=messages.text(f"ui.status.{status.value}", lang),
-                           counts=messages.counts(errors, warnings, lang))]
-    if not findings:
-        lines.append(messages.text("ui.no_findings", lang))
-    if placed:
-        lines.append(messages.text("annotate.summary_placed", lang, count=placed))
-    if unplaced:
-        lines.append(messages.text("annotate.summary_unplaced", lang))
-        for f in unplaced:
-            label = messages.text(f"ui.severity.{f.severity.value}", lang)
-            hint = f" {messages.text('ui.fix', lang)}: {f.hint}" if f.hint else ""
-            lines.append(f"• {label}: {f.message}{hint} [{f.code.value}]")
-    lines.append(messages.text("annotate.summary_rerun", lang))
-    return lines
-
-
-def _ordered(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
-
-
-def _is_missing(f: Finding, doc: Document | None) -> bool:
-    return f.code is Code.SECTION_MISSING and doc is not None and f.section in doc.sections \
-        and doc.sections[f.section].state is SectionState.MISSING
-
-
-# =========================================================================================
-# Word
-# =========================================================================================
 
 @dataclass(slots=True)
 class _Placement:
@@ -571,208 +419,3 @@ def _int(value: str | None) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
-
-
-# =========================================================================================
-# Excel
-# =========================================================================================
-
-def _annotate_xlsx(report: DocumentReport, extra: list[Finding], source: Path, target: Path, lang: str,
-                   now: dt.datetime) -> AnnotateResult:
-    import warnings
-
-    import openpyxl
-
-    suffix = source.suffix.lower()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(source, keep_vba=suffix in (".xlsm", ".xltm"), keep_links=True,
-                                    rich_text=True)
-    if suffix in (".xltx", ".xltm"):
-        wb.template = True
-    try:
-        removed = _xlsx_remove_ours(wb)
-        doc = report.document
-        findings = list(report.findings)
-        by_cell: dict[tuple[str, str], list[tuple[Finding, str | None]]] = {}
-        unplaced: list[Finding] = []
-        for f in _ordered(findings):
-            spot = _xlsx_spot(f, doc, wb, lang)
-            if spot is None:
-                unplaced.append(f)
-            else:
-                sheet, coord, note = spot
-                by_cell.setdefault((sheet, coord), []).append((f, note))
-        unplaced.extend(_ordered(extra))
-
-        notes = 0
-        marked: dict[str, list[str]] = {}
-        kept_elsewhere: list[Finding] = []
-        for (sheet, coord), items in by_cell.items():
-            ws = wb[sheet]
-            cell = ws[coord]
-            marked.setdefault(sheet, []).append(coord)
-            if cell.comment is not None:  # someone else's note: keep it, ours is on the review sheet
-                kept_elsewhere.extend(f for f, _ in items)
-                continue
-            lines = [f"{AUTHOR}:"]
-            for f, note in items:
-                lines.extend(_finding_lines(f, lang, note))
-            _set_note(cell, lines)
-            notes += 1
-        for sheet, coords in marked.items():
-            _xlsx_mark(wb[sheet], coords)
-        placed = sum(len(v) for v in by_cell.values())
-        _review_sheet(wb, report, findings + extra, by_cell, lang, now)
-        save_workbook(wb, target)
-    finally:
-        wb.close()
-    return AnnotateResult(target=target, comments=notes, placed=placed, unplaced=len(unplaced), removed=removed)
-
-
-def _set_note(cell, lines: list[str]) -> None:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.comments import Comment
-
-    text = ILLEGAL_CHARACTERS_RE.sub("", "\n".join(lines))
-    comment = Comment(text, AUTHOR)
-    wrapped = sum(1 + len(line) // 55 for line in lines)
-    comment.width = 330
-    comment.height = min(max(60, 15 * wrapped + 10), 420)
-    cell.comment = comment
-
-
-def _xlsx_remove_ours(wb) -> int:
-    from openpyxl.formatting.formatting import ConditionalFormattingList
-
-    from socinv_docs.readers.xlsx_reader import is_review_sheet
-
-    removed = 0
-    for ws in list(wb.worksheets):
-        if is_review_sheet(ws):
-            wb.remove(ws)
-            continue
-        # The cells that exist, not the sheet's claimed dimension (which may be a million rows).
-        for cell in list(getattr(ws, "_cells", {}).values()):
-            comment = getattr(cell, "comment", None)
-            if comment is not None and comment.author == AUTHOR:
-                cell.comment = None
-                removed += 1
-        old = ws.conditional_formatting
-        if any(_is_our_rule(rule) for cf in old for rule in cf.rules):
-            fresh = ConditionalFormattingList()
-            for cf in old:
-                for rule in cf.rules:
-                    if not _is_our_rule(rule):
-                        fresh.add(str(cf.sqref), rule)
-            ws.conditional_formatting = fresh
-    return removed
-
-
-def _is_our_rule(rule) -> bool:
-    return rule.type == "expression" and list(rule.formula or []) == [_MARK_FORMULA]
-
-
-def _xlsx_mark(ws, coords: list[str]) -> None:
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import PatternFill
-
-    fill = PatternFill(fill_type="solid", start_color=_FILL_RGB, end_color=_FILL_RGB)
-    ws.conditional_formatting.add(" ".join(sorted(set(coords))),
-                                  FormulaRule(formula=[_MARK_FORMULA], fill=fill, stopIfTrue=False))
-
-
-def _xlsx_spot(f: Finding, doc: Document | None, wb, lang: str) -> tuple[str, str, str | None] | None:
-    """(sheet, cell, note) where a finding's note goes, or None for the summary only."""
-    w = f.where
-    if not w.sheet or w.sheet not in wb.sheetnames:
-        return None
-    ws = wb[w.sheet]
-    if _is_missing(f, doc):
-        coord = w.cell or (f"A{w.row}" if w.row else None)
-        if coord is None:
-            return None
-        note = messages.text("annotate.missing_after" if w.position == "after" else "annotate.missing_before", lang)
-        return w.sheet, _top_left(ws, coord), note
-    if w.cell:
-        return w.sheet, _top_left(ws, w.cell), None
-    if w.row:
-        return w.sheet, _top_left(ws, f"A{w.row}"), None
-    return None
-
-
-def _top_left(ws, coord: str) -> str:
-    for rng in ws.merged_cells.ranges:
-        if coord in rng:
-            return rng.start_cell.coordinate
-    return coord
-
-
-def _review_sheet(wb, report: DocumentReport, findings: list[Finding], by_cell: dict, lang: str,
-                  now: dt.datetime) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    from socinv_docs.readers.xlsx_reader import REVIEW_SHEET_CODENAME
-
-    where_of = {id(f): f"{sheet}!{coord}" for (sheet, coord), items in by_cell.items() for f, _ in items}
-    title = messages.text("annotate.sheet", lang)
-    ws = wb.create_sheet(title if title not in wb.sheetnames else f"{title} ({AUTHOR})", 0)
-    ws.sheet_properties.codeName = REVIEW_SHEET_CODENAME
-    status = status_of(findings)
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
-    _text(ws, 1, 1, messages.text("annotate.summary_title", lang, file=Path(report.file).name)).font = \
-        Font(bold=True, size=14)
-    _text(ws, 2, 1, messages.text("annotate.summary_status", lang,
-                                  status=messages.text(f"ui.status.{status.value}", lang),
-                                  counts=messages.counts(errors, warnings, lang))
-          ).font = Font(bold=True)
-    _text(ws, 3, 1, messages.text("annotate.sheet_note", lang, date=now.astimezone().date().isoformat()))
-    headers = ["severity", "code", "location", "message", "hint"]
-    header_row = 5
-    for c, key in enumerate(headers, start=1):
-        cell = _text(ws, header_row, c, messages.text(f"annotate.col.{key}", lang))
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill(fill_type="solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
-    if not findings:
-        _text(ws, header_row + 1, 1, messages.text("ui.no_findings", lang))
-    wrap = Alignment(wrap_text=True, vertical="top")
-    widths = (12, 26, 24, 70, 60)
-    for r, f in enumerate(_ordered(findings), start=header_row + 1):
-        values = [messages.text(f"ui.severity.{f.severity.value}", lang), f.code.value,
-                  where_of.get(id(f)) or f.location, f.message, f.hint]
-        for c, value in enumerate(values, start=1):
-            _text(ws, r, c, value).alignment = wrap
-        # Neither Excel nor LibreOffice grows a row for wrapped text written by a program.
-        ws.row_dimensions[r].height = 15 * max(_lines(v, w) for v, w in zip(values, widths))
-    for letter, width in zip("ABCDE", widths):
-        ws.column_dimensions[letter].width = width
-    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(headers))
-    ws.cell(row=3, column=1).alignment = wrap
-    ws.row_dimensions[3].height = 15 * _lines(ws.cell(row=3, column=1).value, sum(widths))
-    ws.freeze_panes = f"A{header_row + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    for other in wb.worksheets:
-        other.sheet_view.tabSelected = False
-    ws.sheet_view.tabSelected = True
-    wb.active = ws
-
-
-def _lines(value: str | None, width: int) -> int:
-    """Lines a wrapped text needs in a column `width` characters wide (a generous guess)."""
-    chars = max(int(width * 1.1) - 1, 1)
-    return max(1, sum(1 + len(part) // chars for part in (value or "").split("\n")))
-
-
-def _text(ws, row: int, col: int, value: str):
-    """A text cell that stays text: applicant text is never read as a formula."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    cell = ws.cell(row=row, column=col)
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value or "")
-    cell.data_type = "s"
-    return cell

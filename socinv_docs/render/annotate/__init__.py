@@ -1,0 +1,102 @@
+"""Annotated copies: the applicant's own file with a comment at every problem (SPEC §6).
+
+A renderer of the report like the others: it never reads text to find problems, it places
+each Finding where its structured location (Finding.where, Document.anchors) points.
+
+Word (.docx/.docm/.dotx): the copy is written zip member by zip member. Only the main
+document part, the comments parts, their relationships and [Content_Types].xml are
+rewritten; every other member (styles, numbering, settings, media, headers, custom XML)
+is copied byte for byte, so images, content controls and tracked changes survive. The
+main part is parsed with the reader's own parser and walked with the reader's own walker
+(readers.docx_reader.walk_body), so Location.block of a finding is the same block here.
+Each finding becomes a real Word comment (author AUTHOR, initials INITIALS) anchored on
+its heading, paragraph or table cell; a summary comment sits on the first paragraph.
+
+Excel (.xlsx/.xlsm): the copy is loaded and saved with openpyxl. Each problem cell gets a
+note (author AUTHOR) and a light fill, drawn with a conditional format so the cell's own
+fill (the template's yellow answer cells) is untouched and the mark can be taken away
+again; a sheet "Granskning" (code name REVIEW_SHEET_CODENAME, skipped by the reader) holds
+the status and one row per finding. LIMITATION: openpyxl does not keep images, charts,
+shapes, form controls, slicers or threaded (modern) comments of a workbook, so an
+annotated Excel copy loses those; the applicant's values, formulas, styles, merged
+cells, data validation and legacy notes are kept.
+
+Re-running on an annotated copy first removes everything of the previous run (comments by
+AUTHOR with their range marks and reference runs, our conditional formats, our review
+sheet) and then adds fresh ones: comments never stack, and other people's comments stay.
+The input file is only read; the copy is written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from socinv_docs.codes import Code
+from socinv_docs.render.annotate.common import (
+    AUTHOR,
+    INITIALS,
+    AnnotateError,
+    AnnotateResult,
+)
+from socinv_docs.render.annotate.excel import _MARK_FORMULA, _annotate_xlsx
+from socinv_docs.render.annotate.word import _annotate_docx
+from socinv_docs.report import DocumentReport, Finding
+
+__all__ = ["AUTHOR", "INITIALS", "AnnotateError", "AnnotateResult", "annotate", "can_annotate", "same_file",
+           "_MARK_FORMULA"]
+
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """True when writing to `b` would overwrite `a` (same path, link or hard link)."""
+    pa, pb = Path(a), Path(b)
+    try:
+        if pa.resolve() == pb.resolve():
+            return True
+    except OSError:
+        pass
+    try:
+        return pb.exists() and os.path.samefile(pa, pb)
+    except OSError:
+        return False
+
+
+def can_annotate(report: DocumentReport) -> bool:
+    """Only files that could be read at all get a copy (not FILE_UNREADABLE)."""
+    return not any(f.code is Code.FILE_UNREADABLE for f in report.findings)
+
+
+def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os.PathLike, *,
+             lang: str = "sv", extra: Sequence[Finding] = (), now: dt.datetime | None = None) -> AnnotateResult:
+    """Write `target`: a copy of `source` with the report's findings as comments.
+
+    `extra` are findings of the submission (ATTACHMENT_MISSING) shown in the summary.
+    Raises AnnotateError (same file, unreadable, unsupported type) or OSError (writing).
+    """
+    source, target = Path(source), Path(target)
+    if same_file(source, target):
+        raise AnnotateError("annotate.same_file", path=str(source))
+    if not can_annotate(report):
+        raise AnnotateError("annotate.unreadable", file=str(source))
+    now = now or dt.datetime.now(dt.timezone.utc)
+    fmt = report.document.format if report.document is not None else _sniff(source)
+    if fmt == "docx":
+        return _annotate_docx(report, list(extra), source, target, lang, now)
+    if fmt == "xlsx":
+        return _annotate_xlsx(report, list(extra), source, target, lang, now)
+    raise AnnotateError("annotate.unsupported", file=str(source))
+
+
+def _sniff(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return None
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    return None

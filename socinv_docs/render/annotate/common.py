@@ -1,0 +1,84 @@
+"""What the Word and Excel annotators share: who writes the comments and the texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from socinv_docs import messages
+from socinv_docs.codes import Code, Severity
+from socinv_docs.model import Document, SectionState
+from socinv_docs.report import DocumentReport, Finding, status_of
+
+AUTHOR = "socinv-docs"
+INITIALS = "SI"
+
+class AnnotateError(messages.CatalogueError):
+    """The copy cannot be made; `key` is a message-catalogue key ("annotate.*")."""
+
+
+@dataclass(slots=True)
+class AnnotateResult:
+    target: Path
+    comments: int  # comments (Word) or notes (Excel) we wrote, the summary included
+    placed: int  # findings shown at a place in the file
+    unplaced: int  # findings only in the summary
+    removed: int  # our comments from an earlier run that were taken away
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# -- texts ---------------------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text or "")
+
+
+def _finding_lines(f: Finding, lang: str, note: str | None = None) -> list[str]:
+    label = messages.text(f"ui.severity.{f.severity.value}", lang)
+    lines = [f"{label}: {f.message}"]
+    if note:
+        lines.append(note)
+    if f.hint:
+        lines.append(f"{messages.text('ui.fix', lang)}: {f.hint}")
+    lines.append(f"[{f.code.value}]")
+    return lines
+
+
+def _summary_lines(report: DocumentReport, findings: list[Finding], unplaced: list[Finding], lang: str,
+                   placed: int) -> list[str]:
+    status = status_of(findings)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    lines = [messages.text("annotate.summary_title", lang, file=Path(report.file).name),
+             messages.text("annotate.summary_status", lang, status=messages.text(f"ui.status.{status.value}", lang),
+                           counts=messages.counts(errors, warnings, lang))]
+    if not findings:
+        lines.append(messages.text("ui.no_findings", lang))
+    if placed:
+        lines.append(messages.text("annotate.summary_placed", lang, count=placed))
+    if unplaced:
+        lines.append(messages.text("annotate.summary_unplaced", lang))
+        for f in unplaced:
+            label = messages.text(f"ui.severity.{f.severity.value}", lang)
+            hint = f" {messages.text('ui.fix', lang)}: {f.hint}" if f.hint else ""
+            lines.append(f"• {label}: {f.message}{hint} [{f.code.value}]")
+    lines.append(messages.text("annotate.summary_rerun", lang))
+    return lines
+
+
+def _ordered(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
+
+
+def _is_missing(f: Finding, doc: Document | None) -> bool:
+    return f.code is Code.SECTION_MISSING and doc is not None and f.section in doc.sections \
+        and doc.sections[f.section].state is SectionState.MISSING
+
+
+# =========================================================================================
+# Word
+# =========================================================================================
