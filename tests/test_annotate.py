@@ -12,14 +12,13 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import OFFICIAL, ROOT
 from lxml import etree
 
 from socinv_docs.codes import Code
 from socinv_docs.location import Location
 from socinv_docs.pipeline import check_document
 from socinv_docs.render.annotate import AUTHOR, INITIALS, AnnotateError, annotate
-
-from conftest import OFFICIAL, ROOT
 
 SAMPLES = ROOT / "samples"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

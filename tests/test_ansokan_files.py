@@ -4,12 +4,11 @@ ways applicants write values (SPEC §2.2–2.3, issue 'Ansökan and utvärdering
 from __future__ import annotations
 
 import pytest
-
+from conftest import OFFICIAL
 from docbuilder import ExcelDraft, WordDraft
 from make_samples import ANSOKAN_TEXT, COSTS, SAVINGS
-from socinv_docs.pipeline import check_document, check_submission
 
-from conftest import OFFICIAL
+from socinv_docs.pipeline import check_document, check_submission
 
 NAMNDER = "Socialnämnden – Social välfärd\nGrundskolenämnden – Förskola och skola"
 

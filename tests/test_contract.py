@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import OFFICIAL, ROOT
 
 from socinv_docs import messages
 from socinv_docs.codes import DEFAULT_SEVERITY, Code, Severity
-
-from conftest import OFFICIAL, ROOT
 
 REQUIRED_BY_KIND = {
     "ideprovning": ["behov", "innehall", "malgrupp", "effekter"],

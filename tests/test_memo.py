@@ -7,14 +7,13 @@ from pathlib import Path
 
 import docx
 import pytest
-
+from conftest import OFFICIAL
 from docbuilder import WordDraft
+
 from socinv_docs import messages
 from socinv_docs.pipeline import check_document, check_submission
 from socinv_docs.render.memo import MemoError, export_templates, memo_context, render, templates_dir
 from socinv_docs.report import RunReport
-
-from conftest import OFFICIAL
 
 HOSTILE = '{{ 7*7 }} <script>alert(1)</script> ]]> & "x" {% raw %}'
 

@@ -342,11 +342,10 @@ def test_register_names_sections_and_fields_as_people_do(tmp_path):
 
     import openpyxl
     from click.testing import CliRunner
+    from conftest import OFFICIAL
 
     from socinv_docs import messages
     from socinv_docs.cli import main
-
-    from conftest import OFFICIAL
 
     folder = tmp_path / "inkomna"
     folder.mkdir()

@@ -17,12 +17,10 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from conftest import OFFICIAL
 
 from socinv_docs import validate as V
 from socinv_docs.limits import Limits
-
-from conftest import OFFICIAL
-
 
 FORMULA_NAME = '=HYPERLINK("http://x","y")'
 
