@@ -29,7 +29,8 @@ from socinv_docs.schema import SchemaSet
 LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}
 
 
-def _unreadable(path: str, reason: str, lang: str, **params) -> DocumentReport:
+def unreadable_report(path: str, reason: str, lang: str, **params) -> DocumentReport:
+    """A report of one file that could not be read, with the reason's message and fix."""
     why = messages.text(reason, lang, **params)
     # The reason's own parameters (part, limit_mb, ...) travel along for renderers and tests;
     # names make_finding itself takes (and "reason", "reason_key") are never passed through.
@@ -78,20 +79,20 @@ def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: st
     limits = limits or Limits.from_env()
     try:
         if path.is_dir():
-            return _unreadable(shown, "unreadable.is_directory", lang)
+            return unreadable_report(shown, "unreadable.is_directory", lang)
         if not path.exists():
-            return _unreadable(shown, "unreadable.not_found", lang)
+            return unreadable_report(shown, "unreadable.not_found", lang)
     except OSError as exc:  # a name too long, a broken mount: exists() does not swallow these
-        return _unreadable(shown, "unreadable.os_error", lang, error=exc.strerror or type(exc).__name__)
+        return unreadable_report(shown, "unreadable.os_error", lang, error=exc.strerror or type(exc).__name__)
     suffix = path.suffix.lower()
     try:
         raw = read_raw(path, limits)
     except UnreadableFile as exc:
         if exc.reason == "unreadable.not_office" and suffix in LEGACY_SUFFIXES:
-            return _unreadable(shown, "unreadable.legacy", lang)
-        return _unreadable(shown, exc.reason, lang, **exc.params)
+            return unreadable_report(shown, "unreadable.legacy", lang)
+        return unreadable_report(shown, exc.reason, lang, **exc.params)
     except RecursionError:
-        return _unreadable(shown, "unreadable.bad_content", lang, detail="RecursionError")
+        return unreadable_report(shown, "unreadable.bad_content", lang, detail="RecursionError")
     raw.path = shown
 
     try:
@@ -101,7 +102,7 @@ def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: st
         # reported and the run goes on. SOCINV_DEBUG=1 (set by the tests) lets it surface.
         if os.environ.get("SOCINV_DEBUG"):
             raise
-        return _unreadable(shown, "unreadable.internal", lang, detail=type(exc).__name__)
+        return unreadable_report(shown, "unreadable.internal", lang, detail=type(exc).__name__)
 
 
 def _judge(raw, shown: str, schemas: SchemaSet, *, lang: str, kind: str | None, profile: str | None,
@@ -189,7 +190,7 @@ def check_document_in_time(path: Path, schemas: SchemaSet, *, lang: str = "sv", 
     except _OutOfTime:
         from socinv_docs.fmt import number
 
-        return _unreadable(kwargs.get("display") or str(path), "unreadable.timeout", lang,
+        return unreadable_report(kwargs.get("display") or str(path), "unreadable.timeout", lang,
                            seconds=number(limits.max_seconds, 1))
     finally:
         signal.signal(signal.SIGALRM, previous)

@@ -28,7 +28,6 @@ from pathlib import Path
 
 from socinv_docs import messages
 from socinv_docs.atomic import is_tool_output
-from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
 from socinv_docs.report import DocumentReport, RunReport, SubmissionReport
 from socinv_docs.schema import SchemaSet
@@ -111,11 +110,9 @@ def check_file(path: Path, schemas: SchemaSet, *, lang: str, kind: str | None, p
 
 
 def unreadable_report(display: str, reason: str, lang: str, **params) -> DocumentReport:
-    from socinv_docs.rules import make_finding
+    from socinv_docs.pipeline import unreadable_report as report
 
-    why = messages.text(reason, lang, **params)
-    return DocumentReport(file=display, findings=[make_finding(Code.FILE_UNREADABLE, lang, reason=why,
-                                                               reason_key=reason)])
+    return report(display, reason, lang, **params)
 
 
 def _warm_up() -> None:
