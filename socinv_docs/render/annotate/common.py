@@ -82,3 +82,17 @@ def _is_missing(f: Finding, doc: Document | None) -> bool:
 # =========================================================================================
 # Word
 # =========================================================================================
+
+
+def place_all(findings: Iterable[Finding], extra: Iterable[Finding], place) -> tuple[list, list[Finding]]:
+    """([(finding, place(finding))], unplaced) in reading order: a finding `place` cannot
+    put anywhere (None), and every submission-level `extra`, goes to the summary."""
+    placed: list = []
+    unplaced: list[Finding] = []
+    for f in _ordered(findings):
+        spot = place(f)
+        if spot is None:
+            unplaced.append(f)
+        else:
+            placed.append((f, spot))
+    return placed, [*unplaced, *_ordered(extra)]

@@ -15,6 +15,7 @@ from socinv_docs.render.annotate.common import (
     _finding_lines,
     _is_missing,
     _ordered,
+    place_all,
 )
 from socinv_docs.report import DocumentReport, Finding, status_of
 
@@ -47,16 +48,10 @@ def _annotate_xlsx(report: DocumentReport, extra: list[Finding], source: Path, t
         removed = _xlsx_remove_ours(wb)
         doc = report.document
         findings = list(report.findings)
+        placed, unplaced = place_all(findings, extra, lambda f: _xlsx_spot(f, doc, wb, lang))
         by_cell: dict[tuple[str, str], list[tuple[Finding, str | None]]] = {}
-        unplaced: list[Finding] = []
-        for f in _ordered(findings):
-            spot = _xlsx_spot(f, doc, wb, lang)
-            if spot is None:
-                unplaced.append(f)
-            else:
-                sheet, coord, note = spot
-                by_cell.setdefault((sheet, coord), []).append((f, note))
-        unplaced.extend(_ordered(extra))
+        for f, (sheet, coord, note) in placed:
+            by_cell.setdefault((sheet, coord), []).append((f, note))
 
         notes = 0
         marked: dict[str, list[str]] = {}

@@ -24,8 +24,8 @@ from socinv_docs.render.annotate.common import (
     _clean,
     _finding_lines,
     _is_missing,
-    _ordered,
     _summary_lines,
+    place_all,
 )
 from socinv_docs.report import DocumentReport, Finding
 
@@ -79,15 +79,7 @@ def _annotate_docx(report: DocumentReport, extra: list[Finding], source: Path, t
 
     doc = report.document
     findings = list(report.findings)
-    placements: list[tuple[Finding, _Placement]] = []
-    unplaced: list[Finding] = []
-    for f in _ordered(findings):
-        placement = _place_word(f, doc, blocks, lang)
-        if placement is None:
-            unplaced.append(f)
-        else:
-            placements.append((f, placement))
-    unplaced.extend(_ordered(extra))
+    placements, unplaced = place_all(findings, extra, lambda f: _place_word(f, doc, blocks, lang))
 
     date = now.astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
     summary_p = _summary_paragraph(body, blocks)
