@@ -47,6 +47,27 @@ class Finding(BaseModel):
     where: Location = Field(default_factory=Location, exclude=True)  # structured, for annotation
     params: dict[str, Any] = Field(default_factory=dict, exclude=True)
 
+    @property
+    def key(self) -> str:
+        """This finding's identity across runs and languages, made of data only: the code,
+        what it is about (section, field, criterion) and, where one subject can have several
+        findings of one code (a party, a cost row, a goal), a stable place. Never the
+        message, the hint or the rendered location, which change with the language; never a
+        paragraph number, which changes when the applicant adds a line above. The register
+        matches the group's notes to findings by this key."""
+        w = self.where
+        if w.position != "at":
+            place = ""  # where a missing part belongs follows its neighbours: not an identity
+        elif w.sheet and w.cell:
+            place = f"{w.sheet}!{w.cell}"
+        elif w.label or w.heading:
+            place = w.label or w.heading or ""
+        elif w.table is not None and w.row is not None:
+            place = f"table {w.table} row {w.row}"
+        else:
+            place = ""
+        return "|".join([self.code.value, self.section or "", self.field or "", self.criterion or "", place])
+
     def to_json(self) -> dict:
         data = {"code": self.code.value, "severity": self.severity.value, "section": self.section,
                 "location": self.location, "message": self.message, "hint": self.hint}

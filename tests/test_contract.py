@@ -208,3 +208,16 @@ def test_opendocument_renamed_to_docx_says_so(cli, tmp_path):
         z.writestr("content.xml", "<office:document-content/>")
     finding = cli("check", path, "--format", "json").json["findings"][0]
     assert (finding["code"], finding["reason"]) == ("FILE_UNREADABLE", "unreadable.opendocument")
+
+
+@pytest.mark.parametrize("name", ["ideprovning.docx", "ansokan.docx", "forslag.xlsx", "utvarderingsschema.xlsx"])
+def test_finding_keys_are_data_the_same_in_every_language(schemas, name):
+    """The register matches the group's notes by Finding.key: it must not change with the
+    language and must tell a document's findings apart."""
+    from socinv_docs.pipeline import check_document
+
+    keys = {lang: [f.key for f in check_document(OFFICIAL / name, schemas, lang=lang).findings]
+            for lang in ("sv", "en")}
+    assert keys["sv"] == keys["en"]
+    assert len(set(keys["sv"])) == len(keys["sv"])
+    assert all(k.split("|", 1)[0] in SPEC_CODES for k in keys["sv"])
