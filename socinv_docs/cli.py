@@ -84,21 +84,21 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile)
     targets = _annotate_targets(files, annotate, annotate_dir, lang)
-    reports = [check_document_in_time(f, schemas, lang=lang, kind=kind, profile=profile) for f in files]
+    reports = [check_document_in_time(f, schemas, kind=kind, profile=profile) for f in files]
     if len(reports) == 1:
-        sub = check_submission(str(files[0]), reports, schemas, lang=lang, alone=True)
+        sub = check_submission(str(files[0]), reports, schemas, alone=True)
         doc = reports[0]
         doc.findings = [*sub.findings, *doc.findings]  # an attachment warning belongs to the file
         if fmt == "json":
-            _write(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
+            _write(json.dumps(doc.to_json(lang), ensure_ascii=False, indent=2))
         else:
             _write(document_text(doc, schemas, lang))
         _annotate_copies(targets, files, reports, lang)
         sys.exit(doc.status.exit_code)
     name = str(Path(files[0]).parent) if len({Path(f).parent for f in files}) == 1 else "inskick"
-    sub = check_submission(name, reports, schemas, lang=lang, alone=False)
+    sub = check_submission(name, reports, schemas, alone=False)
     if fmt == "json":
-        _write(json.dumps(sub.to_json(), ensure_ascii=False, indent=2))
+        _write(json.dumps(sub.to_json(lang), ensure_ascii=False, indent=2))
     else:
         _write(submission_text(sub, schemas, lang))
     _annotate_copies(targets, files, reports, lang, extra=sub.findings)
@@ -216,13 +216,13 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     if files and stream.isatty():
         with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
                                show_pos=True) as bar:
-            run = validate_folder(directory, schemas, lang=lang, kind=kind, profile=profile, jobs=jobs,
+            run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs,
                                   submissions=subs, on_file=lambda _report: bar.update(1))
     else:
-        run = validate_folder(directory, schemas, lang=lang, kind=kind, profile=profile, jobs=jobs,
+        run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs,
                               submissions=subs)
     if fmt == "json":
-        _write(json.dumps(run.to_json(), ensure_ascii=False, indent=2))
+        _write(json.dumps(run.to_json(lang), ensure_ascii=False, indent=2))
         _err(summary_line(run, lang))
     else:
         _write("\n".join([*(submission_line(s, lang) for s in run.submissions), "", summary_line(run, lang)]))
@@ -284,12 +284,12 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     run = RunReport()
     files = [p for p in inputs if p.is_file()]
     for directory in (p for p in inputs if p.is_dir()):
-        run.submissions += validate_folder(directory, schemas, lang=lang, jobs=jobs,
+        run.submissions += validate_folder(directory, schemas, jobs=jobs,
                                            skip=[output, *([register] if register else [])]).submissions
     if files:
-        reports = [check_document_in_time(f, schemas, lang=lang, display=f.name) for f in files]
+        reports = [check_document_in_time(f, schemas, display=f.name) for f in files]
         name = files[0].name if len(files) == 1 else str(files[0].parent.name or "inskick")
-        run.submissions.append(check_submission(name, reports, schemas, lang=lang, alone=len(files) == 1))
+        run.submissions.append(check_submission(name, reports, schemas, alone=len(files) == 1))
     context = memo_context(run, schemas, assessments=assessments, meeting=meeting, lang=lang)
     try:
         render(context, fmt, output, template=template, lang=lang)

@@ -21,6 +21,16 @@ class Location:
     # For something missing: it belongs "before" or "after" the place named here.
     position: str = "at"
 
+    def to_json(self) -> dict:
+        """The fields that are set, for the JSON `where` object (SPEC §5). `block` is the
+        reader's internal index and not part of the contract."""
+        data = {name: getattr(self, name) for name in
+                ("sheet", "cell", "paragraph", "table", "row", "column", "heading", "label")
+                if getattr(self, name) is not None}
+        if self.position != "at":
+            data["position"] = self.position
+        return data
+
     def describe(self, lang: str = "sv") -> str:
         from dataclasses import replace
 

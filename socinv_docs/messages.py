@@ -20,13 +20,13 @@ class Text(NamedTuple):
 CATALOGUE: dict[str, dict[str, Text]] = {
     # -- rule codes (SPEC §4) ------------------------------------------------------------
     "FILE_UNREADABLE": {
-        "sv": Text("Filen kan inte läsas: {reason}", "Spara filen på nytt som .docx eller .xlsx och försök igen."),
-        "en": Text("The file cannot be read: {reason}", "Save the file again as .docx or .xlsx and retry."),
+        "sv": Text("Filen kan inte läsas: {reason_key:key}", "Spara filen på nytt som .docx eller .xlsx och försök igen."),
+        "en": Text("The file cannot be read: {reason_key:key}", "Save the file again as .docx or .xlsx and retry."),
     },
     "KIND_UNKNOWN": {
-        "sv": Text("Filen liknar ingen av de kända mallarna ({known}).",
+        "sv": Text("Filen liknar ingen av de kända mallarna ({known:list}).",
                    "Använd kommunens mall, eller ange mall med --kind."),
-        "en": Text("The file matches none of the known templates ({known}).",
+        "en": Text("The file matches none of the known templates ({known:list}).",
                    "Use the municipality's template, or name it with --kind."),
     },
     "SECTION_MISSING": {
@@ -56,8 +56,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": Text("The field '{label}' is not filled in.", "Fill in '{label}' in the template."),
     },
     "FIELD_INVALID": {
-        "sv": Text("Uppgiften '{label}' går inte att läsa som {type}: '{raw}'.", "Skriv till exempel: {example}."),
-        "en": Text("The field '{label}' cannot be read as {type}: '{raw}'.", "Write for example: {example}."),
+        "sv": Text("Uppgiften '{label}' går inte att läsa som {type}: '{raw}'.", "Skriv till exempel: {type:hint}."),
+        "en": Text("The field '{label}' cannot be read as {type}: '{raw}'.", "Write for example: {type:hint}."),
     },
     "CRITERION_UNANSWERED": {
         "sv": Text("Kriteriet '{question}' är inte besvarat med Ja eller Nej.",
@@ -72,10 +72,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "The idea is assessed against every criterion; explain why it should still be tried."),
     },
     "DURATION_OUT_OF_RANGE": {
-        "sv": Text("Tiden för genomförande är {years} år; den ska vara {min}–{max} år.",
-                   "Anpassa tidsplanen till {min}–{max} år."),
-        "en": Text("The duration is {years} years; it must be {min}–{max} years.",
-                   "Adjust the schedule to {min}–{max} years."),
+        "sv": Text("Tiden för genomförande är {years:num} år; den ska vara {min:num}–{max:num} år.",
+                   "Anpassa tidsplanen till {min:num}–{max:num} år."),
+        "en": Text("The duration is {years:num} years; it must be {min:num}–{max:num} years.",
+                   "Adjust the schedule to {min:num}–{max:num} years."),
     },
     "PARTIES_INSUFFICIENT": {
         "sv": Text("Samverkan räcker inte (nämnder: {namnder}, verksamhetsområden: {areas}, "
@@ -96,25 +96,25 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "municipality can."),
     },
     "PROJECT_LEAD_TOO_LOW": {
-        "sv": Text("Projektledaren har {percent} % av heltid; minst {minimum} % krävs.",
-                   "Avsätt en projektledare om minst {minimum} procent."),
-        "en": Text("The project lead has {percent} % of full time; at least {minimum} % is required.",
-                   "Assign a project lead of at least {minimum} percent."),
+        "sv": Text("Projektledaren har {percent:num} % av heltid; minst {minimum:num} % krävs.",
+                   "Avsätt en projektledare om minst {minimum:num} procent."),
+        "en": Text("The project lead has {percent:num} % of full time; at least {minimum:num} % is required.",
+                   "Assign a project lead of at least {minimum:num} percent."),
     },
     "COSTS_INCONSISTENT": {
         "sv": Text("Kostnaderna går inte ihop: {detail}.", "Kontrollera summorna i kostnadstabellen."),
         "en": Text("The costs do not add up: {detail}.", "Check the sums in the cost table."),
     },
     "SAVINGS_BELOW_COST": {
-        "sv": Text("Förväntade besparingar ({savings}) inom {horizon} år efter avslut täcker inte kostnaden ({cost}).",
+        "sv": Text("Förväntade besparingar ({savings:kr}) inom {horizon} år efter avslut täcker inte kostnaden ({cost:kr}).",
                    "Besparingarna ska vara minst lika stora som kostnaden."),
-        "en": Text("Expected savings ({savings}) within {horizon} years after the end do not cover the cost ({cost}).",
+        "en": Text("Expected savings ({savings:kr}) within {horizon} years after the end do not cover the cost ({cost:kr}).",
                    "Savings must be at least as large as the cost."),
     },
     "SAVINGS_HORIZON_EXCEEDED": {
-        "sv": Text("Besparingar för '{namnd}' räknas i {years} år; högst {horizon} år efter avslut räknas.",
+        "sv": Text("Besparingar för '{namnd}' räknas i {years:num} år; högst {horizon} år efter avslut räknas.",
                    "Ange högst {horizon} år."),
-        "en": Text("Savings for '{namnd}' are claimed for {years} years; at most {horizon} years count.",
+        "en": Text("Savings for '{namnd}' are claimed for {years:num} years; at most {horizon} years count.",
                    "Claim at most {horizon} years."),
     },
     "ATTACHMENT_MISSING": {
@@ -124,27 +124,27 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Send the {attachment} (the municipality's Excel template) with the application."),
     },
     "SCHEMA_ROW_INCOMPLETE": {
-        "sv": Text("Målet '{goal}' saknar {missing}.", "Varje mål ska ha minst en aktivitet, ett mått och en basmätning."),
-        "en": Text("The goal '{goal}' lacks {missing}.", "Every goal needs an activity, a measure and a baseline."),
+        "sv": Text("Målet '{goal}' saknar {missing:list}.", "Varje mål ska ha minst en aktivitet, ett mått och en basmätning."),
+        "en": Text("The goal '{goal}' lacks {missing:list}.", "Every goal needs an activity, a measure and a baseline."),
     },
     "SIGNATURE_MISSING": {
         "sv": Text("Underskrifterna är inte ifyllda.", "Ansökan undertecknas av berörda förvaltningschefer."),
         "en": Text("The signatures are not filled in.", "The application is signed by the heads of the administrations involved."),
     },
     # -- details of COSTS_INCONSISTENT ------------------------------------------------------
-    "costs.row": {"sv": Text("raden '{row}' summerar till {parts} men Summa är {summa}"),
-                  "en": Text("the row '{row}' adds up to {parts} but Summa says {summa}")},
-    "costs.total": {"sv": Text("åren summerar till {years} men Totalt är {total}"),
-                    "en": Text("the years add up to {years} but Totalt says {total}")},
-    "costs.requested": {"sv": Text("kostnaderna är totalt {total} men sökt belopp är {requested}"),
-                        "en": Text("the costs total {total} but the amount applied for is {requested}")},
+    "costs.row": {"sv": Text("raden '{row}' summerar till {parts:kr} men Summa är {summa:kr}"),
+                  "en": Text("the row '{row}' adds up to {parts:kr} but Summa says {summa:kr}")},
+    "costs.total": {"sv": Text("åren summerar till {years:kr} men Totalt är {total:kr}"),
+                    "en": Text("the years add up to {years:kr} but Totalt says {total:kr}")},
+    "costs.requested": {"sv": Text("kostnaderna är totalt {total:kr} men sökt belopp är {requested:kr}"),
+                        "en": Text("the costs total {total:kr} but the amount applied for is {requested:kr}")},
     # -- why a file is unreadable ------------------------------------------------------------
     "unreadable.empty": {"sv": Text("filen är tom (0 byte)",
                    "Filen är tom: spara dokumentet på nytt och skicka det igen."), "en": Text("the file is empty (0 bytes)",
                    "The file is empty: save the document again and resend it.")},
-    "unreadable.too_large": {"sv": Text("filen är för stor ({size_mb} MB, gränsen är {limit_mb} MB)",
+    "unreadable.too_large": {"sv": Text("filen är för stor ({size_mb:num} MB, gränsen är {limit_mb:num} MB)",
                    "Minska filen (till exempel bilder) eller höj gränsen SOCINV_MAX_FILE_BYTES."),
-                             "en": Text("the file is too large ({size_mb} MB, the limit is {limit_mb} MB)",
+                             "en": Text("the file is too large ({size_mb:num} MB, the limit is {limit_mb:num} MB)",
                    "Make the file smaller (e.g. images) or raise SOCINV_MAX_FILE_BYTES.")},
     "unreadable.encrypted": {"sv": Text("filen är lösenordsskyddad; spara en kopia utan lösenord",
                    "Ta bort lösenordet (Arkiv > Info > Skydda dokument) och spara en ny kopia."),
@@ -166,14 +166,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                               "en": Text("the file is not a Word or Excel document")},
     "unreadable.corrupt": {"sv": Text("filen är trasig eller ofullständig (avkortad?)"),
                            "en": Text("the file is corrupt or incomplete (truncated?)")},
-    "unreadable.zip_bomb": {"sv": Text("filen packas upp till mer än {limit_mb} MB (misstänkt zip-bomb)",
+    "unreadable.zip_bomb": {"sv": Text("filen packas upp till mer än {limit_mb:num} MB (misstänkt zip-bomb)",
                    "Spara en ny kopia direkt från Word eller Excel och skicka den."),
-                            "en": Text("the file unpacks to more than {limit_mb} MB (suspected zip bomb)",
+                            "en": Text("the file unpacks to more than {limit_mb:num} MB (suspected zip bomb)",
                    "Save a new copy straight from Word or Excel and send that.")},
-    "unreadable.part_too_large": {"sv": Text("en del av filen ({part}) är större än {limit_mb} MB uppackad"),
-                                  "en": Text("a part of the file ({part}) is larger than {limit_mb} MB unpacked")},
-    "unreadable.too_many_parts": {"sv": Text("filen har för många delar ({count}, gränsen är {limit})"),
-                                  "en": Text("the file has too many parts ({count}, the limit is {limit})")},
+    "unreadable.part_too_large": {"sv": Text("en del av filen ({part}) är större än {limit_mb:num} MB uppackad"),
+                                  "en": Text("a part of the file ({part}) is larger than {limit_mb:num} MB unpacked")},
+    "unreadable.too_many_parts": {"sv": Text("filen har för många delar ({count:num}, gränsen är {limit:num})"),
+                                  "en": Text("the file has too many parts ({count:num}, the limit is {limit:num})")},
     "unreadable.hostile_xml": {"sv": Text("filen innehåller otillåten XML (DTD/entiteter i {part})",
                    "Spara en ny kopia direkt från Word eller Excel och skicka den."),
                                "en": Text("the file contains disallowed XML (DTD/entities in {part})",
@@ -187,9 +187,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "unreadable.not_found": {"sv": Text("filen finns inte",
                    "Kontrollera sökvägen och filnamnet."), "en": Text("the file does not exist",
                    "Check the path and the file name.")},
-    "unreadable.timeout": {"sv": Text("läsningen tog längre än {seconds} s och avbröts",
+    "unreadable.timeout": {"sv": Text("läsningen tog längre än {seconds:num} s och avbröts",
                    "Spara en ny kopia av filen; höj vid behov SOCINV_MAX_SECONDS."),
-                           "en": Text("reading took longer than {seconds} s and was stopped",
+                           "en": Text("reading took longer than {seconds:num} s and was stopped",
                    "Save a new copy of the file; raise SOCINV_MAX_SECONDS if needed.")},
     "unreadable.internal": {"sv": Text("ett internt fel i socinv-docs stoppade kontrollen ({detail})",
                                        "Skicka gärna filen till den som förvaltar verktyget."),
@@ -205,8 +205,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Ange en fil, eller kör socinv validate på mappen."),
                                 "en": Text("the path is a folder, not a file; use 'socinv validate' for folders",
                    "Name a file, or run socinv validate on the folder.")},
-    "unreadable.too_many_cells": {"sv": Text("kalkylbladet {sheet} täcker för många celler ({count}, gränsen är {limit})"),
-                                  "en": Text("the sheet {sheet} covers too many cells ({count}, the limit is {limit})")},
+    "unreadable.too_many_cells": {"sv": Text("kalkylbladet {sheet} täcker för många celler ({count:num}, gränsen är {limit:num})"),
+                                  "en": Text("the sheet {sheet} covers too many cells ({count:num}, the limit is {limit:num})")},
     "unreadable.too_deep": {"sv": Text("en del av filen ({part}) är nästlad i fler än {limit} nivåer"),
                             "en": Text("a part of the file ({part}) is nested more than {limit} levels deep")},
     # -- field types, for FIELD_INVALID ---------------------------------------------------
@@ -290,19 +290,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.submission": {"sv": Text("Ansökan (inskick)"), "en": Text("Submission")},
     "ui.unknown_kind": {"sv": Text("okänd mall"), "en": Text("unknown template")},
     "ui.economics": {"sv": Text("Ekonomi"), "en": Text("Economics")},
-    "econ.cost": {"sv": Text("Kostnad: {cost} (sökt belopp {requested})"),
-                  "en": Text("Cost: {cost} (amount applied for {requested})")},
-    "econ.savings": {"sv": Text("Besparingar inom {horizon} år efter avslut: {total}"),
-                     "en": Text("Savings within {horizon} years after the end: {total}")},
-    "econ.savings_row": {"sv": Text("{namnd}: {per_year}/år × {years} år = {total}"),
-                         "en": Text("{namnd}: {per_year}/year × {years} years = {total}")},
-    "econ.ratio": {"sv": Text("Besparing/kostnad: {ratio}"), "en": Text("Savings/cost: {ratio}")},
+    "econ.cost": {"sv": Text("Kostnad: {cost:kr} (sökt belopp {requested:kr})"),
+                  "en": Text("Cost: {cost:kr} (amount applied for {requested:kr})")},
+    "econ.savings": {"sv": Text("Besparingar inom {horizon} år efter avslut: {total:kr}"),
+                     "en": Text("Savings within {horizon} years after the end: {total:kr}")},
+    "econ.savings_row": {"sv": Text("{namnd}: {per_year:kr}/år × {years:num} år = {total:kr}"),
+                         "en": Text("{namnd}: {per_year:kr}/year × {years:num} years = {total:kr}")},
+    "econ.ratio": {"sv": Text("Besparing/kostnad: {ratio:num}"), "en": Text("Savings/cost: {ratio:num}")},
     "econ.payback": {"sv": Text("Återbetald: år {years} efter avslut ({year})"),
                      "en": Text("Paid back: year {years} after the end ({year})")},
     "econ.no_payback": {"sv": Text("Återbetald: inte inom {horizon} år"),
                         "en": Text("Paid back: not within {horizon} years")},
-    "econ.present_value": {"sv": Text("Nuvärde av besparingarna ({rate} % diskonteringsränta): {pv}, kvot {ratio}"),
-                           "en": Text("Present value of the savings ({rate} % discount rate): {pv}, ratio {ratio}")},
+    "econ.present_value": {"sv": Text("Nuvärde av besparingarna ({rate:num} % diskonteringsränta): {pv:kr}, kvot {ratio:num}"),
+                           "en": Text("Present value of the savings ({rate:num} % discount rate): {pv:kr}, ratio {ratio:num}")},
     "memo.yes": {"sv": Text("Ja"), "en": Text("Yes")},
     "memo.no": {"sv": Text("Nej"), "en": Text("No")},
     "memo.unanswered": {"sv": Text("Ej besvarat"), "en": Text("Not answered")},
@@ -377,9 +377,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     # -- validate (validate.py, cli.py) --------------------------------------------------------
     "ui.validate.summary": {
         "sv": Text("Inskick: {submissions} (filer: {documents}). Kompletta: {complete}, ofullständiga: "
-                   "{incomplete}, kan inte läsas: {unreadable}. Tid: {seconds} s"),
+                   "{incomplete}, kan inte läsas: {unreadable}. Tid: {seconds:num} s"),
         "en": Text("Submissions: {submissions} (files: {documents}). Complete: {complete}, incomplete: "
-                   "{incomplete}, unreadable: {unreadable}. Time: {seconds} s")},
+                   "{incomplete}, unreadable: {unreadable}. Time: {seconds:num} s")},
     "ui.validate.none": {"sv": Text("Inga inskick hittades i {dir}."), "en": Text("No submissions found in {dir}.")},
     "ui.validate.progress": {"sv": Text("Kontrollerar"), "en": Text("Checking")},
     "ui.validate.not_dir": {"sv": Text("{dir} är ingen mapp."), "en": Text("{dir} is not a folder.")},
@@ -411,17 +411,66 @@ CATALOGUE: dict[str, dict[str, Text]] = {
 LANGS = ("sv", "en")
 
 
-class _Lenient(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+class _Formatter(Formatter):
+    """str.format with the catalogue's own format specs, so that a finding's parameters stay
+    data (numbers, ids, lists) and become words only here, in the reader's language:
+
+    - ``{cost:kr}`` an amount in kronor ('1 250 000 kr'); ``{years:num}`` a number ('2,5');
+    - ``{missing:list}`` a list joined with commas;
+    - a value that is itself a message, ``{"key": "type.amount", "params": {...}}`` (see
+      ``msg``), is rendered in the same language: ``{type}``, or ``{type:hint}`` for its hint;
+    - ``{reason_key:key}`` a catalogue key, rendered with this message's own parameters.
+
+    A missing parameter shows as ``{name}`` rather than failing: a message is never lost
+    because one parameter is."""
+
+    def __init__(self, lang: str, params: dict) -> None:
+        super().__init__()
+        self.lang = lang
+        self.params = params
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, str) and key not in kwargs:
+            return _Missing(key)
+        return super().get_value(key, args, kwargs)
+
+    def format_field(self, value, format_spec: str) -> str:
+        from socinv_docs import fmt
+
+        if isinstance(value, _Missing):
+            return "{" + value.name + "}"
+        if isinstance(value, dict) and "key" in value:  # a nested message
+            nested = value.get("params") or {}
+            render = hint if format_spec == "hint" else text
+            return render(str(value["key"]), self.lang, **nested)
+        if format_spec == "key":  # a catalogue key, rendered with this message's own params
+            return text(str(value), self.lang, **self.params)
+        if format_spec == "kr":
+            return fmt.kronor(value, self.lang)
+        if format_spec == "num":
+            return fmt.number(value, lang=self.lang)
+        if format_spec == "list":
+            return ", ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
+        if value is None:
+            return "–"
+        return str(value) if not format_spec else super().format_field(value, format_spec)
 
 
-def _format(template: str, params: dict) -> str:
-    # Only plain {name} fields are used; format_map with a lenient dict never raises.
-    safe = _Lenient({k: v for k, v in params.items()})
+class _Missing:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def msg(key: str, **params: object) -> dict:
+    """A message as data, to be a parameter of another message (rendered with it, in its
+    language): ``msg("type.amount")``, ``msg("costs.row", row="År 1", parts=100, summa=90)``."""
+    return {"key": key, "params": params} if params else {"key": key}
+
+
+def _format(template: str, params: dict, lang: str = "sv") -> str:
     try:
-        return Formatter().vformat(template, (), safe)
-    except (ValueError, IndexError, KeyError, AttributeError):
+        return _Formatter(lang, params).vformat(template, (), params)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         return template
 
 
@@ -456,8 +505,8 @@ class CatalogueError(Exception):
 
 
 def text(key: str, lang: str = "sv", **params: object) -> str:
-    return _format(_entry(key, lang).message, params)
+    return _format(_entry(key, lang).message, params, lang)
 
 
 def hint(key: str, lang: str = "sv", **params: object) -> str:
-    return _format(_entry(key, lang).hint, params)
+    return _format(_entry(key, lang).hint, params, lang)

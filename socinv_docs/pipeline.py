@@ -12,7 +12,6 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from socinv_docs import messages
 from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
 from socinv_docs.readers.safety import UnreadableFile, check_file
@@ -29,17 +28,13 @@ from socinv_docs.schema import SchemaSet
 LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}
 
 
-def unreadable_report(path: str, reason: str, lang: str, **params) -> DocumentReport:
-    """A report of one file that could not be read, with the reason's message and fix."""
-    why = messages.text(reason, lang, **params)
-    # The reason's own parameters (part, limit_mb, ...) travel along for renderers and tests;
-    # names make_finding itself takes (and "reason", "reason_key") are never passed through.
-    reserved = {"reason", "reason_key", "severity", "where", "section", "field", "criterion"}
+def unreadable_report(path: str, reason: str, **params) -> DocumentReport:
+    """A report of one file that could not be read: FILE_UNREADABLE with the reason's key
+    (messages "unreadable.*", which may carry its own fix) and the reason's parameters."""
+    # Names make_finding itself takes are never passed through as parameters.
+    reserved = {"reason_key", "severity", "where", "section", "field", "criterion"}
     extra = {k: v for k, v in params.items() if k not in reserved}
-    finding = make_finding(Code.FILE_UNREADABLE, lang, **extra, reason=why, reason_key=reason)
-    # Each reason may carry its own fix (remove the password, save as .docx, ...).
-    finding.hint = messages.hint(reason, lang, **params) or finding.hint
-    return DocumentReport(file=path, findings=[finding])
+    return DocumentReport(file=path, findings=[make_finding(Code.FILE_UNREADABLE, **extra, reason_key=reason)])
 
 
 def read_raw(path: Path, limits: Limits):
@@ -71,7 +66,7 @@ def read_raw(path: Path, limits: Limits):
         archive.close()
 
 
-def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: str | None = None,
+def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
                    profile: str | None = None, limits: Limits | None = None, display: str | None = None
                    ) -> DocumentReport:
     started = time.perf_counter()
@@ -79,33 +74,33 @@ def check_document(path: Path, schemas: SchemaSet, *, lang: str = "sv", kind: st
     limits = limits or Limits.from_env()
     try:
         if path.is_dir():
-            return unreadable_report(shown, "unreadable.is_directory", lang)
+            return unreadable_report(shown, "unreadable.is_directory")
         if not path.exists():
-            return unreadable_report(shown, "unreadable.not_found", lang)
+            return unreadable_report(shown, "unreadable.not_found")
     except OSError as exc:  # a name too long, a broken mount: exists() does not swallow these
-        return unreadable_report(shown, "unreadable.os_error", lang, error=exc.strerror or type(exc).__name__)
+        return unreadable_report(shown, "unreadable.os_error", error=exc.strerror or type(exc).__name__)
     suffix = path.suffix.lower()
     try:
         raw = read_raw(path, limits)
     except UnreadableFile as exc:
         if exc.reason == "unreadable.not_office" and suffix in LEGACY_SUFFIXES:
-            return unreadable_report(shown, "unreadable.legacy", lang)
-        return unreadable_report(shown, exc.reason, lang, **exc.params)
+            return unreadable_report(shown, "unreadable.legacy")
+        return unreadable_report(shown, exc.reason, **exc.params)
     except RecursionError:
-        return unreadable_report(shown, "unreadable.bad_content", lang, detail="RecursionError")
+        return unreadable_report(shown, "unreadable.bad_content", detail="RecursionError")
     raw.path = shown
 
     try:
-        return _judge(raw, shown, schemas, lang=lang, kind=kind, profile=profile, started=started)
+        return _judge(raw, shown, schemas, kind=kind, profile=profile, started=started)
     except Exception as exc:
         # A bug of ours must not end a beredningsgrupp's run with a traceback: the file is
         # reported and the run goes on. SOCINV_DEBUG=1 (set by the tests) lets it surface.
         if os.environ.get("SOCINV_DEBUG"):
             raise
-        return unreadable_report(shown, "unreadable.internal", lang, detail=type(exc).__name__)
+        return unreadable_report(shown, "unreadable.internal", detail=type(exc).__name__)
 
 
-def _judge(raw, shown: str, schemas: SchemaSet, *, lang: str, kind: str | None, profile: str | None,
+def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: str | None,
            started: float) -> DocumentReport:
     """Detect the kind, extract the Document and run the rules."""
     from socinv_docs.extract.detect import detect_kind
@@ -117,7 +112,7 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, lang: str, kind: str | None, 
     kind_id = kind or detect_kind(raw, schemas, among)
     if kind_id is None or kind_id not in schemas.kinds:
         report = DocumentReport(file=shown, findings=[make_finding(
-            Code.KIND_UNKNOWN, lang, known=", ".join(sorted(among or schemas.kinds)))])
+            Code.KIND_UNKNOWN, known=sorted(among or schemas.kinds))])
         report.seconds = time.perf_counter() - started
         return report
     kind_spec = schemas.kinds[kind_id]
@@ -125,19 +120,19 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, lang: str, kind: str | None, 
     if profile_spec is None:
         raise KeyError(f"no profile for kind {kind_id!r}")  # the CLI validates --profile first
     document = extract(raw, kind_spec, profile_spec, schemas.common)
-    findings, econ = evaluate(document, schemas, lang=lang)
+    findings, econ = evaluate(document, schemas)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
                             document=document, economics=econ)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def evaluate(document, schemas: SchemaSet, *, lang: str = "sv") -> tuple[list, dict | None]:
+def evaluate(document, schemas: SchemaSet) -> tuple[list, dict | None]:
     """Run every document rule on an extracted Document: (findings, economics block)."""
     kind_spec = schemas.kinds[document.kind]
     profile_spec = schemas.profiles[document.profile]
     econ = _economics(document, profile_spec)
-    ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, lang=lang, economics=econ)
+    ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, economics=econ)
     return [f for r in document_rules() for f in r.check(document, ctx)], econ
 
 
@@ -152,10 +147,10 @@ def _economics(document, profile) -> dict | None:
                              amount_field=spec.amount_field, period_field=spec.period_field)
 
 
-def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *, lang: str = "sv",
+def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *,
                      alone: bool = False) -> SubmissionReport:
     """Submission-level rules (attachments) over documents already checked."""
-    ctx = SubmissionContext(schemas=schemas, lang=lang, alone=alone)
+    ctx = SubmissionContext(schemas=schemas, alone=alone)
     findings = [f for r in submission_rules() for f in r.check(documents, ctx)]
     return SubmissionReport(submission=name, documents=documents, findings=findings)
 
@@ -165,7 +160,7 @@ class _OutOfTime(BaseException):
     Exception` in a reader can take it for merely bad content."""
 
 
-def check_document_in_time(path: Path, schemas: SchemaSet, *, lang: str = "sv", limits: Limits | None = None,
+def check_document_in_time(path: Path, schemas: SchemaSet, *, limits: Limits | None = None,
                            **kwargs) -> DocumentReport:
     """check_document stopped after Limits.max_seconds, for `socinv check` at the prompt (the
     workers of `validate` have their own alarm and watchdog). Uses SIGALRM, so only where it
@@ -175,7 +170,7 @@ def check_document_in_time(path: Path, schemas: SchemaSet, *, lang: str = "sv", 
 
     limits = limits or Limits.from_env()
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        return check_document(path, schemas, lang=lang, limits=limits, **kwargs)
+        return check_document(path, schemas, limits=limits, **kwargs)
 
     def on_alarm(signum, frame):
         raise _OutOfTime
@@ -184,13 +179,11 @@ def check_document_in_time(path: Path, schemas: SchemaSet, *, lang: str = "sv", 
     try:
         signal.setitimer(signal.ITIMER_REAL, limits.max_seconds)
         try:
-            return check_document(path, schemas, lang=lang, limits=limits, **kwargs)
+            return check_document(path, schemas, limits=limits, **kwargs)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _OutOfTime:
-        from socinv_docs.fmt import number
-
-        return unreadable_report(kwargs.get("display") or str(path), "unreadable.timeout", lang,
-                           seconds=number(limits.max_seconds, 1))
+        return unreadable_report(kwargs.get("display") or str(path), "unreadable.timeout",
+                                 seconds=limits.max_seconds)
     finally:
         signal.signal(signal.SIGALRM, previous)

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from socinv_docs import messages
 from socinv_docs.codes import UNREADABLE_CODES, Code, Severity
 from socinv_docs.location import Location
 from socinv_docs.model import Document
@@ -34,18 +35,34 @@ def worst(statuses) -> Status:
 
 
 class Finding(BaseModel):
+    """One problem, as data: what (code, severity), about what (section, field, criterion),
+    where (a structured Location) and the values its message is made from (params: numbers,
+    ids, the applicant's own words, nested messages). Words are made only when an output asks,
+    in its reader's language: message_in, hint_in, location_in."""
+
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     code: Code
     severity: Severity
-    message: str
-    hint: str = ""
-    location: str = ""  # rendered for people and JSON
     section: str | None = None
     field: str | None = None
     criterion: str | None = None
-    where: Location = Field(default_factory=Location, exclude=True)  # structured, for annotation
-    params: dict[str, Any] = Field(default_factory=dict, exclude=True)
+    where: Location = Field(default_factory=Location)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def message_in(self, lang: str = "sv") -> str:
+        return messages.text(self.code.value, lang, **self.params)
+
+    def hint_in(self, lang: str = "sv") -> str:
+        # A reason (why a file is unreadable) may carry its own fix: remove the password,
+        # save as .docx, ... Otherwise the code's hint.
+        reason = self.params.get("reason_key")
+        if reason and messages.hint(reason, lang, **self.params):
+            return messages.hint(reason, lang, **self.params)
+        return messages.hint(self.code.value, lang, **self.params)
+
+    def location_in(self, lang: str = "sv") -> str:
+        return self.where.describe(lang)
 
     @property
     def key(self) -> str:
@@ -68,16 +85,32 @@ class Finding(BaseModel):
             place = ""
         return "|".join([self.code.value, self.section or "", self.field or "", self.criterion or "", place])
 
-    def to_json(self) -> dict:
+    def where_json(self, file: str | None = None) -> dict:
+        """The structured location of SPEC §5: file, sheet/cell or paragraph/table/row/cell,
+        section/field/criterion."""
+        data: dict[str, Any] = {"file": file} if file else {}
+        data.update(self.where.to_json())
+        for name in ("section", "field", "criterion"):
+            if getattr(self, name):
+                data[name] = getattr(self, name)
+        return data
+
+    def to_json(self, lang: str = "sv", file: str | None = None) -> dict:
         data = {"code": self.code.value, "severity": self.severity.value, "section": self.section,
-                "location": self.location, "message": self.message, "hint": self.hint}
+                "location": self.location_in(lang), "message": self.message_in(lang), "hint": self.hint_in(lang)}
         if self.field:
             data["field"] = self.field
         if self.criterion:
             data["criterion"] = self.criterion
         if self.params.get("reason_key"):  # FILE_UNREADABLE: why, as a stable key
             data["reason"] = self.params["reason_key"]
+        data["params"] = self.params
+        data["where"] = self.where_json(file)
         return data
+
+
+def count(findings, severity: Severity) -> int:
+    return sum(1 for f in findings if f.severity is severity)
 
 
 def status_of(findings: list[Finding]) -> Status:
@@ -105,13 +138,13 @@ class DocumentReport(BaseModel):
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return count(self.findings, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return count(self.findings, Severity.WARNING)
 
-    def to_json(self) -> dict:
+    def to_json(self, lang: str = "sv") -> dict:
         doc = self.document
         data = {
             "file": self.file,
@@ -120,7 +153,7 @@ class DocumentReport(BaseModel):
             "status": self.status.value,
             "sections": {k: s.state.value for k, s in doc.sections.items()} if doc else {},
             "fields": {k: f.value if not f.invalid else f.raw for k, f in doc.fields.items()} if doc else {},
-            "findings": [f.to_json() for f in self.findings],
+            "findings": [f.to_json(lang, self.file) for f in self.findings],
         }
         if doc and doc.criteria:
             data["criteria"] = {k: (None if c.answer is None else ("ja" if c.answer else "nej"))
@@ -143,12 +176,20 @@ class SubmissionReport(BaseModel):
     def all_findings(self) -> list[Finding]:
         return [*self.findings, *(f for d in self.documents for f in d.findings)]
 
-    def to_json(self) -> dict:
+    @property
+    def errors(self) -> int:
+        return count(self.all_findings, Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return count(self.all_findings, Severity.WARNING)
+
+    def to_json(self, lang: str = "sv") -> dict:
         return {
             "submission": self.submission,
             "status": self.status.value,
-            "documents": [d.to_json() for d in self.documents],
-            "findings": [f.to_json() for f in self.findings],
+            "documents": [d.to_json(lang) for d in self.documents],
+            "findings": [f.to_json(lang) for f in self.findings],
         }
 
 
@@ -175,5 +216,5 @@ class RunReport(BaseModel):
             "jobs": self.jobs,
         }
 
-    def to_json(self) -> dict:
-        return {"submissions": [s.to_json() for s in self.submissions], "stats": self.stats()}
+    def to_json(self, lang: str = "sv") -> dict:
+        return {"submissions": [s.to_json(lang) for s in self.submissions], "stats": self.stats()}

@@ -101,18 +101,18 @@ def _resolved(path: Path) -> Path:
 # -- one file ----------------------------------------------------------------------------
 
 
-def check_file(path: Path, schemas: SchemaSet, *, lang: str, kind: str | None, profile: str | None,
+def check_file(path: Path, schemas: SchemaSet, *, kind: str | None, profile: str | None,
                limits: Limits, display: str) -> DocumentReport:
     """What a worker runs for one file (a seam for tests)."""
     from socinv_docs.pipeline import check_document
 
-    return check_document(path, schemas, lang=lang, kind=kind, profile=profile, limits=limits, display=display)
+    return check_document(path, schemas, kind=kind, profile=profile, limits=limits, display=display)
 
 
-def unreadable_report(display: str, reason: str, lang: str, **params) -> DocumentReport:
+def unreadable_report(display: str, reason: str, **params) -> DocumentReport:
     from socinv_docs.pipeline import unreadable_report as report
 
-    return report(display, reason, lang, **params)
+    return report(display, reason, **params)
 
 
 def _warm_up() -> None:
@@ -160,7 +160,7 @@ def _limit_memory() -> None:
         pass
 
 
-def _worker(conn, schemas: SchemaSet | None, lang: str, kind: str | None, profile: str | None,
+def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | None,
             limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if hasattr(signal, "SIGALRM"):
@@ -182,26 +182,20 @@ def _worker(conn, schemas: SchemaSet | None, lang: str, kind: str | None, profil
         try:
             _arm(max(limits.max_seconds, 0.001))
             try:
-                report = check_file(Path(path), schemas, lang=lang, kind=kind, profile=profile, limits=limits,
+                report = check_file(Path(path), schemas, kind=kind, profile=profile, limits=limits,
                                     display=display)
             finally:
                 _arm(0)
         except _Timeout:
-            report = unreadable_report(display, "unreadable.timeout", lang, seconds=_secs(limits.max_seconds))
+            report = unreadable_report(display, "unreadable.timeout", seconds=limits.max_seconds)
         except MemoryError:
-            report = unreadable_report(display, "unreadable.crashed", lang, detail="MemoryError")
+            report = unreadable_report(display, "unreadable.crashed", detail="MemoryError")
         except Exception as exc:  # a bug in a reader or rule: this file only
-            report = unreadable_report(display, "unreadable.crashed", lang, detail=type(exc).__name__)
+            report = unreadable_report(display, "unreadable.crashed", detail=type(exc).__name__)
         try:
             conn.send((index, report))
         except Exception as exc:  # an unpicklable report: say so rather than hang
-            conn.send((index, unreadable_report(display, "unreadable.crashed", lang, detail=type(exc).__name__)))
-
-
-def _secs(value: float) -> str:
-    from socinv_docs.fmt import number
-
-    return number(value, 1)
+            conn.send((index, unreadable_report(display, "unreadable.crashed", detail=type(exc).__name__)))
 
 
 @dataclass
@@ -224,7 +218,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, lang: str = "sv", kind: str | None = None,
+def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, kind: str | None = None,
                 profile: str | None = None, jobs: int | None = None, limits: Limits | None = None
                 ) -> Iterator[tuple[int, DocumentReport]]:
     """Check files in worker processes; yield (index into tasks, report) as each finishes."""
@@ -240,7 +234,7 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, lang: str 
 
     def start() -> _Slot:
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(child, inherit, lang, kind, profile, limits), daemon=True)
+        proc = ctx.Process(target=_worker, args=(child, inherit, kind, profile, limits), daemon=True)
         proc.start()
         child.close()
         return _Slot(proc, parent)
@@ -282,8 +276,7 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, lang: str 
                     except (EOFError, OSError):  # the worker died on this file
                         index, display = slot.task[0], slot.task[2]
                         slot.process.join(timeout=5)
-                        report = unreadable_report(display, "unreadable.crashed", lang,
-                                                   detail=_exit_detail(slot.process.exitcode))
+                        report = unreadable_report(display, "unreadable.crashed", detail=_exit_detail(slot.process.exitcode))
                         yield index, report
                         _replace(slots, slot, start, stop, feed, kill=True)
                         continue
@@ -291,8 +284,7 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, lang: str 
                     feed(slot)
                 elif time.monotonic() >= slot.deadline:  # stuck where SIGALRM cannot reach
                     index, display = slot.task[0], slot.task[2]
-                    yield index, unreadable_report(display, "unreadable.timeout", lang,
-                                                   seconds=_secs(limits.max_seconds))
+                    yield index, unreadable_report(display, "unreadable.timeout", seconds=limits.max_seconds)
                     _replace(slots, slot, start, stop, feed, kill=True)
     finally:
         for slot in slots:
@@ -335,7 +327,7 @@ def _exit_detail(code: int | None) -> str:
 # -- a folder ----------------------------------------------------------------------------
 
 
-def validate_folder(root: Path, schemas: SchemaSet, *, lang: str = "sv", kind: str | None = None,
+def validate_folder(root: Path, schemas: SchemaSet, *, kind: str | None = None,
                     profile: str | None = None, jobs: int | None = None, limits: Limits | None = None,
                     skip: Iterable[Path] = (), submissions: list[Submission] | None = None,
                     on_file: Callable[[DocumentReport], None] | None = None) -> RunReport:
@@ -354,7 +346,7 @@ def validate_folder(root: Path, schemas: SchemaSet, *, lang: str = "sv", kind: s
     docs: list[dict[int, DocumentReport]] = [{} for _ in subs]
     results: list[SubmissionReport | None] = [None] * len(subs)
     used_jobs = max(1, min(jobs or default_jobs(), len(tasks) or 1))
-    for index, report in check_files(tasks, schemas, lang=lang, kind=kind, profile=profile, jobs=used_jobs,
+    for index, report in check_files(tasks, schemas, kind=kind, profile=profile, jobs=used_jobs,
                                      limits=limits):
         i = owner[index]
         docs[i][index] = report
@@ -364,7 +356,7 @@ def validate_folder(root: Path, schemas: SchemaSet, *, lang: str = "sv", kind: s
         if remaining[i] == 0:
             ordered = [docs[i][k] for k in sorted(docs[i])]
             docs[i] = {}
-            results[i] = check_submission(subs[i].name, ordered, schemas, lang=lang, alone=False)
+            results[i] = check_submission(subs[i].name, ordered, schemas, alone=False)
     run = RunReport(submissions=[r for r in results if r is not None], jobs=used_jobs)
     run.seconds = time.perf_counter() - started
     return run
@@ -372,19 +364,15 @@ def validate_folder(root: Path, schemas: SchemaSet, *, lang: str = "sv", kind: s
 
 def summary_line(run: RunReport, lang: str = "sv") -> str:
     stats = run.stats()
-    seconds = f"{stats['seconds']:.1f}"
-    if lang == "sv":
-        seconds = seconds.replace(".", ",")
     return messages.text("ui.validate.summary", lang, submissions=stats["submissions"],
                          documents=stats["documents"], complete=stats["complete"],
-                         incomplete=stats["incomplete"], unreadable=stats["unreadable"], seconds=seconds)
+                         incomplete=stats["incomplete"], unreadable=stats["unreadable"],
+                         seconds=round(stats["seconds"], 1))
 
 
 def submission_line(sub: SubmissionReport, lang: str = "sv") -> str:
-    errors = sum(1 for f in sub.all_findings if f.severity.value == "error")
-    warnings = sum(1 for f in sub.all_findings if f.severity.value == "warning")
     status = messages.text(f"ui.status.{sub.status.value}", lang)
-    counts = messages.counts(errors, warnings, lang)
+    counts = messages.counts(sub.errors, sub.warnings, lang)
     return f"{status:<16} {sub.submission}  ({counts})"
 
 

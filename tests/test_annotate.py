@@ -245,7 +245,7 @@ def test_refuses_to_overwrite_the_input(tmp_path, schemas):
 
 def test_english_copy_uses_the_same_places(tmp_path, schemas):
     source = OFFICIAL / "ideprovning.docx"
-    report = check_document(source, schemas, lang="en")
+    report = check_document(source, schemas)
     target = tmp_path / "en.docx"
     annotate(report, source, target, lang="en")
     assert len(_comments(target)) == 1 + _placed(report)

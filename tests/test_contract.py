@@ -211,13 +211,64 @@ def test_opendocument_renamed_to_docx_says_so(cli, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["ideprovning.docx", "ansokan.docx", "forslag.xlsx", "utvarderingsschema.xlsx"])
-def test_finding_keys_are_data_the_same_in_every_language(schemas, name):
-    """The register matches the group's notes by Finding.key: it must not change with the
-    language and must tell a document's findings apart."""
+def test_finding_keys_tell_findings_apart(schemas, name):
+    """The register matches the group's notes by Finding.key: made of data (a finding has no
+    language until it is rendered), it tells a document's findings apart."""
     from socinv_docs.pipeline import check_document
 
-    keys = {lang: [f.key for f in check_document(OFFICIAL / name, schemas, lang=lang).findings]
-            for lang in ("sv", "en")}
-    assert keys["sv"] == keys["en"]
-    assert len(set(keys["sv"])) == len(keys["sv"])
-    assert all(k.split("|", 1)[0] in SPEC_CODES for k in keys["sv"])
+    keys = [f.key for f in check_document(OFFICIAL / name, schemas).findings]
+    assert len(set(keys)) == len(keys)
+    assert all(k.split("|", 1)[0] in SPEC_CODES for k in keys)
+
+
+SAMPLE_FILES = sorted(p for p in (ROOT / "samples").rglob("*") if p.suffix in (".docx", ".xlsx"))
+
+
+def _numbers_gone_wrong(tmp_path) -> list[Path]:
+    """An ansökan whose numbers break every number rule, and a goal without a basmätning."""
+    from docbuilder import ExcelDraft, WordDraft
+
+    word = WordDraft(OFFICIAL / "ansokan.docx")
+    word.fill_table("År", [["År 1", "100 000", "massor", "0", "100 000"], ["Totalt", "", "", "", "90 000"]])
+    word.fill_table("Nämnd", [["Socialnämnden", "1 000", "12"]])
+    excel = ExcelDraft(OFFICIAL / "utvarderingsschema.xlsx")
+    excel.grid_rows([["Ökad skolnärvaro", "Läxhjälp", "Närvaro", "", "", "", ""]])
+    return [word.save(tmp_path / "ansokan.docx"), excel.save(tmp_path / "utvarderingsschema.xlsx")]
+
+
+def test_findings_are_data_rendered_in_the_readers_language(schemas, tmp_path):
+    """Findings hold no words: the pipeline takes no language, params are JSON data, and
+    every finding renders in Swedish and in English with every parameter filled in."""
+    import inspect
+    import json
+
+    from socinv_docs.pipeline import check_document
+
+    assert "lang" not in inspect.signature(check_document).parameters
+    paths = [*SAMPLE_FILES, *sorted(OFFICIAL.iterdir()), *_numbers_gone_wrong(tmp_path)]
+    findings = [f for path in paths for f in check_document(path, schemas).findings]
+    assert {f.code.value for f in findings} >= {
+        "SECTION_PLACEHOLDER", "FIELD_MISSING", "FIELD_INVALID", "COSTS_INCONSISTENT", "SAVINGS_BELOW_COST",
+        "SAVINGS_HORIZON_EXCEEDED", "SCHEMA_ROW_INCOMPLETE", "DURATION_OUT_OF_RANGE", "PROJECT_LEAD_TOO_LOW"}
+    for f in findings:
+        json.dumps(f.params)  # plain data
+        texts = {lang: (f.message_in(lang), f.hint_in(lang), f.location_in(lang)) for lang in ("sv", "en")}
+        for lang, parts in texts.items():
+            assert all("{" not in part for part in parts), (f.code, lang, parts)
+        assert texts["sv"][0] != texts["en"][0], f.code
+
+
+def test_json_findings_carry_params_and_a_structured_where(cli):
+    data = cli("check", ROOT / "samples" / "forslag-luckor.xlsx", "--format", "json").json
+    assert data["findings"]
+    for finding in data["findings"]:
+        assert isinstance(finding["params"], dict)
+        where = finding["where"]
+        assert where["file"] == data["file"]
+        assert where["sheet"] and where["cell"], finding  # an Excel finding names its cell
+        for subject in ("section", "field", "criterion"):
+            if finding.get(subject):
+                assert where[subject] == finding[subject]
+    word = cli("check", OFFICIAL / "ideprovning.docx", "--format", "json").json
+    placeholder = next(f for f in word["findings"] if f["code"] == "SECTION_PLACEHOLDER")
+    assert placeholder["where"]["heading"] and placeholder["where"]["section"] == placeholder["section"]

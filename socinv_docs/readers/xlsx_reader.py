@@ -216,7 +216,7 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
                             links += 1
                     if cells > limits.max_cells or links * ranges > limits.max_cells * _LINK_LOOKUPS_PER_CELL:
                         raise UnreadableFile("unreadable.too_many_cells", sheet=info.filename,
-                                             count=_swedish_int(cells), limit=_swedish_int(limits.max_cells))
+                                             count=cells, limit=limits.max_cells)
                     # Keep no tree: drop each element once seen (and its finished siblings).
                     el.clear(keep_tail=False)
                     parent = el.getparent()
@@ -229,7 +229,3 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
             if is_depth_error(exc):
                 raise too_deep(info.filename, limits) from None
             raise
-
-
-def _swedish_int(n: int) -> str:
-    return f"{n:,}".replace(",", " ")  # Swedish thousands separator

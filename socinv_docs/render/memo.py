@@ -83,14 +83,15 @@ def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
     rows = []
     document_word = _t("loc.document", lang)
     for f, file in [(f, "") for f in sub.findings] + [(f, d.file) for d in sub.documents for f in d.findings]:
-        location = "" if f.location == document_word else f.location
+        location = f.location_in(lang)
+        location = "" if location == document_word else location
         where = ": ".join(p for p in (Path(file).name if file else "", location) if p)
         rows.append({
             "code": f.code.value,
             "severity": _t(f"register.severity.{f.severity.value}", lang),
             "is_error": f.severity is Severity.ERROR,
-            "message": f.message,
-            "hint": f.hint,
+            "message": f.message_in(lang),
+            "hint": f.hint_in(lang),
             "location": location,
             "file": Path(file).name if file else "",
             "where": where,
@@ -113,10 +114,10 @@ def _economics(econ: dict | None, lang: str) -> dict | None:
         "requested": kronor(econ.get("requested")),
         "savings": kronor(econ.get("savings_total")),
         "horizon": econ.get("horizon_years"),
-        "ratio": number(econ.get("ratio")) if econ.get("ratio") is not None else "–",
+        "ratio": number(econ.get("ratio"), lang=lang) if econ.get("ratio") is not None else "–",
         "payback": payback,
         "present_value": kronor(econ["savings_present_value"]) if econ.get("savings_present_value") else "",
-        "rows": [{"namnd": r["namnd"], "per_year": kronor(r["per_year"]), "years": number(r["counted_years"]),
+        "rows": [{"namnd": r["namnd"], "per_year": kronor(r["per_year"]), "years": number(r["counted_years"], lang=lang),
                   "total": kronor(r["total"])} for r in econ.get("savings_per_namnd", [])],
     }
 
@@ -156,7 +157,7 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "contact": str(field_value(main, "kontaktperson") or ""),
         "parties": parties(main),
         "period": f"{period['start']} – {period['end']}" if period else "",
-        "duration": _t("memo.years", lang, n=number(field_value(main, "tidsperiod"))) if field_value(main, "tidsperiod") else "",
+        "duration": _t("memo.years", lang, n=number(field_value(main, "tidsperiod"), lang=lang)) if field_value(main, "tidsperiod") else "",
         "amount": kronor(amount) if amount is not None else "",
         "amount_value": amount,
         "economics": _economics(econ, lang),

@@ -320,7 +320,7 @@ def _finding_row(submission: str, file: str, f, lang: str, kind) -> dict[str, An
     subject = kind.label(f.section, f.field, f.criterion) if kind else f.section or f.field or f.criterion or ""
     return {"submission": submission, "file": file, "section": subject,
             "code": f.code.value, "severity": _t(f"register.severity.{f.severity.value}", lang),
-            "message": f.message, "hint": f.hint, "location": f.location}
+            "message": f.message_in(lang), "hint": f.hint_in(lang), "location": f.location_in(lang)}
 
 
 # -- writing cells -----------------------------------------------------------------------------

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from socinv_docs import messages
 from socinv_docs.codes import Severity
-from socinv_docs.fmt import kronor, number
 from socinv_docs.model import SectionState
-from socinv_docs.report import DocumentReport, Finding, SubmissionReport
+from socinv_docs.report import DocumentReport, Finding, SubmissionReport, count
 from socinv_docs.schema import SchemaSet
 
 _MARK = {
@@ -25,22 +24,22 @@ def _t(key: str, lang: str, **params) -> str:
 
 def _finding_lines(f: Finding, lang: str) -> list[str]:
     label = _t(f"ui.severity.{f.severity.value}", lang)
-    lines = [f"  {label:<8} {f.message}"]
-    detail = f"           {f.location}" if f.location else ""
-    if detail:
-        lines.append(f"{detail}  [{f.code.value}]")
+    lines = [f"  {label:<8} {f.message_in(lang)}"]
+    location = f.location_in(lang)
+    if location:
+        lines.append(f"           {location}  [{f.code.value}]")
     else:
         lines.append(f"           [{f.code.value}]")
-    if f.hint:
-        lines.append(f"           → {f.hint}")
+    hint = f.hint_in(lang)
+    if hint:
+        lines.append(f"           → {hint}")
     return lines
 
 
 def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
                   extra: list[Finding] | None = None) -> str:
     findings = [*(extra or []), *report.findings]
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
+    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
     status = report.status if not extra else _status(report, extra)
     kind = schemas.kinds.get(report.kind) if report.kind else None
     title = kind.title if kind else _t("ui.unknown_kind", lang)
@@ -74,21 +73,21 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
 
 def economics_lines(econ: dict, lang: str) -> list[str]:
     """The economics block as lines for people (also used by memos)."""
-    lines = [_t("econ.cost", lang, cost=kronor(econ.get("cost")), requested=kronor(econ.get("requested"))),
-             _t("econ.savings", lang, horizon=econ["horizon_years"], total=kronor(econ["savings_total"]))]
+    lines = [_t("econ.cost", lang, cost=econ.get("cost"), requested=econ.get("requested")),
+             _t("econ.savings", lang, horizon=econ["horizon_years"], total=econ["savings_total"])]
     for row in econ.get("savings_per_namnd", []):
-        lines.append("  " + _t("econ.savings_row", lang, namnd=row["namnd"], per_year=kronor(row["per_year"]),
-                               years=number(row["counted_years"]), total=kronor(row["total"])))
+        lines.append("  " + _t("econ.savings_row", lang, namnd=row["namnd"], per_year=row["per_year"],
+                               years=row["counted_years"], total=row["total"]))
     if econ.get("ratio") is not None:
-        lines.append(_t("econ.ratio", lang, ratio=number(econ["ratio"])))
+        lines.append(_t("econ.ratio", lang, ratio=econ["ratio"]))
     if econ.get("payback_years_after_end"):
         lines.append(_t("econ.payback", lang, years=econ["payback_years_after_end"],
                         year=econ.get("payback_year") or "–"))
     elif econ.get("cost"):
         lines.append(_t("econ.no_payback", lang, horizon=econ["horizon_years"]))
     if econ.get("savings_present_value") is not None:
-        lines.append(_t("econ.present_value", lang, rate=number(econ["discount_rate"] * 100),
-                        pv=kronor(econ["savings_present_value"]), ratio=number(econ.get("ratio_present_value"))))
+        lines.append(_t("econ.present_value", lang, rate=econ["discount_rate"] * 100,
+                        pv=econ["savings_present_value"], ratio=econ.get("ratio_present_value")))
     return lines
 
 

@@ -13,22 +13,14 @@ from socinv_docs.report import DocumentReport, Finding
 from socinv_docs.schema import KindSpec, ProfileSpec, SchemaSet
 
 
-def make_finding(code: Code, lang: str, *, severity: Severity | None = None, where: Location | None = None,
+def make_finding(code: Code, *, severity: Severity | None = None, where: Location | None = None,
                  section: str | None = None, field: str | None = None, criterion: str | None = None,
                  **params: object) -> Finding:
-    where = where or Location()
-    return Finding(
-        code=code,
-        severity=severity or DEFAULT_SEVERITY[code],
-        message=messages.text(code.value, lang, **params),
-        hint=messages.hint(code.value, lang, **params),
-        location=where.describe(lang),
-        section=section,
-        field=field,
-        criterion=criterion,
-        where=where,
-        params=params,
-    )
+    """A finding as data. `params` are the values its message is made from: numbers as
+    numbers, ids, the applicant's words, nested messages (messages.msg); never text in a
+    language."""
+    return Finding(code=code, severity=severity or DEFAULT_SEVERITY[code], section=section, field=field,
+                   criterion=criterion, where=where or Location(), params=params)
 
 
 @dataclass
@@ -36,21 +28,19 @@ class RuleContext:
     kind: KindSpec
     profile: ProfileSpec
     schemas: SchemaSet
-    lang: str = "sv"
     economics: dict | None = None  # the economics block, when the profile counts it
 
     def finding(self, code: Code, **kwargs) -> Finding:
-        return make_finding(code, self.lang, **kwargs)
+        return make_finding(code, **kwargs)
 
 
 @dataclass
 class SubmissionContext:
     schemas: SchemaSet
-    lang: str = "sv"
     alone: bool = False  # `check` on one file: a missing attachment may still come separately
 
     def finding(self, code: Code, **kwargs) -> Finding:
-        return make_finding(code, self.lang, **kwargs)
+        return make_finding(code, **kwargs)
 
 
 DocumentCheck = Callable[[Document, RuleContext], Iterable[Finding]]
@@ -82,8 +72,7 @@ def invalid_table_cell(ctx: "RuleContext", table_id: str, row_label: str, column
                        type_key: str, where: Location) -> Finding:
     """FIELD_INVALID for a table cell that cannot be read as its type (cost and effects tables)."""
     return ctx.finding(Code.FIELD_INVALID, field=table_id, section=table_id, where=where,
-                       label=f"{row_label} / {column}", raw=raw[:80], type=messages.text(type_key, ctx.lang),
-                       example=messages.hint(type_key, ctx.lang))
+                       label=f"{row_label} / {column}", raw=raw[:80], type=messages.msg(type_key))
 
 
 def severity_for(required: object) -> Severity | None:

@@ -10,7 +10,6 @@ Example: År 1–4 sum to 3 500 000 kr but Totalt says 3 600 000 kr → COSTS_IN
 
 from socinv_docs import economics, messages
 from socinv_docs.codes import Code
-from socinv_docs.fmt import kronor
 from socinv_docs.rules.base import invalid_table_cell, rule
 
 TOLERANCE = 1  # kronor: rounding in a spreadsheet-made table
@@ -29,7 +28,7 @@ def check(doc, ctx):
 
     def inconsistent(detail_key, where, **params):
         return ctx.finding(Code.COSTS_INCONSISTENT, section=spec.costs_table, where=where,
-                           detail=messages.text(detail_key, ctx.lang, **params))
+                           detail=messages.msg(detail_key, **params))
 
     for row in rows:
         parts = [row.amounts.get(c) for c in economics.COST_COMPONENTS]
@@ -37,17 +36,16 @@ def check(doc, ctx):
         if summa is not None and any(p is not None for p in parts):
             added = sum(p or 0 for p in parts)
             if abs(added - summa) > TOLERANCE:
-                yield inconsistent("costs.row", row.location, row=row.label, parts=kronor(added), summa=kronor(summa))
+                yield inconsistent("costs.row", row.location, row=row.label, parts=added, summa=summa)
     years = [r for r in rows if not r.is_total]
     totals = [r for r in rows if r.is_total]
     year_sums = [economics.row_sum(r) for r in years if economics.row_sum(r) is not None]
     if totals and year_sums:
         total = economics.row_sum(totals[0])
         if total is not None and abs(sum(year_sums) - total) > TOLERANCE:
-            yield inconsistent("costs.total", totals[0].location, years=kronor(sum(year_sums)), total=kronor(total))
+            yield inconsistent("costs.total", totals[0].location, years=sum(year_sums), total=total)
     requested = doc.fields.get(spec.amount_field)
     cost = economics.total_cost(rows, None)
     if requested is not None and isinstance(requested.value, int) and cost is not None:
         if abs(cost - requested.value) > TOLERANCE:
-            yield inconsistent("costs.requested", requested.location, total=kronor(cost),
-                               requested=kronor(requested.value))
+            yield inconsistent("costs.requested", requested.location, total=cost, requested=requested.value)

@@ -9,7 +9,6 @@ Example: förslag "Under hur lång tid ska satsningen pågå? | fem år" → DUR
 
 from socinv_docs.codes import Code
 from socinv_docs.extract.values import period_years
-from socinv_docs.fmt import number
 from socinv_docs.rules.base import rule
 
 EPSILON = 1e-6
@@ -35,4 +34,4 @@ def check(doc, ctx):
     if years < limits.min_years - EPSILON or years > limits.max_years + EPSILON:
         yield ctx.finding(Code.DURATION_OUT_OF_RANGE, field=limits.field, where=field.location,
                           section=limits.field if limits.field in doc.sections else None,
-                          years=number(years), min=number(limits.min_years), max=number(limits.max_years))
+                          years=years, min=limits.min_years, max=limits.max_years)

@@ -27,6 +27,4 @@ def check(doc, ctx):
         elif value.invalid:
             yield ctx.finding(Code.FIELD_INVALID, severity=Severity(spec.invalid_severity), field=spec.id,
                               section=spec.id if spec.source == "section" else None, where=value.location,
-                              label=spec.label.rstrip(":"), raw=value.raw[:80],
-                              type=messages.text(f"type.{spec.type}", ctx.lang),
-                              example=messages.hint(f"type.{spec.type}", ctx.lang))
+                              label=spec.label.rstrip(":"), raw=value.raw[:80], type=messages.msg(f"type.{spec.type}"))

@@ -7,7 +7,6 @@ Example: "Projektledare, andel av heltid (%) | 20 %" → PROJECT_LEAD_TOO_LOW; "
 """
 
 from socinv_docs.codes import Code
-from socinv_docs.fmt import number
 from socinv_docs.rules.base import rule
 
 
@@ -21,4 +20,4 @@ def check(doc, ctx):
         return  # FIELD_MISSING / FIELD_INVALID say so
     if field.value < spec.min_percent:
         yield ctx.finding(Code.PROJECT_LEAD_TOO_LOW, field=spec.field, where=field.location,
-                          percent=number(field.value), minimum=number(spec.min_percent))
+                          percent=field.value, minimum=spec.min_percent)

@@ -11,7 +11,6 @@ Example: cost 3 600 000 kr, savings 300 000 kr/år × 10 år = 3 000 000 kr → 
 
 from socinv_docs import economics
 from socinv_docs.codes import Code
-from socinv_docs.fmt import kronor, number
 from socinv_docs.rules.base import invalid_table_cell, rule
 
 
@@ -28,7 +27,7 @@ def check(doc, ctx):
             yield invalid_table_cell(ctx, spec.effects_table, row.namnd, column, raw, type_key, row.location)
         if row.years is not None and row.years > spec.horizon_years:
             yield ctx.finding(Code.SAVINGS_HORIZON_EXCEEDED, section=spec.effects_table, where=row.location,
-                              namnd=row.namnd, years=number(row.years), horizon=spec.horizon_years)
+                              namnd=row.namnd, years=row.years, horizon=spec.horizon_years)
     summary = ctx.economics
     if not summary or summary.get("cost") is None:
         return  # nothing to weigh: no cost table and no sökt belopp (FIELD_MISSING says so)
@@ -38,4 +37,4 @@ def check(doc, ctx):
     if savings < summary["cost"]:
         where = table.location if table is not None else None
         yield ctx.finding(Code.SAVINGS_BELOW_COST, section=spec.effects_table, where=where,
-                          savings=kronor(savings), cost=kronor(summary["cost"]), horizon=spec.horizon_years)
+                          savings=savings, cost=summary["cost"], horizon=spec.horizon_years)

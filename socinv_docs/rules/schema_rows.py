@@ -24,6 +24,7 @@ def check(doc, ctx):
         if not goal.values.get(grid.key_column):
             missing.insert(0, grid.columns[grid.key_column])
         if missing:
-            label = goal.values.get(grid.key_column) or messages.text("ui.no_goal", ctx.lang, row=goal.first_row)
+            goal_text = goal.values.get(grid.key_column)
+            label = goal_text[:80] if goal_text else messages.msg("ui.no_goal", row=goal.first_row)
             yield ctx.finding(Code.SCHEMA_ROW_INCOMPLETE, section=grid.key_column, where=goal.location,
-                              goal=label[:80], missing=", ".join(missing))
+                              goal=label, missing=missing)

@@ -10,7 +10,7 @@ from pathlib import Path
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import Document, SectionState
-from socinv_docs.report import DocumentReport, Finding, status_of
+from socinv_docs.report import DocumentReport, Finding, count, status_of
 
 AUTHOR = "socinv-docs"
 INITIALS = "SI"
@@ -39,11 +39,11 @@ def _clean(text: str) -> str:
 
 def _finding_lines(f: Finding, lang: str, note: str | None = None) -> list[str]:
     label = messages.text(f"ui.severity.{f.severity.value}", lang)
-    lines = [f"{label}: {f.message}"]
+    lines = [f"{label}: {f.message_in(lang)}"]
     if note:
         lines.append(note)
-    if f.hint:
-        lines.append(f"{messages.text('ui.fix', lang)}: {f.hint}")
+    if f.hint_in(lang):
+        lines.append(f"{messages.text('ui.fix', lang)}: {f.hint_in(lang)}")
     lines.append(f"[{f.code.value}]")
     return lines
 
@@ -51,8 +51,7 @@ def _finding_lines(f: Finding, lang: str, note: str | None = None) -> list[str]:
 def _summary_lines(report: DocumentReport, findings: list[Finding], unplaced: list[Finding], lang: str,
                    placed: int) -> list[str]:
     status = status_of(findings)
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
+    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
     lines = [messages.text("annotate.summary_title", lang, file=Path(report.file).name),
              messages.text("annotate.summary_status", lang, status=messages.text(f"ui.status.{status.value}", lang),
                            counts=messages.counts(errors, warnings, lang))]
@@ -64,8 +63,8 @@ def _summary_lines(report: DocumentReport, findings: list[Finding], unplaced: li
         lines.append(messages.text("annotate.summary_unplaced", lang))
         for f in unplaced:
             label = messages.text(f"ui.severity.{f.severity.value}", lang)
-            hint = f" {messages.text('ui.fix', lang)}: {f.hint}" if f.hint else ""
-            lines.append(f"• {label}: {f.message}{hint} [{f.code.value}]")
+            hint = f" {messages.text('ui.fix', lang)}: {f.hint_in(lang)}" if f.hint_in(lang) else ""
+            lines.append(f"• {label}: {f.message_in(lang)}{hint} [{f.code.value}]")
     lines.append(messages.text("annotate.summary_rerun", lang))
     return lines
 

@@ -188,7 +188,7 @@ def _review_sheet(wb, report: DocumentReport, findings: list[Finding], by_cell: 
     widths = (12, 26, 24, 70, 60)
     for r, f in enumerate(_ordered(findings), start=header_row + 1):
         values = [messages.text(f"ui.severity.{f.severity.value}", lang), f.code.value,
-                  where_of.get(id(f)) or f.location, f.message, f.hint]
+                  where_of.get(id(f)) or f.location_in(lang), f.message_in(lang), f.hint_in(lang)]
         for c, value in enumerate(values, start=1):
             _text(ws, r, c, value).alignment = wrap
         # Neither Excel nor LibreOffice grows a row for wrapped text written by a program.
