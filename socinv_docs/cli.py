@@ -317,6 +317,24 @@ def _memo_format(template: Path | None, output: Path | None, default: str | None
     return default
 
 
+@main.command(context_settings=CONTEXT)
+@HELP
+@click.argument("name", required=False)
+@LANG
+def profiles(name: str | None, lang: str) -> None:
+    """Visa finansiärernas profiler; med NAME varje regel och värde som gäller."""
+    from socinv_docs.render.profiles import profile_detail, profiles_list
+
+    schemas = _schemas(lang)
+    if name is None:
+        _write(profiles_list(schemas, lang))
+        return
+    if name not in schemas.profiles:
+        _err(messages.text("profiles.unknown", lang, name=name, known=", ".join(schemas.profiles)))
+        sys.exit(2)
+    _write(profile_detail(schemas.profiles[name], schemas, lang))
+
+
 @main.group(context_settings=CONTEXT)
 @HELP
 def templates() -> None:

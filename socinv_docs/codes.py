@@ -32,6 +32,11 @@ class Code(StrEnum):
     ATTACHMENT_MISSING = "ATTACHMENT_MISSING"
     SCHEMA_ROW_INCOMPLETE = "SCHEMA_ROW_INCOMPLETE"
     SIGNATURE_MISSING = "SIGNATURE_MISSING"
+    # Rules other funders need (issue 12): not in SPEC §4's table, which covers Örebro and Mölndal.
+    COST_CEILING_EXCEEDED = "COST_CEILING_EXCEEDED"
+    FUND_SHARE_TOO_HIGH = "FUND_SHARE_TOO_HIGH"
+    OWN_SHARE_TOO_LOW = "OWN_SHARE_TOO_LOW"
+    PAYBACK_TOO_LONG = "PAYBACK_TOO_LONG"
 
 
 # Default severity of each code. Section codes take the section's `required` level
@@ -57,6 +62,10 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.ATTACHMENT_MISSING: Severity.ERROR,
     Code.SCHEMA_ROW_INCOMPLETE: Severity.ERROR,
     Code.SIGNATURE_MISSING: Severity.WARNING,
+    Code.COST_CEILING_EXCEEDED: Severity.ERROR,
+    Code.FUND_SHARE_TOO_HIGH: Severity.ERROR,
+    Code.OWN_SHARE_TOO_LOW: Severity.ERROR,
+    Code.PAYBACK_TOO_LONG: Severity.ERROR,
 }
 
 # Codes that make a document `unreadable` rather than `incomplete`.

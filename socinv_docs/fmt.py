@@ -21,3 +21,11 @@ def number(value: float | int | None, decimals: int = 2, lang: str = "sv") -> st
     if lang == "en":
         return text
     return text.replace(",", " ").replace(".", ",")
+
+
+def percent(share: float | None, lang: str = "sv") -> str:
+    """A share as a percentage: 0.5 -> '50 %' (Swedish), '50%' (English)."""
+    if share is None or isinstance(share, bool):
+        return "–"
+    text = number(share * 100, 1, lang=lang)
+    return f"{text}%" if lang == "en" else f"{text} %"

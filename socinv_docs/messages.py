@@ -78,22 +78,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Adjust the schedule to {min:num}–{max:num} years."),
     },
     "PARTIES_INSUFFICIENT": {
-        "sv": Text("Samverkan räcker inte (nämnder: {namnder}, verksamhetsområden: {areas}, "
-                   "aktörer från civila samhället: {civil}).",
-                   "Minst två nämnder från olika verksamhetsområden, eller en aktör från civila samhället "
-                   "tillsammans med minst en nämnd, ska medverka."),
-        "en": Text("Not enough partners (committees: {namnder}, areas: {areas}, civil-society actors: "
-                   "{civil}).",
-                   "At least two committees from different areas, or one civil-society actor together "
-                   "with at least one committee, must take part."),
+        "sv": Text("Samverkan räcker inte: {found:and} medverkar.", "Det krävs {required:or}."),
+        "en": Text("Not enough partners: {found:and} take part.", "What is required: {required:or}."),
     },
     "PARTY_FOR_PROFIT": {
         "sv": Text("'{party}' ser ut att vara ett vinstdrivande företag.",
-                   "Vinstdrivande företag kan inte vara part; kommunala bolag som kommunen äger till "
-                   "största delen kan det."),
+                   "Vinstdrivande företag kan inte vara part här; ta bort det eller ange vilken sorts organisation det är."),
         "en": Text("'{party}' looks like a for-profit company.",
-                   "For-profit companies cannot be partners; companies majority-owned by the "
-                   "municipality can."),
+                   "For-profit companies cannot be partners here; remove it or say what kind of organisation it is."),
     },
     "PROJECT_LEAD_TOO_LOW": {
         "sv": Text("Projektledaren har {percent:num} % av heltid; minst {minimum:num} % krävs.",
@@ -118,24 +110,69 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Claim at most {horizon} years."),
     },
     "ATTACHMENT_MISSING": {
-        "sv": Text("Den obligatoriska bilagan {attachment} saknas.",
-                   "Skicka med {attachment} (kommunens Excelmall) tillsammans med ansökan."),
-        "en": Text("The mandatory attachment {attachment} is missing.",
-                   "Send the {attachment} (the municipality's Excel template) with the application."),
+        "sv": Text("Bilagan {attachment} saknas.", "Skicka med {attachment} tillsammans med {document}."),
+        "en": Text("The attachment {attachment} is missing.", "Send the {attachment} together with the {document}."),
     },
     "SCHEMA_ROW_INCOMPLETE": {
         "sv": Text("Målet '{goal}' saknar {missing:list}.", "Varje mål ska ha minst en aktivitet, ett mått och en basmätning."),
         "en": Text("The goal '{goal}' lacks {missing:list}.", "Every goal needs an activity, a measure and a baseline."),
     },
     "SIGNATURE_MISSING": {
-        "sv": Text("Underskrifterna är inte ifyllda.", "Ansökan undertecknas av berörda förvaltningschefer."),
-        "en": Text("The signatures are not filled in.", "The application is signed by the heads of the administrations involved."),
+        "sv": Text("Underskrifterna är inte ifyllda ({found} av {needed}).",
+                   "Låt var och en som ska skriva under fylla i namn och datum."),
+        "en": Text("The signatures are not filled in ({found} of {needed}).",
+                   "Have each person who signs fill in name and date."),
     },
+    "COST_CEILING_EXCEEDED": {
+        "sv": Text("{what} är {amount:kr}; högst {ceiling:kr} kan beviljas.",
+                   "Minska det sökta beloppet till högst {ceiling:kr}."),
+        "en": Text("{what} is {amount:kr}; at most {ceiling:kr} can be granted.",
+                   "Reduce the amount applied for to at most {ceiling:kr}."),
+    },
+    "FUND_SHARE_TOO_HIGH": {
+        "sv": Text("Det sökta beloppet ({requested:kr}) är {share:pct} av kostnaden ({cost:kr}); fonden står "
+                   "för högst {maximum:pct}.",
+                   "Öka medfinansieringen eller minska det sökta beloppet."),
+        "en": Text("The amount applied for ({requested:kr}) is {share:pct} of the cost ({cost:kr}); the fund pays "
+                   "at most {maximum:pct}.",
+                   "Increase the co-financing or reduce the amount applied for."),
+    },
+    "OWN_SHARE_TOO_LOW": {
+        "sv": Text("Medfinansieringen ({own:kr}) är {share:pct} av kostnaden ({cost:kr}); minst {minimum:pct} krävs.",
+                   "Redovisa sökandes egna insatser i pengar eller arbetstid."),
+        "en": Text("The co-financing ({own:kr}) is {share:pct} of the cost ({cost:kr}); at least {minimum:pct} is "
+                   "required.",
+                   "Show the applicants' own contribution in money or working hours."),
+    },
+    "PAYBACK_TOO_LONG": {
+        "sv": Text("Satsningen betalar sig {when}; högst {maximum} år efter avslut godtas.",
+                   "Visa hur besparingarna täcker kostnaden inom {maximum} år."),
+        "en": Text("The satsning pays for itself {when}; at most {maximum} years after the end are accepted.",
+                   "Show how the savings cover the cost within {maximum} years."),
+    },
+    # -- parts of PARTIES_INSUFFICIENT, COST_CEILING_EXCEEDED, PAYBACK_TOO_LONG ------------------
+    "parties.count": {"sv": Text("{n} {name}"), "en": Text("{n} {name}")},
+    "parties.total": {"sv": Text("{n} parter sammanlagt"), "en": Text("{n} parties in all")},
+    "parties.none": {"sv": Text("ingen part"), "en": Text("no party")},
+    "parties.alternative": {"sv": Text("minst {parts:and}"), "en": Text("at least {parts:and}")},
+    "parties.alternative_areas": {"sv": Text("minst {parts:and} från olika verksamhetsområden"),
+                                  "en": Text("at least {parts:and} from different areas")},
+    "ceiling.per_year": {"sv": Text("Sökt belopp för {year}"), "en": Text("The amount applied for in {year}")},
+    "ceiling.total": {"sv": Text("Sökt belopp totalt"), "en": Text("The total amount applied for")},
+    "ceiling.cost_per_year": {"sv": Text("Kostnaden för {year}"), "en": Text("The cost in {year}")},
+    "ceiling.cost_total": {"sv": Text("Den totala kostnaden"), "en": Text("The total cost")},
+    "payback.after": {"sv": Text("år {years} efter avslut"), "en": Text("in year {years} after the end")},
+    "payback.never": {"sv": Text("inte inom {horizon} år"), "en": Text("not within {horizon} years")},
+    "ui.and": {"sv": Text("och"), "en": Text("and")},
+    "ui.or": {"sv": Text("eller"), "en": Text("or")},
+    "ui.source": {"sv": Text("Enligt {funder}: ”{source}”"), "en": Text("{funder}'s rule: “{source}”")},
     # -- details of COSTS_INCONSISTENT ------------------------------------------------------
-    "costs.row": {"sv": Text("raden '{row}' summerar till {parts:kr} men Summa är {summa:kr}"),
-                  "en": Text("the row '{row}' adds up to {parts:kr} but Summa says {summa:kr}")},
-    "costs.total": {"sv": Text("åren summerar till {years:kr} men Totalt är {total:kr}"),
-                    "en": Text("the years add up to {years:kr} but Totalt says {total:kr}")},
+    "costs.row": {"sv": Text("raden '{row}' summerar till {parts:kr} men {column} är {summa:kr}"),
+                  "en": Text("the row '{row}' adds up to {parts:kr} but {column} says {summa:kr}")},
+    "costs.total": {"sv": Text("åren summerar till {years:kr} men {row} är {total:kr}"),
+                    "en": Text("the years add up to {years:kr} but {row} says {total:kr}")},
+    "costs.requested_fund": {"sv": Text("{column} är totalt {total:kr} men sökt belopp är {requested:kr}"),
+                             "en": Text("{column} totals {total:kr} but the amount applied for is {requested:kr}")},
     "costs.requested": {"sv": Text("kostnaderna är totalt {total:kr} men sökt belopp är {requested:kr}"),
                         "en": Text("the costs total {total:kr} but the amount applied for is {requested:kr}")},
     # -- why a file is unreadable ------------------------------------------------------------
@@ -213,6 +250,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "type.period": {"sv": Text("period", "2026-01-01 – 2028-12-31"), "en": Text("period", "2026-01-01 – 2028-12-31")},
     "type.percent": {"sv": Text("procent", "50 %"), "en": Text("percent", "50 %")},
     "type.amount": {"sv": Text("belopp", "3 600 000 kr"), "en": Text("amount", "3 600 000 kr")},
+    "type.hours": {"sv": Text("antal timmar", "120 timmar"), "en": Text("number of hours", "120 timmar")},
     "type.duration": {"sv": Text("tidsperiod", "3 år, 24 månader eller 2026–2028"),
                       "en": Text("duration", "3 år, 24 månader or 2026–2028")},
     # -- locations ------------------------------------------------------------------------
@@ -332,6 +370,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.fix": {"sv": Text("Åtgärd"), "en": Text("Fix")},
     "ui.usage_error": {"sv": Text("Fel i kommandot: {detail}"), "en": Text("Usage error: {detail}")},
     "ui.schema_error": {"sv": Text("Fel i schemafil: {detail}"), "en": Text("Error in a schema file: {detail}")},
+    # -- socinv profiles (render/profiles.py) ---------------------------------------------------
+    "profiles.source": {"sv": Text("Källa"), "en": Text("Source")},
+    "profiles.kinds": {"sv": Text("Mallar"), "en": Text("Templates")},
+    "profiles.rules": {"sv": Text("Regler"), "en": Text("Rules")},
+    "profiles.detect": {"sv": Text("Känns igen på"), "en": Text("Recognised by")},
+    "profiles.economics": {"sv": Text("Ekonomi"), "en": Text("Economics")},
+    "profiles.rule_source": {"sv": Text("Enligt"), "en": Text("Source")},
+    "profiles.more": {"sv": Text("Alla regler och värden för en profil: socinv profiles NAMN"),
+                      "en": Text("Every rule and value of a profile: socinv profiles NAME")},
+    "profiles.unknown": {"sv": Text("Profilen {name} finns inte. Kända profiler: {known}."),
+                         "en": Text("There is no profile {name}. Known profiles: {known}.")},
     # -- the register (render/register.py, SPEC §6) -------------------------------------------
     # Sheet names and the group's columns are fixed Swedish in both languages (SPEC §6), so
     # a register stays the same file whichever --lang the last run used.
@@ -342,16 +391,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "register.col.submission": {"sv": Text("Inskick"), "en": Text("Submission")},
     "register.col.files": {"sv": Text("Fil(er)"), "en": Text("File(s)")},
     "register.col.kind": {"sv": Text("Mall"), "en": Text("Template")},
-    "register.col.namn": {"sv": Text("Satsningens namn"), "en": Text("Name of the initiative")},
+    "register.col.title": {"sv": Text("Satsningens namn"), "en": Text("Name of the initiative")},
     "register.col.sokande": {"sv": Text("Sökande/nämnder"), "en": Text("Applicants/committees")},
     "register.col.status": {"sv": Text("Status"), "en": Text("Status")},
     "register.col.errors": {"sv": Text("Fel"), "en": Text("Errors")},
     "register.col.warnings": {"sv": Text("Varningar"), "en": Text("Warnings")},
     "register.col.missing": {"sv": Text("Avsnitt som saknas/ej ifyllda"), "en": Text("Sections missing/not filled in")},
-    "register.col.sokt_belopp": {"sv": Text("Sökt belopp"), "en": Text("Amount applied for")},
-    "register.col.kostnad": {"sv": Text("Kostnad"), "en": Text("Cost")},
-    "register.col.besparing": {"sv": Text("Besparing inom horisonten"), "en": Text("Savings within horizon")},
-    "register.col.kvot": {"sv": Text("Besparing/kostnad"), "en": Text("Savings/cost")},
+    "register.col.amount": {"sv": Text("Sökt belopp"), "en": Text("Amount applied for")},
+    "register.col.cost": {"sv": Text("Kostnad"), "en": Text("Cost")},
+    "register.col.savings": {"sv": Text("Besparing inom horisonten"), "en": Text("Savings within horizon")},
+    "register.col.ratio": {"sv": Text("Besparing/kostnad"), "en": Text("Savings/cost")},
     "register.col.checked": {"sv": Text("Kontrollerad"), "en": Text("Checked")},
     "register.col.bedomning": {"sv": Text("Bedömning"), "en": Text("Bedömning")},
     "register.col.kommentar": {"sv": Text("Kommentar"), "en": Text("Kommentar")},
@@ -370,10 +419,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "register.status.removed": {"sv": Text("Finns ej längre"), "en": Text("No longer in folder")},
     "register.severity.error": {"sv": Text("Fel"), "en": Text("Error")},
     "register.severity.warning": {"sv": Text("Varning"), "en": Text("Warning")},
-    "register.kind.ansokan": {"sv": Text("Ansökan"), "en": Text("Application")},
-    "register.kind.ideprovning": {"sv": Text("Idéprövning"), "en": Text("Idea review")},
-    "register.kind.utvarderingsschema": {"sv": Text("Utvärderingsschema"), "en": Text("Evaluation schema")},
-    "register.kind.forslag": {"sv": Text("Förslag på insats"), "en": Text("Proposal")},
     # -- validate (validate.py, cli.py) --------------------------------------------------------
     "ui.validate.summary": {
         "sv": Text("Inskick: {submissions} (filer: {documents}). Kompletta: {complete}, ofullständiga: "
@@ -416,10 +461,13 @@ class _Formatter(Formatter):
     data (numbers, ids, lists) and become words only here, in the reader's language:
 
     - ``{cost:kr}`` an amount in kronor ('1 250 000 kr'); ``{years:num}`` a number ('2,5');
+      ``{share:pct}`` a share as a percentage (0.5 -> '50 %');
     - ``{missing:list}`` a list joined with commas;
     - a value that is itself a message, ``{"key": "type.amount", "params": {...}}`` (see
       ``msg``), is rendered in the same language: ``{type}``, or ``{type:hint}`` for its hint;
-    - ``{reason_key:key}`` a catalogue key, rendered with this message's own parameters.
+    - ``{reason_key:key}`` a catalogue key, rendered with this message's own parameters;
+    - ``{items:and}``, ``{items:or}`` a list joined with "och"/"and", "eller"/"or";
+    - a value ``{"text": {"sv": ..., "en": ...}}`` (see ``literal``): a schema's own words.
 
     A missing parameter shows as ``{name}`` rather than failing: a message is never lost
     because one parameter is."""
@@ -443,14 +491,25 @@ class _Formatter(Formatter):
             nested = value.get("params") or {}
             render = hint if format_spec == "hint" else text
             return render(str(value["key"]), self.lang, **nested)
+        if isinstance(value, dict) and "text" in value:  # words from a schema, in each language
+            words = value["text"]
+            return str(words.get(self.lang) or words.get("sv") or "")
+        if format_spec in ("list", "and", "or") and isinstance(value, (list, tuple)):
+            items = [self.format_field(v, "") for v in value]
+            if format_spec == "list" or len(items) < 2:
+                return ", ".join(items)
+            word = text(f"ui.{format_spec}", self.lang)
+            return f"{', '.join(items[:-1])} {word} {items[-1]}"
         if format_spec == "key":  # a catalogue key, rendered with this message's own params
             return text(str(value), self.lang, **self.params)
         if format_spec == "kr":
             return fmt.kronor(value, self.lang)
         if format_spec == "num":
             return fmt.number(value, lang=self.lang)
-        if format_spec == "list":
-            return ", ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
+        if format_spec == "pct":  # a share: 0.5 -> "50 %"
+            return fmt.percent(value, lang=self.lang)
+        if format_spec in ("list", "and", "or"):
+            return str(value)
         if value is None:
             return "–"
         return str(value) if not format_spec else super().format_field(value, format_spec)
@@ -465,6 +524,12 @@ def msg(key: str, **params: object) -> dict:
     """A message as data, to be a parameter of another message (rendered with it, in its
     language): ``msg("type.amount")``, ``msg("costs.row", row="År 1", parts=100, summa=90)``."""
     return {"key": key, "params": params} if params else {"key": key}
+
+
+def literal(**words: str) -> dict:
+    """Words that come from a schema (a party category, a kind's name) in each language,
+    as a parameter: ``literal(sv="nämnder", en="committees")``."""
+    return {"text": {lang: w for lang, w in words.items() if w}}
 
 
 def _format(template: str, params: dict, lang: str = "sv") -> str:

@@ -55,6 +55,7 @@ class TableRow(_Model):
     label: str = ""
     values: dict[str, str] = Field(default_factory=dict)  # column id -> raw text
     location: Location = Location()
+    cells: dict[str, Location] = Field(default_factory=dict)  # column id -> where that cell is
 
 
 class Table(_Model):

@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from socinv_docs import roles
 from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
 from socinv_docs.readers.safety import UnreadableFile, check_file
@@ -21,6 +22,7 @@ from socinv_docs.rules import (
     SubmissionContext,
     document_rules,
     make_finding,
+    runs_on,
     submission_rules,
 )
 from socinv_docs.schema import SchemaSet
@@ -102,11 +104,12 @@ def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
 
 def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: str | None,
            started: float) -> DocumentReport:
-    """Detect the kind, extract the Document and run the rules."""
-    from socinv_docs.extract.detect import detect_kind
+    """Detect the kind (and, where several funders use it, the funder), extract the
+    Document and run the rules the funder's profile enables."""
+    from socinv_docs.extract.detect import detect_kind, detect_profile
     from socinv_docs.extract.document import extract
 
-    # With --profile, only that municipality's templates count: an idéprövning checked with
+    # With --profile, only that funder's templates count: an idéprövning checked with
     # Mölndal's profile is no Mölndal document, rather than one judged by the wrong rules.
     among = schemas.profiles[profile].kinds if profile in schemas.profiles else None
     kind_id = kind or detect_kind(raw, schemas, among)
@@ -116,42 +119,56 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
         report.seconds = time.perf_counter() - started
         return report
     kind_spec = schemas.kinds[kind_id]
-    profile_spec = schemas.profiles.get(profile) if profile else schemas.profile_for(kind_id)
+    profile_spec = schemas.profiles.get(profile) if profile else detect_profile(raw, schemas, kind_id)
     if profile_spec is None:
         raise KeyError(f"no profile for kind {kind_id!r}")  # the CLI validates --profile first
     document = extract(raw, kind_spec, profile_spec, schemas.common)
     findings, econ = evaluate(document, schemas)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
-                            document=document, economics=econ)
+                            document=document, economics=econ,
+                            facts=roles.facts(document, kind_spec, schemas.common))
     report.seconds = time.perf_counter() - started
     return report
 
 
 def evaluate(document, schemas: SchemaSet) -> tuple[list, dict | None]:
-    """Run every document rule on an extracted Document: (findings, economics block)."""
+    """Run the document rules the profile enables for this kind: (findings, economics block)."""
     kind_spec = schemas.kinds[document.kind]
     profile_spec = schemas.profiles[document.profile]
-    econ = _economics(document, profile_spec)
-    ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, economics=econ)
-    return [f for r in document_rules() for f in r.check(document, ctx)], econ
+    econ = _economics(document, kind_spec, profile_spec)
+    findings = []
+    for rule_ in document_rules():
+        options = runs_on(rule_, profile_spec, kind_spec)
+        if options is None:
+            continue
+        ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, options=options, economics=econ)
+        findings.extend(rule_.check(document, ctx))
+    return findings, econ
 
 
-def _economics(document, profile) -> dict | None:
+def _economics(document, kind, profile) -> dict | None:
     from socinv_docs import economics
 
     spec = profile.economics
     if spec is None or document.kind not in spec.kinds:
         return None
-    return economics.summary(document, horizon=spec.horizon_years, rate=spec.discount_rate,
-                             costs_table=spec.costs_table, effects_table=spec.effects_table,
-                             amount_field=spec.amount_field, period_field=spec.period_field)
+    return economics.summary(document, kind, spec)
 
 
 def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *,
                      alone: bool = False) -> SubmissionReport:
-    """Submission-level rules (attachments) over documents already checked."""
-    ctx = SubmissionContext(schemas=schemas, alone=alone)
-    findings = [f for r in submission_rules() for f in r.check(documents, ctx)]
+    """Submission-level rules (attachments) over documents already checked, each with the
+    options of the profiles its documents belong to."""
+    findings = []
+    profiles = [schemas.profiles[p] for p in dict.fromkeys(d.profile for d in documents if d.profile)
+                if p in schemas.profiles]
+    for rule_ in submission_rules():
+        for profile_spec in profiles:
+            options = profile_spec.options(rule_.name)
+            if options is None:
+                continue
+            ctx = SubmissionContext(schemas=schemas, alone=alone, options=options, profile=profile_spec)
+            findings.extend(rule_.check(documents, ctx))
     return SubmissionReport(submission=name, documents=documents, findings=findings)
 
 

@@ -59,7 +59,10 @@ class Finding(BaseModel):
         reason = self.params.get("reason_key")
         if reason and messages.hint(reason, lang, **self.params):
             return messages.hint(reason, lang, **self.params)
-        return messages.hint(self.code.value, lang, **self.params)
+        hint = messages.hint(self.code.value, lang, **self.params)
+        if self.params.get("source"):  # the funder's own words the rule rests on
+            hint = f"{hint} {messages.text('ui.source', lang, **self.params)}".strip()
+        return hint
 
     def location_in(self, lang: str = "sv") -> str:
         return self.where.describe(lang)
@@ -121,6 +124,30 @@ def status_of(findings: list[Finding]) -> Status:
     return Status.COMPLETE
 
 
+class PartyFact(BaseModel):
+    name: str
+    category: str
+    area: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.area})" if self.area else self.name
+
+
+class Facts(BaseModel):
+    """What a document says about the satsning, read through its kind's roles once, as plain
+    data for the register, the memos and the web page (socinv_docs/roles.py)."""
+
+    title: str = ""
+    applicant: str = ""
+    contact: str = ""
+    parties: list[PartyFact] = Field(default_factory=list)
+    amount: int | None = None  # sought from the fund
+    period: dict | None = None  # {"start", "end"}
+    years: float | None = None  # how long it runs
+    attachment: bool = False  # a bilaga: the submission is about another document
+
+
 class DocumentReport(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -129,6 +156,7 @@ class DocumentReport(BaseModel):
     profile: str | None = None
     findings: list[Finding] = Field(default_factory=list)
     document: Document | None = None  # None when unreadable
+    facts: Facts | None = None  # None when unreadable
     economics: dict | None = None
     seconds: float = 0.0
 

@@ -11,7 +11,7 @@ import os
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -97,14 +97,93 @@ class GridSpec(_Strict):
 
 
 class SignatureSpec(_Strict):
+    id: str  # what findings about the signatures name as their section
     heading: str
     columns: list[str]
+
+
+class BudgetRole(_Strict):
+    """The budget: a table with a row per year (and a total row), a column per cost
+    component, the row's total, and optionally the part sought from the fund."""
+
+    table: str
+    components: list[str]  # columns that add up to a year's cost
+    total: str | None = None  # the column holding each row's total
+    fund: str | None = None  # the column holding the part sought from the fund, per year
+    # Labels that mark the total row (matched at the start, case and accents ignored).
+    total_row: list[str] = ["Totalt", "Summa", "Total"]
+
+
+class SavingsRole(_Strict):
+    """Expected savings: a row per party with an amount per year and a number of years."""
+
+    table: str
+    party: str  # the column naming who saves (a nämnd, a verksamhet)
+    per_year: str
+    years: str
+
+
+class CofinancingRole(_Strict):
+    """What the applicants put in themselves: a row per organisation, in money and/or hours."""
+
+    table: str
+    party: str
+    cash: str | None = None
+    hours: str | None = None
+    # Labels of a sum row the template may have: it is counted from the rows above, not again.
+    total_row: list[str] = ["Totalt", "Summa", "Total"]
+
+
+class PartyField(_Strict):
+    """A field listing parties (one per line) and which category they belong to; `auto`:
+    each party's category is told by its words (common.yaml party_categories)."""
+
+    field: str
+    category: str
+
+
+class Roles(_Strict):
+    """What a template's fields and tables *are*, so that rules, economics, the register
+    and the memos never need a template's own ids. Every entry names the kind's ids."""
+
+    title: str | None = None  # the satsning's name
+    applicant: str | None = None  # who applies (projektägare, förvaltning, huvudsökande)
+    contact: str | None = None
+    parties: list[PartyField] = []
+    period: str | None = None  # a field of type period (start – end)
+    duration: str | None = None  # a field of type duration (years), where no period is asked for
+    amount: str | None = None  # the amount sought from the fund
+    project_lead: str | None = None  # a percent field: the project lead's share of full time
+    budget: BudgetRole | None = None
+    savings: SavingsRole | None = None
+    cofinancing: CofinancingRole | None = None
+
+
+# Field types a role accepts (None: any).
+ROLE_FIELD_TYPES: dict[str, tuple[str, ...] | None] = {
+    "title": None, "applicant": None, "contact": None, "period": ("period",),
+    "duration": ("duration", "period"), "amount": ("amount",), "project_lead": ("percent",),
+}
+
+
+class Names(_Strict):
+    """A name people use, in each language (a kind's short name in registers and memos)."""
+
+    sv: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang, None) or self.sv
 
 
 class KindSpec(_Strict):
     id: str
     title: str
+    # The short name in registers and memos ("Idéprövning", "Idea review"); the title when not given.
+    name: Names | None = None
     format: Literal["docx", "xlsx"]
+    # A bilaga (an attachment to another document): a submission is about its main document.
+    attachment: bool = False
     detect: DetectSpec = DetectSpec()
     fields: list[FieldSpec] = []
     sections: list[SectionSpec] = []
@@ -117,6 +196,7 @@ class KindSpec(_Strict):
     tables: list[TableSpec] = []
     grid: GridSpec | None = None
     signatures: SignatureSpec | None = None
+    roles: Roles = Roles()
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "KindSpec":
@@ -129,7 +209,40 @@ class KindSpec(_Strict):
         for f in self.fields:
             if f.source == "section" and f.id not in section_ids:
                 raise ValueError(f"fields.{f.id}: source 'section' but no section with that id")
+        self._check_roles()
         return self
+
+    def _check_roles(self) -> None:
+        """Every role names something this kind has, of a type the role can use."""
+        fields = {f.id: f for f in self.fields}
+        for role, types in ROLE_FIELD_TYPES.items():
+            field_id = getattr(self.roles, role)
+            if field_id is None:
+                continue
+            if field_id not in fields:
+                raise ValueError(f"roles.{role}: no field '{field_id}'")
+            if types is not None and fields[field_id].type not in types:
+                raise ValueError(f"roles.{role}: field '{field_id}' has type '{fields[field_id].type}', "
+                                 f"not {' or '.join(types)}")
+        for i, party in enumerate(self.roles.parties):
+            if party.field not in fields:
+                raise ValueError(f"roles.parties.{i}.field: no field '{party.field}'")
+        tables = {t.id: t for t in self.tables}
+        for role in ("budget", "savings", "cofinancing"):
+            spec = getattr(self.roles, role)
+            if spec is None:
+                continue
+            if spec.table not in tables:
+                raise ValueError(f"roles.{role}.table: no table '{spec.table}'")
+            columns = set(tables[spec.table].columns)
+            named = [c for k, v in spec.model_dump().items() if k not in ("table", "total_row")
+                     for c in (v if isinstance(v, list) else [v]) if c]
+            unknown = [c for c in named if c not in columns]
+            if unknown:
+                raise ValueError(f"roles.{role}: table '{spec.table}' has no column {unknown}")
+
+    def name_in(self, lang: str) -> str:
+        return self.name.get(lang) if self.name else self.title
 
     def section(self, section_id: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -149,60 +262,89 @@ class KindSpec(_Strict):
         return section or field or criterion or ""
 
 
-class DurationRule(_Strict):
-    field: str
-    min_years: float
-    max_years: float
+class RateStep(_Strict):
+    """A discount rate that holds up to and including a year after the end (None: after that)."""
+
+    until_year: int | None = None
+    rate: float = Field(ge=0, le=1)
 
 
-class PartiesRule(_Strict):
+class EconomicsSpec(_Strict):
+    """How a funder counts: the horizon for savings, discounting, the value of in-kind hours."""
+
     kinds: list[str]
-    min_namnder_different_areas: int = 2
-    min_civil_with_namnd: int = 1
-    # Words that mark a for-profit company (matched as whole words, case-insensitive).
-    for_profit_markers: list[str] = ["AB", "HB", "KB", "Aktiebolag", "Handelsbolag", "Kommanditbolag"]
-    # Municipal companies majority-owned by the municipality: allowed partners.
-    allowed_companies: list[str] = []
+    horizon_years: int = Field(10, ge=1, le=100)
+    discount_rate: float = Field(0.0, ge=0, le=1)
+    # A stepped schedule instead of one rate: [{until_year: 5, rate: 0.035}, {rate: 0.025}].
+    rate_schedule: list[RateStep] = []
+    # Kronor per hour of work the applicants put in themselves (co-financing in kind).
+    hour_rate: float | None = Field(None, ge=0)
+
+    def rate_for(self, year: int) -> float:
+        for step in self.rate_schedule:
+            if step.until_year is None or year <= step.until_year:
+                return step.rate
+        return self.discount_rate
+
+    @property
+    def discounted(self) -> bool:
+        return bool(self.discount_rate or any(step.rate for step in self.rate_schedule))
 
 
-class ProjectLeadRule(_Strict):
-    kinds: list[str]
-    field: str = "projektledare_procent"
-    min_percent: float = 25
+class ProfileDetect(_Strict):
+    """When several funders use the same template: words that tell this funder's copy."""
 
-
-class EconomicsRule(_Strict):
-    kinds: list[str]
-    horizon_years: int = 10
-    discount_rate: float = 0.0
-    costs_table: str = "kostnader"
-    effects_table: str = "ekonomiska_effekter"
-    amount_field: str = "sokt_belopp"
-    period_field: str = "period"
-
-
-class AttachmentRule(_Strict):
-    kind: str  # the document that needs it
-    attachment: str  # the kind it needs
+    phrases: list[str] = []
 
 
 class ProfileSpec(_Strict):
+    """A funder: its source, the kinds it uses, how it counts and the rules it enables.
+
+    `rules` maps a rule's name (socinv_docs/rules/<name>.py) to its options; each rule's
+    options model checks them when the profile is loaded (socinv_docs.rules.configure)."""
+
     id: str
-    municipality: str
+    funder: str
+    source: str = ""  # the decision or guidelines the numbers come from
     kinds: list[str]
-    # Minimum words per section, keyed "kind.section" (SECTION_TOO_SHORT). None by default.
-    min_words: dict[str, int] = {}
-    duration: dict[str, DurationRule] = {}  # per kind
-    parties: PartiesRule | None = None
-    project_lead: ProjectLeadRule | None = None
-    economics: EconomicsRule | None = None
-    attachments: list[AttachmentRule] = []
-    signature_kinds: list[str] = []
+    detect: ProfileDetect = ProfileDetect()
+    economics: EconomicsSpec | None = None
+    rules: dict[str, Any] = {}
+
+    def options(self, rule: str):
+        """The options of an enabled rule (None: the profile does not enable it)."""
+        return self.rules.get(rule)
+
+    def enabled_for(self, rule: str, kind: str):
+        """The rule's options when it runs for this kind, else None."""
+        options = self.rules.get(rule)
+        if options is None:
+            return None
+        kinds = getattr(options, "kinds", None)
+        return options if kinds is None or kind in kinds else None
+
+
+class PartyCategory(_Strict):
+    """A kind of party (nämnd, civil-society actor, region unit, company, ...): its names
+    for people and the words that tell it in a party's name (for `category: auto`)."""
+
+    sv: list[str]  # [singular, plural]
+    en: list[str]
+    words: list[str] = []
+    for_profit: bool = False
+
+    def name(self, lang: str, count: int = 2) -> str:
+        names = getattr(self, lang, None) or self.sv
+        return names[0] if count == 1 or len(names) == 1 else names[1]
 
 
 class CommonSpec(_Strict):
     # Phrases that mean "not filled in yet", whatever the template.
     placeholders: list[str]
+    # The kinds of party a funder may count (PartyField.category, the parties rule).
+    party_categories: dict[str, PartyCategory] = {}
+    # The category of a party of `category: auto` that no category's words tell.
+    default_party_category: str = "organisation"
     # How close a heading must be to count as a match (0–1).
     match_threshold: float = Field(0.78, ge=0.5, le=1.0)
 
@@ -218,8 +360,12 @@ class SchemaSet(BaseModel):
     profiles: dict[str, ProfileSpec]
     common: CommonSpec
 
+    def profiles_for(self, kind: str) -> list[ProfileSpec]:
+        """Every funder using this kind, in name order."""
+        return [p for p in self.profiles.values() if kind in p.kinds]
+
     def profile_for(self, kind: str) -> ProfileSpec | None:
-        return next((p for p in self.profiles.values() if kind in p.kinds), None)
+        return next(iter(self.profiles_for(kind)), None)
 
 
 def _load_yaml(path: Path, model: type[BaseModel]):
@@ -239,6 +385,18 @@ def _load_yaml(path: Path, model: type[BaseModel]):
             f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()
         )
         raise SchemaError(f"{path}: {problems}") from None
+
+
+def _configure(profile: ProfileSpec, kinds: dict[str, KindSpec], common: CommonSpec, path: Path) -> ProfileSpec:
+    """The profile with each rule's options checked by the rule's own model: an unknown rule,
+    a bad option, a kind the profile lacks or a role the kind does not map is refused here,
+    naming the file and the key, never discovered (or silently skipped) on a submission."""
+    from socinv_docs.rules import RuleConfigError, configure
+
+    try:
+        return profile.model_copy(update={"rules": configure(profile, kinds, common)})
+    except RuleConfigError as exc:
+        raise SchemaError(f"{path}: rules.{exc}") from None
 
 
 def schemas_dir() -> Path:
@@ -267,10 +425,11 @@ def load_schemas(root: Path | None = None) -> SchemaSet:
         unknown = [k for k in profile.kinds if k not in kinds]
         if unknown:
             raise SchemaError(f"{path}: kinds: unknown kind {unknown}")
-        for kind_id, rule in profile.duration.items():
-            if kind_id not in kinds or not any(f.id == rule.field for f in kinds[kind_id].fields):
-                raise SchemaError(f"{path}: duration.{kind_id}.field: no field '{rule.field}' in kind '{kind_id}'")
-        profiles[profile.id] = profile
+        if profile.economics is not None:
+            stray = [k for k in profile.economics.kinds if k not in profile.kinds]
+            if stray:
+                raise SchemaError(f"{path}: economics.kinds: {stray} not among the profile's kinds")
+        profiles[profile.id] = _configure(profile, kinds, common, path)
     if not kinds:
         raise SchemaError(f"{root / 'kinds'}: no kind files")
     return SchemaSet(kinds=kinds, profiles=profiles, common=common)

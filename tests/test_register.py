@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.render import register as R
-from socinv_docs.report import DocumentReport, Finding, RunReport, SubmissionReport
+from socinv_docs.report import DocumentReport, Facts, Finding, PartyFact, RunReport, SubmissionReport
 
 NOW = dt.datetime(2026, 3, 1, 10, 0)
 HOSTILE = ['=HYPERLINK("http://x","y")', "+46 70 123 45 67", "-5", "@SUM(A1)", "=1+1"]
@@ -41,8 +41,11 @@ def doc_report(file: str, *, kind: str = "ansokan", namn: str | None = "Läxhjä
         fields["sokt_belopp"] = FieldValue(id="sokt_belopp", value=sokt)
     secs = {sid: Section(id=sid, state=SectionState(state)) for sid, state in (sections or {"behov": "ok"}).items()}
     document = Document(file=file, kind=kind, profile="orebro-2020", format="docx", sections=secs, fields=fields)
+    facts = Facts(title=namn or "", applicant=forvaltning or "", amount=sokt,
+                  parties=[PartyFact(name=n["namnd"], category="namnd", area=n["verksamhetsomrade"])
+                           for n in namnder or []], attachment=kind == "utvarderingsschema")
     return DocumentReport(file=file, kind=kind, profile="orebro-2020", findings=list(findings), document=document,
-                          economics=economics)
+                          economics=economics, facts=facts)
 
 
 def make_run(*subs: SubmissionReport) -> RunReport:

@@ -80,11 +80,16 @@ def test_economics_match_a_hand_calculation(schemas):
 
 def test_discount_rate_gives_present_values(schemas):
     # 1 000 000 a year for 2 years at 10 %: 1 000 000/1.1 + 1 000 000/1.21 = 1 735 537.
-    from socinv_docs.economics import SavingsRow, present_value
+    from socinv_docs.economics import present_value
+    from socinv_docs.roles import SavingsRow
+    from socinv_docs.schema import EconomicsSpec
 
-    rows = [SavingsRow(namnd="A", per_year=1_000_000, years=2, location=Location())]
-    assert present_value(rows, 10, 0.10) == 1_735_537
-    assert present_value(rows, 10, 0.0) == 2_000_000
+    rows = [SavingsRow(party="A", per_year=1_000_000, years=2, location=Location())]
+    assert present_value(rows, EconomicsSpec(kinds=["x"], discount_rate=0.10)) == 1_735_537
+    assert present_value(rows, EconomicsSpec(kinds=["x"])) == 2_000_000
+    # A stepped schedule: 10 % in year 1, then 0 %: 1 000 000/1.1 + 1 000 000/1.1 = 1 818 182.
+    stepped = EconomicsSpec(kinds=["x"], rate_schedule=[{"until_year": 1, "rate": 0.10}, {"rate": 0.0}])
+    assert present_value(rows, stepped) == 1_818_182
 
 
 @pytest.mark.parametrize("period,expected", [
@@ -178,5 +183,5 @@ def test_missing_signatures_warn(schemas):
 def test_rules_of_one_profile_do_not_apply_to_another_kind(schemas):
     # The förslag profile has no parties or economics rules: a förslag with one
     # förvaltning is fine (Mölndal: "kan drivas av två eller flera förvaltningar").
-    assert schemas.profiles["molndal-2018"].parties is None
+    assert schemas.profiles["molndal-2018"].options("parties") is None
     assert schemas.profiles["molndal-2018"].economics is None

@@ -46,12 +46,32 @@ def test_unknown_key_is_refused(schema_copy):
     assert "molndal-2018.yaml" in str(exc.value) and "max_yers" in str(exc.value)
 
 
-def test_profile_naming_a_missing_field_is_refused(schema_copy):
-    path = schema_copy / "profiles" / "molndal-2018.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("field: tidsperiod", "field: tid"), encoding="utf-8")
+@pytest.mark.parametrize("file,old,new,expected", [
+    # A rule enabled for a kind that does not map the roles it reads.
+    ("profiles/orebro-2020.yaml", "project_lead:\n    kinds: [ansokan]", "project_lead:\n    kinds: [ideprovning]",
+     "rules.project_lead.kinds.0"),
+    # A rule that does not exist, and an option a rule does not take.
+    ("profiles/molndal-2018.yaml", "  duration:\n", "  durations:\n", "rules.durations: unknown rule"),
+    ("profiles/molndal-2018.yaml", "max_years: 3", "max_yers: 3", "rules.duration.max_yers"),
+    # A kind the profile does not have, a party category nobody defined.
+    ("profiles/molndal-2018.yaml", "kinds: [forslag]\n    min_years", "kinds: [ansokan]\n    min_years",
+     "rules.duration.kinds.0"),
+    ("profiles/orebro-2020.yaml", "{min: {civil: 1, namnd: 1}}", "{min: {civila: 1, namnd: 1}}",
+     "rules.parties.any_of.1.min"),
+    # A role naming a field the kind lacks, or a field of the wrong type.
+    ("kinds/forslag.yaml", "duration: tidsperiod", "duration: tid", "roles.duration"),
+    ("kinds/ansokan.yaml", "amount: sokt_belopp", "amount: namn", "roles.amount"),
+    # A rule the profile enables on no kind that has what it needs.
+    ("profiles/molndal-2018.yaml", "  fields: {}\n", "  fields: {}\n  criteria: {}\n", "rules.criteria"),
+])
+def test_a_rule_or_role_that_cannot_work_is_refused(schema_copy, file, old, new, expected):
+    path = schema_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(SchemaError) as exc:
         load_schemas(schema_copy)
-    assert "duration.forslag.field" in str(exc.value)
+    assert path.name in str(exc.value) and expected in str(exc.value), str(exc.value)
 
 
 def test_broken_schema_gives_a_clear_cli_error(schema_copy, monkeypatch, cli):
@@ -79,13 +99,16 @@ fields:
 sections:
   - {id: syfte, heading: "1. Syfte", guidance: ["Beskriv syftet."]}
   - {id: malgrupp, heading: "2. Målgrupp"}
+roles: {title: namn, duration: tid}
 """, encoding="utf-8")
     (schema_copy / "profiles" / "exempel-2026.yaml").write_text("""
 id: exempel-2026
-municipality: "Exempelkommun"
+funder: "Exempelkommun"
 kinds: [exempel]
-duration:
-  exempel: {field: tid, min_years: 1, max_years: 2}
+rules:
+  sections: {}
+  fields: {}
+  duration: {kinds: [exempel], min_years: 1, max_years: 2}
 """, encoding="utf-8")
     schemas = load_schemas(schema_copy)
     d = docx.Document()

@@ -30,3 +30,19 @@ def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = 
         if score >= kind.detect.min_score and (best is None or score > best[0]):
             best = (score, kind.id)
     return best[1] if best else None
+
+
+def detect_profile(raw: RawDocument, schemas: SchemaSet, kind_id: str):
+    """The funder whose copy of the template this is, among those using the kind: the one
+    whose detection phrases the file holds most of (the first by name on a tie, and when
+    only one funder uses the kind)."""
+    candidates = schemas.profiles_for(kind_id)
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    text = " \n ".join(fold(b.text) for b in raw.blocks[:LOOK_AT_BLOCKS * 5])
+    text = f"{fold(raw.title)} \n {text}"
+
+    def score(profile) -> int:
+        return sum(1 for p in profile.detect.phrases if fold(p) and fold(p) in text)
+
+    return max(candidates, key=score)  # max keeps the first of equals: name order

@@ -35,7 +35,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
         answer, answer_at = _section_answer(raw.blocks, m, boundaries, cleaner)
         words = word_count(answer.text)
         if answer.text:
-            minimum = profile.min_words.get(f"{kind.id}.{spec.id}", 0)
+            minimum = getattr(profile.options("sections"), "min_words", {}).get(f"{kind.id}.{spec.id}", 0)
             state = SectionState.TOO_SHORT if words < minimum else SectionState.OK
         else:
             state = SectionState.PLACEHOLDER if answer.placeholder else SectionState.EMPTY
@@ -137,9 +137,9 @@ def _anchor_signatures(doc: Document, kind: KindSpec, blocks: list[Block], match
     heading = next((m for m in matches if m.target.kind is TargetKind.BOUNDARY
                     and m.target.id == kind.signatures.heading), None)
     if heading is not None:
-        doc.anchors["underskrifter"] = _heading_location(blocks[heading.candidate.block], heading.candidate.text)
+        doc.anchors[kind.signatures.id] = _heading_location(blocks[heading.candidate.block], heading.candidate.text)
     elif blocks:
-        doc.anchors["underskrifter"] = replace(blocks[-1].location, position="after")
+        doc.anchors[kind.signatures.id] = replace(blocks[-1].location, position="after")
 
 
 def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: AnswerCleaner,

@@ -136,7 +136,8 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
             if not any(v for k, v in values.items() if k != spec.row_label_column):
                 if not label or cleaner.is_template(label):
                     continue
-            table.rows.append(TableRow(label=label, values=values,
+            cells = {cid: by_col[col].location for cid, col in cols.items() if col in by_col}
+            table.rows.append(TableRow(label=label, values=values, cells=cells,
                                        location=Location(table=row.table, row=row.row, sheet=row.sheet,
                                                          block=row.location.block)))
         return table

@@ -21,14 +21,14 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from socinv_docs import messages
+from socinv_docs import messages, summary
 from socinv_docs.codes import Severity
 from socinv_docs.fmt import kronor, number
 from socinv_docs.model import SectionState
 from socinv_docs.render.text import economics_lines
 from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport
 from socinv_docs.schema import SchemaSet
-from socinv_docs.summary import applicants, field_value, main_document, parties
+from socinv_docs.summary import applicants, main_document, parties
 
 FORMATS = ("docx", "html", "md")
 DEFAULT_TEMPLATES = {"docx": "memo.docx", "html": "memo.html.j2", "md": "memo.md.j2"}
@@ -53,12 +53,8 @@ def _t(key: str, lang: str, **params) -> str:
 
 
 def _applicant(doc: DocumentReport | None) -> str:
-    """Who applies: the förvaltning (Mölndal), the projektägare (ansökan), else the nämnder."""
-    for field_id in ("forvaltning", "projektagare"):
-        value = field_value(doc, field_id)
-        if value:
-            return str(value)
-    return "; ".join(applicants([doc])) if doc is not None else ""
+    """Who applies (the förvaltning, the projektägare, the huvudsökande), else the parties."""
+    return summary.facts(doc).applicant or ("; ".join(applicants([doc])) if doc is not None else "")
 
 
 def _criteria(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
@@ -134,8 +130,9 @@ def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
 def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: dict[str, str] | None,
                        lang: str) -> dict:
     main = main_document(sub)
-    period = field_value(main, "period")
-    amount = field_value(main, "sokt_belopp")
+    facts = summary.facts(main)
+    period = facts.period
+    amount = summary.amount([main]) if main is not None else None
     econ = main.economics if main is not None else None
     errors = sum(1 for f in sub.all_findings if f.severity is Severity.ERROR)
     warnings = len(sub.all_findings) - errors
@@ -143,7 +140,7 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
     kind_titles = [schemas.kinds[d.kind].title for d in sub.documents if d.kind in schemas.kinds]
     return {
         "name": sub.submission,
-        "title": str(field_value(main, "namn") or Path(sub.submission).stem),
+        "title": facts.title or Path(sub.submission).stem,
         "kind": main.kind if main else None,
         "kinds": ", ".join(kind_titles) or _t("ui.unknown_kind", lang),
         "files": [Path(d.file).name for d in sub.documents],
@@ -154,10 +151,11 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "warnings": warnings,
         "counts": messages.counts(errors, warnings, lang),
         "applicant": _applicant(main),
-        "contact": str(field_value(main, "kontaktperson") or ""),
+        "contact": facts.contact,
         "parties": parties(main),
         "period": f"{period['start']} – {period['end']}" if period else "",
-        "duration": _t("memo.years", lang, n=number(field_value(main, "tidsperiod"), lang=lang)) if field_value(main, "tidsperiod") else "",
+        # How long, where the template asks for a duration rather than a period (Mölndal).
+        "duration": _t("memo.years", lang, n=number(facts.years, lang=lang)) if facts.years and not period else "",
         "amount": kronor(amount) if amount is not None else "",
         "amount_value": amount,
         "economics": _economics(econ, lang),

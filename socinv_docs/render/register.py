@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from socinv_docs import messages
+from socinv_docs import messages, summary
 from socinv_docs.atomic import TOOL_CREATOR, save_workbook
 from socinv_docs.codes import Severity
 from socinv_docs.report import RunReport, Status, SubmissionReport
-from socinv_docs.summary import applicants, economics, field_value, main_first
+from socinv_docs.summary import applicants, economics, main_first
 
 SHEET_SUBMISSIONS_KEY = "register.sheet.submissions"  # "Ansökningar" (fixed, SPEC §6)
 SHEET_FINDINGS_KEY = "register.sheet.findings"  # "Brister" (fixed, SPEC §6)
@@ -65,16 +65,16 @@ SUBMISSION_COLUMNS = [
     Column("submission", 28, wrap=True),
     Column("files", 30, wrap=True),
     Column("kind", 18, wrap=True),
-    Column("namn", 32, wrap=True),
+    Column("title", 32, wrap=True),
     Column("sokande", 40, wrap=True),
     Column("status", 16),
     Column("errors", 8, "int"),
     Column("warnings", 11, "int"),
     Column("missing", 32, wrap=True),
-    Column("sokt_belopp", 15, "kr"),
-    Column("kostnad", 15, "kr"),
-    Column("besparing", 17, "kr"),
-    Column("kvot", 12, "ratio"),
+    Column("amount", 15, "kr"),
+    Column("cost", 15, "kr"),
+    Column("savings", 17, "kr"),
+    Column("ratio", 12, "ratio"),
     Column("checked", 18, "date"),
 ]
 # The group's columns on a new register. Their headers are fixed Swedish (SPEC §6).
@@ -250,11 +250,8 @@ def _read_sheet(ws, columns: list[Column]) -> _OldSheet:
 def _kind_label(kind: str | None, schemas, lang: str) -> str:
     if not kind:
         return ""
-    key = f"register.kind.{kind}"
-    if key in messages.CATALOGUE:
-        return _t(key, lang)
     spec = schemas.kinds.get(kind) if schemas is not None else None
-    return spec.title if spec else kind
+    return spec.name_in(lang) if spec else kind
 
 
 def _number(value) -> int | float | None:
@@ -275,7 +272,6 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
         label = _kind_label(d.kind, schemas, lang)
         if label and label not in kinds:
             kinds.append(label)
-    namn = next((str(v) for v in (field_value(d, "namn") for d in docs) if v), "")
     missing: list[str] = []
     for d in docs:
         if d.document is not None:
@@ -285,21 +281,21 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
                 if s.state.value != "ok" and label not in missing:
                     missing.append(label)
     econ = economics(docs)
-    sokt = next((v for v in (_number(field_value(d, "sokt_belopp")) for d in docs) if v is not None), None)
+    sokt = _number(summary.amount(docs))
     return {
         "submission": sub.submission,
         "files": ", ".join(names),
         "kind": ", ".join(kinds),
-        "namn": namn,
+        "title": summary.title(docs),
         "sokande": "; ".join(applicants(docs)),
         "status": _t(f"register.status.{sub.status.value}", lang),
         "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
         "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
         "missing": ", ".join(missing),
-        "sokt_belopp": sokt,
-        "kostnad": _number(econ.get("cost")),
-        "besparing": _number(econ.get("savings_total")),
-        "kvot": _number(econ.get("ratio")),
+        "amount": sokt,
+        "cost": _number(econ.get("cost")),
+        "savings": _number(econ.get("savings_total")),
+        "ratio": _number(econ.get("ratio")),
         "checked": now,
     }
 

@@ -1,15 +1,22 @@
-"""The rules. One module per rule family, each with the same shape (what it checks, why,
-an example) and one `check` registered with the codes it may emit. To add a rule: add a
-module here and list it below; its numbers go in the profile (schemas/profiles/).
+"""The rules. One module per rule, each with the same shape: a docstring (what it checks,
+why in the source's words, an example, its options), an `Options` model when it takes
+options, and one `check` registered with `@rule(codes..., options=..., needs=...)`.
+
+A profile (schemas/profiles/*.yaml) enables rules by module name under `rules:` with their
+options; `configure` checks them when the profile is loaded. To add a rule: add a module
+here, list it below, and add its messages to socinv_docs/messages.py.
 """
 
 from socinv_docs.rules import (  # noqa: F401  (imported to register)
     attachments,
+    cofinancing,
+    cost_ceiling,
     costs,
     criteria,
     duration,
     fields,
     parties,
+    payback,
     project_lead,
     savings,
     schema_rows,
@@ -19,18 +26,22 @@ from socinv_docs.rules import (  # noqa: F401  (imported to register)
 from socinv_docs.rules.base import (
     REGISTRY,
     Rule,
+    RuleConfigError,
     RuleContext,
+    RuleOptions,
     SubmissionContext,
+    configure,
     make_finding,
+    runs_on,
 )
 
-__all__ = ["REGISTRY", "Rule", "RuleContext", "SubmissionContext", "make_finding", "document_rules",
-           "submission_rules"]
+__all__ = ["REGISTRY", "Rule", "RuleConfigError", "RuleContext", "RuleOptions", "SubmissionContext", "configure",
+           "make_finding", "runs_on", "document_rules", "submission_rules"]
 
 
 def document_rules() -> list[Rule]:
-    return [r for r in REGISTRY if r.scope == "document"]
+    return [r for r in REGISTRY.values() if r.scope == "document"]
 
 
 def submission_rules() -> list[Rule]:
-    return [r for r in REGISTRY if r.scope == "submission"]
+    return [r for r in REGISTRY.values() if r.scope == "submission"]

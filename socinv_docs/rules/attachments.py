@@ -1,28 +1,55 @@
 """ATTACHMENT_MISSING (a submission rule).
 
-What: a document whose profile names a mandatory attachment (Örebro: the ansökan needs its
-utvärderingsschema) is submitted together with it. For `check` on the ansökan alone it is a
-warning (the applicant may send it separately); in a submission it is an error.
+What: a document is submitted together with the attachments the funder asks for (Örebro:
+the ansökan needs its utvärderingsschema). A required attachment missing is an error (a
+warning for `check` on the document alone: the applicant may send it separately); a
+recommended one a warning; an optional one is only listed.
 Why: seed 000, "Steg 3": "Mall för ansökan inklusive obligatorisk bilaga för
 utvärderingsschema"; "Utvärderingsschema": "ska finnas med i ansökan för att den ska anses
 komplett".
 Example: a folder with ansokan.docx only → ATTACHMENT_MISSING.
+Options: `require`: a list of {document: kind, attachment: kind, level: error | warning | optional}.
 """
 
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
 from socinv_docs.codes import Code, Severity
-from socinv_docs.rules.base import rule
+from socinv_docs.messages import literal
+from socinv_docs.rules.base import RuleOptions, rule
 
 
-@rule(Code.ATTACHMENT_MISSING, scope="submission")
+class Requirement(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: str  # the kind that needs the attachment
+    attachment: str  # the kind it needs
+    level: Literal["error", "warning", "optional"] = "error"
+
+
+class Options(RuleOptions):
+    require: list[Requirement] = []
+
+    def check_against(self, profile, kinds, common) -> None:
+        for i, need in enumerate(self.require):
+            for key in ("document", "attachment"):
+                if getattr(need, key) not in profile.kinds:
+                    raise ValueError(f"require.{i}.{key}: '{getattr(need, key)}' is not one of the profile's kinds")
+
+
+@rule(Code.ATTACHMENT_MISSING, options=Options, scope="submission")
 def check(documents, ctx):
-    kinds = {d.kind for d in documents if d.kind}
+    present = {d.kind for d in documents if d.kind}
     for doc in documents:
-        profile = ctx.schemas.profiles.get(doc.profile or "")
-        if profile is None:
-            continue
-        for need in profile.attachments:
-            if need.kind == doc.kind and need.attachment not in kinds:
-                attachment = ctx.schemas.kinds[need.attachment].title if need.attachment in ctx.schemas.kinds \
-                    else need.attachment
-                yield ctx.finding(Code.ATTACHMENT_MISSING, severity=Severity.WARNING if ctx.alone else None,
-                                  attachment=attachment, file=doc.file)
+        if doc.profile != ctx.profile.id:
+            continue  # another funder's document in the same folder: its own profile judges it
+        for need in ctx.options.require:
+            if need.document != doc.kind or need.attachment in present or need.level == "optional":
+                continue
+            kind, main = ctx.schemas.kinds[need.attachment], ctx.schemas.kinds[need.document]
+            severity = Severity.WARNING if ctx.alone or need.level == "warning" else Severity.ERROR
+            yield ctx.finding(Code.ATTACHMENT_MISSING, severity=severity,
+                              attachment=literal(sv=kind.name_in("sv"), en=kind.name_in("en")),
+                              document=literal(sv=main.name_in("sv"), en=main.name_in("en")),
+                              file=doc.file, kind=need.attachment)

@@ -11,10 +11,8 @@ from socinv_docs.codes import Code
 from socinv_docs.rules.base import rule
 
 
-@rule(Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET)
+@rule(Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET, needs=("criteria",))
 def check(doc, ctx):
-    if ctx.kind.criteria is None:
-        return
     for item in ctx.kind.criteria.items:
         answer = doc.criteria.get(item.id)
         if answer is None or answer.answer is None:

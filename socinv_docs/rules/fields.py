@@ -12,7 +12,7 @@ from socinv_docs.codes import Code, Severity
 from socinv_docs.rules.base import rule, severity_for
 
 
-@rule(Code.FIELD_MISSING, Code.FIELD_INVALID)
+@rule(Code.FIELD_MISSING, Code.FIELD_INVALID, needs=("fields",))
 def check(doc, ctx):
     for spec in ctx.kind.fields:
         value = doc.fields.get(spec.id)

@@ -1,18 +1,54 @@
 """PARTIES_INSUFFICIENT, PARTY_FOR_PROFIT.
 
-What: at least two nämnder from different verksamhetsområden take part, or at least one
-civil-society actor together with at least one nämnd; no partner is a for-profit company
-(AB, HB, KB, aktiebolag), except municipal companies the profile lists as majority-owned.
-Why: seed 000, "Vem kan ansöka?".
+What: the parties taking part meet one of the funder's alternatives (counts per category:
+nämnd, civil-society actor, region unit, kommun, ...; or a total of any kind), and, where
+the funder refuses them, no partner is a for-profit company, except companies it allows
+(municipal companies majority-owned by the municipality).
+Why: seed 000, "Vem kan ansöka?": "minst två kommunala nämnder från olika
+verksamhetsområden ... alternativt en aktör från civila samhället i samverkan med minst en
+kommunal nämnd"; "Vinstdrivande företag ingår inte"; "kommunala bolag som är
+majoritetsägda". Other funders: "minst två organisationer" (Region Gävleborg).
 Example: nämnder "Socialnämnden – Social välfärd" only, no civil actor →
 PARTIES_INSUFFICIENT; civil actor "Läxhjälpen Sverige AB" → PARTY_FOR_PROFIT.
+Options: `any_of` (alternatives: `min` per category, `total`, `distinct_areas`),
+`for_profit` (refuse | allow), `allowed_companies`. Reads the role `parties`.
 """
 
 import re
+from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
+
+from socinv_docs import roles
 from socinv_docs.codes import Code
 from socinv_docs.extract.text import fold
-from socinv_docs.rules.base import rule
+from socinv_docs.messages import literal, msg
+from socinv_docs.rules.base import RuleOptions, rule
+
+
+class Alternative(BaseModel):
+    """One way to have enough parties: at least `min[c]` distinct parties of each category
+    c (with `distinct_areas`, also that many distinct verksamhetsområden among them), and
+    at least `total` distinct parties counted together."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: dict[str, int] = {}
+    total: int = 0
+    distinct_areas: bool = False
+
+
+class Options(RuleOptions):
+    any_of: list[Alternative] = []
+    for_profit: Literal["refuse", "allow"] = "refuse"
+    allowed_companies: list[str] = []
+
+    def check_against(self, profile, kinds, common) -> None:
+        for i, alternative in enumerate(self.any_of):
+            unknown = [c for c in alternative.min if c not in common.party_categories]
+            if unknown:
+                raise ValueError(f"any_of.{i}.min: unknown party category {unknown} "
+                                 f"(common.yaml party_categories: {', '.join(common.party_categories)})")
 
 
 def is_for_profit(name: str, markers: list[str], allowed: list[str]) -> bool:
@@ -28,37 +64,50 @@ def is_for_profit(name: str, markers: list[str], allowed: list[str]) -> bool:
     return False
 
 
-def _lines(doc, field_id: str) -> list:
-    field = doc.fields.get(field_id)
-    return list(field.value) if field is not None and isinstance(field.value, list) else []
+def _met(alternative: Alternative, parties: list[roles.Party]) -> bool:
+    for category, needed in alternative.min.items():
+        mine = [p for p in parties if p.category == category]
+        if len({fold(p.name) for p in mine}) < needed:
+            return False
+        # A party without a stated area counts as an area of its own.
+        if alternative.distinct_areas and len({fold(p.area or p.name) for p in mine}) < needed:
+            return False
+    return len({fold(p.name) for p in parties}) >= alternative.total
 
 
-@rule(Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT)
+def _category_name(common, category: str, count: int) -> dict:
+    spec = common.party_categories.get(category)
+    if spec is None:
+        return literal(sv=category, en=category)
+    return literal(sv=spec.name("sv", count), en=spec.name("en", count))
+
+
+@rule(Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT, options=Options, needs=("parties",))
 def check(doc, ctx):
-    spec = ctx.profile.parties
-    if spec is None or doc.kind not in spec.kinds:
-        return
-    namnder = _lines(doc, "namnder")
-    civil = _lines(doc, "civila_aktorer")
-    public = _lines(doc, "offentlig_aktor")
-    partners = [("civila_aktorer", c) for c in civil] + [("offentlig_aktor", p) for p in public]
-    partners += [("namnder", n["namnd"]) for n in namnder]
-    for_profit = set()
-    for field_id, name in partners:
-        if is_for_profit(name, spec.for_profit_markers, spec.allowed_companies):
-            for_profit.add(name)
-            yield ctx.finding(Code.PARTY_FOR_PROFIT, field=field_id, where=doc.fields[field_id].location, party=name)
-    valid_civil = [c for c in civil if c not in for_profit]
-    if not namnder and not civil:
+    common = ctx.schemas.common
+    options = ctx.options
+    parties = roles.parties(doc, ctx.kind, common)
+    markers = [w for c in common.party_categories.values() if c.for_profit for w in c.words]
+    counted = []
+    for party in parties:
+        if options.for_profit == "refuse" and is_for_profit(party.name, markers, options.allowed_companies):
+            yield ctx.finding(Code.PARTY_FOR_PROFIT, field=party.field, where=party.location, party=party.name)
+        else:
+            counted.append(party)
+    if not parties or not options.any_of:
         return  # nothing filled in: FIELD_MISSING says so
-    public_namnder = [n for n in namnder if n["namnd"] not in for_profit]
-    # Two nämnder *and* two verksamhetsområden: one nämnd listed with two of its areas is
-    # still one nämnd. Without a stated area, a nämnd counts as its own area.
-    names = {fold(n["namnd"]) for n in public_namnder}
-    areas = {fold(n["verksamhetsomrade"] or n["namnd"]) for n in public_namnder}
-    needed = spec.min_namnder_different_areas
-    enough = (len(names) >= needed and len(areas) >= needed) or (
-        len(valid_civil) >= spec.min_civil_with_namnd and len(names) >= 1)
-    if not enough:
-        yield ctx.finding(Code.PARTIES_INSUFFICIENT, field="namnder", where=doc.fields["namnder"].location,
-                          namnder=len(names), areas=len(areas), civil=len(valid_civil))
+    if any(_met(alternative, counted) for alternative in options.any_of):
+        return
+    categories = list(dict.fromkeys(p.category for p in counted))
+    found = [msg("parties.count", n=n, name=_category_name(common, c, n))
+             for c in categories for n in [len({fold(p.name) for p in counted if p.category == c})]]
+    required = [msg("parties.alternative_areas" if alternative.distinct_areas else "parties.alternative",
+                    parts=[msg("parties.count", n=n, name=_category_name(common, c, n))
+                           for c, n in alternative.min.items()]
+                    + ([msg("parties.total", n=alternative.total)] if alternative.total else []))
+                for alternative in options.any_of]
+    # Reported on the first parties field (the nämnder, in Örebro's forms): where a party is added.
+    first = ctx.kind.roles.parties[0].field
+    where = doc.fields[first].location if first in doc.fields else None
+    yield ctx.finding(Code.PARTIES_INSUFFICIENT, field=first, where=where, found=found or [msg("parties.none")],
+                      required=required, parties=len({fold(p.name) for p in counted}))

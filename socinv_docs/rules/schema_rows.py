@@ -13,11 +13,9 @@ from socinv_docs.codes import Code
 from socinv_docs.rules.base import rule
 
 
-@rule(Code.SCHEMA_ROW_INCOMPLETE)
+@rule(Code.SCHEMA_ROW_INCOMPLETE, needs=("grid",))
 def check(doc, ctx):
     grid = ctx.kind.grid
-    if grid is None:
-        return
     for goal in doc.grid:
         missing = [" / ".join(grid.columns[c] for c in group) for group in grid.needs
                    if not any(goal.values.get(c) for c in group)]

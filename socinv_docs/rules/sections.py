@@ -5,11 +5,12 @@ section's `required` level in the kind schema (error, warning, or none).
 Why: the beredningsgrupp cannot assess an ansökan with a part left out (seed 000,
 "Innehåll – ska finnas med i ansökan"; seed 001, Bilaga 2).
 Example: "2. Evidens och forskning" followed only by "Skriv här:" → SECTION_PLACEHOLDER.
+Options: `min_words` ({"kind.section": words}) for SECTION_TOO_SHORT (none by default).
 """
 
 from socinv_docs.codes import Code
 from socinv_docs.model import SectionState
-from socinv_docs.rules.base import rule, severity_for
+from socinv_docs.rules.base import RuleOptions, rule, severity_for
 
 _CODE = {
     SectionState.MISSING: Code.SECTION_MISSING,
@@ -19,7 +20,11 @@ _CODE = {
 }
 
 
-@rule(*_CODE.values())
+class Options(RuleOptions):
+    min_words: dict[str, int] = {}  # "kind.section" -> fewer words than this is too short
+
+
+@rule(*_CODE.values(), options=Options, needs=("sections",))
 def check(doc, ctx):
     for spec in ctx.kind.sections:
         section = doc.sections.get(spec.id)
@@ -36,5 +41,4 @@ def check(doc, ctx):
         else:  # Excel: the answer cell, where the applicant types; Word: the heading
             where = section.answer_location or section.location
         yield ctx.finding(code, severity=severity, section=spec.id, where=where, heading=spec.heading,
-                          words=section.words,
-                          minimum=ctx.profile.min_words.get(f"{doc.kind}.{spec.id}", 0))
+                          words=section.words, minimum=ctx.options.min_words.get(f"{doc.kind}.{spec.id}", 0))

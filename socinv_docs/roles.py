@@ -1,0 +1,258 @@
+"""A document's values by role: what its title, applicant, parties, period, amount, budget
+and savings are, whatever the template calls them (KindSpec.roles names the ids).
+
+This is the one place that turns roles into a template's field and table ids. Rules,
+economics, the register and the memos ask here, so a new funder's template works with
+all of them by mapping its roles in schemas/kinds/*.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from socinv_docs.extract.text import fold
+from socinv_docs.extract.values import parse_amount, parse_duration, period_years
+from socinv_docs.location import Location
+from socinv_docs.model import Document, FieldValue, TableRow
+from socinv_docs.schema import CommonSpec, KindSpec
+
+
+def field_of(doc: Document | None, field_id: str | None) -> FieldValue | None:
+    if doc is None or not field_id:
+        return None
+    return doc.fields.get(field_id)
+
+
+def value_of(doc: Document | None, field_id: str | None):
+    """A field's parsed value, or None when missing or unreadable."""
+    f = field_of(doc, field_id)
+    return None if f is None or f.invalid else f.value
+
+
+def title(doc: Document | None, kind: KindSpec) -> str:
+    value = value_of(doc, kind.roles.title)
+    return str(value) if value else ""
+
+
+def applicant(doc: Document | None, kind: KindSpec) -> str:
+    value = value_of(doc, kind.roles.applicant)
+    return str(value) if value else ""
+
+
+def contact(doc: Document | None, kind: KindSpec) -> str:
+    value = value_of(doc, kind.roles.contact)
+    return str(value) if value else ""
+
+
+def amount(doc: Document | None, kind: KindSpec) -> int | None:
+    value = value_of(doc, kind.roles.amount)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def years(doc: Document | None, kind: KindSpec) -> tuple[float | None, FieldValue | None]:
+    """How long the satsning runs, in years, and the field it was read from."""
+    for field_id in (kind.roles.period, kind.roles.duration):
+        f = field_of(doc, field_id)
+        if f is None or f.invalid or f.value is None:
+            continue
+        if isinstance(f.value, dict) and "start" in f.value:
+            return period_years(f.value), f
+        if isinstance(f.value, (int, float)):
+            return float(f.value), f
+    return None, field_of(doc, kind.roles.period or kind.roles.duration)
+
+
+def period(doc: Document | None, kind: KindSpec) -> dict | None:
+    value = value_of(doc, kind.roles.period)
+    return value if isinstance(value, dict) and "start" in value else None
+
+
+# -- parties ------------------------------------------------------------------------------
+
+
+@dataclass
+class Party:
+    name: str
+    category: str
+    field: str
+    location: Location
+    area: str | None = None  # a nämnd's verksamhetsområde, when the line gives one
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.area})" if self.area else self.name
+
+
+def category_of(name: str, common: CommonSpec) -> str:
+    """The category a party's own words tell (for fields of `category: auto`)."""
+    folded = fold(name)
+    for category_id, category in common.party_categories.items():
+        for word in category.words:
+            if word.isupper() and len(word) <= 3:  # "AB", "HB": case matters, "ab" is no company form
+                if re.search(rf"(?<![\wÅÄÖåäö]){re.escape(word)}(?![\wÅÄÖåäö])", name):
+                    return category_id
+            elif fold(word) and re.search(rf"\b{re.escape(fold(word))}", folded):
+                return category_id
+    return common.default_party_category
+
+
+def parties(doc: Document | None, kind: KindSpec, common: CommonSpec) -> list[Party]:
+    """Every party the document lists, with its category, in the order of the template."""
+    out: list[Party] = []
+    if doc is None:
+        return out
+    for mapping in kind.roles.parties:
+        f = doc.fields.get(mapping.field)
+        if f is None or f.invalid or not f.value:
+            continue
+        items = f.value if isinstance(f.value, list) else [f.value]
+        for item in items:
+            if isinstance(item, dict):  # a "parties" line: "Socialnämnden – Social välfärd"
+                name, area = str(item.get("namnd") or "").strip(), item.get("verksamhetsomrade")
+            else:
+                name, area = str(item).strip(), None
+            if not name:
+                continue
+            category = category_of(name, common) if mapping.category == "auto" else mapping.category
+            out.append(Party(name=name, category=category, field=mapping.field, location=f.location, area=area))
+    return out
+
+
+# -- tables -------------------------------------------------------------------------------
+
+
+@dataclass
+class CostRow:
+    """A budget row: a year (or the total row), its components, total and fund part."""
+
+    label: str
+    amounts: dict[str, int | None]  # column id -> kronor (None: empty)
+    location: Location
+    is_total: bool = False
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # (column, raw) not readable
+    cells: dict[str, Location] = field(default_factory=dict)  # column id -> the cell
+
+
+@dataclass
+class SavingsRow:
+    party: str
+    per_year: int | None
+    years: float | None
+    location: Location
+    invalid: list[tuple[str, str]] = field(default_factory=list)
+    cells: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass
+class CofinancingRow:
+    party: str
+    cash: int | None
+    hours: float | None
+    location: Location
+    invalid: list[tuple[str, str]] = field(default_factory=list)
+    cells: dict[str, Location] = field(default_factory=dict)
+
+
+def _amount(raw: str) -> tuple[int | None, bool]:
+    """(value, readable) of a table cell; an empty cell or a dash is 0-less and readable."""
+    text = raw.strip()
+    if not text or text in ("-", "–", "—", "0"):
+        return (0 if text == "0" else None), True
+    value = parse_amount(text)
+    return value, value is not None
+
+
+def _number(raw: str, unit: str = "år") -> tuple[float | None, bool]:
+    text = raw.strip()
+    if not text:
+        return None, True
+    m = re.fullmatch(rf"(\d+(?:[.,]\d+)?)\s*(?:{unit}|h|tim|timmar)?", text, flags=re.IGNORECASE)
+    if m:
+        return float(m.group(1).replace(",", ".")), True
+    value = parse_duration(text) if unit == "år" else None
+    return value, value is not None
+
+
+def _cells(row: TableRow) -> dict[str, Location]:
+    return dict(getattr(row, "cells", {}) or {})
+
+
+def budget_rows(doc: Document | None, kind: KindSpec) -> list[CostRow]:
+    role = kind.roles.budget
+    table = doc.tables.get(role.table) if doc is not None and role is not None else None
+    if table is None:
+        return []
+    columns = [*role.components, *(c for c in (role.total, role.fund) if c)]
+    totals = tuple(fold(label) for label in role.total_row)
+    rows = []
+    for r in table.rows:
+        row = CostRow(label=r.label, amounts={}, location=r.location, cells=_cells(r),
+                      is_total=fold(r.label).startswith(totals))
+        for col in columns:
+            value, ok = _amount(r.values.get(col, ""))
+            row.amounts[col] = value
+            if not ok:
+                row.invalid.append((col, r.values.get(col, "")))
+        rows.append(row)
+    return rows
+
+
+def savings_rows(doc: Document | None, kind: KindSpec) -> list[SavingsRow]:
+    role = kind.roles.savings
+    table = doc.tables.get(role.table) if doc is not None and role is not None else None
+    if table is None:
+        return []
+    rows = []
+    for r in table.rows:
+        per_year, ok_amount = _amount(r.values.get(role.per_year, ""))
+        n, ok_years = _number(r.values.get(role.years, ""))
+        row = SavingsRow(party=r.values.get(role.party, "") or r.label, per_year=per_year, years=n,
+                         location=r.location, cells=_cells(r))
+        if not ok_amount:
+            row.invalid.append((role.per_year, r.values.get(role.per_year, "")))
+        if not ok_years:
+            row.invalid.append((role.years, r.values.get(role.years, "")))
+        if row.per_year is not None or row.years is not None or row.invalid:
+            rows.append(row)
+    return rows
+
+
+def cofinancing_rows(doc: Document | None, kind: KindSpec) -> list[CofinancingRow]:
+    role = kind.roles.cofinancing
+    table = doc.tables.get(role.table) if doc is not None and role is not None else None
+    if table is None:
+        return []
+    totals = tuple(fold(label) for label in role.total_row)
+    rows = []
+    for r in table.rows:
+        if fold(r.values.get(role.party, "") or r.label).startswith(totals):
+            continue  # the template's own sum row: counted from the rows above
+        cash, ok_cash = _amount(r.values.get(role.cash, "")) if role.cash else (None, True)
+        hours, ok_hours = _number(r.values.get(role.hours, ""), "timmar") if role.hours else (None, True)
+        row = CofinancingRow(party=r.values.get(role.party, "") or r.label, cash=cash, hours=hours,
+                             location=r.location, cells=_cells(r))
+        if not ok_cash:
+            row.invalid.append((role.cash, r.values.get(role.cash, "")))
+        if not ok_hours:
+            row.invalid.append((role.hours, r.values.get(role.hours, "")))
+        if row.cash is not None or row.hours is not None or row.invalid:
+            rows.append(row)
+    return rows
+
+
+def column_label(kind: KindSpec, table_id: str, column: str) -> str:
+    """What the template calls a table's column (for messages): its header, not its id."""
+    spec = next((t for t in kind.tables if t.id == table_id), None)
+    return spec.columns.get(column, column) if spec is not None else column
+
+
+def facts(doc: Document, kind: KindSpec, common: CommonSpec):
+    """Every role's value of a document, as the report's plain Facts."""
+    from socinv_docs.report import Facts, PartyFact
+
+    years_value, _ = years(doc, kind)
+    return Facts(title=title(doc, kind), applicant=applicant(doc, kind), contact=contact(doc, kind),
+                 parties=[PartyFact(name=p.name, category=p.category, area=p.area)
+                          for p in parties(doc, kind, common)],
+                 amount=amount(doc, kind), period=period(doc, kind), years=years_value, attachment=kind.attachment)

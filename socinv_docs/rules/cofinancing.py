@@ -1,0 +1,57 @@
+"""FUND_SHARE_TOO_HIGH, OWN_SHARE_TOO_LOW (and FIELD_INVALID for unreadable co-financing).
+
+What: the fund pays at most the funder's share of the cost, and the applicants put in at
+least their share themselves, in money or in working hours counted at the profile's rate
+(economics.hour_rate).
+Why: funders that co-finance, e.g. "sociala investeringsmedel kan finansiera högst 50
+procent av kostnaden" (Region Gävleborg).
+Example: cost 1 200 000 kr, sought 800 000 kr, `max_fund_share: 0.5` → FUND_SHARE_TOO_HIGH.
+Options: `max_fund_share`, `min_own_share` (0–1). Reads the roles `budget`, `amount` and
+`cofinancing`; needs the profile's `economics`.
+"""
+
+from pydantic import Field
+
+from socinv_docs import roles
+from socinv_docs.codes import Code
+from socinv_docs.rules.base import RuleOptions, invalid_table_cell, rule
+
+TOLERANCE = 0.0005  # a share rounded in the applicant's spreadsheet
+
+
+class Options(RuleOptions):
+    max_fund_share: float | None = Field(None, ge=0, le=1)
+    min_own_share: float | None = Field(None, ge=0, le=1)
+
+    def check_against(self, profile, kinds, common) -> None:
+        if profile.economics is None:
+            raise ValueError("kinds: the profile needs an economics block (economics.kinds, hour_rate)")
+
+
+@rule(Code.FUND_SHARE_TOO_HIGH, Code.OWN_SHARE_TOO_LOW, Code.FIELD_INVALID, options=Options, needs=("budget",))
+def check(doc, ctx):
+    role = ctx.kind.roles.cofinancing
+    for row in roles.cofinancing_rows(doc, ctx.kind):
+        for column, raw in row.invalid:
+            type_key = "type.amount" if column == role.cash else "type.hours"
+            yield invalid_table_cell(ctx, role.table, row.party, roles.column_label(ctx.kind, role.table, column),
+                                     raw, type_key, row.cells.get(column, row.location))
+    summary = ctx.economics or {}
+    cost, requested = summary.get("cost"), summary.get("requested")
+    budget = ctx.kind.roles.budget
+    where = doc.tables[budget.table].location if budget.table in doc.tables else None
+    if not cost:
+        return
+    if ctx.options.max_fund_share is not None and requested is not None:
+        share = requested / cost
+        if share > ctx.options.max_fund_share + TOLERANCE:
+            yield ctx.finding(Code.FUND_SHARE_TOO_HIGH, section=budget.table, where=where, requested=requested,
+                              cost=cost, share=round(share, 4), maximum=ctx.options.max_fund_share)
+    own = summary.get("own_contribution")
+    if ctx.options.min_own_share is not None and role is not None:
+        share = (own or 0) / cost
+        if share < ctx.options.min_own_share - TOLERANCE:
+            table = doc.tables.get(role.table)
+            yield ctx.finding(Code.OWN_SHARE_TOO_LOW, section=role.table,
+                              where=table.location if table is not None else where, own=own or 0, cost=cost,
+                              share=round(share, 4), minimum=ctx.options.min_own_share)

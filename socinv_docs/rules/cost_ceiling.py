@@ -1,0 +1,54 @@
+"""COST_CEILING_EXCEEDED.
+
+What: the amount sought from the fund stays under the funder's ceilings: per year (each
+year row of the budget) and in total. With `of: cost` the ceilings apply to the cost.
+Why: funders cap what one satsning may get, e.g. "högst 500 000 kronor per år" (Region
+Gävleborg's sociala investeringsmedel).
+Example: År 2 sought 650 000 kr with `max_per_year: 500000` → COST_CEILING_EXCEEDED on År 2.
+Options: `max_per_year`, `max_total`, `of` (fund | cost). Reads the roles `budget` and/or `amount`.
+"""
+
+from typing import Literal
+
+from socinv_docs import economics, roles
+from socinv_docs.codes import Code
+from socinv_docs.messages import msg
+from socinv_docs.rules.base import RuleOptions, rule
+
+
+class Options(RuleOptions):
+    max_per_year: int | None = None
+    max_total: int | None = None
+    of: Literal["fund", "cost"] = "fund"
+
+
+@rule(Code.COST_CEILING_EXCEEDED, options=Options, needs=("budget|amount",))
+def check(doc, ctx):
+    options, budget = ctx.options, ctx.kind.roles.budget
+    rows = roles.budget_rows(doc, ctx.kind)
+    if options.of == "fund" and budget is not None and budget.fund:
+        column = budget.fund
+        per_year = {r.label: (r.amounts.get(column), r.cells.get(column, r.location)) for r in rows if not r.is_total}
+    elif budget is not None:
+        per_year = {r.label: (economics.row_sum(r, budget.components, budget.total), r.location)
+                    for r in rows if not r.is_total}
+    else:
+        per_year = {}
+    if options.max_per_year is not None:
+        for label, (value, where) in per_year.items():
+            if value is not None and value > options.max_per_year:
+                what = msg("ceiling.per_year" if options.of == "fund" else "ceiling.cost_per_year", year=label)
+                yield ctx.finding(Code.COST_CEILING_EXCEEDED, section=budget.table, where=where, what=what,
+                                  amount=value, ceiling=options.max_per_year)
+    if options.max_total is not None:
+        summary = ctx.economics or {}
+        if options.of == "fund":
+            total = roles.amount(doc, ctx.kind) or summary.get("requested")
+            field = roles.field_of(doc, ctx.kind.roles.amount)
+            where = field.location if field is not None else None
+        else:
+            total, where = summary.get("cost"), None
+        if total is not None and total > options.max_total:
+            what = msg("ceiling.total" if options.of == "fund" else "ceiling.cost_total")
+            yield ctx.finding(Code.COST_CEILING_EXCEEDED, field=ctx.kind.roles.amount, where=where, what=what,
+                              amount=total, ceiling=options.max_total)

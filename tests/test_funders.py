@@ -1,0 +1,289 @@
+"""Any funder by data alone (issue 12): no template's ids in the code, a made-up funder with
+ids of its own gets every rule, the register's columns and the memo right."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+
+PACKAGE = ROOT / "socinv_docs"
+SCHEMAS = ROOT / "schemas"
+
+
+def _template_ids() -> set[str]:
+    """Every id the shipped schemas give a kind, profile, field, section, table, column or criterion."""
+    ids: set[str] = set()
+    for path in (SCHEMAS / "kinds").glob("*.yaml"):
+        kind = yaml.safe_load(path.read_text(encoding="utf-8"))
+        ids.add(kind["id"])
+        ids.update(f["id"] for f in kind.get("fields", []))
+        ids.update(s["id"] for s in kind.get("sections", []))
+        for table in kind.get("tables", []):
+            ids.add(table["id"])
+            ids.update(table["columns"])
+        ids.update((kind.get("grid") or {}).get("columns", {}))
+        ids.update(c["id"] for c in (kind.get("criteria") or {}).get("items", []))
+        if kind.get("signatures"):
+            ids.add(kind["signatures"]["id"])
+    for path in (SCHEMAS / "profiles").glob("*.yaml"):
+        ids.add(yaml.safe_load(path.read_text(encoding="utf-8"))["id"])
+    return ids
+
+
+# Words that are the tool's own vocabulary as well as some template's id: the role `period`,
+# and the memo variable `assessment.forslag` (the group's Förslag till beslut, README).
+TOOL_WORDS = {"period", "forslag"}
+
+
+def test_no_template_id_in_the_code():
+    ids = _template_ids() - TOOL_WORDS
+    assert {"namnder", "civila_aktorer", "sokt_belopp", "kostnader", "underskrifter", "orebro-2020"} <= ids
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "messages.py":
+            continue  # words for people; its keys are checked below
+        text = path.read_text(encoding="utf-8")
+        for literal in re.findall(r"""["']([\w.-]+)["']""", text):
+            if literal in ids:
+                found.append(f"{path.relative_to(ROOT)}: {literal!r}")
+    from socinv_docs import messages
+
+    found += [f"messages.py: {key!r}" for key in messages.CATALOGUE if set(key.split(".")) & ids]
+    assert not found, "\n".join(found)
+
+
+# -- a made-up funder with ids of its own ----------------------------------------------------
+
+TOY_KIND = """
+id: stod
+title: "Ansökan om stöd ur Exempelregionens fond för tidiga insatser"
+name: {sv: "Stödansökan", en: "Grant application"}
+format: docx
+detect: {phrases: ["Exempelregionens fond för tidiga insatser"], min_score: 4}
+fields:
+  - {id: projekt, label: "Projektets namn"}
+  - {id: huvudman, label: "Huvudman"}
+  - {id: kontakt, label: "Kontakt"}
+  - {id: medverkande, label: "Medverkande organisationer", type: lines}
+  - {id: projekttid, label: "Projekttid", type: period}
+  - {id: belopp, label: "Belopp från fonden", type: amount}
+sections:
+  - {id: syfte, heading: "1. Syfte"}
+  - {id: budgetavsnitt, heading: "2. Budget"}
+  - {id: vinster, heading: "3. Ekonomiska vinster"}
+  - {id: egen_insats, heading: "4. Egen insats"}
+boundaries: ["Tillstyrkan"]
+tables:
+  - {id: budgettabell, section: budgetavsnitt, row_label_column: period,
+     columns: {period: "Period", lon: "Lön", hyra: "Hyra", tot: "Totalt per år", fond: "Från fonden"},
+     required_columns: [lon, tot]}
+  - {id: vinsttabell, section: vinster, row_label_column: vem,
+     columns: {vem: "Verksamhet", per_ar: "Vinst per år", antal: "Antal år"}, required_columns: [per_ar, antal]}
+  - {id: insats, section: egen_insats, row_label_column: org,
+     columns: {org: "Organisation", pengar: "Kontant", tid: "Timmar"}, required_columns: [pengar, tid]}
+signatures: {id: tillstyrkan, heading: "Tillstyrkan", columns: ["Organisation", "Behörig chef", "Datum"]}
+roles:
+  title: projekt
+  applicant: huvudman
+  contact: kontakt
+  parties: [{field: huvudman, category: auto}, {field: medverkande, category: auto}]
+  period: projekttid
+  amount: belopp
+  budget: {table: budgettabell, components: [lon, hyra], total: tot, fund: fond, total_row: ["Summa"]}
+  savings: {table: vinsttabell, party: vem, per_year: per_ar, years: antal}
+  cofinancing: {table: insats, party: org, cash: pengar, hours: tid}
+"""
+
+TOY_PROFILE = """
+id: exempel-2027
+funder: "Exempelregionen"
+kinds: [stod]
+economics: {kinds: [stod], horizon_years: 5, hour_rate: 400, rate_schedule: [{until_year: 2, rate: 0.05}, {rate: 0.0}]}
+rules:
+  sections: {}
+  fields: {}
+  duration: {kinds: [stod], max_years: 3, source: "högst tre år"}
+  parties: {kinds: [stod], any_of: [{total: 2}], for_profit: refuse}
+  costs: {kinds: [stod]}
+  savings: {kinds: [stod]}
+  payback: {kinds: [stod], max_years: 3}
+  cost_ceiling: {kinds: [stod], max_per_year: 500000}
+  cofinancing: {kinds: [stod], max_fund_share: 0.5, min_own_share: 0.2}
+  signatures: {kinds: [stod], per_party: true}
+"""
+
+GOOD = {
+    "medverkande": "Exempels kommun – Socialtjänsten",
+    "projekttid": "2027-01-01 – 2029-12-31",
+    "belopp": "500 000 kr",
+    "budget": [["År 1", "400 000", "100 000", "500 000", "250 000"],
+               ["År 2", "400 000", "100 000", "500 000", "250 000"],
+               ["Summa", "800 000", "200 000", "1 000 000", "500 000"]],
+    "vinster": [["Socialtjänsten", "600 000", "3"]],
+    "insats": [["Region Exempel", "150 000", "200"]],
+    "signed": [["Region Exempel", "Eva Ek", "2026-11-01"], ["Exempels kommun", "Per Ås", "2026-11-02"]],
+}
+BAD = {
+    "medverkande": "Exempels kommun – Socialtjänsten\nBygg & Fix AB",
+    "projekttid": "2027-01-01 – 2030-12-31",
+    "belopp": "900 000 kr",
+    "budget": [["År 1", "400 000", "100 000", "500 000", "300 000"],
+               ["År 2", "500 000", "100 000", "600 000", "600 000"],
+               ["Summa", "900 000", "200 000", "1 100 000", "900 000"]],
+    "vinster": [["Socialtjänsten", "200 000", "4"], ["Skolan", "50 000", "7"]],
+    "insats": [["Region Exempel", "100 000", "200"]],
+    "signed": [["Region Exempel", "Eva Ek", "2026-11-01"]],
+}
+
+
+def toy_schemas(tmp_path: Path) -> Path:
+    root = tmp_path / "schemas"
+    shutil.copytree(SCHEMAS, root)
+    (root / "kinds" / "stod.yaml").write_text(TOY_KIND, encoding="utf-8")
+    (root / "profiles" / "exempel-2027.yaml").write_text(TOY_PROFILE, encoding="utf-8")
+    return root
+
+
+def toy_application(path: Path, values: dict) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Ansökan om stöd ur Exempelregionens fond för tidiga insatser", 0)
+    fields = [("Projektets namn", "Språkvänner i Exempelby"), ("Huvudman", "Region Exempel – Hälsovalet"),
+              ("Kontakt", "Eva Ek"), ("Medverkande organisationer", values["medverkande"]),
+              ("Projekttid", values["projekttid"]), ("Belopp från fonden", values["belopp"])]
+    table = d.add_table(rows=len(fields), cols=2)
+    for row, (label, value) in zip(table.rows, fields):
+        row.cells[0].text, row.cells[1].text = label, value
+
+    def grid(header: list[str], rows: list[list[str]]) -> None:
+        t = d.add_table(rows=1 + len(rows), cols=len(header))
+        for cells, texts in zip(t.rows, [header, *rows]):
+            for cell, text in zip(cells.cells, texts):
+                cell.text = text
+
+    d.add_heading("1. Syfte", 1)
+    d.add_paragraph("Fler nyanlända barn ska klara skolan genom språkvänner i förskolan.")
+    d.add_heading("2. Budget", 1)
+    d.add_paragraph("Budget per år.")
+    grid(["Period", "Lön", "Hyra", "Totalt per år", "Från fonden"], values["budget"])
+    d.add_heading("3. Ekonomiska vinster", 1)
+    d.add_paragraph("Minskade kostnader för stödinsatser.")
+    grid(["Verksamhet", "Vinst per år", "Antal år"], values["vinster"])
+    d.add_heading("4. Egen insats", 1)
+    d.add_paragraph("Huvudmannens egen insats.")
+    grid(["Organisation", "Kontant", "Timmar"], values["insats"])
+    d.add_heading("Tillstyrkan", 1)
+    grid(["Organisation", "Behörig chef", "Datum"], values["signed"])
+    d.save(path)
+    return path
+
+
+def test_a_made_up_funder_gets_every_rule(tmp_path):
+    from socinv_docs.codes import Code
+    from socinv_docs.pipeline import check_document
+    from socinv_docs.schema import load_schemas
+
+    schemas = load_schemas(toy_schemas(tmp_path))
+    good = check_document(toy_application(tmp_path / "bra.docx", GOOD), schemas)
+    assert (good.kind, good.profile) == ("stod", "exempel-2027")
+    assert [f.code for f in good.findings] == []
+    econ = good.economics
+    # By hand: cost 1 000 000, sought 500 000 (50 %), own 150 000 + 200 h × 400 = 230 000
+    # (23 %); savings 600 000 × 3 = 1 800 000 within 5 years, paid back in year 2.
+    assert (econ["cost"], econ["requested"], econ["own_contribution"]) == (1_000_000, 500_000, 230_000)
+    assert (econ["fund_share"], econ["own_share"], econ["savings_total"]) == (0.5, 0.23, 1_800_000)
+    assert econ["payback_years_after_end"] == 2 and econ["payback_year"] == 2031
+    # Present value, 5 % in years 1–2 then 0 %: 600 000/1.05 + 600 000/1.05² + 600 000/1.05².
+    assert econ["savings_present_value"] == round(600_000 / 1.05 + 2 * 600_000 / 1.05 ** 2)
+    assert [p.category for p in good.facts.parties] == ["region", "kommun"]
+
+    bad = check_document(toy_application(tmp_path / "dalig.docx", BAD), schemas)
+    assert sorted(f.code.value for f in bad.findings) == sorted([
+        "PARTY_FOR_PROFIT", "DURATION_OUT_OF_RANGE", "COST_CEILING_EXCEEDED", "FUND_SHARE_TOO_HIGH",
+        "OWN_SHARE_TOO_LOW", "SAVINGS_HORIZON_EXCEEDED", "SAVINGS_BELOW_COST", "PAYBACK_TOO_LONG",
+        "SIGNATURE_MISSING"])
+    by_code = {f.code: f for f in bad.findings}
+    assert by_code[Code.COST_CEILING_EXCEEDED].params["amount"] == 600_000  # År 2 from the fund
+    assert by_code[Code.FUND_SHARE_TOO_HIGH].params["share"] == round(900_000 / 1_100_000, 4)
+    assert by_code[Code.OWN_SHARE_TOO_LOW].params["own"] == 100_000 + 200 * 400
+    assert by_code[Code.SIGNATURE_MISSING].params == {**by_code[Code.SIGNATURE_MISSING].params, "found": 1,
+                                                      "needed": 3}
+    assert by_code[Code.PARTY_FOR_PROFIT].params["party"] == "Bygg & Fix AB"
+    for f in bad.findings:  # every message worded in both languages
+        for lang in ("sv", "en"):
+            assert "{" not in f.message_in(lang) + f.hint_in(lang), (f.code, lang)
+
+
+def test_a_made_up_funder_in_the_register_and_the_memo(tmp_path, monkeypatch, cli):
+    import openpyxl
+
+    from socinv_docs.schema import load_schemas
+
+    monkeypatch.setenv("SOCINV_SCHEMAS", str(toy_schemas(tmp_path)))
+    load_schemas.cache_clear()
+    inbox = tmp_path / "inkomna"
+    inbox.mkdir()
+    toy_application(inbox / "sprakvanner.docx", GOOD)
+    try:
+        result = cli("validate", inbox, "--register", tmp_path / "register.xlsx")
+        assert result.exit_code == 0, result.output
+        memo = cli("memo", inbox, "-o", tmp_path / "underlag.md", "--format", "md")
+        assert memo.exit_code == 0, memo.output
+    finally:
+        load_schemas.cache_clear()
+    ws = openpyxl.load_workbook(tmp_path / "register.xlsx")["Ansökningar"]
+    head = [c.value for c in ws[1]]
+    row = {h: c.value for h, c in zip(head, ws[2])}
+    assert row["Satsningens namn"] == "Språkvänner i Exempelby"
+    assert row["Mall"] == "Stödansökan"
+    assert "Region Exempel – Hälsovalet" in row["Sökande/nämnder"] and "Exempels kommun" in row["Sökande/nämnder"]
+    assert (row["Sökt belopp"], row["Kostnad"], row["Besparing inom horisonten"]) == (500_000, 1_000_000, 1_800_000)
+    text = (tmp_path / "underlag.md").read_text(encoding="utf-8")
+    assert "Språkvänner i Exempelby" in text and "Region Exempel – Hälsovalet" in text and "Eva Ek" in text
+
+
+def test_profiles_command_lists_funders_and_every_rule_in_force(cli):
+    listing = cli("profiles")
+    assert listing.exit_code == 0
+    assert "orebro-2020" in listing.stdout and "molndal-2018" in listing.stdout
+    detail = cli("profiles", "orebro-2020", "--lang", "en")
+    assert detail.exit_code == 0
+    for rule in ("sections", "parties", "duration", "savings", "attachments", "signatures"):
+        assert f"  {rule}  (" in detail.stdout
+    assert "min_percent: 25.0" in detail.stdout and "horizon_years: 10" in detail.stdout
+    assert cli("profiles", "finns-inte").exit_code == 2
+
+
+def test_one_kind_can_serve_two_funders(tmp_path, official):
+    """A funder reusing Örebro's idéprövning with other numbers: told apart by its phrases."""
+    from docbuilder import WordDraft
+
+    from socinv_docs.pipeline import check_document
+    from socinv_docs.schema import load_schemas
+
+    root = toy_schemas(tmp_path)
+    (root / "profiles" / "annanstad-2027.yaml").write_text("""
+id: annanstad-2027
+funder: "Annanstads kommun"
+kinds: [ideprovning]
+detect: {phrases: ["Annanstads kommun"]}
+rules:
+  sections: {}
+  parties: {kinds: [ideprovning], any_of: [{total: 1}]}
+""", encoding="utf-8")
+    schemas = load_schemas(root)
+    draft = WordDraft(official / "ideprovning.docx")
+    draft.fill_field("Medverkande nämnder", "Socialnämnden")
+    orebro = check_document(draft.save(tmp_path / "orebro.docx"), schemas)
+    draft.fill_field("Satsningens namn", "Läxhjälp – Annanstads kommun")
+    other = check_document(draft.save(tmp_path / "annanstad.docx"), schemas)
+    assert orebro.profile == "orebro-2020" and other.profile == "annanstad-2027"
+    # Örebro needs two nämnder from different areas; Annanstad one party of any kind.
+    assert "PARTIES_INSUFFICIENT" in {f.code.value for f in orebro.findings}
+    assert "PARTIES_INSUFFICIENT" not in {f.code.value for f in other.findings}
+    assert "CRITERION_UNANSWERED" not in {f.code.value for f in other.findings}  # not enabled there
