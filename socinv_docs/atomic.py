@@ -9,14 +9,23 @@ The temporary files are hidden ('.name.xxxx.tmp'), so `validate` never takes one
 submission. Files the tool generates from scratch (register, memos) carry
 TOOL_CREATOR as their author so that `validate` can skip them when they sit in the folder
 it reads (an annotated copy is the applicant's file and keeps the applicant's author).
+
+exclusive() is the lock of our own around a read–merge–write (the register), so that two
+runs at once never both read the old file and the second write drop the first's.
 """
 
 from __future__ import annotations
 
+import errno
+import gc
 import os
 import re
+import shutil
 import stat
+import sys
 import tempfile
+import time
+import traceback
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -72,13 +81,28 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:  # a full disk, a file size limit, Ctrl-C: nothing half-written stays
+        _release_quietly(exc)
         try:
             tmp.unlink()
         except OSError:
             pass
         raise
     _fsync_dir(directory)
+
+
+def _release_quietly(exc: BaseException) -> None:
+    """Let go, here and silently, of what a failed writer left half-open. openpyxl's and
+    python-docx's zip writers stay referenced by the traceback's frames; their finaliser
+    would otherwise run later, fail again on the same full disk and print a traceback of
+    its own ("Exception ignored in: ZipFile.__del__") under the user's one-line message."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def write_with(target: str | os.PathLike, writer: Callable[[Path], object]) -> Path:
@@ -96,9 +120,23 @@ def write_text(target: str | os.PathLike, text: str, encoding: str = "utf-8") ->
     return write_bytes(target, text.encode(encoding))
 
 
+def copy_file(source: str | os.PathLike, target: str | os.PathLike) -> Path:
+    """shutil.copyfile, atomically: a copy cut short leaves no partial file."""
+    return write_with(target, lambda tmp: shutil.copyfile(source, tmp))
+
+
 def save_workbook(workbook, target: str | os.PathLike) -> Path:
-    """openpyxl Workbook.save, atomically."""
-    return write_with(target, lambda tmp: workbook.save(str(tmp)))
+    """openpyxl Workbook.save, atomically. A full disk or a file size limit is an OSError
+    here like everywhere else: openpyxl writes each sheet through lxml into a temporary
+    file of its own, and lxml reports a failed write as SerialisationError("IO_EFBIG")."""
+    from lxml import etree
+
+    try:
+        return write_with(target, lambda tmp: workbook.save(str(tmp)))
+    except etree.SerialisationError as exc:
+        name = str(exc).removeprefix("IO_")
+        code = getattr(errno, name, errno.EIO)
+        raise OSError(code, os.strerror(code)) from exc
 
 
 def save_document(document, target: str | os.PathLike) -> Path:
@@ -132,3 +170,99 @@ def is_tool_output(path: str | os.PathLike) -> bool:
             zlib.error, zipfile.LargeZipFile):
         return False
     return bool(_CREATOR_RE.search(data))
+
+
+# Parts where the annotator leaves its name: Word comments, Excel notes and the review
+# sheet's text (a shared string). Bounded reads: a hostile file cannot make this slow.
+_ANNOTATION_PART = re.compile(r"word/comments\.xml|xl/comments[^/]*\.xml|xl/comments/[^/]+\.xml|xl/sharedStrings\.xml")
+_ANNOTATION_MAX_BYTES = 16 * 1024 * 1024
+
+
+def is_annotated_copy(path: str | os.PathLike) -> bool:
+    """True for a file the annotator wrote (`check --annotate`): TOOL_CREATOR is the author of
+    a Word comment or an Excel note, or is named in the review sheet. Such a file may be
+    replaced by a new annotated copy; any other existing file never is."""
+    marker = TOOL_CREATOR.encode()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            budget = _ANNOTATION_MAX_BYTES
+            for info in archive.infolist():
+                if not _ANNOTATION_PART.fullmatch(info.filename):
+                    continue
+                with archive.open(info) as fh:
+                    tail = b""
+                    while budget > 0:
+                        chunk = fh.read(min(1 << 20, budget))
+                        if not chunk:
+                            break
+                        budget -= len(chunk)
+                        if marker in tail + chunk:
+                            return True
+                        tail = chunk[-len(marker):]
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, NotImplementedError,
+            zlib.error, zipfile.LargeZipFile):
+        return False
+    return False
+
+
+# -- a lock of our own ------------------------------------------------------------------------
+
+
+class Busy(Exception):
+    """Another run holds the lock on `target` (its lock file is `lock`)."""
+
+    def __init__(self, target: Path, lock: Path) -> None:
+        super().__init__(str(lock))
+        self.target = target
+        self.lock = lock
+
+
+def lock_path(target: str | os.PathLike) -> Path:
+    """The lock file beside `target`: hidden, so `validate` never takes it for a submission."""
+    target = Path(target)
+    return target.parent / f".{target.name}.socinv-lock"
+
+
+@contextmanager
+def exclusive(target: str | os.PathLike, *, wait: float = 30.0) -> Iterator[Path]:
+    """Hold an exclusive lock for `target` while the block runs; raise Busy when another
+    run holds it for longer than `wait` seconds.
+
+    flock(2) on a lock file beside the target: the kernel lets go of it when the process
+    ends in any way (a crash or kill -9 leaves no stale lock), and the file is removed on
+    the way out. Where flock does not exist (Windows) runs are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield lock_path(target)
+        return
+    lock = lock_path(target)
+    deadline = time.monotonic() + wait
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise Busy(Path(target), lock) from None
+            time.sleep(0.1)
+            continue
+        # The run before us may have removed the file between our open and our lock: then
+        # we hold a lock nobody else can see. Only a lock on the file now at `lock` counts.
+        try:
+            current = os.stat(lock)
+        except FileNotFoundError:
+            current = None
+        if current is not None and os.path.samestat(os.fstat(fd), current):
+            break
+        os.close(fd)
+    try:
+        yield lock
+    finally:
+        try:
+            os.unlink(lock)  # while still held: a waiting run then sees a new file (above)
+        except OSError:
+            pass
+        os.close(fd)

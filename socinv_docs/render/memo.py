@@ -297,7 +297,7 @@ def _marked(text: str) -> str:
 
 def export_templates(directory: Path) -> list[Path]:
     """Copy the default templates out for a secretary to edit (never overwriting)."""
-    import shutil
+    from socinv_docs.atomic import copy_file
 
     directory.mkdir(parents=True, exist_ok=True)
     written = []
@@ -305,6 +305,6 @@ def export_templates(directory: Path) -> list[Path]:
         target = directory / name
         if target.exists():
             continue
-        shutil.copyfile(templates_dir() / name, target)
+        copy_file(templates_dir() / name, target)  # a full disk leaves no half template
         written.append(target)
     return written

@@ -1,0 +1,44 @@
+"""File names made safe to show.
+
+A name on a share can hold bytes that are not UTF-8 (old Latin-1 names: Python hands them
+over as lone surrogates, os.fsdecode(b"ans\\xf6kan.docx") == "ans\\udcf6kan.docx"), and
+characters that are not text at all: a newline, a carriage return or an ANSI escape in a
+name would start a new line or repaint the terminal, so that a file could forge a status
+line of its own in `validate`'s output. Every name the tool shows (console, JSON, register,
+memo, annotated copy) goes through printable(): an undecodable byte becomes U+FFFD (�), a
+control character its escape (\\n, \\x1b, \\u2028). The result is the same for the same
+name on every run, so it can key a register row. The file itself is still opened by its
+real path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters that move the cursor, end a line or reorder text: C0/C1 controls and DEL
+# (category Cc), the Unicode line and paragraph separators, and the bidirectional
+# overrides and isolates that can make a name read backwards.
+_BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(ch: str) -> str:
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _unsafe(ch: str) -> bool:
+    return ch in _BIDI or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+
+
+def printable(name: str | os.PathLike) -> str:
+    """`name` as it can be shown on one line in any output (see the module docstring)."""
+    text = _SURROGATE.sub("\ufffd", os.fspath(name))
+    if text.isprintable():  # the usual case, quickly (space is printable, controls are not)
+        return text
+    return "".join(_escape(ch) if _unsafe(ch) else ch for ch in text)
