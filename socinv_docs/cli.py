@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from socinv_docs import __version__, messages
+from socinv_docs.names import printable
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.meta["lang"] = value  # shared by every context: the Ctrl-C message uses it
+    return value
+
 
 LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
-                    help="Språk för meddelanden / language of messages.")
+                    callback=_remember_lang, help="Språk för meddelanden / language of messages.")
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                       help="Utdataformat / output format.")
 
@@ -40,7 +48,21 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 HELP = click.help_option("-h", "--help", help="Visa hjälpen och avsluta / show this help.")
 
 
-@click.group(context_settings=CONTEXT)
+class _Main(click.Group):
+    """Ctrl-C ends every command with exit 130, the shell's convention for an interrupted
+    program (click's own "Aborted!" exits 1, which reads as "incomplete"). What was being
+    written is removed on the way out (atomic.atomic_path), the workers are stopped
+    (validate.check_files) and the register lock is let go (atomic.exclusive)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(messages.text("ui.interrupted", ctx.meta.get("lang", "sv")), err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Main, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="socinv", help="Visa versionen och avsluta / show the version.")
 @HELP
 def main() -> None:
@@ -84,9 +106,12 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile)
     targets = _annotate_targets(files, annotate, annotate_dir, lang)
-    reports = [check_document_in_time(f, schemas, kind=kind, profile=profile) for f in files]
+    # A name is shown as printable text: a newline in it must not forge a line of output,
+    # a Latin-1 name on a share must not crash the JSON, the comments or the terminal.
+    reports = [check_document_in_time(f, schemas, kind=kind, profile=profile, display=printable(f))
+               for f in files]
     if len(reports) == 1:
-        sub = check_submission(str(files[0]), reports, schemas, alone=True)
+        sub = check_submission(reports[0].file, reports, schemas, alone=True)
         doc = reports[0]
         doc.findings = [*sub.findings, *doc.findings]  # an attachment warning belongs to the file
         if fmt == "json":
@@ -95,14 +120,37 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
             _write(document_text(doc, schemas, lang))
         _annotate_copies(targets, files, reports, lang)
         sys.exit(doc.status.exit_code)
-    name = str(Path(files[0]).parent) if len({Path(f).parent for f in files}) == 1 else "inskick"
-    sub = check_submission(name, reports, schemas, alone=False)
+    sub = check_submission(_submission_name(files, reports), reports, schemas, alone=False)
     if fmt == "json":
         _write(json.dumps(sub.to_json(lang), ensure_ascii=False, indent=2))
     else:
         _write(submission_text(sub, schemas, lang))
     _annotate_copies(targets, files, reports, lang, extra=sub.findings)
     sys.exit(sub.status.exit_code)
+
+
+def _submission_name(files: tuple[Path, ...] | list[Path], reports: list) -> str:
+    """What files checked together are called: their folder's name, like a sub-folder in
+    `validate`; when they are in the current folder ('.') or in several, the stem of the
+    main document (the ansökan rather than its utvärderingsschema)."""
+    from socinv_docs.report import SubmissionReport
+    from socinv_docs.summary import main_first
+
+    parents = {Path(f).parent for f in files}
+    if len(parents) == 1:
+        parent = parents.pop()
+        name = _resolved(parent).name if str(parent) != "." else ""
+        if name:
+            return printable(name)
+    main = main_first(SubmissionReport(submission="", documents=reports))[0]
+    return Path(main.file).stem or main.file
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return Path(os.path.abspath(path))
 
 
 def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_dir: Path | None,
@@ -116,6 +164,7 @@ def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_d
     if annotate is None and annotate_dir is None:
         return []
     # Imported only when asked for: a plain `socinv check` does not load the annotator (and docx).
+    from socinv_docs.atomic import is_annotated_copy
     from socinv_docs.render.annotate import same_file
 
     if annotate is not None and annotate_dir is not None:
@@ -132,9 +181,13 @@ def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_d
         targets = [annotate_dir / f.name for f in files]
     for source, target in zip(files, targets):
         if same_file(source, target):
-            refuse("annotate.same_file", path=str(source))
+            refuse("annotate.same_file", path=printable(source))
         if target.suffix.lower() != source.suffix.lower():
-            refuse("annotate.wrong_suffix", path=str(target), suffix=source.suffix)
+            refuse("annotate.wrong_suffix", path=printable(target), suffix=printable(source.suffix))
+        # Someone's document is never replaced by a copy; only an annotated copy an earlier
+        # run wrote may be (re-running after fixing the draft is the usual way of working).
+        if (target.exists() or target.is_symlink()) and not is_annotated_copy(target):
+            refuse("annotate.exists", path=printable(target))
     return targets
 
 
@@ -147,7 +200,7 @@ def _annotate_copies(targets: list[Path], files: tuple[Path, ...], reports: list
     failed = False
     for source, target, report in zip(files, targets, reports):
         if not can_annotate(report):
-            click.echo(messages.text("annotate.unreadable", lang, file=str(source)), err=True)
+            click.echo(messages.text("annotate.unreadable", lang, file=printable(source)), err=True)
             continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -156,17 +209,23 @@ def _annotate_copies(targets: list[Path], files: tuple[Path, ...], reports: list
             click.echo(exc.text(lang), err=True)
             failed = True
         except OSError as exc:
-            click.echo(messages.text("annotate.write_failed", lang, path=str(target), error=exc.strerror or exc),
-                       err=True)
+            click.echo(messages.text("annotate.write_failed", lang, path=printable(target),
+                                     error=messages.os_error(exc, lang)), err=True)
             failed = True
         else:
-            click.echo(messages.text("annotate.written", lang, path=str(target)), err=True)
+            click.echo(messages.text("annotate.written", lang, path=printable(target)), err=True)
     if failed:
         sys.exit(2)
 
 
 def _err(text: str) -> None:
     click.echo(text, err=True)
+
+
+FOLLOW_LINKS = click.option("--follow-links", is_flag=True,
+                            help="Följ länkar som leder utanför mappen (annars rapporteras de men läses inte).")
+# How long a run waits for another run's register update before it gives up (seconds).
+REGISTER_WAIT_SECONDS = 30.0
 
 
 @main.command(context_settings=CONTEXT)
@@ -181,60 +240,109 @@ def _err(text: str) -> None:
 @click.option("--kind", default=None, help="Mall för alla filer: ideprovning, ansokan, utvarderingsschema, forslag.")
 @click.option("--profile", default=None, help="Kommunens profil: orebro-2020, molndal-2018.")
 @click.option("--force", is_flag=True, help="Skriv registret även om det verkar vara öppet i Excel.")
+@FOLLOW_LINKS
 def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None, lang: str, kind: str | None,
-             profile: str | None, force: bool) -> None:
+             profile: str | None, force: bool, follow_links: bool = False) -> None:
     """Kontrollera alla inskick i en mapp och skriv registret (DIRECTORY).
 
     Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett
     eget inskick. Exempel: socinv validate inkomna/ --register register.xlsx
     """
-    from socinv_docs.render.register import (
-        RegisterError,
-        check_writable,
-        write_register,
-    )
-    from socinv_docs.validate import (
-        discover,
-        submission_line,
-        summary_line,
-        validate_folder,
-    )
+    from socinv_docs.render.register import RegisterError, check_writable
+    from socinv_docs.validate import scan, validate_folder
 
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile)
     if register is not None:
+        _refuse_register_onto_input(register, directory, lang)
         try:
             check_writable(register, force=force)  # fail before a long run, not after
         except RegisterError as exc:
-            _err(exc.text(lang))
+            _err(_register_error_text(exc, lang))
             sys.exit(2)
-    subs = discover(directory, skip=[register] if register is not None else [])
-    if not subs:
-        _err(messages.text("ui.validate.none", lang, dir=str(directory)))
-    files = sum(len(s.files) for s in subs)
+    found = scan(directory, skip=[register] if register is not None else [], follow_links=follow_links)
+    files = sum(len(s.files) for s in found.submissions)
     stream = sys.stderr
     if files and stream.isatty():
         with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
                                show_pos=True) as bar:
             run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs,
-                                  submissions=subs, on_file=lambda _report: bar.update(1))
+                                  found=found, on_file=lambda _report: bar.update(1))
     else:
-        run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs,
-                              submissions=subs)
+        run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found)
+    _print_run(run, fmt, lang)
+    if not run.submissions:  # nothing to put in a register: say so, never write an empty one
+        _err(messages.text("ui.validate.none", lang, dir=printable(directory)))
+        sys.exit(2)
+    if register is not None:
+        _write_register(register, run, directory, schemas, lang, force)
+    sys.exit(run.status.exit_code)
+
+
+def _print_run(run, fmt: str, lang: str) -> None:
+    """stdout: the JSON, or one line per submission and per entry not checked, in name
+    order like a listing of the folder, then the summary."""
+    from socinv_docs.validate import skipped_line, sort_key, submission_line, summary_line
+
     if fmt == "json":
         _write(json.dumps(run.to_json(lang), ensure_ascii=False, indent=2))
         _err(summary_line(run, lang))
-    else:
-        _write("\n".join([*(submission_line(s, lang) for s in run.submissions), "", summary_line(run, lang)]))
-    if register is not None:
-        try:
+        return
+    lines = [(sort_key(s.submission), submission_line(s, lang)) for s in run.submissions]
+    lines += [(sort_key(e.path), skipped_line(e, lang)) for e in run.skipped]
+    _write("\n".join([*(line for _, line in sorted(lines)), "", summary_line(run, lang)]))
+
+
+def _refuse_register_onto_input(register: Path, directory: Path, lang: str) -> None:
+    """A register path inside the folder being checked may be the tool's own register (it
+    is skipped there), never one of the documents: those are the applicants' (exit 2)."""
+    from socinv_docs.atomic import is_tool_output
+
+    if not (register.exists() or register.is_symlink()):
+        return
+    inside = _resolved(register).is_relative_to(_resolved(directory))
+    if inside and not is_tool_output(register):
+        _err(messages.text("ui.register.is_input", lang, path=printable(register)))
+        sys.exit(2)
+
+
+def _write_register(register: Path, run, directory: Path, schemas, lang: str, force: bool) -> None:
+    """The register's read–merge–write under a lock of our own: two runs at once take
+    turns, so the second merges what the first wrote instead of dropping it."""
+    from socinv_docs.atomic import Busy, exclusive
+    from socinv_docs.render.register import RegisterError, write_register
+
+    try:
+        with exclusive(register, wait=REGISTER_WAIT_SECONDS):
             result = write_register(register, run, root=directory, schemas=schemas, lang=lang, force=force)
-        except RegisterError as exc:
-            _err(exc.text(lang))
-            sys.exit(2)
-        _err(messages.text("ui.register.written", lang, path=str(register), rows=result.rows,
-                           removed=result.removed))
-    sys.exit(run.status.exit_code)
+    except Busy as exc:
+        _err(messages.text("ui.register.busy", lang, path=printable(register), lock=printable(exc.lock.name)))
+        sys.exit(2)
+    except RegisterError as exc:
+        _err(_register_error_text(exc, lang))
+        sys.exit(2)
+    except OSError as exc:  # the lock file itself cannot be made (a read-only or full folder)
+        _err(messages.text("ui.register.write_failed", lang, path=printable(register),
+                           error=messages.os_error(exc, lang)))
+        sys.exit(2)
+    _err(messages.text("ui.register.written", lang, path=printable(register), rows=result.rows,
+                       removed=result.removed))
+
+
+def _register_error_text(exc, lang: str) -> str:
+    """A RegisterError in the user's words: the program holding a lock file by name, a
+    system error (a full disk, a file size limit) in Swedish rather than the OS's English."""
+    params = dict(exc.params)
+    if "path" in params:
+        params["path"] = printable(str(params["path"]))
+    if "lock" in params:
+        lock = str(params["lock"])
+        params["program"] = messages.text("ui.lock.libreoffice" if lock.startswith(".~lock.") else "ui.lock.office",
+                                          lang)
+        params["lock"] = printable(lock)
+    if isinstance(exc.__cause__, OSError):
+        params["error"] = messages.os_error(exc.__cause__, lang)
+    return messages.text(exc.key, lang, **params)
 
 
 @main.command(context_settings=CONTEXT)
@@ -251,8 +359,9 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
               help="En egen mall (se socinv templates export).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Antal processer (standard: alla kärnor).")
 @LANG
+@FOLLOW_LINKS
 def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting: str | None, fmt: str | None,
-         template: Path | None, jobs: int | None, lang: str) -> None:
+         template: Path | None, jobs: int | None, lang: str, follow_links: bool = False) -> None:
     """Skriv beredningsunderlag och mötessammanställning (INPUTS: mapp eller filer).
 
     En mapp ger ett underlag per inskick; filer tillsammans är ett inskick.
@@ -261,35 +370,41 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     from socinv_docs.pipeline import check_document_in_time, check_submission
     from socinv_docs.render.memo import MemoError, memo_context, render
     from socinv_docs.render.register import RegisterError, read_group_values
-    from socinv_docs.report import RunReport
-    from socinv_docs.validate import validate_folder
+    from socinv_docs.report import RunReport, SkippedEntry
+    from socinv_docs.validate import skipped_line, validate_folder
 
     fmt = fmt or _memo_format(template, output)
     if template is not None and _memo_format(template, None) != fmt:
         raise click.BadParameter(f"{template.name} ≠ {fmt}", param_hint="--template")
     if _memo_format(None, output, default=None) != fmt:
         # A Word file named memo.pdf (or HTML in a .docx) is worse than no file at all.
-        _err(messages.text("memo.wrong_suffix", lang, path=str(output), format=fmt, suffix=MEMO_SUFFIX[fmt]))
+        _err(messages.text("memo.wrong_suffix", lang, path=printable(output), format=fmt, suffix=MEMO_SUFFIX[fmt]))
         sys.exit(2)
-    if any(p.resolve() == output.resolve() for p in inputs):
-        raise click.BadParameter(str(output), param_hint="-o")
+    _refuse_memo_onto_input(output, inputs, [p for p in (register, template) if p is not None], lang)
     schemas = _schemas(lang)
     assessments = {}
     if register is not None:
         try:
             assessments = read_group_values(register)
         except RegisterError as exc:
-            _err(exc.text(lang))
+            _err(_register_error_text(exc, lang))
             sys.exit(2)
     run = RunReport()
     files = [p for p in inputs if p.is_file()]
     for directory in (p for p in inputs if p.is_dir()):
-        run.submissions += validate_folder(directory, schemas, jobs=jobs,
-                                           skip=[output, *([register] if register else [])]).submissions
+        part = validate_folder(directory, schemas, jobs=jobs, follow_links=follow_links,
+                               skip=[output, *([register] if register else [])])
+        run.submissions += part.submissions
+        run.skipped += part.skipped
+    # Neither a file nor a folder (a FIFO, a device): opening it could wait for ever.
+    run.skipped += [SkippedEntry(path=printable(p), reason="skipped.not_regular")
+                    for p in inputs if not p.is_file() and not p.is_dir()]
     if files:
-        reports = [check_document_in_time(f, schemas, display=f.name) for f in files]
-        name = files[0].name if len(files) == 1 else str(files[0].parent.name or "inskick")
+        reports = [check_document_in_time(f, schemas, display=printable(f.name)) for f in files]
+        name = printable(files[0].name) if len(files) == 1 else _submission_name(files, reports)
         run.submissions.append(check_submission(name, reports, schemas, alone=len(files) == 1))
+    for entry in run.skipped:  # the memo is not about them, but the secretary must know
+        _err(skipped_line(entry, lang))
     context = memo_context(run, schemas, assessments=assessments, meeting=meeting, lang=lang)
     try:
         render(context, fmt, output, template=template, lang=lang)
@@ -297,9 +412,27 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
         _err(str(exc))
         sys.exit(2)
     except OSError as exc:
-        _err(messages.text("ui.write_failed", lang, path=str(output), error=exc.strerror or type(exc).__name__))
+        _err(messages.text("ui.write_failed", lang, path=printable(output), error=messages.os_error(exc, lang)))
         sys.exit(2)
-    _err(messages.text("memo.written", lang, path=str(output), count=len(run.submissions)))
+    _err(messages.text("memo.written", lang, path=printable(output), count=len(run.submissions)))
+
+
+def _refuse_memo_onto_input(output: Path, inputs: tuple[Path, ...], others: list[Path], lang: str) -> None:
+    """The memo never replaces what it is made from: an input, the register or the
+    template (`others`), nor an existing file inside an input folder (or beside an input
+    file) unless that file is an earlier memo of the tool's own. Exit 2, saying why."""
+    from socinv_docs.atomic import is_tool_output
+
+    target = _resolved(output)
+    if any(_resolved(p) == target for p in (*inputs, *others)):
+        _err(messages.text("memo.output_is_input", lang, path=printable(output)))
+        sys.exit(2)
+    if not (output.exists() or output.is_symlink()) or is_tool_output(output):
+        return
+    for folder in {p if p.is_dir() else p.parent for p in inputs}:
+        if target.is_relative_to(_resolved(folder)):
+            _err(messages.text("memo.output_in_input", lang, path=printable(output), dir=printable(folder)))
+            sys.exit(2)
 
 
 MEMO_SUFFIX = {"docx": ".docx", "html": ".html", "md": ".md"}
@@ -349,8 +482,13 @@ def templates_export(directory: Path, lang: str) -> None:
     """Kopiera standardmallarna till DIRECTORY (befintliga filer skrivs aldrig över)."""
     from socinv_docs.render.memo import export_templates
 
-    written = export_templates(directory)
-    _err(messages.text("memo.exported", lang, count=len(written), path=str(directory)))
+    try:
+        written = export_templates(directory)
+    except OSError as exc:  # a read-only or full folder: each template is whole or not there
+        _err(messages.text("ui.write_failed", lang, path=printable(exc.filename or directory),
+                           error=messages.os_error(exc, lang)))
+        sys.exit(2)
+    _err(messages.text("memo.exported", lang, count=len(written), path=printable(directory)))
 
 
 if __name__ == "__main__":

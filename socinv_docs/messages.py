@@ -246,6 +246,42 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                   "en": Text("the sheet {sheet} covers too many cells ({count:num}, the limit is {limit:num})")},
     "unreadable.too_deep": {"sv": Text("en del av filen ({part}) är nästlad i fler än {limit} nivåer"),
                             "en": Text("a part of the file ({part}) is nested more than {limit} levels deep")},
+    # --kind names a template of the other format (pipeline.check_document)
+    "unreadable.kind_mismatch": {
+        "sv": Text("filen är {file_format}, men --kind {kind} är en mall för {kind_format:hint}",
+                   "Ange en mall för {file_format:hint} med --kind ({choices:or}), eller utelämna --kind så känns "
+                   "mallen igen."),
+        "en": Text("the file is {file_format}, but --kind {kind} is a template for {kind_format:hint}",
+                   "Name a template for {file_format:hint} with --kind ({choices:or}), or leave --kind out to "
+                   "detect it.")},
+    # a file format in words (message) and its program (hint)
+    "format.docx": {"sv": Text("ett Word-dokument", "Word"), "en": Text("a Word document", "Word")},
+    "format.xlsx": {"sv": Text("en Excel-arbetsbok", "Excel"), "en": Text("an Excel workbook", "Excel")},
+    # -- entries of a folder that are not checked (validate.scan) ----------------------------
+    "skipped.link_outside": {
+        "sv": Text("länken leder utanför mappen och följdes inte; --follow-links följer den"),
+        "en": Text("the link leads out of the folder and was not followed; --follow-links follows it")},
+    "skipped.link_loop": {"sv": Text("länken går i en slinga och följdes inte"),
+                          "en": Text("the link goes round in a loop and was not followed")},
+    "skipped.link_broken": {"sv": Text("länken leder till något som inte finns"),
+                            "en": Text("the link leads to something that does not exist")},
+    "skipped.not_regular": {"sv": Text("ingen vanlig fil – en FIFO, en enhetsfil eller en socket – och lästes inte"),
+                            "en": Text("not a regular file – a FIFO, a device or a socket – and was not read")},
+    "skipped.unreadable": {"sv": Text("kan inte läsas ({error})"), "en": Text("cannot be read ({error})")},
+    # -- what the operating system said, in words (os_error) ---------------------------------
+    "oserror.EACCES": {"sv": Text("åtkomst nekad"), "en": Text("permission denied")},
+    "oserror.EPERM": {"sv": Text("åtgärden är inte tillåten"), "en": Text("operation not permitted")},
+    "oserror.ENOSPC": {"sv": Text("disken är full"), "en": Text("the disk is full")},
+    "oserror.EDQUOT": {"sv": Text("diskkvoten är slut"), "en": Text("the disk quota is used up")},
+    "oserror.EFBIG": {"sv": Text("filen blev större än den tillåtna filstorleken, ulimit -f"),
+                      "en": Text("the file grew beyond the allowed file size, ulimit -f")},
+    "oserror.EROFS": {"sv": Text("filsystemet är skrivskyddat"), "en": Text("the file system is read-only")},
+    "oserror.ENOENT": {"sv": Text("finns inte"), "en": Text("does not exist")},
+    "oserror.ENOTDIR": {"sv": Text("en del av sökvägen är ingen mapp"), "en": Text("part of the path is not a folder")},
+    "oserror.EISDIR": {"sv": Text("är en mapp"), "en": Text("is a folder")},
+    "oserror.EIO": {"sv": Text("läs- eller skrivfel på disken"), "en": Text("input/output error on the disk")},
+    "oserror.ENAMETOOLONG": {"sv": Text("namnet är för långt"), "en": Text("the name is too long")},
+    "oserror.ELOOP": {"sv": Text("för många länkar i rad"), "en": Text("too many levels of links")},
     # -- field types, for FIELD_INVALID ---------------------------------------------------
     "type.period": {"sv": Text("period", "2026-01-01 – 2028-12-31"), "en": Text("period", "2026-01-01 – 2028-12-31")},
     "type.percent": {"sv": Text("procent", "50 %"), "en": Text("percent", "50 %")},
@@ -305,12 +341,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                       "en": Text("Give either --annotate or --annotate-dir, not both.")},
     "annotate.name_clash": {"sv": Text("Flera filer heter {name}; deras kopior kan inte sparas i samma mapp."),
                             "en": Text("Several files are named {name}; their copies cannot share one folder.")},
+    "annotate.exists": {"sv": Text("{path} finns redan och är ingen kommenterad kopia från socinv-docs; den skrivs "
+                                   "inte över. Välj ett annat namn eller flytta undan filen."),
+                        "en": Text("{path} already exists and is no annotated copy made by socinv-docs; it is not "
+                                   "overwritten. Choose another name or move the file away.")},
     "annotate.wrong_suffix": {"sv": Text("Kopian {path} måste ha samma filtyp som originalet ({suffix})."),
                               "en": Text("The copy {path} must have the original's file type ({suffix}).")},
     # -- report words ---------------------------------------------------------------------
     "ui.status.complete": {"sv": Text("KOMPLETT"), "en": Text("COMPLETE")},
     "ui.status.incomplete": {"sv": Text("OFULLSTÄNDIG"), "en": Text("INCOMPLETE")},
     "ui.status.unreadable": {"sv": Text("KAN INTE LÄSAS"), "en": Text("UNREADABLE")},
+    "ui.status.skipped": {"sv": Text("EJ KONTROLLERAD"), "en": Text("NOT CHECKED")},
     "ui.state.ok": {"sv": Text("ifyllt"), "en": Text("filled in")},
     "ui.state.missing": {"sv": Text("saknas"), "en": Text("missing")},
     "ui.state.empty": {"sv": Text("tomt"), "en": Text("empty")},
@@ -366,6 +407,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                       "en": Text("The templates are in {path} (new: {count}; existing files were left as they were).")},
     "ui.write_failed": {"sv": Text("Kunde inte skriva {path} ({error}); inget ändrades."),
                         "en": Text("Could not write {path} ({error}); nothing was changed.")},
+    "ui.interrupted": {"sv": Text("Avbröts (Ctrl-C). Inga halvfärdiga filer lämnades kvar."),
+                       "en": Text("Interrupted (Ctrl-C). No half-written files were left behind.")},
+    "memo.output_is_input": {
+        "sv": Text("Promemorian skrivs inte till {path}: det är en av filerna som promemorian görs av. "
+                   "Välj ett annat namn med -o."),
+        "en": Text("The memo is not written to {path}: it is one of the files the memo is made from. "
+                   "Choose another name with -o.")},
+    "memo.output_in_input": {
+        "sv": Text("Promemorian skrivs inte till {path}: filen finns redan i mappen {dir}, som läses in, och är "
+                   "ingen tidigare promemoria. Välj ett namn som inte finns där, eller en annan mapp."),
+        "en": Text("The memo is not written to {path}: the file already exists in the folder {dir}, which is read "
+                   "as input, and is no earlier memo. Choose a name not used there, or another folder.")},
     "ui.no_goal": {"sv": Text("(mål saknas, rad {row})"), "en": Text("(no goal, row {row})")},
     "ui.fix": {"sv": Text("Åtgärd"), "en": Text("Fix")},
     "ui.usage_error": {"sv": Text("Fel i kommandot: {detail}"), "en": Text("Usage error: {detail}")},
@@ -425,16 +478,31 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "{incomplete}, kan inte läsas: {unreadable}. Tid: {seconds:num} s"),
         "en": Text("Submissions: {submissions} (files: {documents}). Complete: {complete}, incomplete: "
                    "{incomplete}, unreadable: {unreadable}. Time: {seconds:num} s")},
+    "ui.validate.skipped": {"sv": Text(" Ej kontrollerade: {skipped} (se raderna ovan)."),
+                            "en": Text(" Not checked: {skipped} (see the lines above).")},
     "ui.validate.none": {"sv": Text("Inga inskick hittades i {dir}."), "en": Text("No submissions found in {dir}.")},
     "ui.validate.progress": {"sv": Text("Kontrollerar"), "en": Text("Checking")},
     "ui.validate.not_dir": {"sv": Text("{dir} är ingen mapp."), "en": Text("{dir} is not a folder.")},
     "ui.register.written": {"sv": Text("Registret sparades: {path} ({rows} inskick, {removed} finns ej längre i mappen)"),
                             "en": Text("Register saved: {path} ({rows} submissions, {removed} no longer in the folder)")},
     "ui.register.locked": {
-        "sv": Text("Registret {path} verkar vara öppet i Excel (låsfilen {lock} finns). Registret har inte skrivits "
-                   "över. Stäng filen och kör igen, eller använd --force om ingen har den öppen."),
-        "en": Text("The register {path} seems to be open in Excel (the lock file {lock} exists). It was not "
+        "sv": Text("Registret {path} verkar vara öppet i {program} (låsfilen {lock} finns). Registret har inte "
+                   "skrivits över. Stäng filen och kör igen, eller använd --force om ingen har den öppen."),
+        "en": Text("The register {path} seems to be open in {program} (the lock file {lock} exists). It was not "
                    "overwritten. Close it and run again, or use --force if nobody has it open.")},
+    # the program a lock file beside the register belongs to (cli: ~$… / .~lock…#)
+    "ui.lock.office": {"sv": Text("Excel"), "en": Text("Excel")},
+    "ui.lock.libreoffice": {"sv": Text("LibreOffice"), "en": Text("LibreOffice")},
+    "ui.register.busy": {
+        "sv": Text("Registret {path} uppdateras just nu av en annan körning av socinv (låset {lock}); registret har "
+                   "inte ändrats. Vänta tills den körningen är klar och kör igen."),
+        "en": Text("The register {path} is being updated by another run of socinv (the lock {lock}); it was not "
+                   "changed. Wait until that run is done and run again.")},
+    "ui.register.is_input": {
+        "sv": Text("{path} ligger i mappen som kontrolleras och är en av handlingarna där, inget register som "
+                   "socinv har skrivit; den skrivs inte över. Ange ett register utanför mappen med --register."),
+        "en": Text("{path} lies in the folder being checked and is one of the documents there, not a register "
+                   "socinv wrote; it is not overwritten. Give a register outside the folder with --register.")},
     "ui.register.unreadable": {
         "sv": Text("Det befintliga registret {path} kan inte läsas ({error}) och har inte skrivits över. Flytta "
                    "undan filen eller ange ett annat namn med --register."),
@@ -571,6 +639,20 @@ class CatalogueError(Exception):
 
 def text(key: str, lang: str = "sv", **params: object) -> str:
     return _format(_entry(key, lang).message, params, lang)
+
+
+def os_error(error: OSError | str, lang: str = "sv") -> str:
+    """What the operating system said, in words: an OSError or its errno name ('ENOSPC').
+    An error without words of our own falls back to the system's (English) text."""
+    import errno
+
+    if isinstance(error, OSError):
+        name = errno.errorcode.get(error.errno or 0, "")
+        fallback = error.strerror or type(error).__name__
+    else:
+        name = fallback = str(error)
+    key = f"oserror.{name}"
+    return text(key, lang) if key in CATALOGUE else fallback
 
 
 def hint(key: str, lang: str = "sv", **params: object) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from socinv_docs import roles
 from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
+from socinv_docs.messages import msg
 from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.report import DocumentReport, SubmissionReport
 from socinv_docs.rules import (
@@ -91,6 +92,8 @@ def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
     except RecursionError:
         return unreadable_report(shown, "unreadable.bad_content", detail="RecursionError")
     raw.path = shown
+    if kind in schemas.kinds and schemas.kinds[kind].format != raw.format:
+        return _kind_mismatch(shown, kind, raw.format, schemas)
 
     try:
         return _judge(raw, shown, schemas, kind=kind, profile=profile, started=started)
@@ -100,6 +103,15 @@ def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
         if os.environ.get("SOCINV_DEBUG"):
             raise
         return unreadable_report(shown, "unreadable.internal", detail=type(exc).__name__)
+
+
+def _kind_mismatch(shown: str, kind: str, file_format: str, schemas: SchemaSet) -> DocumentReport:
+    """--kind names a Word template for an Excel file or the other way round: no finding of
+    that template's rules could mean anything, so the file is reported as not readable as
+    that kind (exit 2), with the kinds that would fit."""
+    choices = sorted(k for k, spec in schemas.kinds.items() if spec.format == file_format)
+    return unreadable_report(shown, "unreadable.kind_mismatch", kind=kind, file_format=msg(f"format.{file_format}"),
+                             kind_format=msg(f"format.{schemas.kinds[kind].format}"), choices=choices)
 
 
 def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: str | None,

@@ -221,14 +221,40 @@ class SubmissionReport(BaseModel):
         }
 
 
+class SkippedEntry(BaseModel):
+    """An entry of the folder that was not checked, and why: a link that is not followed
+    (it leads out of the folder, loops or leads nowhere), something that is not a regular
+    file (a FIFO, a device, a socket), or a folder or file that cannot be read. Data, so
+    that every output (console, JSON, register, memo) can show it in its own words."""
+
+    path: str  # as shown: relative to the folder, '/'-separated, printable (names.printable)
+    reason: str  # a message key: "skipped.link_outside", "skipped.link_loop", "skipped.link_broken",
+    # "skipped.not_regular", "skipped.unreadable"
+    error: str = ""  # the system's reason where there is one (unreadable), for the message
+
+    def message_in(self, lang: str = "sv") -> str:
+        error = messages.os_error(self.error, lang) if self.error else ""
+        return messages.text(self.reason, lang, error=error)
+
+    def to_json(self, lang: str = "sv") -> dict:
+        data = {"path": self.path, "reason": self.reason, "message": self.message_in(lang)}
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
 class RunReport(BaseModel):
     submissions: list[SubmissionReport] = Field(default_factory=list)
+    skipped: list[SkippedEntry] = Field(default_factory=list)  # entries of the folder not checked
     seconds: float = 0.0
     jobs: int = 1
 
     @property
     def status(self) -> Status:
-        return worst(s.status for s in self.submissions)
+        # An entry that could not be checked is something the group has not seen: the run
+        # cannot be called complete (exit 2, like an unreadable file).
+        skipped = [Status.UNREADABLE] if self.skipped else []
+        return worst([*(s.status for s in self.submissions), *skipped])
 
     def stats(self) -> dict:
         counts = {s.value: 0 for s in Status}
@@ -242,7 +268,9 @@ class RunReport(BaseModel):
             "seconds": round(self.seconds, 3),
             "files_per_second": round(files / self.seconds, 1) if self.seconds > 0 else None,
             "jobs": self.jobs,
+            "skipped": len(self.skipped),
         }
 
     def to_json(self, lang: str = "sv") -> dict:
-        return {"submissions": [s.to_json(lang) for s in self.submissions], "stats": self.stats()}
+        return {"submissions": [s.to_json(lang) for s in self.submissions],
+                "skipped": [e.to_json(lang) for e in self.skipped], "stats": self.stats()}

@@ -4,6 +4,10 @@ parallel with a per-file time limit, then run the submission rules.
 - A sub-folder of DIR is one submission (files in nested folders belong to it); a file
   directly in DIR is a submission of its own. Office lock files (`~$…`, `.~lock…#`),
   hidden files, Windows/macOS folder litter and the tool's own outputs are skipped.
+- Nothing outside DIR is read unless asked (`follow_links`). Every other entry that is not
+  checked — a link out of DIR, in a loop or to nothing, a FIFO or device, a folder that
+  cannot be listed — is reported with its reason (RunReport.skipped), never dropped.
+- Names are shown printable (names.printable): not UTF-8, or with a newline or an escape.
 - Files are checked by worker processes. Each worker loads nothing per file: it gets the
   schema set once when it starts. A worker stops a file after Limits.max_seconds itself
   (SIGALRM); a worker that does not answer shortly after that (stuck in C code), dies
@@ -12,24 +16,31 @@ parallel with a per-file time limit, then run the submission rules.
   stops the run.
 - Results stream back as they finish; a submission is judged as soon as its last file is
   in, so the parent holds only reports, never file contents.
+- Workers die with the run: on Ctrl-C the parent stops them; on kill -9 of the parent the
+  kernel kills them (Linux, PR_SET_PDEATHSIG), elsewhere a watcher thread in each worker.
 """
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
 from socinv_docs import messages
 from socinv_docs.atomic import is_tool_output
+from socinv_docs.codes import UNREADABLE_CODES
 from socinv_docs.limits import Limits
-from socinv_docs.report import DocumentReport, RunReport, SubmissionReport
+from socinv_docs.names import printable
+from socinv_docs.report import DocumentReport, RunReport, SkippedEntry, SubmissionReport
 from socinv_docs.schema import SchemaSet
 
 # Files a file manager leaves in folders; never a submission.
@@ -44,9 +55,19 @@ MAX_WORKER_MB = int(os.environ.get("SOCINV_MAX_WORKER_MB", "3072") or 0)
 
 @dataclass
 class Submission:
-    name: str  # relative to DIR, '/'-separated (the register's key)
+    name: str  # relative to DIR, '/'-separated, printable (the register's key)
     path: Path  # the sub-folder or the file
     files: list[tuple[Path, str]] = field(default_factory=list)  # (path, name shown: relative to DIR)
+
+
+@dataclass
+class Scan:
+    """What is in a folder: the submissions to check, and every entry that is not checked
+    with the reason (SkippedEntry). Lock files, hidden files, folder litter and the tool's
+    own outputs are neither: they are passed over without a word (SPEC §3)."""
+
+    submissions: list[Submission] = field(default_factory=list)
+    skipped: list[SkippedEntry] = field(default_factory=list)
 
 
 def _skipped(name: str) -> bool:
@@ -55,46 +76,130 @@ def _skipped(name: str) -> bool:
     return name.startswith(("~$", ".")) or low in SYSTEM_FILES or (low.startswith("~") and low.endswith(".tmp"))
 
 
-def _sort_key(name: str) -> tuple:
+def sort_key(name: str) -> tuple:
     return (name.casefold(), name)
 
 
-def discover(root: Path, *, skip: Iterable[Path] = ()) -> list[Submission]:
+def discover(root: Path, *, skip: Iterable[Path] = (), follow_links: bool = False) -> list[Submission]:
     """The submissions in `root`, in name order. `skip`: paths never to take (the register)."""
+    return scan(root, skip=skip, follow_links=follow_links).submissions
+
+
+def scan(root: Path, *, skip: Iterable[Path] = (), follow_links: bool = False) -> Scan:
+    """The submissions in `root` and the entries not checked, in name order.
+
+    Nothing outside `root` is read unless `follow_links`: a link whose target lies outside
+    is reported, not followed. A link in a loop (to itself, or to a folder it sits in), a
+    link to nothing, a FIFO or device (opening one could block for ever) and a folder that
+    cannot be listed are reported too. Links that stay inside `root` are followed.
+    """
     root = Path(root)
-    skipped = {_resolved(p) for p in skip}
+    root_real = _resolved(root)
+    never = {_resolved(p) for p in skip}
+    found = Scan()
+
+    def shown(path: Path) -> str:
+        return printable(path.relative_to(root).as_posix()) if path != root else "."
+
+    def note(path: Path, reason: str, exc: OSError | None = None) -> None:
+        found.skipped.append(SkippedEntry(path=shown(path), reason=reason, error=_errno_name(exc)))
+
+    def classify(path: Path, ancestors: frozenset) -> tuple[str, tuple[int, int]] | None:
+        """("dir" | "file", identity) for an entry to go on with; None (noted) otherwise."""
+        try:
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode):
+                try:
+                    st = os.stat(path)
+                except OSError as exc:
+                    if exc.errno == errno.ELOOP:
+                        note(path, "skipped.link_loop")
+                    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                        note(path, "skipped.link_broken")
+                    else:
+                        note(path, "skipped.unreadable", exc)
+                    return None
+                if not follow_links and not _resolved(path).is_relative_to(root_real):
+                    note(path, "skipped.link_outside")
+                    return None
+        except OSError as exc:
+            note(path, "skipped.unreadable", exc)
+            return None
+        identity = (st.st_dev, st.st_ino)
+        if stat.S_ISDIR(st.st_mode):
+            if identity in ancestors:  # a link back to a folder it sits in: endless
+                note(path, "skipped.link_loop")
+                return None
+            return "dir", identity
+        if stat.S_ISREG(st.st_mode):
+            return "file", identity
+        note(path, "skipped.not_regular")
+        return None
 
     def take(path: Path) -> bool:
-        if _skipped(path.name) or _resolved(path) in skipped:
+        if never and _resolved(path) in never:
             return False
-        if path.suffix.lower() in TOOL_OUTPUT_SUFFIXES and is_tool_output(path):
-            return False
-        return True
+        return not (path.suffix.lower() in TOOL_OUTPUT_SUFFIXES and is_tool_output(path))
 
-    subs: list[Submission] = []
-    for entry in sorted(os.scandir(root), key=lambda e: _sort_key(e.name)):
+    def entries(folder: Path) -> list[os.DirEntry] | None:
+        try:
+            with os.scandir(folder) as it:
+                return sorted((e for e in it if not _skipped(e.name)), key=lambda e: sort_key(e.name))
+        except OSError as exc:
+            note(folder, "skipped.unreadable", exc)
+            return None
+
+    def files_in(folder: Path, ancestors: frozenset) -> list[Path]:
+        """Every file under `folder`, a folder's own files before its sub-folders' (an explicit
+        stack: a hostile tree thousands of levels deep must not hit the recursion limit)."""
+        files: list[Path] = []
+        stack = [(folder, ancestors)]
+        while stack:
+            current, above = stack.pop()
+            subfolders = []
+            for entry in entries(current) or []:
+                path = Path(entry.path)
+                what = classify(path, above)
+                if what is None:
+                    continue
+                if what[0] == "dir":
+                    subfolders.append((path, above | {what[1]}))
+                elif take(path):
+                    files.append(path)
+            stack.extend(reversed(subfolders))
+        return files
+
+    try:
+        root_stat = os.stat(root)
+    except OSError as exc:
+        note(root, "skipped.unreadable", exc)
+        return found
+    top = frozenset({(root_stat.st_dev, root_stat.st_ino)})
+    for entry in entries(root) or []:
         path = Path(entry.path)
-        if _skipped(entry.name):
+        what = classify(path, top)
+        if what is None:
             continue
-        if entry.is_dir():
-            files = []
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted((d for d in dirnames if not _skipped(d)), key=_sort_key)
-                for name in sorted(filenames, key=_sort_key):
-                    f = Path(dirpath) / name
-                    if f.is_file() and take(f):
-                        files.append((f, f.relative_to(root).as_posix()))
+        if what[0] == "dir":
+            files = files_in(path, top | {what[1]})
             if files:  # an empty folder (or only lock files) is not a submission
-                subs.append(Submission(entry.name, path, files))
-        elif entry.is_file() and take(path):
-            subs.append(Submission(entry.name, path, [(path, entry.name)]))
-    return subs
+                found.submissions.append(Submission(printable(entry.name), path, [(f, shown(f)) for f in files]))
+        elif take(path):
+            found.submissions.append(Submission(printable(entry.name), path, [(path, printable(entry.name))]))
+    return found
+
+
+def _errno_name(exc: OSError | None) -> str:
+    """'EACCES' for an OSError: the reason as data, put into words by messages.os_error."""
+    if exc is None:
+        return ""
+    return errno.errorcode.get(exc.errno or 0, "") or type(exc).__name__
 
 
 def _resolved(path: Path) -> Path:
     try:
         return Path(path).resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return Path(os.path.abspath(path))
 
 
@@ -160,9 +265,62 @@ def _limit_memory() -> None:
         pass
 
 
+# prctl(2) option: the signal the kernel sends this process when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+# How often a worker without prctl looks whether its parent is still there (seconds).
+PARENT_POLL_SECONDS = 0.5
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make sure this worker never outlives the run that started it. Without this, kill -9
+    of `socinv validate` left its workers checking on, holding the caller's pipe open.
+
+    On Linux the kernel itself kills the worker when the parent dies (PR_SET_PDEATHSIG),
+    even while it is stuck in C code. Elsewhere a daemon thread looks every
+    PARENT_POLL_SECONDS whether the parent is still the parent, and ends the process when
+    it is not (the pipe to the parent cannot tell: later workers inherit its other end)."""
+    if not _set_parent_death_signal():
+        _watch_parent(parent)
+    if os.getppid() != parent:  # the parent died before we were ready to notice
+        os._exit(1)
+
+
+def _set_parent_death_signal() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    # The watcher must never take the worker's SIGALRM (the per-file limit): a thread is
+    # born with its creator's signal mask, so block it around the start.
+    alarm = {signal.SIGALRM} if hasattr(signal, "SIGALRM") and hasattr(signal, "pthread_sigmask") else set()
+    if alarm:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, alarm)
+    try:
+        threading.Thread(target=watch, name="socinv-parent-watch", daemon=True).start()
+    finally:
+        if alarm:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | None,
-            limits: Limits) -> None:
+            limits: Limits, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent(parent)
     if hasattr(signal, "SIGALRM"):
         signal.signal(signal.SIGALRM, _on_alarm)
     _limit_memory()
@@ -234,7 +392,8 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, kind: str 
 
     def start() -> _Slot:
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(child, inherit, kind, profile, limits), daemon=True)
+        proc = ctx.Process(target=_worker, args=(child, inherit, kind, profile, limits, os.getpid()),
+                           daemon=True)
         proc.start()
         child.close()
         return _Slot(proc, parent)
@@ -329,13 +488,15 @@ def _exit_detail(code: int | None) -> str:
 
 def validate_folder(root: Path, schemas: SchemaSet, *, kind: str | None = None,
                     profile: str | None = None, jobs: int | None = None, limits: Limits | None = None,
-                    skip: Iterable[Path] = (), submissions: list[Submission] | None = None,
+                    skip: Iterable[Path] = (), found: Scan | None = None, follow_links: bool = False,
                     on_file: Callable[[DocumentReport], None] | None = None) -> RunReport:
-    """Check every submission in `root`; the RunReport lists them in name order."""
+    """Check every submission in `root` (or in `found`, a scan already made); the RunReport
+    lists them in name order, and the entries that were not checked."""
     from socinv_docs.pipeline import check_submission
 
     started = time.perf_counter()
-    subs = submissions if submissions is not None else discover(root, skip=skip)
+    found = found if found is not None else scan(root, skip=skip, follow_links=follow_links)
+    subs = found.submissions
     tasks: list[tuple[Path, str]] = []
     owner: list[int] = []  # task index -> submission index
     for i, sub in enumerate(subs):
@@ -346,34 +507,61 @@ def validate_folder(root: Path, schemas: SchemaSet, *, kind: str | None = None,
     docs: list[dict[int, DocumentReport]] = [{} for _ in subs]
     results: list[SubmissionReport | None] = [None] * len(subs)
     used_jobs = max(1, min(jobs or default_jobs(), len(tasks) or 1))
-    for index, report in check_files(tasks, schemas, kind=kind, profile=profile, jobs=used_jobs,
-                                     limits=limits):
-        i = owner[index]
-        docs[i][index] = report
-        remaining[i] -= 1
-        if on_file:
-            on_file(report)
-        if remaining[i] == 0:
-            ordered = [docs[i][k] for k in sorted(docs[i])]
-            docs[i] = {}
-            results[i] = check_submission(subs[i].name, ordered, schemas, alone=False)
-    run = RunReport(submissions=[r for r in results if r is not None], jobs=used_jobs)
+    # closing(): on Ctrl-C between two results the pool still stops its workers at once.
+    with closing(check_files(tasks, schemas, kind=kind, profile=profile, jobs=used_jobs,
+                             limits=limits)) as finished:
+        for index, report in finished:
+            i = owner[index]
+            docs[i][index] = report
+            remaining[i] -= 1
+            if on_file:
+                on_file(report)
+            if remaining[i] == 0:
+                ordered = [docs[i][k] for k in sorted(docs[i])]
+                docs[i] = {}
+                results[i] = check_submission(subs[i].name, ordered, schemas, alone=False)
+    run = RunReport(submissions=[r for r in results if r is not None], skipped=list(found.skipped), jobs=used_jobs)
     run.seconds = time.perf_counter() - started
     return run
 
 
 def summary_line(run: RunReport, lang: str = "sv") -> str:
     stats = run.stats()
-    return messages.text("ui.validate.summary", lang, submissions=stats["submissions"],
+    line = messages.text("ui.validate.summary", lang, submissions=stats["submissions"],
                          documents=stats["documents"], complete=stats["complete"],
                          incomplete=stats["incomplete"], unreadable=stats["unreadable"],
                          seconds=round(stats["seconds"], 1))
+    if run.skipped:
+        line += messages.text("ui.validate.skipped", lang, skipped=len(run.skipped))
+    return line
 
 
 def submission_line(sub: SubmissionReport, lang: str = "sv") -> str:
+    """One line per submission; an unreadable one says why (per file, in a folder)."""
     status = messages.text(f"ui.status.{sub.status.value}", lang)
     counts = messages.counts(sub.errors, sub.warnings, lang)
-    return f"{status:<16} {sub.submission}  ({counts})"
+    line = f"{status:<16} {sub.submission}  ({counts})"
+    reasons = []
+    for doc in sub.documents:
+        for f in doc.findings:
+            if f.code in UNREADABLE_CODES:
+                own = doc.file == sub.submission  # a file directly in DIR: its name is on the line already
+                reasons.append(_reason(f, lang) if own else f"{Path(doc.file).name}: {_reason(f, lang)}")
+    return f"{line}: {'; '.join(reasons)}" if reasons else line
+
+
+def _reason(f, lang: str) -> str:
+    """Why a file could not be read, in one line: the reason itself (FILE_UNREADABLE's
+    reason key), or the finding's message (KIND_UNKNOWN)."""
+    key = f.params.get("reason_key")
+    words = messages.text(key, lang, **f.params) if key else f.message_in(lang)
+    return " ".join(words.split())
+
+
+def skipped_line(entry: SkippedEntry, lang: str = "sv") -> str:
+    """One line for an entry of the folder that was not checked, saying why."""
+    status = messages.text("ui.status.skipped", lang)
+    return f"{status:<16} {entry.path}: {entry.message_in(lang)}"
 
 
 if __name__ == "__main__":  # pragma: no cover - manual smoke run

@@ -257,7 +257,8 @@ def test_cli_json_contract_and_exit_code(folder, tmp_path):
     result = run_cli("validate", folder, "--register", register, "--format", "json", "--jobs", "2")
     assert result.exit_code == 2
     data = result.json
-    assert set(data) == {"submissions", "stats"}
+    assert set(data) == {"submissions", "skipped", "stats"}
+    assert data["skipped"] == []  # lock files, hidden files and litter are passed over without a line
     assert {s["submission"]: s["status"] for s in data["submissions"]} == EXPECTED
     sub = next(s for s in data["submissions"] if s["submission"] == "Läxhjälp Vivalla")
     assert set(sub) >= {"submission", "status", "documents", "findings"}
