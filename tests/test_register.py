@@ -364,3 +364,35 @@ def test_register_names_sections_and_fields_as_people_do(tmp_path):
     subject_col = [c.value for c in brister[1]].index(messages.text("register.col.section"))
     subjects = {row[subject_col].value for row in brister.iter_rows(min_row=2)}
     assert "Kontaktperson" in subjects and "kontaktperson" not in subjects
+
+
+# -- moving the group's references (render/sheet_refs.py) ----------------------------------------
+
+
+def test_references_move_like_excel_moves_them():
+    from socinv_docs.render.sheet_refs import AxisMap, remap_formula, remap_sqref
+
+    # Old rows 2-5 are the table, 6 empty, 7 a total. New: old row 4 gone (a fixed
+    # finding), two new rows (4 and 6), the total at 8. Column C moved to D.
+    rows = AxisMap({1: 1, 2: 2, 3: 3, 5: 5, 7: 8}, first=(2, 2), last=(5, 6))
+    cols = AxisMap({1: 1, 2: 2, 3: 4, 4: 5})
+
+    def move(formula, **kw):
+        return remap_formula(formula, sheet="Ansökningar", in_sheet=kw.pop("in_sheet", True), rows=rows, cols=cols,
+                             table="Ansokningar", headers=kw.pop("headers", {}))
+
+    assert move("=SUBTOTAL(9,C2:C5)") == "=SUBTOTAL(9,D2:D6)"  # grows with the table
+    assert move("=$C$7*2") == "=$D$8*2"  # absolute references move too (as on insert)
+    assert move("=C4") == "=#REF!"  # its row is gone
+    assert move("=SUM(C3:C4)") == "=SUM(D3:D3)"  # a range over a gone row shrinks
+    assert move("=COUNTA(C:C)+COUNTA(2:2)") == "=COUNTA(D:D)+COUNTA(2:2)"
+    assert move('=IF(C2="C2",1,0)') == '=IF(D2="C2",1,0)'  # text stays text
+    assert move("=Brister!C2+socinv_ans_key") == "=Brister!C2+socinv_ans_key"  # other sheets, names
+    assert move("=C2", in_sheet=False) == "=C2"  # on another sheet, C2 is that sheet's
+    assert move("='Ansökningar'!C2", in_sheet=False) == "='Ansökningar'!D2"
+    assert move("=SUBTOTAL(109,Ansokningar[Sökt belopp])", headers={"Sökt belopp": "Amount applied for"}) \
+        == "=SUBTOTAL(109,Ansokningar[Amount applied for])"
+    assert move("=[@Fel]*2+Annan[Fel]", headers={"Fel": "Errors"}) == "=[@Errors]*2+Annan[Fel]"
+    assert move("C2>1") == "D2>1"  # a conditional format's formula has no '='
+    assert remap_sqref("C2:C200 A1", rows, cols) == "D2:D201 A1"  # past the end: the same distance
+    assert move('="unclosed') == '="unclosed'  # what openpyxl cannot read is left as it is
