@@ -466,10 +466,57 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "register.col.hint": {"sv": Text("Åtgärd"), "en": Text("Fix")},
     "register.col.location": {"sv": Text("Plats"), "en": Text("Location")},
     "register.col.unnamed": {"sv": Text("Kolumn {n}"), "en": Text("Column {n}")},
+    "register.col.reason": {"sv": Text("Orsak"), "en": Text("Reason")},
+    "register.col.changed": {"sv": Text("Ny / ändrad sedan förra körningen"),
+                             "en": Text("New / changed since the last run")},
+    # The tool's bookkeeping, in hidden columns: the row's identity and what the next run
+    # compares with. Their headers say so to anyone who unhides them.
+    "register.col.key": {"sv": Text("socinv-docs: radens nyckel (ändra inte)"),
+                         "en": Text("socinv-docs: row key (do not edit)")},
+    "register.col.state": {"sv": Text("socinv-docs: förra körningen (ändra inte)"),
+                           "en": Text("socinv-docs: last run (do not edit)")},
+    "register.reason.kind_unknown": {"sv": Text("liknar ingen av de kända mallarna"),
+                                     "en": Text("matches none of the known templates")},
+    "register.reason.in_file": {"sv": Text("{file}: {reason}"), "en": Text("{file}: {reason}")},
+    "register.change.new": {"sv": Text("Ny"), "en": Text("New")},
+    "register.change.file_new": {"sv": Text("ny fil: {file}"), "en": Text("new file: {file}")},
+    "register.change.file_changed": {"sv": Text("ändrad fil: {file}"), "en": Text("changed file: {file}")},
+    "register.change.file_removed": {"sv": Text("fil borttagen: {file}"), "en": Text("file removed: {file}")},
+    "register.change.status": {"sv": Text("status: {old} → {new}"), "en": Text("status: {old} → {new}")},
+    # The drop-down lists of the group's columns live on a sheet the group edits. Their
+    # choices are the group's words (Swedish in both languages, like the columns); Bedömning
+    # uses the guidelines' own: "bedömer om idéprövningen uppfyller uppsatta kriterier",
+    # "bedömer om den är komplett och därmed kan hanteras vidare" (Örebro), "begära in
+    # kompletterande underlag" (Mölndal).
+    "register.sheet.lists": {"sv": Text("Listor"), "en": Text("Listor")},
+    "register.list.beslut": {"sv": Text("Bifall\nAvslag\nÅterremiss\nBordläggs"),
+                             "en": Text("Bifall\nAvslag\nÅterremiss\nBordläggs")},
+    "register.list.bedomning": {
+        "sv": Text("Uppfyller kriterierna\nUppfyller inte kriterierna\nKomplett, kan hanteras vidare\n"
+                   "Inte komplett\nKompletterande underlag begärs"),
+        "en": Text("Uppfyller kriterierna\nUppfyller inte kriterierna\nKomplett, kan hanteras vidare\n"
+                   "Inte komplett\nKompletterande underlag begärs")},
+    "register.lists.note": {  # one line per row beside the lists
+        "sv": Text("Listorna ger valen i rullgardinsmenyerna på bladet Ansökningar.\n"
+                   "Lägg till, ändra eller ta bort val här: ett per rad, under rubriken, utan tomma rader.\n"
+                   "socinv-docs skriver aldrig över det här bladet."),
+        "en": Text("These lists give the choices of the drop-down menus on the sheet Ansökningar.\n"
+                   "Add, change or remove choices here: one per row, under the heading, without empty rows.\n"
+                   "socinv-docs never overwrites this sheet.")},
+    "register.list.not_listed": {
+        "sv": Text("Inte i listan", "Värdet finns inte i listan på bladet Listor. Vill du använda det ändå?"),
+        "en": Text("Not in the list", "The value is not in the list on the sheet Listor. Use it anyway?")},
+    # Print header and footer; &P, &N and &D are Excel's page, pages and print date.
+    "register.print.checked": {"sv": Text("Kontrollerad {date}"), "en": Text("Checked {date}")},
+    "register.print.page": {"sv": Text("Sida &P av &N"), "en": Text("Page &P of &N")},
+    "register.print.printed": {"sv": Text("Utskriven &D"), "en": Text("Printed &D")},
     "register.status.complete": {"sv": Text("Komplett"), "en": Text("Complete")},
     "register.status.incomplete": {"sv": Text("Ofullständig"), "en": Text("Incomplete")},
     "register.status.unreadable": {"sv": Text("Kan inte läsas"), "en": Text("Unreadable")},
     "register.status.removed": {"sv": Text("Finns ej längre"), "en": Text("No longer in folder")},
+    # An entry of the folder validate did not check (a link not followed, a FIFO, an
+    # unreadable folder): a row of its own, the reason in Orsak.
+    "register.status.skipped": {"sv": Text("Kontrollerades inte"), "en": Text("Not checked")},
     "register.severity.error": {"sv": Text("Fel"), "en": Text("Error")},
     "register.severity.warning": {"sv": Text("Varning"), "en": Text("Warning")},
     # -- validate (validate.py, cli.py) --------------------------------------------------------

@@ -14,24 +14,31 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
+from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.render import register as R
 from socinv_docs.report import DocumentReport, Facts, Finding, PartyFact, RunReport, SubmissionReport
+from socinv_docs.rules import make_finding
 
 NOW = dt.datetime(2026, 3, 1, 10, 0)
 HOSTILE = ['=HYPERLINK("http://x","y")', "+46 70 123 45 67", "-5", "@SUM(A1)", "=1+1"]
 
 
-def finding(code: Code, severity: Severity = Severity.ERROR, section: str | None = None) -> Finding:
-    return Finding(code=code, severity=severity, message=f"m {code.value}", hint="h", location="rubrik 'x'",
-                   section=section)
+def finding(code: Code, severity: Severity = Severity.ERROR, section: str | None = None, *,
+            where: Location | None = None, **params) -> Finding:
+    """A finding as the rules make it: data, with a structured place."""
+    where = where or Location(heading=f"Rubrik {section}" if section else None)
+    return make_finding(code, severity=severity, section=section, where=where, heading=section, **params)
 
 
 def doc_report(file: str, *, kind: str = "ansokan", namn: str | None = "Läxhjälp", findings=(), sections=None,
                namnder=None, forvaltning=None, sokt=None, economics=None, unreadable=False) -> DocumentReport:
     if unreadable:
-        return DocumentReport(file=file, findings=[finding(Code.FILE_UNREADABLE)])
+        from socinv_docs.pipeline import unreadable_report
+
+        return unreadable_report(file, "unreadable.corrupt")
     fields = {"namn": FieldValue(id="namn", raw=namn or "", value=namn)}
     if namnder is not None:
         fields["namnder"] = FieldValue(id="namnder", value=namnder)
@@ -65,8 +72,10 @@ def standard_run() -> RunReport:
         doc_report("@SUM(A1).docx", kind="ideprovning", namn="-5",
                    sections={"behov": "ok", "innehall": "placeholder", "malgrupp": "missing"},
                    findings=[finding(Code.SECTION_PLACEHOLDER, section="innehall"),
-                             finding(Code.SECTION_MISSING, section="malgrupp"),
-                             finding(Code.CRITERION_NOT_MET, Severity.WARNING)])])
+                             finding(Code.SECTION_MISSING, section="malgrupp",
+                                     where=Location(heading="Rubrik behov", position="after")),
+                             finding(Code.CRITERION_NOT_MET, Severity.WARNING,
+                                     where=Location(table=2, row=3))])])
     c = SubmissionReport(submission="trasig.docx", documents=[doc_report("trasig.docx", unreadable=True)])
     d = SubmissionReport(submission="forslag.xlsx", documents=[
         doc_report("forslag.xlsx", kind="forslag", namn="+46 70 123 45 67", forvaltning="Stadsledningsförvaltningen")])
@@ -88,6 +97,55 @@ def rows_by_key(ws) -> dict[str, dict[str, openpyxl.cell.cell.Cell]]:
     return {row[0].value: dict(zip(head, row)) for row in ws.iter_rows(min_row=2) if row[0].value is not None}
 
 
+KEY_HEADER = messages.text("register.col.key")
+
+
+def col_of(ws, header: str) -> int:
+    """1-based column of a header."""
+    return headers(ws).index(header) + 1
+
+
+def letter_of(ws, header: str) -> str:
+    return openpyxl.utils.get_column_letter(col_of(ws, header))
+
+
+def tool_rows(ws) -> list[dict[str, openpyxl.cell.cell.Cell]]:
+    """The rows the tool keeps (those with a row key), as header -> cell."""
+    head = headers(ws)
+    key = next(k for k, h in enumerate(head) if h in {messages.text("register.col.key", lang) for lang in messages.LANGS})
+    return [dict(zip(head, row)) for row in ws.iter_rows(min_row=2) if row[key].value not in (None, "")]
+
+
+def shift_names(wb, title: str, at: int, delta: int) -> None:
+    """What Excel and LibreOffice do to defined names when a column is inserted (delta 1) or
+    deleted (delta -1) at `at`: openpyxl's insert_cols/delete_cols do not."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    for dn in wb.defined_names.values():
+        text = dn.attr_text or ""
+        prefix, _, ref = text.rpartition("!")
+        if prefix.strip("'") != title or not ref.startswith("$") or ref.count("$") != 2:
+            continue
+        letters, row = ref[1:].split("$")
+        col = column_index_from_string(letters)
+        if delta < 0 and col == at:
+            dn.attr_text = "#REF!"
+        elif col >= at:
+            dn.attr_text = f"{prefix}!${get_column_letter(col + delta)}${row}"
+
+
+def excel_insert_col(wb, ws, at: int) -> None:
+    ws.insert_cols(at)
+    shift_names(wb, ws.title, at, 1)
+    ws.tables.clear()  # Excel would widen the table; the tool makes it anew anyway
+
+
+def excel_delete_col(wb, ws, at: int) -> None:
+    ws.delete_cols(at)
+    shift_names(wb, ws.title, at, -1)
+    ws.tables.clear()
+
+
 @pytest.fixture
 def register(tmp_path) -> Path:
     return write(tmp_path, standard_run())
@@ -107,10 +165,15 @@ def test_sheets_table_filter_frozen_header(register):
         assert table.autoFilter is not None
         assert [c.name for c in table.tableColumns] == headers(ws)
         assert len(set(headers(ws))) == len(headers(ws))
-        assert all(ws.column_dimensions[c.column_letter].width >= 8 for c in ws[1])
+        assert all(ws.column_dimensions[c.column_letter].width >= 6 for c in ws[1])
+        # The row key sits hidden at the far right (with Ansökningar's last-run state).
+        assert KEY_HEADER in headers(ws)[-2:]
+        assert all(ws.column_dimensions[letter_of(ws, h)].hidden for h in headers(ws)[-2:] if "socinv" in h)
     ws = wb["Ansökningar"]
-    assert headers(ws)[-3:] == ["Bedömning", "Kommentar", "Förslag till beslut"]
+    group = [col_of(ws, h) for h in ("Bedömning", "Kommentar", "Förslag till beslut")]
+    assert group == list(range(group[0], group[0] + 3))
     assert ws.tables["Ansokningar"].ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}5"
+    assert headers(wb["Brister"])[-4] == "Kommentar"  # the group's notes column on findings
     assert wb.properties.creator == "socinv-docs"
 
 
@@ -180,12 +243,13 @@ def test_status_colours(register):
 def test_findings_sheet(register):
     ws = openpyxl.load_workbook(register)["Brister"]
     head = headers(ws)
-    assert head == ["Inskick", "Fil", "Avsnitt/uppgift", "Kod", "Allvarlighet", "Brist", "Åtgärd", "Plats"]
+    assert head == ["Inskick", "Avsnitt/uppgift", "Allvarlighet", "Brist", "Åtgärd", "Plats", "Kommentar", "Fil",
+                    "Kod", KEY_HEADER]
     rows = [dict(zip(head, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
     assert [r["Kod"] for r in rows] == ["SECTION_PLACEHOLDER", "SECTION_MISSING", "CRITERION_NOT_MET",
                                         "FILE_UNREADABLE"]
     assert rows[0]["Inskick"] == "@SUM(A1).docx" and rows[0]["Avsnitt/uppgift"] == "innehall"
-    assert ws["B2"].hyperlink.target == "inkomna/%40SUM%28A1%29.docx"
+    assert ws.cell(row=2, column=col_of(ws, "Fil")).hyperlink.target == "inkomna/%40SUM%28A1%29.docx"
 
 
 def test_empty_run_still_a_valid_table(tmp_path):
@@ -278,9 +342,10 @@ def test_findings_sheet_keeps_group_notes(tmp_path):
     path = write(tmp_path, standard_run())
     wb = openpyxl.load_workbook(path)
     ws = wb["Brister"]
-    ws.cell(row=1, column=9, value="Svar från sökande")
-    ws.cell(row=2, column=9, value="Kompletteras")  # SECTION_PLACEHOLDER innehall
-    ws.cell(row=4, column=9, value="Ok enligt mötet")  # CRITERION_NOT_MET, fixed below
+    own = ws.max_column + 1
+    ws.cell(row=1, column=own, value="Svar från sökande")
+    ws.cell(row=2, column=own, value="Kompletteras")  # SECTION_PLACEHOLDER innehall
+    ws.cell(row=4, column=col_of(ws, "Kommentar"), value="Ok enligt mötet")  # CRITERION_NOT_MET, fixed below
     del ws.tables["Brister"]
     wb.save(path)
     run = standard_run()
@@ -292,7 +357,7 @@ def test_findings_sheet_keeps_group_notes(tmp_path):
     rows = [dict(zip(head, (c.value for c in r))) for r in ws.iter_rows(min_row=2)]
     by_code = {r["Kod"]: r for r in rows}
     assert by_code["SECTION_PLACEHOLDER"]["Svar från sökande"] == "Kompletteras"
-    assert by_code["CRITERION_NOT_MET"]["Svar från sökande"] == "Ok enligt mötet"
+    assert by_code["CRITERION_NOT_MET"]["Kommentar"] == "Ok enligt mötet"
     assert by_code["CRITERION_NOT_MET"]["Allvarlighet"] == R.messages.text("register.status.removed", "sv")
     assert len(rows) == 4
 
@@ -366,6 +431,469 @@ def test_register_names_sections_and_fields_as_people_do(tmp_path):
     assert "Kontaktperson" in subjects and "kontaktperson" not in subjects
 
 
+# -- a row's identity is data (issue 10) --------------------------------------------------------
+
+
+def _note_every_finding(path: Path) -> dict[str, str]:
+    """The group types a note on every finding in Brister's Kommentar; returns code -> note."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Brister"]
+    notes = {}
+    for row in tool_rows(ws):
+        note = f"Noterat: {row['Kod'].value}"
+        row["Kommentar"].value = note
+        notes[row["Kod"].value] = note
+    wb.save(path)
+    return notes
+
+
+def _findings_by_code(ws) -> dict[str, dict[str, object]]:
+    head = headers(ws)
+    code = head.index(messages.text("register.col.code", "en") if "Code" in head else "Kod")
+    return {row[code].value: dict(zip(head, (c.value for c in row))) for row in ws.iter_rows(min_row=2)
+            if row[code].value}
+
+
+def test_notes_on_findings_survive_a_language_change(tmp_path):
+    """Swedish run, notes in Brister, English run: the same rows, every note on its finding."""
+    path = write(tmp_path, standard_run())
+    notes = _note_every_finding(path)
+    assert len(notes) == 4
+    write(tmp_path, standard_run(), lang="en")
+    ws = openpyxl.load_workbook(path)["Brister"]
+    assert len(tool_rows(ws)) == 4
+    rows = _findings_by_code(ws)
+    assert {code: r["Kommentar"] for code, r in rows.items()} == notes
+    removed = {messages.text("register.status.removed", lang) for lang in messages.LANGS}
+    assert not removed & {r["Severity"] for r in rows.values()}
+    assert rows["SECTION_MISSING"]["Location"] == Location(heading="Rubrik behov", position="after").describe("en")
+
+
+def test_notes_fall_back_to_visible_cells_when_the_key_column_is_deleted(tmp_path):
+    path = write(tmp_path, standard_run())
+    notes = _note_every_finding(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Brister"]
+    excel_delete_col(wb, ws, col_of(ws, KEY_HEADER))
+    wb.save(path)
+    write(tmp_path, standard_run())  # the visible cells still say which finding a row is
+    rows = _findings_by_code(openpyxl.load_workbook(path)["Brister"])
+    assert {code: r["Kommentar"] for code, r in rows.items()} == notes
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Brister"]
+    assert len(tool_rows(ws)) == 4  # the key is back
+    excel_delete_col(wb, ws, col_of(ws, KEY_HEADER))
+    wb.save(path)
+    write(tmp_path, standard_run(), lang="en")  # other words: code and section decide
+    ws = openpyxl.load_workbook(path)["Brister"]
+    rows = _findings_by_code(ws)
+    assert {code: r["Kommentar"] for code, r in rows.items()} == notes
+    assert ws.max_row == 5
+
+
+def test_a_fixed_finding_does_not_lend_its_note_to_a_new_one(tmp_path):
+    """Two findings of one code and section at different places: the note stays with its place."""
+    def run(places):
+        doc = doc_report("a.docx", findings=[finding(Code.SECTION_TOO_SHORT, section="behov",
+                                                     where=Location(sheet="Blad1", cell=cell)) for cell in places])
+        return make_run(SubmissionReport(submission="a.docx", documents=[doc]))
+
+    path = write(tmp_path, run(["B4", "B9"]))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Brister"]
+    row = next(r for r in tool_rows(ws) if r["Plats"].value == "Blad1!B9")
+    row["Kommentar"].value = "B9 ok"
+    wb.save(path)
+    write(tmp_path, run(["B4", "C12"]))  # B9 fixed, a new one at C12
+    ws = openpyxl.load_workbook(path)["Brister"]
+    by_place = {r["Plats"].value: r for r in tool_rows(ws)}
+    assert by_place["Blad1!B9"]["Kommentar"].value == "B9 ok"
+    assert by_place["Blad1!B9"]["Allvarlighet"].value == messages.text("register.status.removed")
+    assert by_place["Blad1!C12"]["Kommentar"].value is None
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_renamed_tool_headers_keep_their_rows_and_their_new_names(tmp_path, lang):
+    path = write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    renames = {"Inskick": "Ärende", "Status": "Läge", "Sökt belopp": "Belopp", "Fel": "Antal fel",
+               KEY_HEADER: "Nyckel"}
+    for old, new in renames.items():
+        ws.cell(row=1, column=col_of(ws, old), value=new)
+    rows_by_key(ws)["trasig.docx"]["Kommentar"].value = "Be om ny fil"
+    ws.tables.clear()
+    wb.save(path)
+    write(tmp_path, standard_run(), lang=lang)
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    head = headers(ws)
+    assert set(renames.values()) <= set(head)
+    assert not {"Inskick", "Submission", "Status", "Sökt belopp", "Amount applied for"} & set(head)
+    rows = [dict(zip(head, r)) for r in ws.iter_rows(min_row=2)]
+    assert [r["Ärende"].value for r in rows] == ["Läxhjälp Vivalla", "@SUM(A1).docx", "trasig.docx", "forslag.xlsx"]
+    by_key = {r["Ärende"].value: r for r in rows}
+    assert by_key["trasig.docx"]["Läge"].value == messages.text("register.status.unreadable", lang)
+    assert by_key["trasig.docx"]["Kommentar"].value == "Be om ny fil"
+    assert by_key["Läxhjälp Vivalla"]["Belopp"].value == 3_600_000
+    assert by_key["@SUM(A1).docx"]["Antal fel"].value == 2
+
+
+def _as_an_older_version_wrote_it(path: Path) -> None:
+    """A register from before the row key: no names, no key or state column."""
+    wb = openpyxl.load_workbook(path)
+    for name in list(wb.defined_names):
+        del wb.defined_names[name]
+    for ws in (wb["Ansökningar"], wb["Brister"]):
+        for header in [h for h in headers(ws) if h and h.startswith("socinv-docs:")]:
+            ws.delete_cols(col_of(ws, header))
+        ws.tables.clear()
+    del wb["Listor"]
+    wb.save(path)
+
+
+def test_an_older_register_with_a_renamed_submission_header_is_not_doubled(tmp_path):
+    path = write(tmp_path, standard_run())
+    _as_an_older_version_wrote_it(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    ws.cell(row=1, column=col_of(ws, "Inskick"), value="Ärende")
+    ws.cell(row=1, column=col_of(ws, "Orsak"), value="Bakgrund")
+    own = ws.max_column + 1
+    ws.cell(row=1, column=own, value="Orsak")  # the group's own column, named like the new tool column
+    ws.cell(row=3, column=own, value="Eget")
+    rows_by_key(ws)["forslag.xlsx"]["Kommentar"].value = "Bra"
+    wb.save(path)
+    write(tmp_path, standard_run())
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    assert len(tool_rows(ws)) == 4 and ws.max_row == 5
+    rows = {r["Ärende"].value: r for r in tool_rows(ws)}
+    assert rows["forslag.xlsx"]["Kommentar"].value == "Bra"
+    assert rows["@SUM(A1).docx"]["Orsak"].value == "Eget"  # theirs, untouched
+    assert headers(ws).count("Orsak") == 1 and "Orsak (2)" in headers(ws)
+
+
+def test_a_total_under_the_table_stays_the_groups(tmp_path):
+    """'Summa' with =SUBTOTAL two rows under the table: not a submission, its formula kept and
+    still covering the whole column after new submissions and a new language."""
+    from openpyxl.styles import Font
+
+    path = write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    belopp = letter_of(ws, "Sökt belopp")
+    ws.cell(row=7, column=1, value="Summa").font = Font(bold=True)
+    total = ws[f"{belopp}7"]
+    total.value = f"=SUBTOTAL(9,{belopp}2:{belopp}5)"
+    total.font = Font(bold=True)
+    total.number_format = '#,##0 "kr"'
+    ws.cell(row=8, column=col_of(ws, "Kostnad"), value="=SUBTOTAL(109,Ansokningar[Kostnad])")
+    ws.row_dimensions[7].height = 30
+    wb.save(path)
+    run = standard_run()
+    run.submissions.insert(0, SubmissionReport(submission="A ny.docx", documents=[doc_report("A ny.docx")]))
+    write(tmp_path, run)
+    write(tmp_path, run, lang="en")
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    assert [r["Submission"].value for r in tool_rows(ws)] == ["Läxhjälp Vivalla", "@SUM(A1).docx", "trasig.docx",
+                                                             "forslag.xlsx", "A ny.docx"]
+    assert ws.cell(row=7, column=1).value is None  # the empty row between table and total stays
+    assert ws["A8"].value == "Summa" and ws["A8"].font.b
+    belopp = letter_of(ws, "Amount applied for")
+    assert ws[f"{belopp}8"].value == f"=SUBTOTAL(9,{belopp}2:{belopp}6)"
+    assert ws[f"{belopp}8"].font.b and ws[f"{belopp}8"].number_format == '#,##0 "kr"'
+    assert ws.cell(row=9, column=col_of(ws, "Cost")).value == "=SUBTOTAL(109,Ansokningar[Cost])"
+    assert ws.row_dimensions[8].height == 30
+    assert ws.tables["Ansokningar"].ref.endswith("6")
+    assert ws.max_row == 9
+
+
+def test_a_total_inside_the_table_stays_last_in_it(tmp_path):
+    """Excel takes a row typed right under a table into it: it stays the table's last row."""
+    path = write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    ws["A6"] = "Summa"
+    fel = letter_of(ws, "Fel")
+    ws[f"{fel}6"] = f"=SUM({fel}2:{fel}5)"
+    table = ws.tables["Ansokningar"]
+    table.ref = table.ref[:-1] + "6"
+    table.autoFilter.ref = table.ref
+    wb.save(path)
+    run = standard_run()
+    run.submissions.append(SubmissionReport(submission="ny.docx", documents=[doc_report("ny.docx")]))
+    write(tmp_path, run)
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    assert ws["A6"].value == "ny.docx" and ws["A7"].value == "Summa"
+    assert ws[f"{fel}7"].value == f"=SUM({fel}2:{fel}6)"
+    assert ws.tables["Ansokningar"].ref.endswith("7")
+    assert len(tool_rows(ws)) == 5
+
+
+def test_the_groups_formats_and_validations_move_with_their_cells(tmp_path):
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+
+    path = write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    excel_insert_col(wb, ws, 2)  # their column "Handläggare" after Inskick
+    ws["B1"] = "Handläggare"
+    kvot = letter_of(ws, "Besparing/kostnad")
+    ws.conditional_formatting.add(f"{kvot}2:{kvot}5", CellIsRule(operator="greaterThan", formula=["1"],
+                                                                  fill=PatternFill("solid", bgColor="00FF00")))
+    dv = DataValidation(type="list", formula1='"Eva,Karin"')
+    dv.add("B2:B50")
+    ws.add_data_validation(dv)
+    wb.save(path)
+    write(tmp_path, standard_run())
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    kvot = letter_of(ws, "Besparing/kostnad")
+    rules = {str(cf.sqref): [r.operator for r in cf.rules] for cf in ws.conditional_formatting}
+    assert rules[f"{kvot}2:{kvot}5"] == ["greaterThan"]
+    assert any(str(v.sqref) == "B2:B50" and v.formula1 == '"Eva,Karin"' for v in ws.data_validations.dataValidation)
+    # The tool's status colours are made afresh, not piled up run after run.
+    status = letter_of(ws, "Status")
+    write(tmp_path, standard_run())
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    colours = [cf for cf in ws.conditional_formatting if str(cf.sqref).startswith(status)]
+    assert len(colours) == 1 and len(colours[0].rules) == len({messages.text(f"register.status.{s}", lang)
+                                                               for s in R.STATUS_FILL for lang in messages.LANGS})
+
+
+def test_formulas_elsewhere_follow_the_register(tmp_path):
+    """A summary sheet of the group's counting a tool column keeps counting it when the tool
+    adds a column before it."""
+    path = write(tmp_path, standard_run())
+    _as_an_older_version_wrote_it(path)  # an older register: no Orsak, no changes column yet
+    wb = openpyxl.load_workbook(path)
+    status = letter_of(wb["Ansökningar"], "Status")
+    fel = letter_of(wb["Ansökningar"], "Fel")
+    wb.create_sheet("Sammanställning")["A1"] = f"=SUM('Ansökningar'!{fel}2:{fel}5)"
+    wb.save(path)
+    write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    assert letter_of(wb["Ansökningar"], "Status") == status
+    fel_now = letter_of(wb["Ansökningar"], "Fel")
+    assert fel_now != fel
+    assert wb["Sammanställning"]["A1"].value == f"=SUM('Ansökningar'!{fel_now}2:{fel_now}5)"
+
+
+# -- working in it (issue 11) -------------------------------------------------------------------
+
+
+def _list_validation(ws, header: str):
+    letter = letter_of(ws, header)
+    found = [dv for dv in ws.data_validations.dataValidation if str(dv.sqref).startswith(letter)
+             and "Listor" in str(dv.formula1)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_drop_downs_come_from_the_lists_sheet_the_group_edits(tmp_path):
+    path = write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    lists = wb["Listor"]
+    assert [c.value for c in lists["A"] if c.value][1:] == messages.text("register.list.beslut").split("\n")
+    assert lists["A1"].value == "Förslag till beslut" and lists["B1"].value == "Bedömning"
+    ws = wb["Ansökningar"]
+    for header in ("Förslag till beslut", "Bedömning"):
+        dv = _list_validation(ws, header)
+        letter = letter_of(ws, header)
+        assert str(dv.sqref) == f"{letter}2:{letter}5"
+        assert dv.type == "list" and dv.errorStyle == "warning" and dv.showErrorMessage
+    assert "$A$2" in _list_validation(ws, "Förslag till beslut").formula1
+    # The group edits the lists; new submissions come; two more runs.
+    lists["A2"] = "Bifall med villkor"
+    lists["A6"] = "Vilande"
+    wb.save(path)
+    run = standard_run()
+    run.submissions.append(SubmissionReport(submission="ny.docx", documents=[doc_report("ny.docx")]))
+    write(tmp_path, run)
+    write(tmp_path, run, lang="en")
+    wb = openpyxl.load_workbook(path)
+    assert [c.value for c in wb["Listor"]["A"] if c.value] == ["Förslag till beslut", "Bifall med villkor",
+                                                               "Avslag", "Återremiss", "Bordläggs", "Vilande"]
+    ws = wb["Ansökningar"]
+    for header in ("Förslag till beslut", "Bedömning"):
+        letter = letter_of(ws, header)
+        assert str(_list_validation(ws, header).sqref) == f"{letter}2:{letter}6"
+
+
+def test_the_groups_own_validation_on_their_column_wins(tmp_path):
+    path = write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    bed = letter_of(ws, "Bedömning")
+    ws.data_validations.dataValidation = [dv for dv in ws.data_validations.dataValidation
+                                          if not str(dv.sqref).startswith(bed)]
+    dv = DataValidation(type="list", formula1='"Ja,Nej"')
+    dv.add(f"{bed}2:{bed}100")
+    ws.add_data_validation(dv)
+    wb.save(path)
+    write(tmp_path, standard_run())
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    on_bed = [dv for dv in ws.data_validations.dataValidation if bed in str(dv.sqref)]
+    assert [dv.formula1 for dv in on_bed] == ['"Ja,Nej"']
+
+
+def test_reason_column_for_unreadable_rows(tmp_path):
+    from socinv_docs.pipeline import unreadable_report
+
+    def run():
+        locked = unreadable_report("lösen.docx", "unreadable.encrypted")
+        big = unreadable_report("Mapp/stor.xlsx", "unreadable.too_large", size_mb=80, limit_mb=50)
+        unknown = DocumentReport(file="Mapp/okand.docx", findings=[make_finding(Code.KIND_UNKNOWN, known="x")])
+        return make_run(SubmissionReport(submission="lösen.docx", documents=[locked]),
+                        SubmissionReport(submission="Mapp", documents=[big, unknown]),
+                        SubmissionReport(submission="ok.docx", documents=[doc_report("ok.docx")]))
+
+    for lang in ("sv", "en"):
+        ws = openpyxl.load_workbook(write(tmp_path, run(), lang=lang))["Ansökningar"]
+        reason = messages.text("register.col.reason", lang)
+        rows = {r[messages.text("register.col.submission", lang)].value: r[reason].value for r in tool_rows(ws)}
+        assert rows["lösen.docx"] == messages.text("unreadable.encrypted", lang)
+        assert rows["Mapp"].split("\n") == [
+            messages.text("register.reason.in_file", lang, file="stor.xlsx",
+                          reason=messages.text("unreadable.too_large", lang, size_mb=80, limit_mb=50)),
+            messages.text("register.reason.in_file", lang, file="okand.docx",
+                          reason=messages.text("register.reason.kind_unknown", lang))]
+        assert rows["ok.docx"] is None
+
+
+def _files_run(root: Path, *, extra_error: bool = False, with_bilaga: bool = True, new: bool = False) -> RunReport:
+    mapp = [doc_report("Mapp/ansokan.docx")]
+    if with_bilaga:
+        mapp.append(doc_report("Mapp/bilaga.xlsx", kind="utvarderingsschema", namn=None))
+    a = doc_report("a.docx", findings=[finding(Code.SECTION_MISSING, section="behov")] if extra_error else [])
+    subs = [SubmissionReport(submission="Mapp", documents=mapp), SubmissionReport(submission="a.docx", documents=[a]),
+            SubmissionReport(submission="b.docx", documents=[doc_report("b.docx")])]
+    if new:
+        subs.append(SubmissionReport(submission="ny.docx", documents=[doc_report("ny.docx")]))
+    return make_run(*subs)
+
+
+def _changes(path: Path) -> dict[str, str | None]:
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    lang = "sv" if "Inskick" in headers(ws) else "en"
+    return {r[messages.text("register.col.submission", lang)].value: r[messages.text("register.col.changed", lang)].value
+            for r in tool_rows(ws)}
+
+
+def test_new_and_changed_since_the_last_run(tmp_path):
+    import os
+
+    root = tmp_path / "inkomna"
+    (root / "Mapp").mkdir(parents=True)
+    for name in ("Mapp/ansokan.docx", "Mapp/bilaga.xlsx", "a.docx", "b.docx", "ny.docx"):
+        (root / name).write_bytes(name.encode())
+    path = write(tmp_path, _files_run(root))
+    assert set(_changes(path).values()) == {None}  # a first run has nothing to compare with
+    (root / "Mapp/ansokan.docx").write_bytes(b"a new version")
+    os.utime(root / "b.docx", ns=(1, 1))  # saved again, same content: not a change
+    write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False, new=True))
+    changes = _changes(path)
+    assert changes["Mapp"].casefold().split("; ") == [
+        messages.text("register.change.file_changed", file="ansokan.docx").casefold(),
+        messages.text("register.change.file_removed", file="bilaga.xlsx").casefold()]
+    assert changes["a.docx"].casefold() == messages.text(
+        "register.change.status", old=messages.text("register.status.complete"),
+        new=messages.text("register.status.incomplete")).casefold()
+    assert changes["b.docx"] is None
+    assert changes["ny.docx"] == messages.text("register.change.new")
+    write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False, new=True), lang="en")
+    assert set(_changes(path).values()) == {None}  # nothing changed since
+    (root / "ny.docx").unlink()
+    write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False))
+    assert _changes(path)["ny.docx"].casefold() == messages.text(
+        "register.change.status", old=messages.text("register.status.complete"),
+        new=messages.text("register.status.removed")).casefold()
+    write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False))
+    assert _changes(path)["ny.docx"] is None  # gone before this run too: no news
+
+
+def test_print_setup_on_both_sheets(register):
+    from openpyxl.utils import range_boundaries
+
+    wb = openpyxl.load_workbook(register)
+    last_printed = {"Ansökningar": "Förslag till beslut", "Brister": "Kommentar"}
+    for name, last in last_printed.items():
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.print_title_rows.replace("$", "") == "1:1"
+        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+        assert ws.oddHeader.left.text and "2026-03-01" in ws.oddHeader.right.text
+        area = str(ws.print_area).split("!")[-1].replace("$", "")
+        assert range_boundaries(area)[2] == col_of(ws, last)  # files, date checked and the key: screen only
+        slots = [R._Slot(None, None, h, ws.column_dimensions[c.column_letter].width) for h, c in zip(headers(ws), ws[1])]
+        slots = slots[:col_of(ws, last)]
+        paper = "A4" if ws.page_setup.paperSize == ws.PAPERSIZE_A4 else "A3"
+        assert R.estimated_scale(slots, paper) >= 0.7  # printed at 7.7 pt or more
+    ws = wb["Ansökningar"]
+    for header in ("Fel", "Varningar", "Sökt belopp", "Besparing/kostnad"):
+        cell = ws.cell(row=2, column=col_of(ws, header))
+        assert cell.alignment.horizontal == "right" and cell.number_format.endswith("_)")  # a space after
+
+
+def test_the_groups_columns_are_aligned_like_the_tools(register):
+    ws = openpyxl.load_workbook(register)["Ansökningar"]
+    for header in ("Bedömning", "Kommentar", "Förslag till beslut"):
+        assert ws.column_dimensions[letter_of(ws, header)].width >= 16
+        for row in tool_rows(ws):
+            assert row[header].alignment.vertical == "top" and row[header].alignment.wrap_text
+
+
+def test_memo_reads_the_groups_columns_not_their_total_row(tmp_path):
+    path = write(tmp_path, standard_run())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    rows_by_key(ws)["forslag.xlsx"]["Bedömning"].value = "Inte komplett"
+    ws["A8"] = "Summa"
+    wb.save(path)
+    values = R.read_group_values(path)
+    assert set(values) == {"Läxhjälp Vivalla", "@SUM(A1).docx", "trasig.docx", "forslag.xlsx"}
+    assert values["forslag.xlsx"] == {"Bedömning": "Inte komplett"}
+
+
+SOFFICE = __import__("shutil").which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_register_saved_by_libreoffice_calc_keeps_working(tmp_path):
+    """The group opens the register in Calc, saves it, types notes and a total; re-run."""
+    import subprocess
+
+    path = write(tmp_path, standard_run())
+    out = tmp_path / "calc"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)], check=True, capture_output=True,
+                   timeout=120)
+    (out / "register.xlsx").replace(path)
+    wb = openpyxl.load_workbook(path)
+    assert any(n.startswith(R.NAME_PREFIX) for n in wb.defined_names)  # Calc kept the names
+    ws = wb["Ansökningar"]
+    rows_by_key(ws)["trasig.docx"]["Kommentar"].value = "Be om ny fil"
+    rows_by_key(ws)["Läxhjälp Vivalla"]["Förslag till beslut"].value = "Bifall"
+    ws.cell(row=1, column=col_of(ws, "Inskick"), value="Ärende")
+    ws["A7"] = "Summa"
+    ws.tables.clear()
+    brister = wb["Brister"]
+    notes = {}
+    for row in tool_rows(brister):
+        row["Kommentar"].value = notes[row["Kod"].value] = f"Sett {row['Kod'].value}"
+    wb.save(path)
+    write(tmp_path, standard_run(), lang="en")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Ansökningar"]
+    rows = {r["Ärende"].value: r for r in tool_rows(ws)}
+    assert list(rows) == ["Läxhjälp Vivalla", "@SUM(A1).docx", "trasig.docx", "forslag.xlsx"]
+    assert rows["trasig.docx"]["Kommentar"].value == "Be om ny fil"
+    assert rows["Läxhjälp Vivalla"]["Förslag till beslut"].value == "Bifall"
+    assert ws["A7"].value == "Summa" and ws.max_row == 7
+    assert {code: r["Kommentar"] for code, r in _findings_by_code(wb["Brister"]).items()} == notes
+    assert len(tool_rows(wb["Brister"])) == 4
+    assert len([dv for dv in ws.data_validations.dataValidation if "Listor" in str(dv.formula1)]) == 2
+
+
 # -- moving the group's references (render/sheet_refs.py) ----------------------------------------
 
 
@@ -396,3 +924,36 @@ def test_references_move_like_excel_moves_them():
     assert move("C2>1") == "D2>1"  # a conditional format's formula has no '='
     assert remap_sqref("C2:C200 A1", rows, cols) == "D2:D201 A1"  # past the end: the same distance
     assert move('="unclosed') == '="unclosed'  # what openpyxl cannot read is left as it is
+
+
+def test_entries_not_checked_are_rows_with_their_reason(tmp_path):
+    """A symlink loop, a FIFO, an unreadable folder: the group sees them, and why."""
+    from socinv_docs.report import SkippedEntry
+
+    skipped = [SkippedEntry(path="slinga", reason="skipped.link_loop"),
+               SkippedEntry(path="Mapp/kö", reason="skipped.not_regular"),
+               SkippedEntry(path="Låst", reason="skipped.unreadable", error="EACCES")]
+    run = standard_run()
+    run.skipped = skipped
+    for lang in ("sv", "en"):
+        ws = openpyxl.load_workbook(write(tmp_path, run, lang=lang))["Ansökningar"]
+        col = {k: messages.text(f"register.col.{k}", lang) for k in ("submission", "status", "reason")}
+        rows = {r[col["submission"]].value: r for r in tool_rows(ws)}
+        for entry in skipped:
+            assert rows[entry.path][col["status"]].value == messages.text("register.status.skipped", lang)
+            assert rows[entry.path][col["reason"]].value == entry.message_in(lang)
+        status = letter_of(ws, col["status"])
+        words = {r.formula[0].strip('"') for cf in ws.conditional_formatting if str(cf.sqref).startswith(status)
+                 for r in cf.rules}
+        assert messages.text("register.status.skipped", lang) in words
+    result = R.write_register(tmp_path / "register.xlsx", run, root=tmp_path, now=NOW)
+    assert result.rows == 4  # submissions; the entries not checked are not counted as such
+    # A submission's folder that can no longer be read: its row goes on, saying so.
+    before = standard_run()
+    before.submissions[0].submission = "Låst"
+    (tmp_path / "register.xlsx").unlink()
+    write(tmp_path, before)
+    write(tmp_path, run)
+    ws = openpyxl.load_workbook(tmp_path / "register.xlsx")["Ansökningar"]
+    row = next(r for r in tool_rows(ws) if r["Inskick"].value == "Låst")
+    assert row["Status"].value == messages.text("register.status.skipped")
