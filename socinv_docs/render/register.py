@@ -71,7 +71,7 @@ STATUS_FONT = {Status.COMPLETE.value: "006100", Status.INCOMPLETE.value: "9C5700
                Status.UNREADABLE.value: "9C0006", "skipped": "9C0006", "removed": "595959"}
 HEADER_FILL = "1F4E78"
 LINE_HEIGHT = 15  # points per line of 11 pt text
-MAX_LINES = 6
+MAX_LINES = 10  # a row grows for its longest wrapped cell up to this; the group can widen it
 # Printable width of a landscape page at 96 dpi with 1 cm side margins: the paper is A4
 # when the printed columns fit it at 80 % or more, else A3 (offices print both).
 PAGE_PX = {"A4": (29.7 - 2) / 2.54 * 96, "A3": (42.0 - 2) / 2.54 * 96}
