@@ -45,6 +45,8 @@ class Location:
             return text("loc.heading", lang, heading=self.heading)
         if self.label:
             return text("loc.label", lang, label=self.label)
+        if self.table is not None and self.row is not None and self.column is not None:
+            return text("loc.table_cell", lang, table=self.table, row=self.row, column=self.column)
         if self.table is not None and self.row is not None:
             return text("loc.table_row", lang, table=self.table, row=self.row)
         if self.paragraph is not None:

@@ -29,26 +29,49 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": Text("The file matches none of the known templates ({known:list}).",
                    "Use the municipality's template, or name it with --kind."),
     },
+    # Section findings: {name} is what the section table calls the section (the short name
+    # where the template's heading is a long question), {heading} the template's heading.
+    # Variants (Finding.params["variant"]) word the cases that need other words.
     "SECTION_MISSING": {
-        "sv": Text("Avsnittet '{heading}' saknas.",
+        "sv": Text("Avsnittet '{name}' saknas.",
                    "Lägg till rubriken '{heading}' och besvara den enligt mallen."),
-        "en": Text("The section '{heading}' is missing.",
+        "en": Text("The section '{name}' is missing.",
                    "Add the heading '{heading}' and answer it as the template asks."),
     },
+    "SECTION_MISSING.unrecognised": {  # a heading was there, but matched no section well enough
+        "sv": Text("Hittade rubriken '{found}' men kände inte igen den som '{heading}'.",
+                   "Skriv rubriken som i mallen, '{heading}', så att avsnittet känns igen."),
+        "en": Text("Found the heading '{found}' but did not recognise it as '{heading}'.",
+                   "Write the heading as the template does, '{heading}', so that the section is recognised."),
+    },
     "SECTION_EMPTY": {
-        "sv": Text("Avsnittet '{heading}' är tomt.", "Skriv svaret under rubriken."),
-        "en": Text("The section '{heading}' is empty.", "Write the answer under the heading."),
+        "sv": Text("Avsnittet '{name}' är tomt.", "Skriv svaret under rubriken."),
+        "en": Text("The section '{name}' is empty.", "Write the answer under the heading."),
+    },
+    "SECTION_EMPTY.cell": {  # Excel: the answer has a cell
+        "sv": Text("", "Skriv svaret i cell {cell}."),
+        "en": Text("", "Write the answer in cell {cell}."),
     },
     "SECTION_PLACEHOLDER": {
-        "sv": Text("Avsnittet '{heading}' innehåller bara mallens platshållartext.",
-                   "Ersätt 'Skriv här' (eller motsvarande) med ert svar."),
-        "en": Text("The section '{heading}' only contains the template's placeholder text.",
-                   "Replace 'Skriv här' (or similar) with your answer."),
+        "sv": Text("Avsnittet '{name}' innehåller bara platshållartexten '{placeholder}'.",
+                   "Ersätt '{placeholder}' med ert svar."),
+        "en": Text("The section '{name}' only holds the placeholder text '{placeholder}'.",
+                   "Replace '{placeholder}' with your answer."),
+    },
+    "SECTION_PLACEHOLDER.cell": {  # Excel: the placeholder is in the answer's cell
+        "sv": Text("", "Skriv ert svar i cell {cell} i stället för '{placeholder}'."),
+        "en": Text("", "Type your answer in cell {cell} instead of '{placeholder}'."),
+    },
+    "SECTION_PLACEHOLDER.control": {  # Word: a content control still showing its placeholder
+        "sv": Text("Avsnittet '{name}' innehåller bara mallens platshållartext.",
+                   "Klicka i textfältet under rubriken och skriv ert svar där."),
+        "en": Text("The section '{name}' only holds the template's placeholder text.",
+                   "Click the text field under the heading and type your answer there."),
     },
     "SECTION_TOO_SHORT": {
-        "sv": Text("Avsnittet '{heading}' är kort: {words} ord, minst {minimum} förväntas.",
+        "sv": Text("Avsnittet '{name}' är kort: {words} ord, minst {minimum} förväntas.",
                    "Utveckla svaret så att beredningsgruppen kan bedöma det."),
-        "en": Text("The section '{heading}' is short: {words} words, at least {minimum} expected.",
+        "en": Text("The section '{name}' is short: {words} words, at least {minimum} expected.",
                    "Expand the answer so that the review group can assess it."),
     },
     "FIELD_MISSING": {
@@ -70,6 +93,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Idén bedöms mot alla kriterier; motivera varför den ändå bör prövas."),
         "en": Text("The criterion '{question}' is answered No.",
                    "The idea is assessed against every criterion; explain why it should still be tried."),
+    },
+    "CRITERION_UNCLEAR": {
+        "sv": Text("Kriteriet '{question}' är besvarat med '{answer}', som varken är Ja eller Nej.",
+                   "Skriv Ja eller Nej i kolumnen Ja/Nej, och förklara '{answer}' under Motivering."),
+        "en": Text("The criterion '{question}' is answered '{answer}', which is neither Ja (yes) nor Nej (no).",
+                   "Write Ja or Nej in the Ja/Nej column, and explain '{answer}' under Motivering."),
+    },
+    "CRITERION_UNMOTIVATED": {
+        "sv": Text("Kriteriet '{question}' är besvarat ('{answer}') men saknar motivering.",
+                   "Skriv i kolumnen Motivering varför ni svarar så; mallen ber om en motivering för varje kriterium."),
+        "en": Text("The criterion '{question}' is answered ('{answer}') but has no motivation.",
+                   "Write in the Motivering column why you answer so; the template asks for a reason for each "
+                   "criterion."),
     },
     "DURATION_OUT_OF_RANGE": {
         "sv": Text("Tiden för genomförande är {years:num} år; den ska vara {min:num}–{max:num} år.",
@@ -110,8 +146,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Claim at most {horizon} years."),
     },
     "ATTACHMENT_MISSING": {
-        "sv": Text("Bilagan {attachment} saknas.", "Skicka med {attachment} tillsammans med {document}."),
-        "en": Text("The attachment {attachment} is missing.", "Send the {attachment} together with the {document}."),
+        "sv": Text("Inskicket '{submission}' saknar bilagan {attachment}.",
+                   "Skicka med {attachment} tillsammans med {document}."),
+        "en": Text("The submission '{submission}' lacks the attachment {attachment}.",
+                   "Send the {attachment} together with the {document}."),
     },
     "SCHEMA_ROW_INCOMPLETE": {
         "sv": Text("Målet '{goal}' saknar {missing:list}.", "Varje mål ska ha minst en aktivitet, ett mått och en basmätning."),
@@ -293,6 +331,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "loc.heading": {"sv": Text("rubrik '{heading}'"), "en": Text("heading '{heading}'")},
     "loc.label": {"sv": Text("rad '{label}'"), "en": Text("row '{label}'")},
     "loc.table_row": {"sv": Text("tabell {table}, rad {row}"), "en": Text("table {table}, row {row}")},
+    "loc.table_cell": {"sv": Text("tabell {table}, rad {row}, kolumn {column}"),
+                       "en": Text("table {table}, row {row}, column {column}")},
     "loc.paragraph": {"sv": Text("stycke {n}"), "en": Text("paragraph {n}")},
     "loc.document": {"sv": Text("dokumentet"), "en": Text("the document")},
     "loc.missing_before": {"sv": Text("saknas (hör hemma före {where})"), "en": Text("missing (belongs before {where})")},
@@ -682,6 +722,12 @@ class CatalogueError(Exception):
 
     def text(self, lang: str = "sv") -> str:
         return text(self.key, lang, **self.params)
+
+
+def has(key: str, part: str = "message") -> bool:
+    """Whether the catalogue has `key` with a non-empty message (or hint)."""
+    entry = CATALOGUE.get(key)
+    return entry is not None and bool(getattr(entry["sv"], part))
 
 
 def text(key: str, lang: str = "sv", **params: object) -> str:

@@ -32,6 +32,11 @@ class Section(_Model):
     # Excel: the cell that holds the answer, or where it belongs. Findings point there, so
     # the report, the register and the annotated copy name the same cell.
     answer_location: Location | None = None
+    placeholder: str = ""  # the placeholder text found, as written ("TODO"); "" when it had none
+    # A missing section: a heading the applicant wrote that matched no section but is the
+    # likeliest to be this one ("1 Problem och nuläge"), and where it is.
+    unrecognised: str = ""
+    unrecognised_location: Location | None = None
 
 
 class FieldValue(_Model):
@@ -40,22 +45,43 @@ class FieldValue(_Model):
     value: Any = None  # parsed (str, list, dict, number) or None when empty/unreadable
     invalid: bool = False  # raw text that cannot be read as the field's type
     location: Location = Location()
+    type: str = "text"  # the schema's field type (FieldSpec.type): what `value` holds
+
+    def to_json(self) -> Any:
+        """The value for JSON `fields` (SPEC §5), one JSON type per field type whatever was
+        typed: a period is always {start, end, raw} (start/end null when it cannot be read);
+        lists are lists ([] when empty); text, numbers and durations are a string or a
+        number, or null when empty or unreadable (the words as typed are in `fields_raw`)."""
+        if self.type == "period":
+            period = self.value if isinstance(self.value, dict) else {}
+            return {"start": period.get("start"), "end": period.get("end"), "raw": self.raw}
+        if self.type in ("lines", "parties"):
+            return list(self.value) if isinstance(self.value, list) else []
+        return None if self.invalid else self.value
 
 
 class CriterionAnswer(_Model):
     id: str
-    answer: bool | None = None  # True = Ja, False = Nej, None = unanswered
-    raw: str = ""
+    answer: bool | None = None  # True = Ja, False = Nej, None = unanswered or unclear
+    raw: str = ""  # the answer as the applicant wrote it ("Ja, se ovan", "Delvis"); "" when none
     motivation: str = ""
     found: bool = False  # the criterion's row was found at all
-    location: Location = Location()
+    location: Location = Location()  # the row
+    answer_location: Location | None = None  # the Ja/Nej cell
+    motivation_location: Location | None = None  # the Motivering cell
+
+    @property
+    def unclear(self) -> bool:
+        """Something was written, but neither Ja nor Nej ("Delvis", "Vet ej", "?")."""
+        return self.answer is None and bool(self.raw)
 
 
 class TableRow(_Model):
     label: str = ""
     values: dict[str, str] = Field(default_factory=dict)  # column id -> raw text
     location: Location = Location()
-    cells: dict[str, Location] = Field(default_factory=dict)  # column id -> where that cell is
+    # column id -> that cell's place, so a finding about one value points at its cell
+    cells: dict[str, Location] = Field(default_factory=dict)
 
 
 class Table(_Model):
@@ -71,6 +97,9 @@ class GridRow(_Model):
     location: Location = Location()
     first_row: int = 0
     last_row: int = 0
+    # column id -> the goal's cell in that column on its first row (empty cells too): where
+    # a missing activity or basmätning is to be typed
+    cells: dict[str, Location] = Field(default_factory=dict)
 
 
 class Signature(_Model):

@@ -179,7 +179,8 @@ def check_submission(name: str, documents: list[DocumentReport], schemas: Schema
             options = profile_spec.options(rule_.name)
             if options is None:
                 continue
-            ctx = SubmissionContext(schemas=schemas, alone=alone, options=options, profile=profile_spec)
+            ctx = SubmissionContext(schemas=schemas, alone=alone, options=options, profile=profile_spec,
+                                    name=name)
             findings.extend(rule_.check(documents, ctx))
     return SubmissionReport(submission=name, documents=documents, findings=findings)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from socinv_docs import messages
 from socinv_docs.codes import UNREADABLE_CODES, Code, Severity
@@ -50,8 +50,17 @@ class Finding(BaseModel):
     where: Location = Field(default_factory=Location)
     params: dict[str, Any] = Field(default_factory=dict)
 
+    def _keys(self) -> list[str]:
+        """Catalogue keys, most specific first. A finding whose case needs other words (an
+        Excel answer is typed in a cell, a heading was found but not recognised) names its
+        `variant`; the catalogue's "CODE.variant" entry words it, and where that entry has
+        no message or hint the code's own is used."""
+        variant = self.params.get("variant")
+        return [f"{self.code.value}.{variant}", self.code.value] if variant else [self.code.value]
+
     def message_in(self, lang: str = "sv") -> str:
-        return messages.text(self.code.value, lang, **self.params)
+        key = next((k for k in self._keys() if messages.has(k, "message")), self.code.value)
+        return messages.text(key, lang, **self.params)
 
     def hint_in(self, lang: str = "sv") -> str:
         # A reason (why a file is unreadable) may carry its own fix: remove the password,
@@ -59,7 +68,8 @@ class Finding(BaseModel):
         reason = self.params.get("reason_key")
         if reason and messages.hint(reason, lang, **self.params):
             return messages.hint(reason, lang, **self.params)
-        hint = messages.hint(self.code.value, lang, **self.params)
+        key = next((k for k in self._keys() if messages.has(k, "hint")), self.code.value)
+        hint = messages.hint(key, lang, **self.params)
         if self.params.get("source"):  # the funder's own words the rule rests on
             hint = f"{hint} {messages.text('ui.source', lang, **self.params)}".strip()
         return hint
@@ -112,6 +122,27 @@ class Finding(BaseModel):
         return data
 
 
+_POSITION_ORDER = {"before": -1, "at": 0, "after": 1}
+
+
+def _document_place(f: Finding) -> tuple:
+    """Where a finding is read in its file: its block (the reader's index, in reading order:
+    paragraphs and table rows in Word, sheets then rows in Excel), a missing part just
+    before or after its anchor, then the column. Findings about the whole file or
+    submission (no block) come first."""
+    w = f.where
+    if w.block is None:
+        return (0, 0, 0, 0)
+    return (1, w.block, _POSITION_ORDER.get(w.position, 0), w.column or 0)
+
+
+def in_document_order(findings) -> list[Finding]:
+    """The one order every output lists findings in: top to bottom as the applicant works
+    through the form (fields, sections, tables, criteria, signatures), whatever rule found
+    them. Stable: findings at the same place keep the rules' order."""
+    return sorted(findings, key=_document_place)
+
+
 def count(findings, severity: Severity) -> int:
     return sum(1 for f in findings if f.severity is severity)
 
@@ -160,6 +191,11 @@ class DocumentReport(BaseModel):
     economics: dict | None = None
     seconds: float = 0.0
 
+    @field_validator("findings")
+    @classmethod
+    def _in_document_order(cls, findings: list[Finding]) -> list[Finding]:
+        return in_document_order(findings)
+
     @property
     def status(self) -> Status:
         return status_of(self.findings)
@@ -180,12 +216,16 @@ class DocumentReport(BaseModel):
             "profile": self.profile,
             "status": self.status.value,
             "sections": {k: s.state.value for k, s in doc.sections.items()} if doc else {},
-            "fields": {k: f.value if not f.invalid else f.raw for k, f in doc.fields.items()} if doc else {},
+            "fields": {k: f.to_json() for k, f in doc.fields.items()} if doc else {},
             "findings": [f.to_json(lang, self.file) for f in self.findings],
         }
+        if doc:
+            data["fields_raw"] = {k: f.raw for k, f in doc.fields.items()}  # as typed, placeholders set aside
         if doc and doc.criteria:
+            # ja / nej / null (neither: nothing written, or words such as "Delvis")
             data["criteria"] = {k: (None if c.answer is None else ("ja" if c.answer else "nej"))
                                 for k, c in doc.criteria.items()}
+            data["criteria_raw"] = {k: c.raw for k, c in doc.criteria.items()}  # the answer as written
         if self.economics is not None:
             data["economics"] = self.economics
         return data

@@ -253,7 +253,14 @@ class WordDraft:
             guidance.getparent().remove(guidance)
 
     def rename_heading(self, old: str, new: str) -> None:
+        """The heading reworded (its style kept): "1 Problem och nuläge" for "1. Problemformulering …"."""
         self._set_paragraph_text(self._paragraph(self.heading(old)), new)
+
+    def answer_with_subheading(self, heading: str, subheading: str, text: str) -> None:
+        """An answer that opens with a bold subheading of the applicant's own ("Bakgrund")."""
+        prompt = self._prompt(heading)
+        self._replace(prompt, [self._new_paragraph(subheading, bold=True),
+                               *(self._new_paragraph(line) for line in _lines(text))])
 
     def heading_as_bold(self, heading: str) -> None:
         """Normal style and a bold run instead of a heading style."""
@@ -408,6 +415,18 @@ class ExcelDraft:
         row, col = {"B": (cell.row, cell.column + 1), "right": (cell.row, cell.column + 2),
                     "below": (cell.row + 1, cell.column + 1)}[where]
         self.ws.cell(row, col, text)
+
+    def clear(self, prompt_text: str, where: str = "B") -> None:
+        """Empty the answer cell of a prompt ("Skriv här:" deleted, nothing typed); `where` as
+        in answer()."""
+        cell = self.find(prompt_text)
+        row, col = {"B": (cell.row, cell.column + 1), "right": (cell.row, cell.column + 2),
+                    "below": (cell.row + 1, cell.column + 1)}[where]
+        self.ws.cell(row, col).value = None
+
+    def rename(self, text: str, new: str) -> None:
+        """Reword a cell (a prompt or heading), keeping its formatting."""
+        self.find(text).value = new
 
     def merge(self, cell_range: str) -> None:
         self.ws.merge_cells(cell_range)

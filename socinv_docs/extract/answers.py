@@ -18,11 +18,15 @@ _FILLER = re.compile(r"^(x{2,}|\.+|_+|-+|\?+|…+)$", re.IGNORECASE)
 class Answer:
     text: str = ""
     placeholder: bool = False  # some placeholder was seen (and set aside)
+    # The first placeholder seen, as written ("TODO", "Skriv här:"), to be quoted back; ""
+    # when it had no text (a content control showing its placeholder).
+    placeholder_text: str = ""
 
     def add(self, other: "Answer") -> None:
         if other.text:
             self.text = f"{self.text}\n{other.text}" if self.text else other.text
         self.placeholder |= other.placeholder
+        self.placeholder_text = self.placeholder_text or other.placeholder_text
 
 
 class AnswerCleaner:
@@ -66,27 +70,35 @@ class AnswerCleaner:
         # Checked before placeholder prefixes are cut: "Lorem ipsum dolor sit amet, consectetur
         # adipiscing elit." would otherwise lose its placeholder start and leave filler as answer.
         if "lorem ipsum" in f:
-            return Answer(placeholder=True)
+            return Answer(placeholder=True, placeholder_text=_quoted(line))
         for g in self.guidance_prefixes:
             if f.startswith(g + " "):
                 line = _cut_prefix(line, g)
                 f = fold(line)
                 break
+        written = line  # the line as the applicant left it, to quote a placeholder back
         seen = False
         changed = True
         while f and changed:
             changed = False
             for ph in self.placeholders:
                 if f == ph:
-                    return Answer(placeholder=True)
+                    return Answer(placeholder=True, placeholder_text=_quoted(written))
                 if f.startswith(ph + " "):
                     line = _cut_prefix(line, ph)
                     f = fold(line)
                     seen = changed = True
                     break
         if _FILLER.match(line.strip().replace(" ", "")):
-            return Answer(placeholder=True)
-        return Answer(text=line.strip(), placeholder=seen)
+            return Answer(placeholder=True, placeholder_text=_quoted(written))
+        prefix = written[:len(written) - len(line)].strip(" :;.,–-\t") if seen else ""
+        return Answer(text=line.strip(), placeholder=seen, placeholder_text=_quoted(prefix))
+
+
+def _quoted(line: str) -> str:
+    """A placeholder as written, short enough to quote back in a message."""
+    line = " ".join(line.split())
+    return line if len(line) <= 60 else line[:59] + "…"
 
 
 def _cut_prefix(line: str, folded_prefix: str) -> str:

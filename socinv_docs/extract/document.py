@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from socinv_docs.extract import tables
 from socinv_docs.extract.answers import Answer, AnswerCleaner
-from socinv_docs.extract.matching import Match, TargetKind, match
-from socinv_docs.extract.text import word_count
+from socinv_docs.extract.matching import Candidate, Match, TargetKind, candidates, match
+from socinv_docs.extract.text import similarity, split_number, word_count
 from socinv_docs.extract.values import (
     parse_amount,
     parse_duration,
@@ -25,12 +25,18 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
     cleaner = AnswerCleaner(kind, common)
     matches = match(kind, raw.blocks, common.match_threshold)
     doc = Document(file=raw.path, kind=kind.id, profile=profile.id, format=raw.format, title=raw.title)
-    boundaries = sorted({m.candidate.block for m in matches if m.candidate.inline_value is None})
+    unrecognised = _unrecognised_headings(kind, raw.blocks, matches, cleaner)
+    # An unrecognised heading still ends the section before it: its text is not that answer.
+    boundaries = sorted({m.candidate.block for m in matches if m.candidate.inline_value is None}
+                        | {c.block for c in unrecognised.values()})
 
     for spec in kind.sections:
         m = next((m for m in matches if m.target.kind is TargetKind.SECTION and m.target.id == spec.id), None)
         if m is None:
-            doc.sections[spec.id] = Section(id=spec.id, state=SectionState.MISSING)
+            found = unrecognised.get(spec.id)
+            doc.sections[spec.id] = Section(
+                id=spec.id, state=SectionState.MISSING, unrecognised=found.text if found else "",
+                unrecognised_location=_heading_location(raw.blocks[found.block], found.text) if found else None)
             continue
         answer, answer_at = _section_answer(raw.blocks, m, boundaries, cleaner)
         words = word_count(answer.text)
@@ -44,6 +50,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
             id=spec.id, state=state, heading=m.candidate.text, text=answer.text, words=words,
             location=_heading_location(block, m.candidate.text),
             answer_location=answer_at if raw.format == "xlsx" else None,
+            placeholder=answer.placeholder_text if state is SectionState.PLACEHOLDER else "",
         )
     _anchor_missing(doc, kind, raw.blocks, boundaries)
 
@@ -92,20 +99,101 @@ def _section_answer(blocks: list[Block], m: Match, boundaries: list[int],
         first = next((c for c in cells if c.text), None)
         for cell in cells:
             if cell is not first:
-                take(cell.text, cell.placeholder, cell.location)
+                take(cell.text, cell.placeholder, _in_block(cell.location, head))
     for block in blocks[start + 1:end]:
         if block.kind is BlockKind.PARAGRAPH:
             take(block.text, block.placeholder, block.location)
         else:
             for cell in block.cells:
                 if cell.merged_into is None:
-                    take(cell.text, cell.placeholder, cell.location)
+                    take(cell.text, cell.placeholder, _in_block(cell.location, block))
     if where is None and head.sheet and head.cells:
-        # Nothing typed yet: in Excel the answer belongs right of the prompt.
-        prompt = head.cells[0].location
-        where = Location(sheet=prompt.sheet, cell=f"{column_letter((prompt.column or 1) + 1)}{prompt.row}",
-                         row=prompt.row, column=(prompt.column or 1) + 1)
+        where = _excel_answer_cell(blocks, start, end, cleaner)
     return answer, where
+
+
+def _in_block(location: Location, block: Block) -> Location:
+    """A cell's location with its row's block index (readers give cells none), so findings
+    there sort and annotate like any other."""
+    return replace(location, block=block.location.block)
+
+
+def _excel_answer_cell(blocks: list[Block], start: int, end: int, cleaner: AnswerCleaner) -> Location:
+    """Excel, nothing typed (even "Skriv här:" deleted): the cell where the answer belongs.
+    The template puts it right of the section's guidance line when it has one (Mölndal:
+    heading in A9, "Beskriv behovet …" in A10, the answer in B10), else right of the prompt."""
+    head = blocks[start]
+    prompt, at = head.cells[0], head
+    for block in blocks[start + 1:end]:
+        first = block.cells[0] if block.cells else None
+        if block.sheet != head.sheet or first is None or first.column != prompt.column:
+            break
+        if cleaner.is_template(first.text):
+            prompt, at = first, block
+            break
+    row, column = prompt.location.row, (prompt.location.column or 1) + 1
+    return Location(sheet=prompt.location.sheet, cell=f"{column_letter(column)}{row}", row=row, column=column,
+                    block=at.location.block)
+
+
+def _heading_like(block: Block, candidate: Candidate) -> bool:
+    """A block a person would call a heading: a heading style or a short bold paragraph
+    (Word), a bold prompt in the first column (Excel); or any short line numbered like the
+    template's sections ("1 Problem och nuläge")."""
+    if candidate.inline_value is not None:
+        return False
+    numbered = split_number(candidate.text)[0] is not None
+    if block.kind is BlockKind.PARAGRAPH:
+        return candidate.strength in ("strong", "medium") or numbered
+    if block.sheet is None or not block.cells:
+        return False  # a Word table row: labels and amounts, not headings
+    first = block.cells[0]
+    return first.column == 0 and (first.bold or numbered)
+
+
+UNRECOGNISED_MIN_SIMILARITY = 0.5  # a heading this close to a missing one is offered as it, wherever it is
+
+
+def _unrecognised_headings(kind: KindSpec, blocks: list[Block], matches: list[Match],
+                           cleaner: AnswerCleaner) -> dict[str, Candidate]:
+    """Section id -> the heading the applicant wrote that matched no section but is the
+    likeliest to be that (missing) section, so the report can say what was found.
+
+    A heading-like block that matched nothing is offered to a missing section when it has
+    the section's number, resembles it (similarity ≥ 0.5, below the matching threshold), or
+    is a heading-styled paragraph between the found sections around it. Each is used once:
+    between the neighbours first, then the same number, then the closest."""
+    found = {m.target.id: m.candidate.block for m in matches if m.target.kind is TargetKind.SECTION}
+    missing = [s for s in kind.sections if s.id not in found]
+    if not missing:
+        return {}
+    taken = {m.candidate.block for m in matches}
+    heads = [c for c in candidates(blocks) if c.block not in taken and _heading_like(blocks[c.block], c)
+             and not cleaner.is_template(c.text) and cleaner.clean(c.text).text]
+    order = [s.id for s in kind.sections]
+    ranked = []
+    for spec in missing:
+        i = order.index(spec.id)
+        low = max((found[n] for n in order[:i] if n in found), default=-1)
+        high = min((found[n] for n in order[i + 1:] if n in found), default=len(blocks))
+        number = split_number(spec.heading)[0]
+        for c in heads:
+            between = low < c.block < high
+            same_number = number is not None and split_number(c.text)[0] == number
+            score = max(similarity(c.text, t) for t in (spec.heading, *spec.aliases))
+            weak = blocks[c.block].kind is BlockKind.PARAGRAPH and c.strength == "weak"
+            if weak and not (between and same_number):
+                continue  # a plain numbered line: only where the section belongs
+            if same_number or score >= UNRECOGNISED_MIN_SIMILARITY or (between and c.strength == "strong"):
+                ranked.append(((between, same_number, score), spec.id, c))
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    chosen: dict[str, Candidate] = {}
+    used: set[int] = set()
+    for _, section_id, c in ranked:
+        if section_id not in chosen and c.block not in used:
+            chosen[section_id] = c
+            used.add(c.block)
+    return chosen
 
 
 def _anchor_missing(doc: Document, kind: KindSpec, blocks: list[Block], boundaries: list[int]) -> None:
@@ -150,7 +238,7 @@ def _field(spec: FieldSpec, blocks: list[Block], matches: list[Match], cleaner: 
         return typed_field(spec, raw, (section.answer_location or section.location) if section else Location())
     m = next((m for m in matches if m.target.kind is TargetKind.FIELD and m.target.id == spec.id), None)
     if m is None:
-        return FieldValue(id=spec.id)
+        return FieldValue(id=spec.id, type=spec.type)
     block = blocks[m.candidate.block]
     location = Location(label=m.candidate.text, paragraph=block.location.paragraph, table=block.location.table,
                         row=block.location.row, sheet=block.location.sheet, block=block.location.block)
@@ -199,9 +287,9 @@ def _answer_below(blocks: list[Block], index: int, column: int, matches: list[Ma
 def typed_field(spec: FieldSpec, raw: str, location: Location) -> FieldValue:
     raw = raw.strip()
     if not raw:
-        return FieldValue(id=spec.id, location=location)
+        return FieldValue(id=spec.id, location=location, type=spec.type)
     value = parse_value(spec.type, raw)
-    return FieldValue(id=spec.id, raw=raw, value=value, invalid=value is None, location=location)
+    return FieldValue(id=spec.id, raw=raw, value=value, invalid=value is None, location=location, type=spec.type)
 
 
 def parse_value(type_: str, raw: str):
@@ -270,7 +358,8 @@ def _grid_sections(doc: Document, kind: KindSpec, headers: dict[str, Location]) 
         below = None
         if header is not None and header.cell and header.row:
             letters = header.cell.rstrip("0123456789")
-            below = Location(sheet=header.sheet, cell=f"{letters}{header.row + 1}", row=header.row + 1)
+            below = Location(sheet=header.sheet, cell=f"{letters}{header.row + 1}", row=header.row + 1,
+                             column=header.column, block=header.block)
         doc.sections[spec.id] = Section(id=spec.id, state=state, heading=header.heading if header else None,
                                         text=text, words=word_count(text), location=header or Location(),
                                         answer_location=below)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from socinv_docs.extract.answers import AnswerCleaner
 from socinv_docs.extract.matching import Match, TargetKind
 from socinv_docs.extract.text import fold, question_similarity, similarity
-from socinv_docs.location import Location
+from socinv_docs.location import Location, column_letter
 from socinv_docs.model import CriterionAnswer, GridRow, Signature, Table, TableRow
 from socinv_docs.readers.blocks import Block, BlockKind
 from socinv_docs.schema import CriteriaSpec, GridSpec, SignatureSpec, TableSpec
@@ -17,7 +17,8 @@ _YES_MARKS = {"x", "☒", "☑", "✓", "✔", "✅"}
 
 
 def read_yes_no(text: str) -> bool | None:
-    """Ja/Nej read leniently: 'ja', 'JA', 'Ja, se ovan', 'X' → True; 'Nej', 'nej.' → False."""
+    """Ja/Nej read leniently: 'ja', 'JA', 'Ja, se ovan', 'X' → True; 'Nej', 'nej.' → False.
+    Anything else ('Delvis', 'Vet ej', '?') is neither: None, and the caller keeps the words."""
     t = text.strip()
     if not t:
         return None
@@ -28,9 +29,19 @@ def read_yes_no(text: str) -> bool | None:
         return None
     if words[0] in ("ja", "yes", "j"):
         return True
-    if words[0] in ("nej", "no", "n", "delvis"):
+    if words[0] in ("nej", "no", "n"):
         return False
     return None
+
+
+def _answer_text(cleaner: AnswerCleaner, text: str) -> str:
+    """A Ja/Nej cell's text as written, template text and placeholders set aside. A lone '?'
+    is filler in an answer to a question, but in a Ja/Nej cell it is the applicant's
+    answer ('I do not know'), so it is kept to be quoted back."""
+    cleaned = cleaner.clean(text).text
+    if not cleaned and text.strip() and set(text.strip()) <= {"?"}:
+        return text.strip()
+    return cleaned
 
 
 def _table_rows(blocks: list[Block], start: int) -> list[Block]:
@@ -94,26 +105,45 @@ def criteria(spec: CriteriaSpec, blocks: list[Block], cleaner: AnswerCleaner,
         item = scored[1]
         by_col = {c.column: c for c in block.cells if c.merged_into is None}
         others = [c for c in block.cells if c is not first and c.merged_into is None]
+        row_at = Location(label=first.text, table=block.table, row=block.row, sheet=block.sheet,
+                          block=block.location.block)
         answer: bool | None = None
         raw = ""
+        answer_cell = None
         if key in yes_col and key in no_col:
-            yes = cleaner.clean(by_col[yes_col[key]].text).text if yes_col[key] in by_col else ""
-            no = cleaner.clean(by_col[no_col[key]].text).text if no_col[key] in by_col else ""
+            yes = _answer_text(cleaner, by_col[yes_col[key]].text) if yes_col[key] in by_col else ""
+            no = _answer_text(cleaner, by_col[no_col[key]].text) if no_col[key] in by_col else ""
+            answer_cell = by_col.get(yes_col[key])
             if yes and not no:
                 answer, raw = True, yes
             elif no and not yes:
-                answer, raw = False, no
+                answer, raw, answer_cell = False, no, by_col.get(no_col[key])
+            elif yes and no:  # both ticked: neither Ja nor Nej, quoted as written
+                raw = f"{yes} / {no}"
         else:
-            cell = by_col.get(answer_col.get(key, -1)) or (others[0] if others else None)
-            if cell is not None and not cell.placeholder:
-                raw = cleaner.clean(cell.text).text
+            answer_cell = by_col.get(answer_col.get(key, -1)) or (others[0] if others else None)
+            if answer_cell is not None and not answer_cell.placeholder:
+                raw = _answer_text(cleaner, answer_cell.text)
                 answer = read_yes_no(raw)
         motivation_cell = by_col.get(motivation_col.get(key, -1)) or (others[1] if len(others) > 1 else None)
         motivation = cleaner.clean(motivation_cell.text).text if motivation_cell is not None else ""
-        answers[item.id] = CriterionAnswer(id=item.id, answer=answer, raw=raw, motivation=motivation, found=True,
-                                           location=Location(label=first.text, table=block.table, row=block.row,
-                                                             sheet=block.sheet, block=block.location.block))
+        answers[item.id] = CriterionAnswer(
+            id=item.id, answer=answer, raw=raw, motivation=motivation, found=True, location=row_at,
+            answer_location=_cell_at(row_at, answer_cell, answer_col.get(key), 2),
+            motivation_location=_cell_at(row_at, motivation_cell, motivation_col.get(key), 3))
     return answers
+
+
+def _cell_at(row_at: Location, cell, column: int | None, default_column: int) -> Location:
+    """The place of one cell of a row (1-based column), also when the cell is empty and so
+    missing from the reader's cells: the column its header names, else the template's."""
+    from dataclasses import replace
+
+    if cell is not None:
+        return replace(row_at, column=cell.location.column, cell=cell.location.cell)
+    number = column + 1 if column is not None else default_column
+    return replace(row_at, column=number,
+                   cell=f"{column_letter(number)}{row_at.row}" if row_at.sheet and row_at.row else None)
 
 
 def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, threshold: float) -> Table | None:
@@ -136,10 +166,10 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
             if not any(v for k, v in values.items() if k != spec.row_label_column):
                 if not label or cleaner.is_template(label):
                     continue
-            cells = {cid: by_col[col].location for cid, col in cols.items() if col in by_col}
-            table.rows.append(TableRow(label=label, values=values, cells=cells,
-                                       location=Location(table=row.table, row=row.row, sheet=row.sheet,
-                                                         block=row.location.block)))
+            row_at = Location(table=row.table, row=row.row, sheet=row.sheet, block=row.location.block)
+            table.rows.append(TableRow(label=label, values=values, location=row_at,
+                                       cells={cid: _cell_at(row_at, by_col.get(col), col, col + 1)
+                                              for cid, col in cols.items()}))
         return table
     return None
 
@@ -157,7 +187,8 @@ def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,
         for cid, col in cols.items():
             cell = next(c for c in block.cells if c.column == col)
             headers[cid] = Location(heading=cell.text, sheet=cell.location.sheet, cell=cell.location.cell,
-                                    table=block.table, row=block.row, block=block.location.block)
+                                    table=block.table, row=block.row, column=cell.location.column,
+                                    block=block.location.block)
         goals: list[GridRow] = []
         key_origin: str | None = None
         for row in blocks[i + 1:]:
@@ -185,10 +216,13 @@ def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,
                 goal.last_row = row.row or goal.last_row
                 continue
             key_origin = origin
+            row_at = Location(table=row.table, row=row.row, sheet=row.sheet, block=row.location.block)
             goals.append(GridRow(values=values, first_row=row.row or 0, last_row=row.row or 0,
                                  location=Location(sheet=row.sheet, cell=key_cell.location.cell if key_cell else
                                                    row.location.cell, table=row.table, row=row.row,
-                                                   label=key_text or None, block=row.location.block)))
+                                                   label=key_text or None, block=row.location.block),
+                                 cells={cid: _cell_at(row_at, by_col.get(col), col, col + 1)
+                                        for cid, col in cols.items()}))
         return goals, headers
     return [], {}
 

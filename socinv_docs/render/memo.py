@@ -65,10 +65,16 @@ def _criteria(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
     for item in spec.items if spec else []:
         answer = doc.document.criteria.get(item.id)
         value = None if answer is None else answer.answer
+        raw = answer.raw if answer is not None else ""
+        if value is None and raw:  # neither Ja nor Nej ("Delvis"): the applicant's own words
+            shown = raw
+        else:
+            shown = _t("memo.yes" if value else "memo.no" if value is False else "memo.unanswered", lang)
         out.append({
             "id": item.id,
             "text": item.text,
-            "answer": _t("memo.yes" if value else "memo.no" if value is False else "memo.unanswered", lang),
+            "answer": shown,
+            "raw": raw,  # as written, whatever it was read as
             "met": value,
             "motivation": answer.motivation if answer else "",
         })
@@ -92,7 +98,6 @@ def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
             "file": Path(file).name if file else "",
             "where": where,
         })
-    rows.sort(key=lambda r: not r["is_error"])
     return rows
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from socinv_docs import messages
 from socinv_docs.codes import Severity
 from socinv_docs.model import SectionState
-from socinv_docs.report import DocumentReport, Finding, SubmissionReport, count
+from socinv_docs.report import DocumentReport, Finding, SubmissionReport, count, in_document_order
 from socinv_docs.schema import SchemaSet
 
 _MARK = {
@@ -64,7 +64,7 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     out.append("")
     if findings:
         out.append(_t("ui.findings", lang))
-        for f in sorted(findings, key=lambda f: f.severity is not Severity.ERROR):
+        for f in in_document_order(findings):
             out.extend(_finding_lines(f, lang))
     else:
         out.append(_t("ui.no_findings", lang))

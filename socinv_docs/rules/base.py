@@ -66,6 +66,7 @@ class SubmissionContext:
     alone: bool = False  # `check` on one file: a missing attachment may still come separately
     options: RuleOptions = NoOptions()
     profile: ProfileSpec | None = None
+    name: str = ""  # the submission (sub-folder, or the file checked alone), for its findings
 
     def finding(self, code: Code, **kwargs) -> Finding:
         return make_finding(code, **_cited(self.profile, self.options), **kwargs)

@@ -36,7 +36,8 @@ def check(doc, ctx):
             yield invalid_table_cell(ctx, role.table, row.party, roles.column_label(ctx.kind, role.table, column), raw,
                                      type_key, row.cells.get(column, row.location))
         if row.years is not None and row.years > horizon:
-            yield ctx.finding(Code.SAVINGS_HORIZON_EXCEEDED, section=role.table, where=row.location,
+            yield ctx.finding(Code.SAVINGS_HORIZON_EXCEEDED, section=role.table,
+                              where=row.cells.get(role.years, row.location),  # the years cell
                               namnd=row.party, years=row.years, horizon=horizon)
     summary = ctx.economics
     if not summary or summary.get("cost") is None:

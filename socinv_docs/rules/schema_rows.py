@@ -5,8 +5,14 @@ What: every goal (Mål) of the utvärderingsschema has at least one activity, a 
 merged over several rows covers them all.
 Why: seed 000, "Utvärderingsschema", and the template's own note "Varje mål ska ha minst
 en aktivitet, mått och en basmätning."
-Example: goal "Ökad skolnärvaro" with activity and measure but no Basmätning → SCHEMA_ROW_INCOMPLETE.
+The finding points at the first empty cell that needs filling (params `cells` lists them all).
+Example: goal "Ökad skolnärvaro" in A5 with activity and measure but no Basmätning →
+SCHEMA_ROW_INCOMPLETE at G5.
+
+The user-facing explanation (`socinv rules CODE`) is in messages.py under "rules.<CODE>.*".
 """
+
+from dataclasses import replace
 
 from socinv_docs import messages
 from socinv_docs.codes import Code
@@ -17,12 +23,16 @@ from socinv_docs.rules.base import rule
 def check(doc, ctx):
     grid = ctx.kind.grid
     for goal in doc.grid:
-        missing = [" / ".join(grid.columns[c] for c in group) for group in grid.needs
-                   if not any(goal.values.get(c) for c in group)]
+        empty_groups = [group for group in grid.needs if not any(goal.values.get(c) for c in group)]
         if not goal.values.get(grid.key_column):
-            missing.insert(0, grid.columns[grid.key_column])
-        if missing:
-            goal_text = goal.values.get(grid.key_column)
-            label = goal_text[:80] if goal_text else messages.msg("ui.no_goal", row=goal.first_row)
-            yield ctx.finding(Code.SCHEMA_ROW_INCOMPLETE, section=grid.key_column, where=goal.location,
-                              goal=label, missing=missing)
+            empty_groups.insert(0, [grid.key_column])
+        if not empty_groups:
+            continue
+        missing = [" / ".join(grid.columns[c] for c in group) for group in empty_groups]
+        # The empty cells, each group's first: where the applicant types what is missing.
+        cells = [goal.cells[group[0]] for group in empty_groups if group[0] in goal.cells]
+        goal_text = goal.values.get(grid.key_column)
+        label = goal_text[:80] if goal_text else messages.msg("ui.no_goal", row=goal.first_row)
+        where = replace(cells[0], label=goal_text[:80] if goal_text else None) if cells else goal.location
+        yield ctx.finding(Code.SCHEMA_ROW_INCOMPLETE, section=grid.key_column, where=where, goal=label,
+                          missing=missing, cells=[c.cell for c in cells if c.cell])

@@ -1,11 +1,17 @@
 """SECTION_MISSING, SECTION_EMPTY, SECTION_PLACEHOLDER, SECTION_TOO_SHORT.
 
-What: every section of the template must be there and answered; its severity is the
-section's `required` level in the kind schema (error, warning, or none).
+What: every section of the template is there and answered; the severity is the section's
+`required` level in the kind schema (error, warning, or none). A missing section whose
+heading the applicant wrote in words we did not recognise names that heading; a
+placeholder is quoted as found; an Excel answer names the cell to type in.
 Why: the beredningsgrupp cannot assess an ansökan with a part left out (seed 000,
 "Innehåll – ska finnas med i ansökan"; seed 001, Bilaga 2).
-Example: "2. Evidens och forskning" followed only by "Skriv här:" → SECTION_PLACEHOLDER.
+Example: "2. Evidens och forskning" followed only by "TODO" → SECTION_PLACEHOLDER quoting
+'TODO'; "1 Problem och nuläge" instead of "1. Problemformulering och nulägesbeskrivning" →
+SECTION_MISSING naming '1 Problem och nuläge'.
 Options: `min_words` ({"kind.section": words}) for SECTION_TOO_SHORT (none by default).
+
+The user-facing explanation (`socinv rules CODE`) is in messages.py under "rules.<CODE>.*".
 """
 
 from socinv_docs.codes import Code
@@ -36,9 +42,23 @@ def check(doc, ctx):
             continue
         if code is Code.SECTION_TOO_SHORT:
             severity = None  # always a warning (SPEC §4)
+        # {name}: what the section table calls it; {heading}: the template's own words.
+        params = {"heading": spec.heading, "name": spec.short or spec.heading}
         if section.state is SectionState.MISSING:
             where = doc.anchors.get(spec.id)
+            if section.unrecognised:  # say what was there, on the applicant's own heading
+                where = section.unrecognised_location
+                params.update(variant="unrecognised", found=section.unrecognised[:80])
         else:  # Excel: the answer cell, where the applicant types; Word: the heading
             where = section.answer_location or section.location
-        yield ctx.finding(code, severity=severity, section=spec.id, where=where, heading=spec.heading,
-                          words=section.words, minimum=ctx.options.min_words.get(f"{doc.kind}.{spec.id}", 0))
+            if where.cell and code in (Code.SECTION_EMPTY, Code.SECTION_PLACEHOLDER):
+                params.update(variant="cell", cell=where.cell)
+            if ctx.kind.grid is not None and code is Code.SECTION_EMPTY:
+                params["variant"] = "column"  # the utvärderingsschema: a "section" is a column of goals
+            if code is Code.SECTION_PLACEHOLDER:
+                params["placeholder"] = section.placeholder
+                if not section.placeholder:
+                    params["variant"] = "control"  # Word's placeholder in a content control has no text
+        if code is Code.SECTION_TOO_SHORT:
+            params.update(words=section.words, minimum=ctx.options.min_words.get(f"{doc.kind}.{spec.id}", 0))
+        yield ctx.finding(code, severity=severity, section=spec.id, where=where, **params)

@@ -10,7 +10,7 @@ from pathlib import Path
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import Document, SectionState
-from socinv_docs.report import DocumentReport, Finding, count, status_of
+from socinv_docs.report import DocumentReport, Finding, count, in_document_order, status_of
 
 AUTHOR = "socinv-docs"
 INITIALS = "SI"
@@ -70,12 +70,14 @@ def _summary_lines(report: DocumentReport, findings: list[Finding], unplaced: li
 
 
 def _ordered(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
+    return in_document_order(findings)
 
 
 def _is_missing(f: Finding, doc: Document | None) -> bool:
+    # A missing section whose finding sits *at* a place (the heading the applicant wrote and
+    # we did not recognise) is noted there, like any other finding.
     return f.code is Code.SECTION_MISSING and doc is not None and f.section in doc.sections \
-        and doc.sections[f.section].state is SectionState.MISSING
+        and doc.sections[f.section].state is SectionState.MISSING and f.where.position != "at"
 
 
 # =========================================================================================
