@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from socinv_docs import __version__, messages
+from socinv_docs.clilang import LocalisedGroup
 from socinv_docs.names import printable
 
 
@@ -18,10 +19,11 @@ def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> st
     return value
 
 
+# Help texts and metavars come from the catalogue ("cli.*"), in the language of the screen:
+# clilang.LocalisedGroup sets them before click parses (and `--lang`'s default with them).
 LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
-                    callback=_remember_lang, help="Språk för meddelanden / language of messages.")
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                      help="Utdataformat / output format.")
+                    callback=_remember_lang)
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
 
 def _schemas(lang: str):
@@ -34,21 +36,24 @@ def _schemas(lang: str):
         sys.exit(2)
 
 
-def _validate_choice(schemas, kind: str | None, profile: str | None) -> None:
+def _validate_choice(schemas, kind: str | None, profile: str | None, lang: str = "sv") -> None:
     if kind and kind not in schemas.kinds:
-        raise click.BadParameter(f"{kind!r} ∉ {sorted(schemas.kinds)}", param_hint="--kind")
+        raise click.BadParameter(messages.text("cli.unknown_kind", lang, value=kind, known=sorted(schemas.kinds)),
+                                 param_hint="--kind")
     if profile and profile not in schemas.profiles:
-        raise click.BadParameter(f"{profile!r} ∉ {sorted(schemas.profiles)}", param_hint="--profile")
+        raise click.BadParameter(messages.text("cli.unknown_profile", lang, value=profile,
+                                               known=sorted(schemas.profiles)), param_hint="--profile")
     if kind and profile and kind not in schemas.profiles[profile].kinds:
-        raise click.BadParameter(f"{kind!r} ∉ {schemas.profiles[profile].kinds}", param_hint="--profile")
+        raise click.BadParameter(messages.text("cli.kind_not_in_profile", lang, value=profile, kind=kind,
+                                               known=schemas.profiles[profile].kinds), param_hint="--profile")
 
 
-# Help in Swedish first, like the rest of the tool; -h works too.
+# -h works as well as --help.
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-HELP = click.help_option("-h", "--help", help="Visa hjälpen och avsluta / show this help.")
+HELP = click.help_option("-h", "--help")
 
 
-class _Main(click.Group):
+class _Main(LocalisedGroup):
     """Ctrl-C ends every command with exit 130, the shell's convention for an interrupted
     program (click's own "Aborted!" exits 1, which reads as "incomplete"). What was being
     written is removed on the way out (atomic.atomic_path), the workers are stopped
@@ -63,15 +68,13 @@ class _Main(click.Group):
 
 
 @click.group(cls=_Main, context_settings=CONTEXT)
-@click.version_option(__version__, prog_name="socinv", help="Visa versionen och avsluta / show the version.")
+@click.version_option(__version__, prog_name="socinv")
 @HELP
+# Also before the command (`socinv --lang en check …`): the language is read before parsing
+# (clilang.detect_language) and is every command's --lang default.
+@click.option("--lang", type=click.Choice(["sv", "en"]), expose_value=False)
 def main() -> None:
-    """socinv — kontroll av ansökningar om sociala investeringar.
-
-    Kontrollera ett utkast:    socinv check utkast.docx
-
-    Check a draft:             socinv check draft.docx --lang en
-    """
+    """socinv — checks applications for social investment funds (help text: "cli.main.doc")."""
 
 
 def _write(text: str) -> None:
@@ -87,12 +90,10 @@ def _write(text: str) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @FORMAT
 @LANG
-@click.option("--kind", default=None, help="Mall: ideprovning, ansokan, utvarderingsschema, forslag.")
-@click.option("--profile", default=None, help="Kommunens profil: orebro-2020, molndal-2018.")
-@click.option("--annotate", "annotate", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Spara en kopia av filen med en kommentar vid varje brist, t.ex. utkast-granskad.docx.")
-@click.option("--annotate-dir", "annotate_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Spara en kommenterad kopia av varje fil (samma filnamn) i denna mapp.")
+@click.option("--kind", default=None)
+@click.option("--profile", default=None)
+@click.option("--annotate", "annotate", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option("--annotate-dir", "annotate_dir", type=click.Path(path_type=Path, file_okay=False), default=None)
 def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profile: str | None,
           annotate: Path | None = None, annotate_dir: Path | None = None) -> None:
     """Kontrollera att en ansökan är komplett (FILES: .docx/.xlsx).
@@ -104,7 +105,7 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     from socinv_docs.render.text import document_text, submission_text
 
     schemas = _schemas(lang)
-    _validate_choice(schemas, kind, profile)
+    _validate_choice(schemas, kind, profile, lang)
     targets = _annotate_targets(files, annotate, annotate_dir, lang)
     # A name is shown as printable text: a newline in it must not forge a line of output,
     # a Latin-1 name on a share must not crash the JSON, the comments or the terminal.
@@ -222,8 +223,7 @@ def _err(text: str) -> None:
     click.echo(text, err=True)
 
 
-FOLLOW_LINKS = click.option("--follow-links", is_flag=True,
-                            help="Följ länkar som leder utanför mappen (annars rapporteras de men läses inte).")
+FOLLOW_LINKS = click.option("--follow-links", is_flag=True)
 # How long a run waits for another run's register update before it gives up (seconds).
 REGISTER_WAIT_SECONDS = 30.0
 
@@ -231,15 +231,13 @@ REGISTER_WAIT_SECONDS = 30.0
 @main.command(context_settings=CONTEXT)
 @HELP
 @click.argument("directory", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--register", "register", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Excelregistret som skapas eller uppdateras, t.ex. register.xlsx.")
+@click.option("--register", "register", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @FORMAT
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Antal parallella processer (standard: alla kärnor).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None)
 @LANG
-@click.option("--kind", default=None, help="Mall för alla filer: ideprovning, ansokan, utvarderingsschema, forslag.")
-@click.option("--profile", default=None, help="Kommunens profil: orebro-2020, molndal-2018.")
-@click.option("--force", is_flag=True, help="Skriv registret även om det verkar vara öppet i Excel.")
+@click.option("--kind", default=None)
+@click.option("--profile", default=None)
+@click.option("--force", is_flag=True)
 @FOLLOW_LINKS
 def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None, lang: str, kind: str | None,
              profile: str | None, force: bool, follow_links: bool = False) -> None:
@@ -252,7 +250,7 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     from socinv_docs.validate import scan, validate_folder
 
     schemas = _schemas(lang)
-    _validate_choice(schemas, kind, profile)
+    _validate_choice(schemas, kind, profile, lang)
     if register is not None:
         _refuse_register_onto_input(register, directory, lang)
         try:
@@ -348,16 +346,12 @@ def _register_error_text(exc, lang: str) -> str:
 @main.command(context_settings=CONTEXT)
 @HELP
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Promemorian som skrivs (.docx, .html eller .md).")
-@click.option("--register", "register", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None,
-              help="Registret med beredningsgruppens bedömningar (Excel-in).")
-@click.option("--meeting", default=None, help='Mötet, t.ex. "Beredningsgrupp 2026-12-03".')
-@click.option("--format", "fmt", type=click.Choice(["docx", "html", "md"]), default=None,
-              help="Format (standard: efter mallens eller utfilens ändelse, annars docx).")
-@click.option("--template", "template", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None,
-              help="En egen mall (se socinv templates export).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Antal processer (standard: alla kärnor).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--register", "register", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None)
+@click.option("--meeting", default=None)
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "md"]), default=None)
+@click.option("--template", "template", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None)
+@click.option("--jobs", type=click.IntRange(min=1), default=None)
 @LANG
 @FOLLOW_LINKS
 def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting: str | None, fmt: str | None,

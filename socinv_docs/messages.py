@@ -474,6 +474,123 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                       "en": Text("Every rule and value of a profile: socinv profiles NAME")},
     "profiles.unknown": {"sv": Text("Profilen {name} finns inte. Kända profiler: {known}."),
                          "en": Text("There is no profile {name}. Known profiles: {known}.")},
+    # -- the command line (cli.py, clilang.py): help in one language per screen ---------------
+    # "cli.<command>.doc", "cli.<command>.<param>" (else "cli.opt.<param>"), "cli.metavar.<param>".
+    "cli.main.doc": {
+        "sv": Text("socinv — kontroll av ansökningar om sociala investeringar.\n\n"
+                   "Kontrollera ett utkast: socinv check utkast.docx\n\n"
+                   "Hjälp för ett kommando: socinv check -h. På engelska: --lang en."),
+        "en": Text("socinv — checks applications for social investment funds.\n\n"
+                   "Check a draft: socinv check draft.docx --lang en\n\n"
+                   "Help on a command: socinv check -h --lang en. In Swedish: --lang sv.")},
+    "cli.check.doc": {
+        "sv": Text("Kontrollera att en ansökan är komplett (FILER: .docx/.xlsx).\n\n"
+                   "Flera filer kontrolleras som ett inskick (ansökan med bilagor). Med --annotate "
+                   "(--annotate-dir för flera filer) sparas en kopia med en kommentar vid varje brist."),
+        "en": Text("Check that an application is complete (FILES: .docx/.xlsx).\n\n"
+                   "Several files are checked as one submission (an application with its attachments). With "
+                   "--annotate (--annotate-dir for several files) a copy is saved with a comment at each problem.")},
+    "cli.validate.doc": {
+        "sv": Text("Kontrollera alla inskick i en mapp och skriv registret (MAPP).\n\n"
+                   "Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett eget "
+                   "inskick. Exempel: socinv validate inkomna/ --register register.xlsx"),
+        "en": Text("Check every submission in a folder and write the register (DIRECTORY).\n\n"
+                   "Each sub-folder is one submission (an application with its attachments); each file directly "
+                   "in the folder is a submission of its own. Example: socinv validate inbox/ --register "
+                   "register.xlsx")},
+    "cli.memo.doc": {
+        "sv": Text("Skriv beredningsunderlag och mötessammanställning (INDATA: mapp eller filer).\n\n"
+                   "En mapp ger ett underlag per inskick; filer tillsammans är ett inskick. "
+                   "Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx"),
+        "en": Text("Write review memos and a meeting summary (INPUTS: a folder or files).\n\n"
+                   "A folder gives one memo per submission; files together are one submission. "
+                   "Example: socinv memo inbox/ --register register.xlsx -o memos.docx")},
+    "cli.templates.doc": {"sv": Text("Mallarna för promemorior: kopiera ut dem för att redigera."),
+                           "en": Text("The memo templates: copy them out to edit them.")},
+    "cli.templates.export.doc": {
+        "sv": Text("Kopiera standardmallarna till MAPP (befintliga filer skrivs aldrig över)."),
+        "en": Text("Copy the default templates to DIRECTORY (existing files are never overwritten).")},
+    "cli.rules.doc": {
+        "sv": Text("Visa reglerna: varje kod med allvarlighet, vad den kontrollerar, varför och ett exempel.\n\n"
+                   "Med en KOD förklaras den regeln, t.ex. socinv rules CRITERION_UNCLEAR."),
+        "en": Text("Show the rules: every code with its severity, what it checks, why and an example.\n\n"
+                   "With a CODE, that rule is explained, e.g. socinv rules CRITERION_UNCLEAR --lang en.")},
+    "cli.check.short": {"sv": Text("Kontrollera ett utkast (Word/Excel) före inskick."),
+                        "en": Text("Check a draft (Word/Excel) before sending it.")},
+    "cli.validate.short": {"sv": Text("Kontrollera en mapp med inskick och skriv registret."),
+                           "en": Text("Check a folder of submissions and write the register.")},
+    "cli.memo.short": {"sv": Text("Skriv beredningsunderlag och mötessammanställning."),
+                       "en": Text("Write review memos and a meeting summary.")},
+    "cli.templates.short": {"sv": Text("Kopiera ut memomallarna för att redigera dem."),
+                            "en": Text("Copy out the memo templates to edit them.")},
+    "cli.rules.short": {"sv": Text("Förklara reglerna: vad varje kod kontrollerar och varför."),
+                        "en": Text("Explain the rules: what each code checks and why.")},
+    "cli.profiles.doc": {
+        "sv": Text("Visa finansiärernas profiler; med NAMN varje regel och värde som gäller."),
+        "en": Text("Show the funders' profiles; with a NAME every rule and value in force.")},
+    "cli.profiles.short": {"sv": Text("Visa finansiärernas profiler och deras regler."),
+                           "en": Text("Show the funders' profiles and their rules.")},
+    "cli.opt.follow_links": {
+        "sv": Text("Följ länkar som leder utanför mappen (annars rapporteras de men läses inte)."),
+        "en": Text("Follow links that lead out of the folder (else they are reported, not read).")},
+    "cli.metavar.name": {"sv": Text("[NAMN]"), "en": Text("[NAME]")},
+    "cli.opt.help": {"sv": Text("Visa hjälpen och avsluta."), "en": Text("Show this help and exit.")},
+    "cli.opt.version": {"sv": Text("Visa versionen och avsluta."), "en": Text("Show the version and exit.")},
+    "cli.opt.lang": {"sv": Text("Språk för meddelanden och hjälp. Utan --lang: miljöns språk (LANG) om det är "
+                                "sv eller en, annars sv."),
+                     "en": Text("Language of messages and help. Without --lang: the locale (LANG) if it is sv or "
+                                "en, else sv.")},
+    "cli.opt.fmt": {"sv": Text("Utdataformat."), "en": Text("Output format.")},
+    "cli.opt.kind": {"sv": Text("Mall: ideprovning, ansokan, utvarderingsschema, forslag (annars känns den igen)."),
+                     "en": Text("Template: ideprovning, ansokan, utvarderingsschema, forslag (else recognised).")},
+    "cli.opt.profile": {"sv": Text("Kommunens profil: orebro-2020, molndal-2018."),
+                        "en": Text("The municipality's profile: orebro-2020, molndal-2018.")},
+    "cli.opt.jobs": {"sv": Text("Antal parallella processer (standard: alla kärnor)."),
+                     "en": Text("Parallel processes (default: all cores).")},
+    "cli.check.annotate": {
+        "sv": Text("Spara en kopia av filen med en kommentar vid varje brist, t.ex. utkast-granskad.docx."),
+        "en": Text("Save a copy of the file with a comment at each problem, e.g. draft-reviewed.docx.")},
+    "cli.check.annotate_dir": {
+        "sv": Text("Spara en kommenterad kopia av varje fil (samma filnamn) i denna mapp."),
+        "en": Text("Save an annotated copy of each file (same file name) in this folder.")},
+    "cli.validate.register": {"sv": Text("Excelregistret som skapas eller uppdateras, t.ex. register.xlsx."),
+                              "en": Text("The Excel register to create or update, e.g. register.xlsx.")},
+    "cli.validate.kind": {"sv": Text("Mall för alla filer: ideprovning, ansokan, utvarderingsschema, forslag."),
+                          "en": Text("Template of every file: ideprovning, ansokan, utvarderingsschema, forslag.")},
+    "cli.validate.force": {"sv": Text("Skriv registret även om det verkar vara öppet i Excel."),
+                           "en": Text("Write the register even if it seems to be open in Excel.")},
+    "cli.memo.output": {"sv": Text("Promemorian som skrivs (.docx, .html eller .md)."),
+                        "en": Text("The memo to write (.docx, .html or .md).")},
+    "cli.memo.register": {"sv": Text("Registret med beredningsgruppens bedömningar."),
+                          "en": Text("The register with the review group's assessments.")},
+    "cli.memo.meeting": {"sv": Text('Mötet, t.ex. "Beredningsgrupp 2026-12-03".'),
+                         "en": Text('The meeting, e.g. "Beredningsgrupp 2026-12-03".')},
+    "cli.memo.fmt": {"sv": Text("Format (standard: efter mallens eller utfilens ändelse, annars docx)."),
+                     "en": Text("Format (default: from the template's or the output's ending, else docx).")},
+    "cli.memo.template": {"sv": Text("En egen mall (se socinv templates export)."),
+                          "en": Text("A template of your own (see socinv templates export).")},
+    "cli.metavar.options": {"sv": Text("[ALTERNATIV]"), "en": Text("[OPTIONS]")},
+    "cli.metavar.subcommand": {"sv": Text("KOMMANDO [ARGUMENT]..."), "en": Text("COMMAND [ARGS]...")},
+    "cli.metavar.files": {"sv": Text("FILER..."), "en": Text("FILES...")},
+    "cli.metavar.inputs": {"sv": Text("INDATA..."), "en": Text("INPUTS...")},
+    "cli.metavar.directory": {"sv": Text("MAPP"), "en": Text("DIRECTORY")},
+    "cli.metavar.annotate": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.annotate_dir": {"sv": Text("MAPP"), "en": Text("DIRECTORY")},
+    "cli.metavar.register": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.output": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.template": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.kind": {"sv": Text("MALL"), "en": Text("KIND")},
+    "cli.metavar.profile": {"sv": Text("PROFIL"), "en": Text("PROFILE")},
+    "cli.metavar.jobs": {"sv": Text("ANTAL"), "en": Text("N")},
+    "cli.metavar.meeting": {"sv": Text("TEXT"), "en": Text("TEXT")},
+    "cli.metavar.code": {"sv": Text("[KOD]"), "en": Text("[CODE]")},
+    "cli.unknown_kind": {"sv": Text("'{value}' är ingen känd mall; välj bland {known:list}."),
+                         "en": Text("'{value}' is no known template; choose from {known:list}.")},
+    "cli.unknown_profile": {"sv": Text("'{value}' är ingen känd profil; välj bland {known:list}."),
+                            "en": Text("'{value}' is no known profile; choose from {known:list}.")},
+    "cli.kind_not_in_profile": {"sv": Text("mallen '{kind}' hör inte till profilen '{value}' ({known:list})."),
+                                "en": Text("the template '{kind}' is not part of the profile '{value}' "
+                                           "({known:list}).")},
     # -- the register (render/register.py, SPEC §6) -------------------------------------------
     # Sheet names and the group's columns are fixed Swedish in both languages (SPEC §6), so
     # a register stays the same file whichever --lang the last run used.
@@ -608,7 +725,303 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.register.no_dir": {"sv": Text("mappen finns inte"), "en": Text("the folder does not exist")},
 }
 
+
+# -- rule explanations (`socinv rules`, render/rules.py) ---------------------------------------
+# Per code: what it checks, why (the source's own words: seed 000, Örebros riktlinjer 2020; seed 001,
+# Mölndals arbetsmodell 2018; quoted in Swedish, translated in English) and an example. "severity" only
+# where the severity is not simply the code's default.
+def _rule(code: str, what: tuple[str, str], why: tuple[str, str], example: tuple[str, str],
+          severity: tuple[str, str] | None = None) -> dict[str, dict[str, Text]]:
+    parts = {"what": what, "why": why, "example": example, **({"severity": severity} if severity else {})}
+    return {f"rules.{code}.{part}": {"sv": Text(sv), "en": Text(en)} for part, (sv, en) in parts.items()}
+
+
+_SECTIONS_WHY = ('Beredningsgruppen kan inte bedöma en ansökan där en del fattas. Örebros riktlinjer (2020), "Innehåll – ska finnas '
+                 'med i ansökan": "Problemformulering och nulägesbeskrivning, Evidens och forskning, Målgrupp och '
+                 'avgränsning, Metod och bemanning, Tid för genomförande (2–4 år), …"; Mölndals arbetsmodell (2018), bilaga 2: mallen '
+                 'för förslag på insats.',
+                 'The review group cannot assess an application with a part left out. The Örebro guidelines (2020), "Content – must '
+                 'be in the application" (translated): "Problem statement and current situation, Evidence and '
+                 'research, Target group, Method and staffing, Time for implementation (2–4 years), …"; the Mölndal working model (2018), '
+                 'appendix 2: the template for proposals.')
+_SECTION_SEVERITY = ("fel; varning för avsnitt som mallen bara rekommenderar (t.ex. 6.1 Jämförelsealternativ)",
+                     "error; a warning for sections the template only recommends (e.g. 6.1 Jämförelsealternativ)")
+_CRITERIA_WHY = ('Örebros riktlinjer (2020), "Kriterier för idéprövning": beredningsgruppen "bedömer om idéprövningen uppfyller '
+                 'uppsatta kriterier".',
+                 'The Örebro guidelines (2020), "Criteria for idea review" (translated): the review group "assesses whether the idea '
+                 'review meets the criteria set".')
+
+CATALOGUE.update({
+    **_rule("FILE_UNREADABLE",
+            ("Att filen går att läsa som Word (.docx) eller Excel (.xlsx): inte trasig, avkortad, lösenordsskyddad, "
+             "i det äldre formatet .doc/.xls, tom, för stor eller med otillåten XML.",
+             "That the file can be read as Word (.docx) or Excel (.xlsx): not corrupt, truncated, "
+             "password-protected, in the old .doc/.xls format, empty, too large or with disallowed XML."),
+            ("En fil som inte kan läsas kan inte kontrolleras. Ansökan görs i kommunens mall (Örebros riktlinjer (2020): \"Mall för "
+             "ansökan inklusive obligatorisk bilaga för utvärderingsschema finns på orebro.se\").",
+             "A file that cannot be read cannot be checked. The application is made in the municipality's "
+             "template (the Örebro guidelines (2020, translated): \"The template for the application, including the mandatory "
+             "evaluation schema, is on orebro.se\")."),
+            ("En ansökan sparad som PDF, eller en .docx som kom avkortad i e-posten.",
+             "An application saved as a PDF, or a .docx that arrived truncated by e-mail.")),
+    **_rule("KIND_UNKNOWN",
+            ("Att filen liknar någon av de kända mallarna (idéprövning, ansökan, utvärderingsschema, förslag på "
+             "insats).",
+             "That the file resembles one of the known templates (idea review, application, evaluation schema, "
+             "proposal)."),
+            ("Kontrollen bygger på mallens rubriker. Örebros riktlinjer (2020): \"Mall för idéprövning finns på "
+             "orebro.se/socialainvesteringar\"; Mölndals arbetsmodell (2018): \"Förslaget ska lämnas med hjälp av mall, bilaga 2.\"",
+             "The check is built on the template's headings. The Örebro guidelines (2020, translated): \"The template for idea "
+             "review is on orebro.se/socialainvesteringar\"; the Mölndal working model (2018): \"The proposal is to be made with the "
+             "template, appendix 2.\""),
+            ("Ett fritt skrivet Word-dokument utan mallens rubriker.",
+             "A free-form Word document without the template's headings.")),
+    **_rule("SECTION_MISSING",
+            ("Att varje avsnitt i mallen finns: rubriken hittas, även omnumrerad, med annat skiftläge eller lätt "
+             "omformulerad. En rubrik som inte känns igen citeras.",
+             "That every section of the template is there: its heading is found, also renumbered, re-cased or "
+             "slightly reworded. A heading that is not recognised is quoted."),
+            _SECTIONS_WHY,
+            ("Rubriken \"2. Evidens och forskning\" är borttagen, eller skriven \"1 Problem och nuläge\" så att "
+             "den inte känns igen som \"1. Problemformulering och nulägesbeskrivning\".",
+             "The heading \"2. Evidens och forskning\" was removed, or written \"1 Problem och nuläge\" so that "
+             "it is not recognised as \"1. Problemformulering och nulägesbeskrivning\"."),
+            _SECTION_SEVERITY),
+    **_rule("SECTION_EMPTY",
+            ("Att rubriken följs av ett svar.", "That the heading is followed by an answer."),
+            _SECTIONS_WHY,
+            ("\"3. Målgrupp\" följs direkt av nästa rubrik; i Excel: svarscellen är tom.",
+             "\"3. Målgrupp\" is followed straight by the next heading; in Excel: the answer cell is empty."),
+            _SECTION_SEVERITY),
+    **_rule("SECTION_PLACEHOLDER",
+            ("Att svaret är mer än mallens platshållare (\"Skriv här\", \"TODO\", \"xxx\", lorem ipsum, ett "
+             "textfält som fortfarande visar sin platshållare). Platshållaren citeras.",
+             "That the answer is more than the template's placeholder (\"Skriv här\", \"TODO\", \"xxx\", "
+             "lorem ipsum, a text field still showing its placeholder). The placeholder is quoted."),
+            _SECTIONS_WHY,
+            ("\"2. Evidens och forskning\" följd av bara \"TODO\".",
+             "\"2. Evidens och forskning\" followed only by \"TODO\"."),
+            _SECTION_SEVERITY),
+    **_rule("SECTION_TOO_SHORT",
+            ("Att svaret har minst så många ord som profilen anger (Örebros och Mölndals profiler anger inget).",
+             "That the answer has at least as many words as the profile sets (Örebro's and Mölndal's set none)."),
+            ("Beredningsgruppen ska kunna bedöma avsnittet; en kommun kan ange ett minsta omfång i sin profil.",
+             "The review group must be able to assess the section; a municipality may set a minimum in its "
+             "profile."),
+            ("Med minst 50 ord för problemformuleringen: ett svar på 12 ord.",
+             "With at least 50 words for the problem statement: an answer of 12 words.")),
+    **_rule("FIELD_MISSING",
+            ("Att de obligatoriska uppgifterna är ifyllda: satsningens namn, kontaktperson, medverkande nämnder, "
+             "period, sökt belopp med flera.",
+             "That the required details are filled in: the initiative's name, contact person, committees taking "
+             "part, period, amount applied for and so on."),
+            ("Registret och beredningsunderlagen byggs av dem, och reglerna om tid, parter och ekonomi behöver "
+             "dem (Örebros riktlinjer (2020), \"Steg 3 – Ansökan\").",
+             "The register and the review memos are built from them, and the rules on time, partners and "
+             "economics need them (the Örebro guidelines (2020), \"Step 3 – Application\")."),
+            ("\"Kontaktperson | Skriv här:\".", "\"Kontaktperson | Skriv här:\".")),
+    **_rule("FIELD_INVALID",
+            ("Att uppgifter av en viss typ går att läsa: period (datum – datum), procent, belopp i kronor, tid.",
+             "That typed details can be read: a period (date – date), a percentage, an amount in kronor, a "
+             "duration."),
+            ("Siffrorna används av reglerna om tid, projektledning och ekonomi (Örebros riktlinjer (2020): \"Tid för genomförande "
+             "(2–4 år)\").",
+             "The figures are used by the rules on time, project lead and economics (the Örebro guidelines (2020, translated): "
+             "\"Time for implementation (2–4 years)\")."),
+            ("\"Sökt belopp (kr) | ungefär tre miljoner\".", "\"Sökt belopp (kr) | ungefär tre miljoner\"."),
+            ("fel; varning för en tid som skrivits i fritext (Mölndal)",
+             "error; a warning for a duration written as free text (Mölndal)")),
+    **_rule("CRITERION_UNANSWERED",
+            ("Att varje kriterium i idéprövningen är besvarat med Ja eller Nej.",
+             "That every criterion of the idea review is answered Ja (yes) or Nej (no)."),
+            _CRITERIA_WHY,
+            ("\"Innebär idén nya arbetssätt och metoder? | (tomt)\".",
+             "\"Innebär idén nya arbetssätt och metoder? | (empty)\".")),
+    **_rule("CRITERION_NOT_MET",
+            ("Ett kriterium besvarat med Nej: en varning, idén kan ändå prövas.",
+             "A criterion answered Nej (no): a warning, the idea may still be tried."),
+            _CRITERIA_WHY,
+            ("\"Förväntas idén generera ett bättre utfall för målgruppen …? | Nej\".",
+             "\"Förväntas idén generera ett bättre utfall för målgruppen …? | Nej\".")),
+    **_rule("CRITERION_UNCLEAR",
+            ("Ett kriterium besvarat med något annat än Ja eller Nej (\"Delvis\", \"Vet ej\", \"?\"). Svaret "
+             "citeras som det skrevs och tolkas inte som Nej.",
+             "A criterion answered with something other than Ja or Nej (\"Delvis\", \"Vet ej\", \"?\"). The "
+             "answer is quoted as written, never read as Nej."),
+            ('Kriterierna är ja/nej-frågor: Örebros riktlinjer (2020), "Kriterier för idéprövning": "Är idén genomförbar som en '
+             'social investering?" följt av fem frågor.',
+             'The criteria are yes/no questions: the Örebro guidelines (2020), "Criteria for idea review" (translated): "Is the idea '
+             'feasible as a social investment?" followed by five questions.'),
+            ("\"Innebär idén nya arbetssätt och metoder? | Delvis\".",
+             "\"Innebär idén nya arbetssätt och metoder? | Delvis\".")),
+    **_rule("CRITERION_UNMOTIVATED",
+            ("Att ett besvarat kriterium har en motivering.", "That an answered criterion has a motivation."),
+            ("Mallens tabell \"Kriterier för idéprövning\" har kolumnen Motivering för varje kriterium; gruppen "
+             "bedömer svaret utifrån den.",
+             "The template's table \"Kriterier för idéprövning\" has a Motivering (motivation) column for each "
+             "criterion; the group assesses the answer by it."),
+            ("\"Är fler nämnder … involverade i genomförandet? | Ja | (tomt)\".",
+             "\"Är fler nämnder … involverade i genomförandet? | Ja | (empty)\".")),
+    **_rule("DURATION_OUT_OF_RANGE",
+            ("Att tiden för genomförandet ligger inom profilens gränser: ansökan 2–4 år (Örebro), förslag 1–3 år "
+             "(Mölndal).",
+             "That the time for carrying out the initiative is within the profile's range: application 2–4 "
+             "years (Örebro), proposal 1–3 years (Mölndal)."),
+            ("Örebros riktlinjer (2020): \"Tid för genomförande (2–4 år)\"; Mölndals arbetsmodell (2018): \"Tidsperioden för insatserna ska vara "
+             "mellan ett och tre år.\"",
+             "The Örebro guidelines (2020, translated): \"Time for implementation (2–4 years)\"; the Mölndal working model (2018): \"The period of the "
+             "measures is to be between one and three years.\""),
+            ("Perioden 2026-01-01 – 2026-12-31 (1 år) i en ansökan.",
+             "The period 2026-01-01 – 2026-12-31 (1 year) in an application.")),
+    **_rule("PARTIES_INSUFFICIENT",
+            ("Att minst två nämnder från olika verksamhetsområden medverkar, eller en aktör från civila samhället "
+             "tillsammans med minst en nämnd.",
+             "That at least two committees from different areas take part, or one civil-society actor together "
+             "with at least one committee."),
+            ('Örebros riktlinjer (2020), "Vem kan ansöka?": "Kravet är att minst två kommunala nämnder från olika '
+             'verksamhetsområden ska medverka i satsningen, alternativt en aktör från civila samhället i '
+             'samverkan med minst en kommunal nämnd."',
+             'The Örebro guidelines (2020), "Who can apply?" (translated): "The requirement is that at least two municipal '
+             'committees from different areas take part in the initiative, or else a civil-society actor '
+             'together with at least one municipal committee."'),
+            ("Bara \"Socialnämnden – Social välfärd\" och ingen aktör från civila samhället.",
+             "Only \"Socialnämnden – Social välfärd\" and no civil-society actor.")),
+    **_rule("PARTY_FOR_PROFIT",
+            ("Att ingen part är ett vinstdrivande företag (AB, HB, KB, aktiebolag), utom kommunala bolag som "
+             "kommunen äger till största delen.",
+             "That no partner is a for-profit company (AB, HB, KB, aktiebolag), except municipal companies the "
+             "municipality owns for the most part."),
+            ('Örebros riktlinjer (2020), "Vem kan ansöka?": "Vinstdrivande företag ingår inte i denna definition. Satsningar kan '
+             'även genomföras tillsammans med kommunala bolag som är majoritetsägda."',
+             'The Örebro guidelines (2020), "Who can apply?" (translated): "For-profit companies are not included in this '
+             'definition. Initiatives may also be carried out with majority-owned municipal companies."'),
+            ("Aktören \"Läxhjälpen Sverige AB\".", "The actor \"Läxhjälpen Sverige AB\".")),
+    **_rule("PROJECT_LEAD_TOO_LOW",
+            ("Att projektledaren har minst profilens andel av heltid (Örebro: 25 %).",
+             "That the project lead has at least the profile's share of full time (Örebro: 25 %)."),
+            ('Örebros riktlinjer (2020), "Projektledning": "Till alla satsningar ska en projektledare om 25 procent finnas".',
+             'The Örebro guidelines (2020), "Project management" (translated): "Every initiative is to have a project lead of 25 '
+             'percent".'),
+            ("\"Projektledare, andel av heltid (%) | 20 %\".", "\"Projektledare, andel av heltid (%) | 20 %\".")),
+    **_rule("COSTS_INCONSISTENT",
+            ("Att kostnadstabellen går ihop: varje års delar summerar till Summa, åren till Totalt, och Totalt är "
+             "lika med sökt belopp.",
+             "That the cost table adds up: each year's parts to its Summa, the years to Totalt, and Totalt "
+             "equals the amount applied for."),
+            ('Örebros riktlinjer (2020): "I samband med ansökan tas en budget för satsningens genomförande fram, där det tydligt '
+             'ska framgå vilka kostnader som kommer belasta fonden."',
+             'The Örebro guidelines (2020, translated): "With the application, a budget for carrying out the initiative is made, '
+             'which clearly shows which costs will be charged to the fund."'),
+            ("År 1–4 summerar till 3 500 000 kr men Totalt är 3 600 000 kr.",
+             "Years 1–4 add up to 3 500 000 kr but Totalt says 3 600 000 kr.")),
+    **_rule("SAVINGS_BELOW_COST",
+            ("Att de förväntade besparingarna, räknade högst tio år efter avslut, är minst lika stora som "
+             "kostnaden.",
+             "That the expected savings, counted at most ten years after the end, are at least as large as the "
+             "cost."),
+            ('Örebros riktlinjer (2020): "För att en ansökan ska godkännas krävs att antaganden kan göras om att satsningen kommer '
+             'generera minst lika stora kostnadsbesparande effekter som satsningen kostar att genomföra."',
+             'The Örebro guidelines (2020, translated): "For an application to be approved, it must be possible to assume that the '
+             'initiative will generate cost-saving effects at least as large as it costs to carry out."'),
+            ("Kostnad 3 600 000 kr; besparing 300 000 kr/år × 10 år = 3 000 000 kr.",
+             "Cost 3 600 000 kr; savings 300 000 kr/year × 10 years = 3 000 000 kr.")),
+    **_rule("SAVINGS_HORIZON_EXCEEDED",
+            ("Besparingar räknade för fler än tio år efter avslut: bara tio år räknas.",
+             "Savings claimed for more than ten years after the end: only ten years count."),
+            ('Örebros riktlinjer (2020): "Beräkningen av förväntade kostnadsbesparingar begränsas till en period på tio år, från '
+             'och med att satsningen avslutats."',
+             'The Örebro guidelines (2020, translated): "The calculation of expected savings is limited to a period of ten years '
+             'from the end of the initiative."'),
+            ("\"Socialnämnden | 300 000 | 12\" i tabellen över ekonomiska effekter.",
+             "\"Socialnämnden | 300 000 | 12\" in the table of economic effects.")),
+    **_rule("ATTACHMENT_MISSING",
+            ("Att ansökan skickas med sin obligatoriska bilaga, utvärderingsschemat.",
+             "That the application is sent with its mandatory attachment, the evaluation schema."),
+            ('Örebros riktlinjer (2020), "Utvärderingsschema": "Ett utvärderingsschema tas fram i samarbete med det centrala '
+             'utvärderingsteamet och ska finnas med i ansökan för att den ska anses komplett."',
+             'The Örebro guidelines (2020), "Evaluation schema" (translated): "An evaluation schema is made together with the central '
+             'evaluation team and must be part of the application for it to be complete."'),
+            ("En mapp med bara ansokan.docx.", "A folder with ansokan.docx only."),
+            ("fel i ett inskick; varning när en ansökan kontrolleras ensam (bilagan kan komma separat)",
+             "error in a submission; a warning when an application is checked alone (it may come separately)")),
+    **_rule("SCHEMA_ROW_INCOMPLETE",
+            ("Att varje mål i utvärderingsschemat har minst en aktivitet, ett mått och en basmätning.",
+             "That every goal of the evaluation schema has at least one activity, a measure and a baseline."),
+            ('Mallens egen anvisning: "Varje mål ska ha minst en aktivitet, mått och en basmätning"; Örebros riktlinjer (2020): '
+             '"Vid ansökan tas en basmätning fram för alla parametrar som ska följas upp."',
+             'The template\'s own note (translated): "Every goal needs at least one activity, a measure and a '
+             'baseline"; the Örebro guidelines (2020): "With the application, a baseline is measured for every parameter to be '
+             'followed up."'),
+            ("Målet \"Ökad skolnärvaro\" med aktivitet och mått men utan basmätning.",
+             "The goal \"Ökad skolnärvaro\" with an activity and a measure but no baseline.")),
+    **_rule("SIGNATURE_MISSING",
+            ("Att underskrifterna är ifyllda: minst en förvaltningschef med namn eller datum.",
+             "That the signatures are filled in: at least one head of administration with a name or date."),
+            ('Örebros riktlinjer (2020), "Steg 4 – Beredning och beslut": "Ansökan undertecknas och godkänns av berörda '
+             'förvaltningschefer".',
+             'The Örebro guidelines (2020), "Step 4 – Preparation and decision" (translated): "The application is signed and '
+             'approved by the heads of the administrations concerned".'),
+            ("Mallens tomma rader Förvaltningschef | Namn | Datum.",
+             "The template's empty rows Förvaltningschef | Namn | Datum.")),
+    "rules.title": {"sv": Text("Regler ({count} koder). En regel i taget: socinv rules KOD"),
+                    "en": Text("Rules ({count} codes). One rule at a time: socinv rules CODE")},
+    "rules.what": {"sv": Text("Kontrollerar"), "en": Text("Checks")},
+    "rules.why": {"sv": Text("Varför"), "en": Text("Why")},
+    "rules.example": {"sv": Text("Exempel"), "en": Text("Example")},
+    "rules.unknown": {"sv": Text("Okänd kod '{code}'. {suggestion}Alla koder: socinv rules"),
+                      "en": Text("Unknown code '{code}'. {suggestion}Every code: socinv rules")},
+    "rules.did_you_mean": {"sv": Text("Menade du {codes:list}? "), "en": Text("Did you mean {codes:list}? ")},
+})
+
 LANGS = ("sv", "en")
+
+# click's own words (usage line, section titles, errors), by click's English message id, in
+# Swedish. English is the id itself. Used by clilang.install; an id missing here (a new
+# click version's) is shown in English. The braces are click's own, filled in by click.
+CLICK: dict[str, str] = {
+    "Usage:": "Användning:",
+    "Options": "Alternativ",
+    "Commands": "Kommandon",
+    "Positional arguments": "Argument",
+    "Show this message and exit.": "Visa hjälpen och avsluta.",
+    "Show the version and exit.": "Visa versionen och avsluta.",
+    "Error: {message}": "Fel: {message}",
+    "Try '{command} {option}' for help.": "Skriv '{command} {option}' för hjälp.",
+    "Invalid value: {message}": "Ogiltigt värde: {message}",
+    "Invalid value for {param_hint}: {message}": "Ogiltigt värde för {param_hint}: {message}",
+    "Missing argument": "Argument saknas:",
+    "Missing option": "Alternativ saknas:",
+    "Missing parameter": "Parameter saknas:",
+    "Missing {param_type}": "Saknas ({param_type}):",
+    "Missing parameter: {param_name}": "Parameter saknas: {param_name}",
+    "Missing command.": "Kommando saknas.",
+    "No such option {name!r}.": "Alternativet {name!r} finns inte.",
+    "No such option: {name}": "Alternativet {name} finns inte.",
+    "No such command {name!r}.": "Kommandot {name!r} finns inte.",
+    "Did you mean {possibility}?": "Menade du {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Menade du något av: {possibilities}?)",
+    "Option {name!r} requires an argument.": "Alternativet {name!r} behöver ett värde.",
+    "Option {name!r} requires {nargs} arguments.": "Alternativet {name!r} behöver {nargs} värden.",
+    "Option {name!r} does not take a value.": "Alternativet {name!r} tar inget värde.",
+    "Got unexpected extra argument ({args})": "Oväntat extra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Oväntade extra argument ({args})",
+    "{value!r} is not {choice}.": "{value!r} är inte {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} är inte något av {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} är inte ett giltigt tal.",
+    "{value} is not in the range {range}.": "{value} ligger inte inom {range}.",
+    "{name} {filename!r} does not exist.": "{filename!r} finns inte.",
+    "{name} {filename!r} is a file.": "{filename!r} är en fil, inte en mapp.",
+    "{name} {filename!r} is a directory.": "{filename!r} är en mapp, inte en fil.",
+    "{name} {filename!r} is not readable.": "{filename!r} går inte att läsa.",
+    "{name} {filename!r} is not writable.": "{filename!r} går inte att skriva till.",
+    "{name} {filename!r} is not executable.": "{filename!r} går inte att köra.",
+    "Could not open file {filename!r}: {message}": "Kunde inte öppna filen {filename!r}: {message}",
+    "unknown error": "okänt fel",
+    "default: {default}": "standard: {default}",
+    "required": "krävs",
+    "env var: {var}": "miljövariabel: {var}",
+    "Aborted!": "Avbrutet!",
+}
 
 
 class _Formatter(Formatter):

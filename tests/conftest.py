@@ -18,6 +18,11 @@ OFFICIAL = ROOT / "tests" / "data" / "official"
 sys.path.insert(0, str(ROOT / "tools"))
 # Our own bugs must fail the tests, not hide as "unreadable.internal" (pipeline.check_document).
 os.environ.setdefault("SOCINV_DEBUG", "1")
+# Without --lang the command line speaks the locale's language (clilang): the tests run in
+# the tool's default language whatever this machine's locale is.
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(scope="session")
