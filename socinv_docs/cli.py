@@ -462,6 +462,27 @@ def profiles(name: str | None, lang: str) -> None:
     _write(profile_detail(schemas.profiles[name], schemas, lang))
 
 
+@main.command(context_settings=CONTEXT)
+@HELP
+@click.argument("code", required=False)
+@FORMAT
+@LANG
+def rules(code: str | None, fmt: str, lang: str) -> None:
+    """Every rule code with its severity, what it checks, why and an example; or one CODE."""
+    from socinv_docs.render.rules import explain, find_code, rule_text, rules_json, rules_text, suggestions
+
+    if code is None:
+        _write(json.dumps(rules_json(lang), ensure_ascii=False, indent=2) if fmt == "json" else rules_text(lang))
+        return
+    found = find_code(code)
+    if found is None:
+        close = suggestions(code)
+        hint = messages.text("rules.did_you_mean", lang, codes=close) if close else ""
+        _err(messages.text("rules.unknown", lang, code=code, suggestion=hint))
+        sys.exit(2)
+    _write(json.dumps(explain(found, lang), ensure_ascii=False, indent=2) if fmt == "json" else rule_text(found, lang))
+
+
 @main.group(context_settings=CONTEXT)
 @HELP
 def templates() -> None:

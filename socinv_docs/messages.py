@@ -963,6 +963,48 @@ CATALOGUE.update({
              'approved by the heads of the administrations concerned".'),
             ("Mallens tomma rader Förvaltningschef | Namn | Datum.",
              "The template's empty rows Förvaltningschef | Namn | Datum.")),
+    # Rules a funder's profile may enable (none of them in Örebro's or Mölndal's profile).
+    **_rule("COST_CEILING_EXCEEDED",
+            ("Att det sökta beloppet håller sig under finansiärens tak, per år och totalt. Gäller där profilen "
+             "anger det (socinv profiles NAMN).",
+             "That the amount sought stays under the funder's ceilings, per year and in total. Applies where "
+             "the profile sets it (socinv profiles NAME)."),
+            ("Finansiärer begränsar vad en satsning kan få, t.ex. Region Gävleborgs sociala investeringsmedel: "
+             "\"högst 500 000 kronor per år\". Profilen citerar finansiärens egna ord.",
+             "Funders cap what one initiative may get, e.g. Region Gävleborg's social investment funds "
+             "(translated): \"at most 500 000 kronor a year\". The profile quotes the funder's own words."),
+            ("År 2 söker 650 000 kr när taket är 500 000 kr per år.",
+             "Year 2 seeks 650 000 kr where the ceiling is 500 000 kr a year.")),
+    **_rule("FUND_SHARE_TOO_HIGH",
+            ("Att fonden står för högst finansiärens andel av kostnaden. Gäller där profilen anger det.",
+             "That the fund pays at most the funder's share of the cost. Applies where the profile sets it."),
+            ("Finansiärer som kräver medfinansiering, t.ex. Region Gävleborg: \"sociala investeringsmedel kan "
+             "finansiera högst 50 procent av kostnaden\".",
+             "Funders that require co-financing, e.g. Region Gävleborg (translated): \"social investment funds "
+             "may finance at most 50 percent of the cost\"."),
+            ("Kostnad 1 200 000 kr och sökt belopp 800 000 kr när fonden står för högst 50 %.",
+             "Cost 1 200 000 kr and 800 000 kr sought where the fund pays at most 50 %.")),
+    **_rule("OWN_SHARE_TOO_LOW",
+            ("Att de sökande själva står för minst finansiärens andel av kostnaden, i pengar eller arbetstid "
+             "räknad till profilens timpris. Gäller där profilen anger det.",
+             "That the applicants themselves put in at least the funder's share of the cost, in money or in "
+             "working hours at the profile's rate. Applies where the profile sets it."),
+            ("Finansiärer som kräver en egen insats av de sökande; profilen citerar villkoret.",
+             "Funders that require the applicants' own contribution; the profile quotes the condition."),
+            ("Medfinansiering 100 000 kr av en kostnad på 1 000 000 kr när minst 20 % krävs.",
+             "Co-financing of 100 000 kr on a cost of 1 000 000 kr where at least 20 % is required.")),
+    **_rule("PAYBACK_TOO_LONG",
+            ("Att satsningen betalar sig (besparingarna efter avslut når kostnaden) inom finansiärens längsta "
+             "tid. Gäller där profilen anger det.",
+             "That the initiative pays for itself (the savings after the end reach the cost) within the "
+             "funder's longest time. Applies where the profile sets it."),
+            ("Finansiärer som anger en återbetalningstid i stället för en horisont, t.ex. \"återbetalningstiden "
+             "får vara högst sju år\".",
+             "Funders that set a pay-back time instead of a horizon, e.g. (translated) \"the pay-back time may "
+             "be at most seven years\"."),
+            ("Kostnad 4 000 000 kr och besparing 500 000 kr per år: betald år 8 efter avslut, högst 7 godtas.",
+             "Cost 4 000 000 kr and savings of 500 000 kr a year: paid back in year 8 after the end, at most 7 "
+             "allowed.")),
     "rules.title": {"sv": Text("Regler ({count} koder). En regel i taget: socinv rules KOD"),
                     "en": Text("Rules ({count} codes). One rule at a time: socinv rules CODE")},
     "rules.what": {"sv": Text("Kontrollerar"), "en": Text("Checks")},
