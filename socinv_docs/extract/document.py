@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 
 from socinv_docs.extract import tables
 from socinv_docs.extract.answers import Answer, AnswerCleaner
@@ -152,6 +153,9 @@ def _heading_like(block: Block, candidate: Candidate) -> bool:
 
 
 UNRECOGNISED_MIN_SIMILARITY = 0.5  # a heading this close to a missing one is offered as it, wherever it is
+# A filled-in template has a few headings that match nothing; a file with hundreds is no draft
+# of it, and comparing each with every missing section would only cost time.
+MAX_UNRECOGNISED = 100
 
 
 def _unrecognised_headings(kind: KindSpec, blocks: list[Block], matches: list[Match],
@@ -168,8 +172,8 @@ def _unrecognised_headings(kind: KindSpec, blocks: list[Block], matches: list[Ma
     if not missing:
         return {}
     taken = {m.candidate.block for m in matches}
-    heads = [c for c in candidates(blocks) if c.block not in taken and _heading_like(blocks[c.block], c)
-             and not cleaner.is_template(c.text) and cleaner.clean(c.text).text]
+    heads = list(islice((c for c in candidates(blocks) if c.block not in taken and _heading_like(blocks[c.block], c)
+                         and not cleaner.is_template(c.text) and cleaner.clean(c.text).text), MAX_UNRECOGNISED))
     order = [s.id for s in kind.sections]
     ranked = []
     for spec in missing:
@@ -180,7 +184,9 @@ def _unrecognised_headings(kind: KindSpec, blocks: list[Block], matches: list[Ma
         for c in heads:
             between = low < c.block < high
             same_number = number is not None and split_number(c.text)[0] == number
-            score = max(similarity(c.text, t) for t in (spec.heading, *spec.aliases))
+            # Below the floor similarity() may skip difflib: such a heading only counts by
+            # its number or its place, so an approximate low score is enough.
+            score = max(similarity(c.text, t, UNRECOGNISED_MIN_SIMILARITY) for t in (spec.heading, *spec.aliases))
             weak = blocks[c.block].kind is BlockKind.PARAGRAPH and c.strength == "weak"
             if weak and not (between and same_number):
                 continue  # a plain numbered line: only where the section belongs
