@@ -52,6 +52,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "sv": Text("", "Skriv svaret i cell {cell}."),
         "en": Text("", "Write the answer in cell {cell}."),
     },
+    "SECTION_EMPTY.column": {  # the utvärderingsschema: each "section" is a column of the goals
+        "sv": Text("Kolumnen '{name}' är tom.", "Fyll i kolumnen för målen, med början i cell {cell}."),
+        "en": Text("The column '{name}' is empty.", "Fill in the column for the goals, starting in cell {cell}."),
+    },
     "SECTION_PLACEHOLDER": {
         "sv": Text("Avsnittet '{name}' innehåller bara platshållartexten '{placeholder}'.",
                    "Ersätt '{placeholder}' med ert svar."),
@@ -77,6 +81,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "FIELD_MISSING": {
         "sv": Text("Uppgiften '{label}' är inte ifylld.", "Fyll i '{label}' i mallen."),
         "en": Text("The field '{label}' is not filled in.", "Fill in '{label}' in the template."),
+    },
+    "FIELD_MISSING.cell": {  # Excel: the answer has a cell
+        "sv": Text("", "Skriv det i cell {cell}."),
+        "en": Text("", "Type it in cell {cell}."),
     },
     "FIELD_INVALID": {
         "sv": Text("Uppgiften '{label}' går inte att läsa som {type}: '{raw}'.", "Skriv till exempel: {type:hint}."),
@@ -154,6 +162,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "SCHEMA_ROW_INCOMPLETE": {
         "sv": Text("Målet '{goal}' saknar {missing:list}.", "Varje mål ska ha minst en aktivitet, ett mått och en basmätning."),
         "en": Text("The goal '{goal}' lacks {missing:list}.", "Every goal needs an activity, a measure and a baseline."),
+    },
+    "SCHEMA_ROW_INCOMPLETE.cells": {  # the empty cells are known
+        "sv": Text("", "Fyll i det som saknas i {cells:list}; varje mål ska ha minst en aktivitet, ett mått och en "
+                       "basmätning."),
+        "en": Text("", "Fill in what is missing in {cells:list}; every goal needs an activity, a measure and a "
+                       "baseline."),
     },
     "SIGNATURE_MISSING": {
         "sv": Text("Underskrifterna är inte ifyllda ({found} av {needed}).",

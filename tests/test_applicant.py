@@ -410,3 +410,18 @@ def test_an_unreadable_amount_is_null_with_its_words_beside_it(tmp_path, cli):
     assert data["fields"]["sokt_belopp"] is None
     assert data["fields_raw"]["sokt_belopp"] == "ungefär tre miljoner"
     assert any(f["code"] == "FIELD_INVALID" and f["field"] == "sokt_belopp" for f in data["findings"])
+
+
+def test_an_empty_excel_field_and_an_empty_schema_column_name_their_cells(tmp_path, schemas):
+    x = forslag()
+    x.clear("Kontaktperson:")
+    report = check_document(x.save(tmp_path / "f.xlsx"), schemas)
+    (missing,) = found(report, "FIELD_MISSING")
+    assert (missing.field, missing.where.cell, missing.params["variant"]) == ("kontaktperson", "B6", "cell")
+    assert "B6" in missing.hint_in("sv")
+    s = ExcelDraft(OFFICIAL / "utvarderingsschema.xlsx")
+    s.grid_rows([["Ökad skolnärvaro", "Läxhjälp", "Antal träffar", "", "", "", "Närvaro 2025"]])
+    schema = check_document(s.save(tmp_path / "s.xlsx"), schemas)
+    columns = {f.section: f for f in found(schema, "SECTION_EMPTY")}
+    assert columns["utfallsmatt"].params["variant"] == "column" and columns["utfallsmatt"].where.cell == "F5"
+    assert "F5" in columns["utfallsmatt"].hint_in("en")

@@ -22,8 +22,10 @@ def check(doc, ctx):
             # A field read from a section is reported by the section rule instead.
             severity = severity_for(spec.required)
             if severity is not None and spec.source == "label":
+                # Excel: name the cell to type in
+                cell = {"variant": "cell", "cell": value.location.cell} if value.location.cell else {}
                 yield ctx.finding(Code.FIELD_MISSING, severity=severity, field=spec.id, where=value.location,
-                                  label=spec.label.rstrip(":"))
+                                  label=spec.label.rstrip(":"), **cell)
         elif value.invalid:
             yield ctx.finding(Code.FIELD_INVALID, severity=Severity(spec.invalid_severity), field=spec.id,
                               section=spec.id if spec.source == "section" else None, where=value.location,

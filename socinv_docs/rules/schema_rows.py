@@ -34,5 +34,6 @@ def check(doc, ctx):
         goal_text = goal.values.get(grid.key_column)
         label = goal_text[:80] if goal_text else messages.msg("ui.no_goal", row=goal.first_row)
         where = replace(cells[0], label=goal_text[:80] if goal_text else None) if cells else goal.location
+        addresses = [c.cell for c in cells if c.cell]
         yield ctx.finding(Code.SCHEMA_ROW_INCOMPLETE, section=grid.key_column, where=where, goal=label,
-                          missing=missing, cells=[c.cell for c in cells if c.cell])
+                          missing=missing, cells=addresses, **({"variant": "cells"} if addresses else {}))
