@@ -5,6 +5,9 @@ options, and one `check` registered with `@rule(codes..., options=..., needs=...
 A profile (schemas/profiles/*.yaml) enables rules by module name under `rules:` with their
 options; `configure` checks them when the profile is loaded. To add a rule: add a module
 here, list it below, and add its messages to socinv_docs/messages.py.
+
+Module docstrings are for developers. What a user reads about a code (`socinv rules CODE`)
+is in the catalogue, messages.py: "rules.<CODE>.what", ".why", ".example".
 """
 
 from socinv_docs.rules import (  # noqa: F401  (imported to register)
