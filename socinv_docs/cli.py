@@ -483,6 +483,18 @@ def rules(code: str | None, fmt: str, lang: str) -> None:
     _write(json.dumps(explain(found, lang), ensure_ascii=False, indent=2) if fmt == "json" else rule_text(found, lang))
 
 
+@main.command(context_settings=CONTEXT)
+@HELP
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=None)
+def serve(host: str, port: int, workers: int | None) -> None:
+    """Start the web page where applicants check their drafts (help text: "cli.serve.doc")."""
+    from socinv_docs.web.server import run  # only here: `check` never loads the web stack
+
+    run(host=host, port=port, workers=workers)
+
+
 @main.group(context_settings=CONTEXT)
 @HELP
 def templates() -> None:

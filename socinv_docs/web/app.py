@@ -1,0 +1,234 @@
+"""The ASGI app: GET / (the form), POST /check (the report), GET /healthz, /static.
+
+Status codes of POST /check (README, "The web page"):
+- 200: the upload was checked, whatever it found; the report (page or JSON) says complete,
+  incomplete or unreadable, as `socinv check`'s exit code would.
+- 400: not a well-formed multipart body (cut off, no boundary, garbled).
+- 413: a file, the whole request or the number of files is over its limit.
+- 415: not a form upload (multipart/form-data) at all.
+- 422: a well-formed form with no file in the field `files`.
+- 503: the checking workers are not running (shutting down); uvicorn also answers 503 when
+  more than --max-connections requests are open.
+Every refusal is a Swedish page (English with ?lang=en), or {"error", "message", "hint",
+"status"} with Accept: application/json.
+
+Privacy: each request gets its own temporary directory, removed before the response is
+sent; annotated copies travel inside the page as data: links; nothing the applicant sent
+(file names, contents, their words in findings) is written to a log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import tempfile
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from socinv_docs import __version__, messages
+from socinv_docs.codes import Code
+from socinv_docs.web import pages
+from socinv_docs.web.pool import CheckPool, PoolClosed
+from socinv_docs.web.pool import check_document as default_check
+from socinv_docs.web.settings import MB, WebSettings, megabytes
+from socinv_docs.web.uploads import UploadRefused, receive_files
+
+log = logging.getLogger("socinv.web")
+
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+     b"frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang", "sv")
+    return lang if lang in pages.LANGS else "sv"
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def create_app(settings: WebSettings | None = None, *, check=default_check) -> Starlette:
+    """The app. `check` is what a worker runs per file (a seam for tests: a module-level
+    function (path, display, limits) -> DocumentReport)."""
+    from socinv_docs.schema import load_schemas
+
+    settings = settings or WebSettings.from_env()
+    schemas = load_schemas()  # a broken schema stops the start, not the first upload
+    pool = CheckPool(settings.workers, settings.file_limits, check=check)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        pool.start()
+        if not await pool.ping(60):  # workers up before the first applicant waits for them
+            log.warning("the checking workers did not answer at start")
+        log.info("ready: %d workers, at most %d files of %d MB per upload", settings.workers, settings.max_files,
+                 settings.max_file_bytes // MB)
+        try:
+            yield
+        finally:
+            pool.close()
+
+    def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+        lang = _lang(request)
+        title = context.pop("title", None) or messages.text(f"web.title.{template.removesuffix('.html')}", lang)
+        html = pages.render(template, lang, title=title, page=context.pop("page", "/"), **context)
+        return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
+
+    def refusal(request: Request, status: int, reason: str, **params) -> Response:
+        lang = _lang(request)
+        message = messages.text(reason, lang, **params)
+        hint = messages.hint(reason, lang, **params)
+        if _wants_json(request):
+            return JSONResponse({"error": reason.rsplit(".", 1)[-1], "status": status, "message": message,
+                                 "hint": hint}, status_code=status, headers={"cache-control": "no-store"})
+        return page(request, "error.html", status, title=messages.text(f"{reason}.title", lang), message=message,
+                    hint=hint)
+
+    async def start(request: Request) -> Response:
+        lang = _lang(request)
+        return page(request, "start.html", funders=pages.funders(schemas, lang), max_files=settings.max_files,
+                    max_file_bytes=settings.max_file_bytes, max_file_mb=megabytes(settings.max_file_bytes))
+
+    async def check_upload(request: Request) -> Response:
+        started = time.perf_counter()
+        folder = Path(tempfile.mkdtemp(prefix="socinv-web-", dir=settings.tmp_root))
+        try:
+            try:
+                uploads = await receive_files(request, folder, settings)
+            except UploadRefused as exc:
+                log.info("refused %d %s", exc.status, exc.reason)
+                return refusal(request, exc.status, exc.reason, **exc.params)
+            except ClientDisconnect:
+                log.info("upload abandoned by the client")
+                return Response(status_code=400)
+            response, status = await _report(request, uploads, folder)
+            log.info("checked %d file(s), %d kB: %s in %.2f s", len(uploads), sum(u.size for u in uploads) // 1024,
+                     status, time.perf_counter() - started)
+            return response
+        except PoolClosed:
+            return refusal(request, 503, "web.refused.unavailable")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    async def _report(request: Request, uploads, folder: Path) -> tuple[Response, str]:
+        from socinv_docs.pipeline import check_submission
+
+        lang = _lang(request)
+        reports = list(await asyncio.gather(*(pool.check(u.path, u.name) for u in uploads)))
+        if len(reports) == 1:
+            sub = check_submission(uploads[0].name, reports, schemas, alone=True)
+            # As `socinv check` on one file: an attachment warning belongs to the file.
+            reports[0].findings = [*sub.findings, *reports[0].findings]
+            sub.findings = []
+        else:
+            sub = check_submission(" + ".join(u.name for u in uploads), reports, schemas, alone=False)
+        if _wants_json(request):
+            data = reports[0].to_json(lang) if len(reports) == 1 else sub.to_json(lang)
+            return JSONResponse(data, headers={"cache-control": "no-store"}), sub.status.value
+        copies = await asyncio.gather(*(
+            pool.annotate(report, u.path, folder / f"annotated-{u.path.name}", lang, sub.findings)
+            if _worth_a_copy(report, sub.findings) else _none() for u, report in zip(uploads, reports)))
+        downloads = [pages.download_link(u.name, u.path.suffix, data, lang) if data else None
+                     for u, data in zip(uploads, copies)]
+        view = pages.report_view(sub, schemas, lang, downloads)
+        return page(request, "report.html", report=view), sub.status.value
+
+    async def back_to_start(request: Request) -> Response:
+        # A result is not a page to come back to (it is not kept): the form instead.
+        return RedirectResponse(f"/?lang={_lang(request)}", status_code=303)
+
+    async def healthz(request: Request) -> Response:
+        # Busy workers are working workers (a stuck one is killed at its time limit), so a
+        # full pool answers at once; an idle one must answer a ping.
+        busy = pool.in_flight >= pool.workers
+        ok = pool.active and (busy or await pool.ping(10))
+        body = {"status": "ok" if ok else "unavailable", "version": __version__, "workers": pool.workers,
+                "in_flight": pool.in_flight}
+        return JSONResponse(body, status_code=200 if ok else 503, headers={"cache-control": "no-store"})
+
+    async def not_found(request: Request, exc) -> Response:
+        status = getattr(exc, "status_code", 404)
+        reason = "web.refused.method" if status == 405 else "web.refused.not_found"
+        return refusal(request, status, reason)
+
+    app = Starlette(
+        routes=[
+            Route("/", start, methods=["GET", "HEAD"]),
+            Route("/check", check_upload, methods=["POST"]),
+            Route("/check", back_to_start, methods=["GET", "HEAD"]),
+            Route("/healthz", healthz, methods=["GET", "HEAD"]),
+            Mount("/static", StaticFiles(packages=[("socinv_docs.web", "static")]), name="static"),
+        ],
+        exception_handlers={404: not_found, 405: not_found},
+        lifespan=lifespan,
+    )
+    app.add_middleware(GuardMiddleware, refuse=_internal_error_page)
+    app.state.pool = pool
+    app.state.settings = settings
+    return app
+
+
+async def _none():
+    return None
+
+
+def _worth_a_copy(report, extra) -> bool:
+    """A copy with comments for a file that was read and has something to comment on."""
+    return (not any(f.code is Code.FILE_UNREADABLE for f in report.findings)) and bool(report.findings or extra)
+
+
+def _internal_error_page(scope) -> Response:
+    request = Request(scope)
+    lang = _lang(request)
+    message = messages.text("web.refused.internal", lang)
+    if _wants_json(request):
+        return JSONResponse({"error": "internal", "status": 500, "message": message}, status_code=500)
+    html = pages.render("error.html", lang, title=messages.text("web.refused.internal.title", lang), message=message,
+                        hint=messages.hint("web.refused.internal", lang))
+    return HTMLResponse(html, status_code=500)
+
+
+class GuardMiddleware:
+    """Security headers on every response; and no exception leaves the app: a bug of ours
+    answers 500 with a page and logs only the exception's type (its message could quote an
+    applicant's words), so uvicorn never prints a traceback with them."""
+
+    def __init__(self, app, refuse) -> None:
+        self.app = app
+        self.refuse = refuse
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            log.error("internal error: %s", type(exc).__name__)
+            if not started:
+                await self.refuse(scope)(scope, receive, send_with_headers)

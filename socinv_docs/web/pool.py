@@ -1,0 +1,234 @@
+"""The worker processes that check and annotate uploaded files, never the event loop.
+
+pebble's ProcessPool keeps N workers, queues tasks beyond them, stops a task that runs past
+its timeout by killing its worker and starts a new one; a worker that dies (a crash, its
+memory cap) fails only its own task. On top of that, each worker holds the same limits as
+`validate`'s workers: an address-space cap (SOCINV_MAX_WORKER_MB) and SIGALRM after
+Limits.max_seconds, which stops a file stuck in Python code without losing the worker; the
+pool's timeout, a little later, is for a file stuck where SIGALRM cannot reach.
+
+Workers start from a forkserver that has imported the readers, rules and annotator once,
+so a replacement worker is ready in milliseconds and never inherits the server's threads.
+(validate.py keeps its own pool for now; the two can share this code later.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from socinv_docs.limits import Limits
+from socinv_docs.report import DocumentReport, Finding
+
+# The pool kills a worker this long after a file should have stopped by SIGALRM.
+GRACE_SECONDS = 2.0
+# Imported once in the forkserver; every worker starts with them.
+PRELOAD = [
+    "socinv_docs.pipeline",
+    "socinv_docs.extract.detect",
+    "socinv_docs.extract.document",
+    "socinv_docs.readers.docx_reader",
+    "socinv_docs.readers.xlsx_reader",
+    "socinv_docs.render.annotate",
+    "socinv_docs.web.pool",
+]
+
+_schemas = None  # the worker's schema set, loaded once by _init_worker
+
+
+class _OutOfTime(BaseException):
+    """Raised by SIGALRM in a worker; a BaseException, so no `except Exception` in a reader
+    takes it for merely bad content."""
+
+
+def _on_alarm(signum, frame):
+    raise _OutOfTime
+
+
+def _arm(seconds: float) -> None:
+    if hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def _limit_memory(max_mb: int) -> None:
+    if max_mb <= 0:
+        return
+    try:
+        import resource
+
+        cap = max_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def worker_memory_mb() -> int:
+    """The same cap as validate's workers (SOCINV_MAX_WORKER_MB, 0 switches it off)."""
+    try:
+        return int(os.environ.get("SOCINV_MAX_WORKER_MB", "3072") or 0)
+    except ValueError:
+        return 3072
+
+
+def _init_worker(max_mb: int) -> None:
+    global _schemas
+    from socinv_docs.readers.xlsx_reader import import_openpyxl
+    from socinv_docs.schema import load_schemas
+
+    if hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, _on_alarm)
+    _limit_memory(max_mb)
+    _schemas = load_schemas()
+    import_openpyxl()  # once per worker, not on its first .xlsx
+
+
+def check_document(path: str, display: str, limits: Limits) -> DocumentReport:
+    """What a worker runs for one uploaded file (the default `check` of CheckPool, a seam
+    for tests)."""
+    from socinv_docs.pipeline import check_document as check
+
+    return check(Path(path), _schemas, limits=limits, display=display)
+
+
+def _unreadable(display: str, reason: str, **params) -> DocumentReport:
+    from socinv_docs.pipeline import unreadable_report
+
+    return unreadable_report(display, reason, **params)
+
+
+def _check_task(check: Callable, path: str, display: str, limits: Limits) -> DocumentReport:
+    try:
+        _arm(max(limits.max_seconds, 0.001))
+        try:
+            return check(path, display, limits)
+        finally:
+            _arm(0)
+    except _OutOfTime:
+        return _unreadable(display, "unreadable.timeout", seconds=limits.max_seconds)
+    except MemoryError:
+        return _unreadable(display, "unreadable.crashed", detail="MemoryError")
+    except Exception as exc:  # a bug of ours on this file: this file only, no traceback
+        return _unreadable(display, "unreadable.crashed", detail=type(exc).__name__)
+
+
+def _annotate_task(report: DocumentReport, source: str, target: str, lang: str, extra: list[Finding],
+                   seconds: float) -> str | None:
+    """The annotated copy as base64 (it travels in the page, see app.py), or None when it
+    could not be made; the copy itself is written in the request's temporary directory."""
+    from socinv_docs.render.annotate import annotate, can_annotate
+
+    if not can_annotate(report):
+        return None
+    try:
+        _arm(max(seconds, 0.001))
+        try:
+            annotate(report, source, target, lang=lang, extra=extra)
+        finally:
+            _arm(0)
+        return base64.b64encode(Path(target).read_bytes()).decode("ascii")
+    except (_OutOfTime, MemoryError, Exception):  # no copy is better than no report
+        return None
+
+
+def _ping() -> int:
+    return os.getpid() if _schemas is not None else 0
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
+class CheckPool:
+    """Checks and annotations as awaitables, run in worker processes."""
+
+    def __init__(self, workers: int, limits: Limits, *, check: Callable = check_document) -> None:
+        self.workers = workers
+        self.limits = limits
+        self._check = check
+        self._pool = None
+        self.in_flight = 0  # tasks scheduled and not yet answered (running or queued)
+
+    def start(self) -> None:
+        from pebble import ProcessPool
+
+        self._pool = ProcessPool(max_workers=self.workers, initializer=_init_worker,
+                                 initargs=(worker_memory_mb(),), context=_context())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool.join(timeout=10)
+            self._pool = None
+
+    @property
+    def active(self) -> bool:
+        return self._pool is not None and self._pool.active
+
+    async def _run(self, function: Callable, args: Sequence, timeout: float):
+        if not self.active:
+            raise PoolClosed
+        future = self._pool.schedule(function, args=list(args), timeout=timeout)
+        self.in_flight += 1
+        try:
+            return await asyncio.wrap_future(future)
+        finally:
+            self.in_flight -= 1
+
+    async def check(self, path: Path, display: str) -> DocumentReport:
+        from concurrent.futures import TimeoutError as FutureTimeout
+
+        from pebble import ProcessExpired
+
+        seconds = self.limits.max_seconds
+        try:
+            return await self._run(_check_task, (self._check, str(path), display, self.limits),
+                                   seconds + GRACE_SECONDS)
+        except (FutureTimeout, TimeoutError):  # stuck where SIGALRM cannot reach: worker killed
+            return _unreadable(display, "unreadable.timeout", seconds=seconds)
+        except ProcessExpired as exc:  # the worker died on this file (memory, a crash)
+            return _unreadable(display, "unreadable.crashed", detail=_exit_detail(exc.exitcode))
+
+    async def annotate(self, report: DocumentReport, source: Path, target: Path, lang: str,
+                       extra: Sequence[Finding] = ()) -> str | None:
+        seconds = self.limits.max_seconds
+        try:
+            return await self._run(_annotate_task, (report, str(source), str(target), lang, list(extra), seconds),
+                                   seconds + GRACE_SECONDS)
+        except PoolClosed:
+            raise
+        except Exception:  # killed, crashed: the report stands without its copy
+            return None
+
+    async def ping(self, timeout: float) -> bool:
+        """True when a worker answers within `timeout` seconds."""
+        try:
+            return bool(await asyncio.wait_for(self._run(_ping, (), timeout), timeout))
+        except Exception:
+            return False
+
+
+class PoolClosed(Exception):
+    """The pool is not running (shutting down, or never started)."""
+
+
+def _exit_detail(code: int | None) -> str:
+    if code is None:
+        return "?"
+    if code < 0:
+        try:
+            return signal.Signals(-code).name
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit {code}"
