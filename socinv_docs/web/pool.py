@@ -199,6 +199,10 @@ class CheckPool:
             return _unreadable(display, "unreadable.timeout", seconds=seconds)
         except ProcessExpired as exc:  # the worker died on this file (memory, a crash)
             return _unreadable(display, "unreadable.crashed", detail=_exit_detail(exc.exitcode))
+        except PoolClosed:
+            raise
+        except Exception as exc:  # a report the pipe could not carry, say: this file only
+            return _unreadable(display, "unreadable.crashed", detail=type(exc).__name__)
 
     async def annotate(self, report: DocumentReport, source: Path, target: Path, lang: str,
                        extra: Sequence[Finding] = ()) -> str | None:
