@@ -124,7 +124,8 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     # With --profile, only that funder's templates count: an idéprövning checked with
     # Mölndal's profile is no Mölndal document, rather than one judged by the wrong rules.
     among = schemas.profiles[profile].kinds if profile in schemas.profiles else None
-    kind_id = kind or detect_kind(raw, schemas, among)
+    matched: dict[str, list] = {}  # detection's heading matches, reused by extraction
+    kind_id = kind or detect_kind(raw, schemas, among, matched)
     if kind_id is None or kind_id not in schemas.kinds:
         report = DocumentReport(file=shown, findings=[make_finding(
             Code.KIND_UNKNOWN, known=sorted(among or schemas.kinds))])
@@ -134,7 +135,7 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     profile_spec = schemas.profiles.get(profile) if profile else detect_profile(raw, schemas, kind_id)
     if profile_spec is None:
         raise KeyError(f"no profile for kind {kind_id!r}")  # the CLI validates --profile first
-    document = extract(raw, kind_spec, profile_spec, schemas.common)
+    document = extract(raw, kind_spec, profile_spec, schemas.common, matched.get(kind_id))
     findings, econ = evaluate(document, schemas)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
                             document=document, economics=econ,

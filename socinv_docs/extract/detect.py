@@ -14,8 +14,12 @@ SHEET_POINTS = 3
 LOOK_AT_BLOCKS = 40  # phrases are looked for near the top
 
 
-def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = None) -> str | None:
-    """The kind the file is, among all kinds or only `among` (a profile's kinds)."""
+def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = None,
+                matched: dict[str, list] | None = None) -> str | None:
+    """The kind the file is, among all kinds or only `among` (a profile's kinds).
+
+    `matched`, when given, receives each kind's heading matches, so that extraction does
+    not match the detected kind's headings a second time."""
     head_text = " \n ".join(fold(b.text) for b in raw.blocks[:LOOK_AT_BLOCKS])
     head_text = f"{fold(raw.title)} \n {head_text}"
     sheets = {fold(s) for s in raw.sheet_names}
@@ -26,6 +30,8 @@ def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = 
         score = sum(PHRASE_POINTS for p in kind.detect.phrases if fold(p) and fold(p) in head_text)
         score += sum(SHEET_POINTS for s in kind.detect.sheet_names if fold(s) in sheets)
         matches = match(kind, raw.blocks, schemas.common.match_threshold)
+        if matched is not None:
+            matched[kind.id] = matches
         score += sum(1 for m in matches if m.target.kind is TargetKind.SECTION)
         if score >= kind.detect.min_score and (best is None or score > best[0]):
             best = (score, kind.id)

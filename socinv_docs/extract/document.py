@@ -22,9 +22,11 @@ from socinv_docs.readers.blocks import Block, BlockKind, RawDocument
 from socinv_docs.schema import CommonSpec, FieldSpec, KindSpec, ProfileSpec
 
 
-def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: CommonSpec) -> Document:
+def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: CommonSpec,
+            matches: list[Match] | None = None) -> Document:
     cleaner = AnswerCleaner(kind, common)
-    matches = match(kind, raw.blocks, common.match_threshold)
+    if matches is None:
+        matches = match(kind, raw.blocks, common.match_threshold)
     doc = Document(file=raw.path, kind=kind.id, profile=profile.id, format=raw.format, title=raw.title)
     unrecognised = _unrecognised_headings(kind, raw.blocks, matches, cleaner)
     # An unrecognised heading still ends the section before it: its text is not that answer.
@@ -184,7 +186,7 @@ def _unrecognised_headings(kind: KindSpec, blocks: list[Block], matches: list[Ma
         for c in heads:
             between = low < c.block < high
             same_number = number is not None and split_number(c.text)[0] == number
-            # Below the floor similarity() may skip difflib: such a heading only counts by
+            # Below the floor similarity() may skip the character ratio: such a heading only counts by
             # its number or its place, so an approximate low score is enough.
             score = max(similarity(c.text, t, UNRECOGNISED_MIN_SIMILARITY) for t in (spec.heading, *spec.aliases))
             weak = blocks[c.block].kind is BlockKind.PARAGRAPH and c.strength == "weak"

@@ -53,7 +53,7 @@ class Match:
 
 @lru_cache(maxsize=262144)
 def _score(candidate: str, texts: tuple[str, ...], floor: float = 0.0) -> float:
-    # The floor lets similarity() skip difflib for pairs that cannot be kept (see there).
+    # The floor lets similarity() skip the character ratio for pairs that cannot be kept (see there).
     return max(similarity(candidate, t, floor) for t in texts)
 
 
