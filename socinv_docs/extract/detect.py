@@ -16,26 +16,38 @@ LOOK_AT_BLOCKS = 40  # phrases are looked for near the top
 
 def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = None,
                 matched: dict[str, list] | None = None) -> str | None:
-    """The kind the file is, among all kinds or only `among` (a profile's kinds).
+    """The kind the file is, among all kinds or only `among` (a profile's kinds): the highest
+    score at or above the kind's minimum, the first kind in name order on a tie.
 
-    `matched`, when given, receives each kind's heading matches, so that extraction does
-    not match the detected kind's headings a second time."""
+    `matched`, when given, receives the heading matches of each kind that was matched (the
+    detected kind always is), so that extraction does not match its headings a second time."""
     head_text = " \n ".join(fold(b.text) for b in raw.blocks[:LOOK_AT_BLOCKS])
     head_text = f"{fold(raw.title)} \n {head_text}"
     sheets = {fold(s) for s in raw.sheet_names}
-    best: tuple[int, str] | None = None
-    for kind in schemas.kinds.values():
+    # Phrases and sheet names are cheap; matching the headings compares every block with
+    # every heading, which is what detection costs on a long file. So each kind's cheap score
+    # plus all of its headings is an upper bound, and a kind whose bound cannot reach its
+    # minimum or beat the best kind so far is never matched. The most likely kinds come first,
+    # so one funder's kinds do not slow down the detection of another funder's files.
+    candidates = []
+    for index, kind in enumerate(schemas.kinds.values()):
         if kind.format != raw.format or (among is not None and kind.id not in among):
             continue
-        score = sum(PHRASE_POINTS for p in kind.detect.phrases if fold(p) and fold(p) in head_text)
-        score += sum(SHEET_POINTS for s in kind.detect.sheet_names if fold(s) in sheets)
+        cheap = sum(PHRASE_POINTS for p in kind.detect.phrases if fold(p) and fold(p) in head_text)
+        cheap += sum(SHEET_POINTS for s in kind.detect.sheet_names if fold(s) in sheets)
+        candidates.append((cheap + len(kind.sections), index, cheap, kind))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    best: tuple[int, int, str] | None = None  # (score, name-order index, kind id)
+    for bound, index, cheap, kind in candidates:
+        if bound < kind.detect.min_score or (best is not None and (bound, -index) <= (best[0], -best[1])):
+            continue
         matches = match(kind, raw.blocks, schemas.common.match_threshold)
         if matched is not None:
             matched[kind.id] = matches
-        score += sum(1 for m in matches if m.target.kind is TargetKind.SECTION)
-        if score >= kind.detect.min_score and (best is None or score > best[0]):
-            best = (score, kind.id)
-    return best[1] if best else None
+        score = cheap + sum(1 for m in matches if m.target.kind is TargetKind.SECTION)
+        if score >= kind.detect.min_score and (best is None or (score, -index) > (best[0], -best[1])):
+            best = (score, index, kind.id)
+    return best[2] if best else None
 
 
 def detect_profile(raw: RawDocument, schemas: SchemaSet, kind_id: str):
