@@ -392,6 +392,10 @@ class ExcelDraft:
         self.wb = openpyxl.load_workbook(str(template_path))
         self.ws = self.wb[sheet] if sheet else self.wb.worksheets[0]
 
+    def use_sheet(self, name: str) -> None:
+        """Fill in another sheet of the workbook from now on (a form whose parts are sheets)."""
+        self.ws = self.wb[name]
+
     def find(self, text: str):
         """The first cell (row by row) whose text is `text` or starts with it."""
         cells = (c for row in self.ws.iter_rows() for c in row if isinstance(c.value, str))
