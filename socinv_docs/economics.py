@@ -114,7 +114,9 @@ def summary(doc: Document, kind: KindSpec, spec: EconomicsSpec) -> dict | None:
     if cost is None and not savings and not cofinancing:
         return None
     horizon = spec.horizon_years
-    total = counted_savings(savings, horizon)
+    # A template without a savings table (a budget bilaga) has no savings to count: null,
+    # not 0 kr, so that no output claims the satsning saves nothing.
+    total = counted_savings(savings, horizon) if kind.roles.savings else None
     block: dict = {
         "cost": cost,
         "requested": requested,
@@ -126,7 +128,7 @@ def summary(doc: Document, kind: KindSpec, spec: EconomicsSpec) -> dict | None:
         ],
         "savings_total": total,
         "horizon_years": horizon,
-        "ratio": round(total / cost, 4) if cost and kind.roles.savings else None,
+        "ratio": round(total / cost, 4) if cost and total is not None else None,
         "payback_years_after_end": payback_year(savings, cost, horizon) if cost and savings else None,
         "discount_rate": spec.discount_rate,
     }

@@ -49,6 +49,8 @@ class Location:
             return text("loc.table_cell", lang, table=self.table, row=self.row, column=self.column)
         if self.table is not None and self.row is not None:
             return text("loc.table_row", lang, table=self.table, row=self.row)
+        if self.sheet and self.row is not None:  # a table's header row in Excel
+            return text("loc.sheet_row", lang, sheet=self.sheet, row=self.row)
         if self.paragraph is not None:
             return text("loc.paragraph", lang, n=self.paragraph)
         return text("loc.document", lang)

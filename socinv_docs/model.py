@@ -88,6 +88,21 @@ class Table(_Model):
     id: str
     rows: list[TableRow] = Field(default_factory=list)
     location: Location = Location()
+    columns: dict[str, int] = Field(default_factory=dict)  # column id -> the reader's 0-based column
+
+    def cell(self, row: Location, column: str) -> Location:
+        """Where the cell of `column` in `row` (a row's Location, or the table's own for its
+        header) is, even when that cell is empty (nothing typed, or a formula Excel has not
+        yet computed): for a finding to point at."""
+        col = self.columns.get(column)
+        if col is None:
+            return row
+        if row.sheet and row.row is not None:
+            from socinv_docs.location import column_letter
+
+            return Location(sheet=row.sheet, row=row.row, column=col + 1, cell=f"{column_letter(col + 1)}{row.row}",
+                            block=row.block)
+        return Location(table=row.table, row=row.row, column=col + 1, block=row.block)
 
 
 class GridRow(_Model):

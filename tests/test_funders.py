@@ -287,3 +287,36 @@ rules:
     assert "PARTIES_INSUFFICIENT" in {f.code.value for f in orebro.findings}
     assert "PARTIES_INSUFFICIENT" not in {f.code.value for f in other.findings}
     assert "CRITERION_UNANSWERED" not in {f.code.value for f in other.findings}  # not enabled there
+
+
+def test_economics_say_only_what_the_template_counts(schemas):
+    """A budget bilaga has no savings table: its economics give no savings (null, not 0 kr)
+    and the text shows the fund's and the applicants' shares instead."""
+    from socinv_docs import messages
+    from socinv_docs.pipeline import check_document
+    from socinv_docs.render.text import economics_lines
+
+    budget = ROOT / "samples" / "gavleborg-komplett" / "bilaga-2-3-budget-och-medfinansiering.xlsx"
+    report = check_document(budget, schemas)
+    econ = report.economics
+    assert econ["savings_total"] is None and econ["ratio"] is None and econ["payback_years_after_end"] is None
+    assert econ["fund_share"] is not None and econ["own_contribution"] is not None
+    lines = economics_lines(econ, "sv")
+    assert messages.text("econ.fund_share", "sv", requested=econ["requested"], share=econ["fund_share"]) in lines
+    assert not any(line.startswith(messages.text("econ.savings", "sv", horizon=10, total=0)[:10]) for line in lines)
+    orebro = check_document(ROOT / "samples" / "ansokan-komplett" / "ansokan.docx", schemas).economics
+    assert orebro["savings_total"] == 6_100_000 and "fund_share" not in orebro
+
+
+def test_funder_shares_point_at_the_budget_cell_and_signatures_follow_the_profile(schemas):
+    from socinv_docs.codes import Code, Severity
+    from socinv_docs.pipeline import check_document
+
+    folder = ROOT / "samples" / "gavleborg-luckor"
+    findings = [f for path in sorted(folder.iterdir()) for f in check_document(path, schemas).findings]
+    share = next(f for f in findings if f.code is Code.FUND_SHARE_TOO_HIGH)
+    assert share.where.sheet and share.where.cell  # the total row's Sökta medel cell, not "dokumentet"
+    unsigned = next(f for f in findings if f.code is Code.SIGNATURE_MISSING)
+    assert unsigned.severity is Severity.ERROR  # Gävleborg: severity: error in its profile
+    orebro = check_document(ROOT / "samples" / "ansokan-luckor" / "ansokan.docx", schemas).findings
+    assert next(f for f in orebro if f.code is Code.SIGNATURE_MISSING).severity is Severity.WARNING

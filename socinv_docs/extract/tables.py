@@ -154,7 +154,7 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
         if not all(c in cols for c in spec.required_columns) or len(cols) < 2:
             continue
         table = Table(id=spec.id, location=Location(table=block.table, row=block.row, sheet=block.sheet,
-                                                    block=block.location.block))
+                                                    block=block.location.block), columns=dict(cols))
         for row in _table_rows(blocks, i)[1:]:
             by_col = {c.column: c for c in row.cells}
             values = {cid: cleaner.clean(by_col[col].text).text if col in by_col else ""

@@ -72,17 +72,25 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
 
 
 def economics_lines(econ: dict, lang: str) -> list[str]:
-    """The economics block as lines for people (also used by memos)."""
-    lines = [_t("econ.cost", lang, cost=econ.get("cost"), requested=econ.get("requested")),
-             _t("econ.savings", lang, horizon=econ["horizon_years"], total=econ["savings_total"])]
+    """The economics block as lines for people (also used by memos): the cost, what is
+    sought and what the applicants put in where the template has a budget and
+    co-financing, the savings and payback where it has a savings table."""
+    lines = [_t("econ.cost", lang, cost=econ.get("cost"), requested=econ.get("requested"))]
+    if econ.get("fund_share") is not None:
+        lines.append(_t("econ.fund_share", lang, requested=econ.get("requested"), share=econ["fund_share"]))
+    if econ.get("own_contribution") is not None:
+        lines.append(_t("econ.own_share", lang, own=econ["own_contribution"], share=econ.get("own_share")))
+    if econ.get("savings_total") is None:
+        return lines
+    lines.append(_t("econ.savings", lang, horizon=econ["horizon_years"], total=econ["savings_total"]))
     for row in econ.get("savings_per_namnd", []):
         lines.append("  " + _t("econ.savings_row", lang, namnd=row["namnd"], per_year=row["per_year"],
                                years=row["counted_years"], total=row["total"]))
     if econ.get("ratio") is not None:
         lines.append(_t("econ.ratio", lang, ratio=econ["ratio"]))
     if econ.get("payback_years_after_end"):
-        lines.append(_t("econ.payback", lang, years=econ["payback_years_after_end"],
-                        year=econ.get("payback_year") or "–"))
+        lines.append(_t("econ.payback" if econ.get("payback_year") else "econ.payback_no_year", lang,
+                        years=econ["payback_years_after_end"], year=econ.get("payback_year")))
     elif econ.get("cost"):
         lines.append(_t("econ.no_payback", lang, horizon=econ["horizon_years"]))
     if econ.get("savings_present_value") is not None:

@@ -39,7 +39,8 @@ def check(doc, ctx):
     summary = ctx.economics or {}
     cost, requested = summary.get("cost"), summary.get("requested")
     budget = ctx.kind.roles.budget
-    where = doc.tables[budget.table].location if budget.table in doc.tables else None
+    where = _total_cell(doc, ctx, budget.fund) or (doc.tables[budget.table].location
+                                                   if budget.table in doc.tables else None)
     if not cost:
         return
     if ctx.options.max_fund_share is not None and requested is not None:
@@ -55,3 +56,15 @@ def check(doc, ctx):
             yield ctx.finding(Code.OWN_SHARE_TOO_LOW, section=role.table,
                               where=table.location if table is not None else where, own=own or 0, cost=cost,
                               share=round(share, 4), minimum=ctx.options.min_own_share)
+
+
+def _total_cell(doc, ctx, column: str | None):
+    """Where the budget states the column's total (the fund's part): its total row's cell,
+    or the column's header when the template has no total row."""
+    table = doc.tables.get(ctx.kind.roles.budget.table)
+    if not column or table is None:
+        return None
+    total = next((r for r in roles.budget_rows(doc, ctx.kind) if r.is_total), None)
+    if total is None:
+        return table.cell(table.location, column)
+    return total.cells.get(column) or table.cell(total.location, column)
