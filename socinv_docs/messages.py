@@ -371,9 +371,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                "en": Text("The missing section belongs right after this.")},
     "annotate.sheet": {"sv": Text("Granskning"), "en": Text("Review")},
     "annotate.sheet_note": {"sv": Text("Skapad av socinv-docs {date}. Kommentarerna och de rosa markeringarna i "
-                                       "formuläret visar var bristerna finns; de ersätts när kontrollen körs igen."),
+                                       "formuläret visar var bristerna finns. En markering försvinner när cellen "
+                                       "fylls i; allt ersätts när kontrollen körs igen."),
                             "en": Text("Made by socinv-docs on {date}. The notes and pink marks in the form show "
-                                       "where the problems are; they are replaced when the check is run again.")},
+                                       "where the problems are. A mark goes away when its cell is filled in; all "
+                                       "of it is replaced when the check is run again.")},
     "annotate.col.severity": {"sv": Text("Allvarlighet"), "en": Text("Severity")},
     "annotate.col.code": {"sv": Text("Kod"), "en": Text("Code")},
     "annotate.col.location": {"sv": Text("Plats"), "en": Text("Location")},
@@ -388,6 +390,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                             "en": Text("No annotated copy of {file}: the file cannot be read.")},
     "annotate.unsupported": {"sv": Text("Ingen kommenterad kopia av {file}: filtypen stöds inte."),
                              "en": Text("No annotated copy of {file}: the file type is not supported.")},
+    "annotate.too_big": {"sv": Text("Ingen kommenterad kopia av {file}: filen är för stor för att kopieras inom "
+                                    "gränserna för minne och storlek. Ingenting sparades."),
+                         "en": Text("No annotated copy of {file}: the file is too large to copy within the memory "
+                                    "and size limits. Nothing was saved.")},
     "annotate.write_failed": {"sv": Text("Den kommenterade kopian {path} kunde inte sparas ({error})."),
                               "en": Text("The annotated copy {path} could not be saved ({error}).")},
     "annotate.one_file": {"sv": Text("--annotate gäller en fil; använd --annotate-dir MAPP för flera filer."),

@@ -283,13 +283,13 @@ def _review(path: Path):
 def _marked_cells(path: Path) -> set[str]:
     import openpyxl
 
-    from socinv_docs.render.annotate import _MARK_FORMULA
+    from socinv_docs.render.annotate import MARK
 
     wb = openpyxl.load_workbook(path)
     cells = set()
     for ws in wb.worksheets:
         for cf in ws.conditional_formatting:
-            if any(r.formula == [_MARK_FORMULA] for r in cf.rules):
+            if any(MARK in f for r in cf.rules for f in r.formula or []):
                 cells.update(f"{ws.title}!{c}" for c in str(cf.sqref).split())
     return cells
 

@@ -12,18 +12,19 @@ main part is parsed with the reader's own parser and walked with the reader's ow
 Each finding becomes a real Word comment (author AUTHOR, initials INITIALS) anchored on
 its heading, paragraph or table cell; a summary comment sits on the first paragraph.
 
-Excel (.xlsx/.xlsm): the copy is loaded and saved with openpyxl. Each problem cell gets a
-note (author AUTHOR) and a light fill, drawn with a conditional format so the cell's own
-fill (the template's yellow answer cells) is untouched and the mark can be taken away
-again; a sheet "Granskning" (code name REVIEW_SHEET_CODENAME, skipped by the reader) holds
-the status and one row per finding. LIMITATION: openpyxl does not keep images, charts,
-shapes, form controls, slicers or threaded (modern) comments of a workbook, so an
-annotated Excel copy loses those; the applicant's values, formulas, styles, merged
-cells, data validation and legacy notes are kept.
+Excel (.xlsx/.xlsm/.xltx/.xltm): written the same way, by adding to the original package
+(render/annotate/excel.py has the list of what changes). Each problem cell gets a note
+(author AUTHOR) and a light fill, drawn with a conditional format so the cell's own fill
+(the template's yellow answer cells) is untouched; the fill's formula looks at the cell, so
+it goes away when the cell is answered. A sheet "Granskning" (code name
+REVIEW_SHEET_CODENAME, skipped by the reader) holds the status and one row per finding.
+Images, charts, drawings, form controls, embedded objects, pivot tables, threaded comments
+and VBA are kept as they were, byte for byte.
 
 Re-running on an annotated copy first removes everything of the previous run (comments by
-AUTHOR with their range marks and reference runs, our conditional formats, our review
-sheet) and then adds fresh ones: comments never stack, and other people's comments stay.
+AUTHOR with their range marks and reference runs; in Excel our notes, conditional formats and
+review sheet, recognised by content because LibreOffice drops the author and the code name)
+and then adds fresh ones: comments never stack, and other people's comments stay.
 The input file is only read; the copy is written atomically.
 """
 
@@ -42,12 +43,13 @@ from socinv_docs.render.annotate.common import (
     AnnotateError,
     AnnotateResult,
 )
-from socinv_docs.render.annotate.excel import _MARK_FORMULA, _annotate_xlsx
+from socinv_docs.render.annotate.excel import MARK, _annotate_xlsx
 from socinv_docs.render.annotate.word import _annotate_docx
 from socinv_docs.report import DocumentReport, Finding
 
-__all__ = ["AUTHOR", "INITIALS", "AnnotateError", "AnnotateResult", "annotate", "can_annotate", "same_file",
-           "_MARK_FORMULA"]
+__all__ = ["AUTHOR", "INITIALS", "MARK", "AnnotateError", "AnnotateResult", "annotate", "can_annotate",
+           "same_file"]
+
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
     """True when writing to `b` would overwrite `a` (same path, link or hard link)."""
@@ -73,7 +75,8 @@ def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os
     """Write `target`: a copy of `source` with the report's findings as comments.
 
     `extra` are findings of the submission (ATTACHMENT_MISSING) shown in the summary.
-    Raises AnnotateError (same file, unreadable, unsupported type) or OSError (writing).
+    Raises AnnotateError (same file, unreadable, unsupported type, too big) or OSError
+    (writing); either way `target` is untouched and nothing else is left behind.
     """
     source, target = Path(source), Path(target)
     if same_file(source, target):

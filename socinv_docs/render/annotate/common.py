@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,3 +99,21 @@ def place_all(findings: Iterable[Finding], extra: Iterable[Finding], place) -> t
         else:
             placed.append((f, spot))
     return placed, [*unplaced, *_ordered(extra)]
+
+
+# -- the package: members copied as they were, new ones dated now ----------------------------
+
+def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    new = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    new.compress_type = zipfile.ZIP_DEFLATED if info.compress_type != zipfile.ZIP_STORED else zipfile.ZIP_STORED
+    new.external_attr = info.external_attr
+    new.create_system = info.create_system
+    return new
+
+
+def _new_info(name: str, now: dt.datetime) -> zipfile.ZipInfo:
+    local = now.astimezone()
+    new = zipfile.ZipInfo(name, date_time=(max(local.year, 1980), local.month, local.day, local.hour,
+                                           local.minute, local.second))
+    new.compress_type = zipfile.ZIP_DEFLATED
+    return new

@@ -22,8 +22,10 @@ from socinv_docs.render.annotate.common import (
     AnnotateError,
     AnnotateResult,
     _clean,
+    _copy_info,
     _finding_lines,
     _is_missing,
+    _new_info,
     _summary_lines,
     place_all,
 )
@@ -106,22 +108,6 @@ def _annotate_docx(report: DocumentReport, extra: list[Finding], source: Path, t
     write_with(target, write)
     return AnnotateResult(target=target, comments=1 + len(placements), placed=len(placements),
                           unplaced=len(unplaced), removed=removed)
-
-
-def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    new = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-    new.compress_type = zipfile.ZIP_DEFLATED if info.compress_type != zipfile.ZIP_STORED else zipfile.ZIP_STORED
-    new.external_attr = info.external_attr
-    new.create_system = info.create_system
-    return new
-
-
-def _new_info(name: str, now: dt.datetime) -> zipfile.ZipInfo:
-    local = now.astimezone()
-    new = zipfile.ZipInfo(name, date_time=(max(local.year, 1980), local.month, local.day, local.hour,
-                                           local.minute, local.second))
-    new.compress_type = zipfile.ZIP_DEFLATED
-    return new
 
 
 # -- where a finding goes ----------------------------------------------------------------

@@ -1,0 +1,260 @@
+"""The package of an Office file (a zip of parts) as the annotators change it.
+
+Parts are read when needed; the ones changed (parsed and edited, or replaced) are kept until
+the copy is written; every other member is streamed from the original unchanged, so the copy
+holds the original's bytes for everything the annotator does not touch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import shutil
+import zipfile
+import zlib
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from lxml import etree
+
+from socinv_docs.limits import Limits
+from socinv_docs.readers.safety import ZIP_READ_ERRORS
+from socinv_docs.render.annotate.common import AnnotateError, _copy_info, _new_info
+
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+_XML_ERR_NO_MEMORY = 2  # libxml2's error code for a failed allocation
+# Kept parts' comments and processing instructions stay; no DTD, no entities, no network.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def local_name(el) -> str | None:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None  # a comment or processing instruction
+    return tag.rsplit("}", 1)[-1]
+
+
+def serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+class Package:
+    """The parts of one zip: `read` and `tree` (parsed, hardened) on demand; `touch` marks a
+    parsed part to be written again, `put` replaces a part's bytes, `drop` leaves it out."""
+
+    def __init__(self, archive: zipfile.ZipFile, limits: Limits, file: str) -> None:
+        self.archive = archive
+        self.limits = limits
+        self.file = file
+        self.infos: dict[str, zipfile.ZipInfo] = {}
+        for info in archive.infolist():
+            self.infos.setdefault(info.filename, info)  # a duplicate name: the first one counts
+        self.data: dict[str, bytes] = {}  # new or rewritten parts
+        self.trees: dict[str, etree._Element] = {}
+        self.dirty: set[str] = set()  # parsed parts to serialise again
+        self.gone: set[str] = set()
+        # OPC part names are case-insensitive: lower-cased name -> the name as stored.
+        self._lower = {n.lower(): n for n in self.infos}
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self._lower
+
+    def _actual(self, name: str) -> str | None:
+        return self._lower.get(name.lower())
+
+    def _add_name(self, name: str) -> None:
+        self.gone.discard(name)
+        self._lower.setdefault(name.lower(), name)
+
+    def read(self, name: str) -> bytes:
+        actual = self._actual(name)
+        if actual is None:
+            raise KeyError(name)
+        if actual in self.data:
+            return self.data[actual]
+        info = self.infos[actual]
+        if info.file_size > self.limits.max_xml_part_bytes:
+            raise AnnotateError("annotate.too_big", file=self.file)
+        try:
+            return self.archive.read(info)
+        except ZIP_READ_ERRORS:
+            raise AnnotateError("annotate.unreadable", file=self.file) from None
+
+    def tree(self, name: str) -> etree._Element:
+        actual = self._actual(name) or name
+        if actual not in self.trees:
+            try:
+                self.trees[actual] = etree.fromstring(self.read(actual), _PARSER)
+            except etree.XMLSyntaxError as exc:
+                # libxml2 reports running out of memory (the memory cap) as a parse error.
+                key = "annotate.too_big" if exc.code == _XML_ERR_NO_MEMORY else "annotate.unreadable"
+                raise AnnotateError(key, file=self.file) from None
+            except ValueError:
+                raise AnnotateError("annotate.unreadable", file=self.file) from None
+        return self.trees[actual]
+
+    def new_tree(self, name: str, root: etree._Element) -> None:
+        self._add_name(name)
+        self.trees[name] = root
+        self.dirty.add(name)
+
+    def touch(self, name: str) -> None:
+        self.dirty.add(self._actual(name) or name)
+
+    def put(self, name: str, data: bytes) -> None:
+        name = self._actual(name) or name
+        self._add_name(name)
+        self.trees.pop(name, None)
+        self.dirty.discard(name)
+        self.data[name] = data
+
+    def drop(self, name: str) -> None:
+        name = self._actual(name) or name
+        self.gone.add(name)
+        self._lower.pop(name.lower(), None)
+        self.dirty.discard(name)
+        self.data.pop(name, None)
+        self.trees.pop(name, None)
+
+    def free_name(self, pattern: str) -> str:
+        n = 1
+        while self.has(pattern.format(n)):
+            n += 1
+        return pattern.format(n)
+
+    def names(self, suffix: str) -> list[str]:
+        return [n for n in (*self.infos, *self.data) if n.lower().endswith(suffix) and n not in self.gone]
+
+    def write(self, tmp: Path, now: dt.datetime) -> None:
+        for name in self.dirty:
+            self.data[name] = serialize(self.trees[name])
+        try:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                for name, info in self.infos.items():
+                    if name in self.gone:
+                        continue
+                    if name in self.data:
+                        out.writestr(_copy_info(info), self.data[name])
+                        continue
+                    copied = _copy_info(info)
+                    copied.file_size = info.file_size
+                    with self.archive.open(info) as src, out.open(copied, "w",
+                                                                  force_zip64=info.file_size > 2**31) as dst:
+                        shutil.copyfileobj(src, dst, 1 << 20)
+                for name, data in self.data.items():
+                    if name not in self.infos:
+                        out.writestr(_new_info(name, now), data)
+        # A damaged member of the original (reading it); an OSError is the write failing (disk
+        # full, permissions), which the caller reports as such.
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+            raise AnnotateError("annotate.unreadable", file=self.file) from exc
+
+
+def rels_name(part: str) -> str:
+    directory, base = posixpath.split(part)
+    return posixpath.join(directory, "_rels", base + ".rels")
+
+
+class Relationships:
+    """The relationships of one part ("" for the package's own _rels/.rels)."""
+
+    def __init__(self, pkg: Package, part: str) -> None:
+        self.pkg = pkg
+        self.part = part
+        self.name = rels_name(part)
+        self.root = pkg.tree(self.name) if pkg.has(self.name) else None
+
+    def _all(self) -> list[etree._Element]:
+        if self.root is None:
+            return []
+        return [el for el in self.root if local_name(el) == "Relationship"]
+
+    def resolve(self, target: str) -> str:
+        target = unquote(target)
+        if target.startswith("/"):
+            return target.lstrip("/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.part), target))
+
+    def of_kind(self, kind: str) -> list[tuple[str, str]]:
+        """(rId, part) of the internal relationships whose type ends in /kind (either flavour)."""
+        out = []
+        for rel in self._all():
+            if (rel.get("Type") or "").rsplit("/", 1)[-1] == kind and rel.get("TargetMode") != "External":
+                out.append((rel.get("Id"), self.resolve(rel.get("Target") or "")))
+        return out
+
+    def target(self, rid: str | None) -> str | None:
+        for rel in self._all():
+            if rel.get("Id") == rid and rel.get("TargetMode") != "External":
+                return self.resolve(rel.get("Target") or "")
+        return None
+
+    def add(self, rel_type: str, part: str) -> str:
+        if self.root is None:
+            self.root = etree.Element(f"{{{PKG_RELS}}}Relationships", nsmap={None: PKG_RELS})
+            self.pkg.new_tree(self.name, self.root)
+        ids = {rel.get("Id") for rel in self._all()}
+        n = 1
+        while f"rId{n}" in ids:
+            n += 1
+        target = posixpath.relpath(part, posixpath.dirname(self.part) or ".")
+        etree.SubElement(self.root, f"{{{PKG_RELS}}}Relationship",
+                         {"Id": f"rId{n}", "Type": rel_type, "Target": quote(target, safe="/.-_")})
+        self.pkg.touch(self.name)
+        return f"rId{n}"
+
+    def remove(self, rid: str) -> None:
+        for rel in self._all():
+            if rel.get("Id") == rid:
+                self.root.remove(rel)
+                self.pkg.touch(self.name)
+        if self.root is not None and not self._all():
+            self.pkg.drop(self.name)
+            self.root = None
+
+
+class ContentTypes:
+    def __init__(self, pkg: Package) -> None:
+        self.pkg = pkg
+        self.root = pkg.tree("[Content_Types].xml")
+
+    def override(self, part: str, content_type: str) -> None:
+        name = "/" + part
+        for el in self.root:
+            if local_name(el) == "Override" and (el.get("PartName") or "").lower() == name.lower():
+                el.set("ContentType", content_type)
+                break
+        else:
+            etree.SubElement(self.root, f"{{{CT}}}Override", {"PartName": name, "ContentType": content_type})
+        self.pkg.touch("[Content_Types].xml")
+
+    def remove(self, part: str) -> None:
+        name = "/" + part
+        for el in list(self.root):
+            if local_name(el) == "Override" and (el.get("PartName") or "").lower() == name.lower():
+                self.root.remove(el)
+                self.pkg.touch("[Content_Types].xml")
+
+
+def insert_in_order(parent: etree._Element, el: etree._Element, order: tuple[str, ...],
+                     name: str | None = None) -> None:
+    """Insert `el` where the schema's sequence puts an element called `name` (el's own name):
+    before the first child that comes later in `order`, so after its own kind."""
+    rank = order.index(name or local_name(el))
+    for i, child in enumerate(parent):
+        other = _rank(child, order)
+        if other is not None and other > rank:
+            parent.insert(i, el)
+            return
+    parent.append(el)
+
+
+def _rank(el: etree._Element, order: tuple[str, ...]) -> int | None:
+    name = local_name(el)
+    if name == "AlternateContent":  # ranked as what it holds (legacyDrawing, controls, …)
+        choice = next(iter(el), None)
+        inner = next((c for c in choice if local_name(c)), None) if choice is not None else None
+        name = local_name(inner) if inner is not None else None
+    return order.index(name) if name in order else None
