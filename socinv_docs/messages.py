@@ -390,6 +390,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                             "en": Text("No annotated copy of {file}: the file cannot be read.")},
     "annotate.unsupported": {"sv": Text("Ingen kommenterad kopia av {file}: filtypen stöds inte."),
                              "en": Text("No annotated copy of {file}: the file type is not supported.")},
+    "annotate.timeout": {"sv": Text("Ingen kommenterad kopia av {file}: den tog längre tid än gränsen på {seconds} s "
+                                    "(SOCINV_MAX_SECONDS). Ingenting sparades."),
+                         "en": Text("No annotated copy of {file}: it took longer than the limit of {seconds} s "
+                                    "(SOCINV_MAX_SECONDS). Nothing was saved.")},
     "annotate.too_big": {"sv": Text("Ingen kommenterad kopia av {file}: filen är för stor för att kopieras inom "
                                     "gränserna för minne och storlek. Ingenting sparades."),
                          "en": Text("No annotated copy of {file}: the file is too large to copy within the memory "

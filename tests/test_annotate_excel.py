@@ -1,16 +1,18 @@
 """Annotated Excel copies written into the original package (render/annotate/excel.py):
 everything the applicant put in survives byte for byte, the copy opens in openpyxl and in
 LibreOffice, re-checks find the same, re-runs (also after LibreOffice saved the copy)
-replace our notes instead of stacking them, and the fill clears when a cell is answered.
-Asserts codes, parts and cells, never wording.
+replace our notes instead of stacking them, the fill clears when a cell is answered, and
+the annotator stops within the check's limits. Asserts codes, parts and cells, never wording.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
 import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -20,9 +22,10 @@ from conftest import OFFICIAL, ROOT
 from lxml import etree
 
 from socinv_docs.codes import Code, Severity
+from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.pipeline import check_document
-from socinv_docs.render.annotate import AUTHOR, MARK, annotate
+from socinv_docs.render.annotate import AUTHOR, MARK, AnnotateError, annotate
 from socinv_docs.report import DocumentReport, Finding
 
 FOREIGN = ROOT / "tests" / "data" / "foreign"
@@ -638,6 +641,60 @@ def test_rerun_after_libreoffice_saved_the_copy(lo_resaved, tmp_path, schemas):
     assert sorted(_vml_note_cells(new, "Förslag")) == sorted(_cell(c) for c in notes)
     assert set(_rules(second)) == {f"Förslag!{c}" for c in ours}
     assert all(len(v) == 1 for v in _rules(second).values())
+
+
+# -- bounded: time and memory -------------------------------------------------------------------
+
+def _big_workbook(tmp_path: Path, rows: int) -> Path:
+    """The official förslag template with `rows` more rows of numbers below the form."""
+    parts = _parts(OFFICIAL / "forslag.xlsx")
+    sheet = _sheets(parts)["Förslag"][0]
+    filler = "".join(f'<row r="{r}"><c r="D{r}"><v>{r}</v></c><c r="E{r}"><v>{r * 7}</v></c></row>'
+                     for r in range(100, 100 + rows))
+    parts[sheet] = parts[sheet].replace(b"</sheetData>", filler.encode() + b"</sheetData>")
+    path = tmp_path / "stor" / "stor.xlsx"
+    path.parent.mkdir()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+def test_stops_at_the_time_limit_and_leaves_nothing(tmp_path, schemas):
+    report = check_document(OFFICIAL / "forslag.xlsx", schemas)
+    source = _big_workbook(tmp_path, 100_000)
+    before = sorted(p.name for p in source.parent.iterdir())
+    with pytest.raises(AnnotateError) as caught:
+        annotate(report, source, source.parent / "granskad.xlsx", limits=Limits(max_seconds=0.05))
+    assert caught.value.key == "annotate.timeout"
+    assert sorted(p.name for p in source.parent.iterdir()) == before  # no copy, no hidden temp file
+
+
+def test_stops_at_the_memory_cap_and_leaves_nothing(tmp_path):
+    """In a process of its own: the cap is the one a validate worker has (here set low)."""
+    if sys.platform != "linux":
+        pytest.skip("the address-space cap (RLIMIT_AS) is measured here on Linux only")
+    source = _big_workbook(tmp_path, 300_000)
+    before = sorted(p.name for p in source.parent.iterdir())
+    script = f"""
+import sys
+from pathlib import Path
+from socinv_docs import validate
+from socinv_docs.pipeline import check_document
+from socinv_docs.render.annotate import AnnotateError, annotate
+from socinv_docs.schema import load_schemas
+report = check_document(Path({str(OFFICIAL / "forslag.xlsx")!r}), load_schemas())
+size = int(open("/proc/self/statm").read().split()[0]) * 4096
+validate.MAX_WORKER_MB = size // 2**20 + 60  # what the process holds now, and 60 MB more
+try:
+    annotate(report, {str(source)!r}, {str(source.parent / "granskad.xlsx")!r})
+except AnnotateError as exc:
+    print(exc.key)
+"""
+    env = {**os.environ, "SOCINV_MAX_SECONDS": "120"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180, env=env)
+    assert out.stdout.strip() == "annotate.too_big", out.stdout + out.stderr
+    assert sorted(p.name for p in source.parent.iterdir()) == before
 
 
 # -- LibreOffice opens every copy --------------------------------------------------------------------

@@ -21,6 +21,9 @@ REVIEW_SHEET_CODENAME, skipped by the reader) holds the status and one row per f
 Images, charts, drawings, form controls, embedded objects, pivot tables, threaded comments
 and VBA are kept as they were, byte for byte.
 
+The annotator runs under the check's own limits (Limits.max_seconds and a validate worker's
+memory cap): a file it cannot finish in time gets no copy and no temporary file is left.
+
 Re-running on an annotated copy first removes everything of the previous run (comments by
 AUTHOR with their range marks and reference runs; in Excel our notes, conditional formats and
 review sheet, recognised by content because LibreOffice drops the author and the code name)
@@ -37,11 +40,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from socinv_docs.codes import Code
+from socinv_docs.limits import Limits
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
     AnnotateError,
     AnnotateResult,
+    bounded,
 )
 from socinv_docs.render.annotate.excel import MARK, _annotate_xlsx
 from socinv_docs.render.annotate.word import _annotate_docx
@@ -71,12 +76,14 @@ def can_annotate(report: DocumentReport) -> bool:
 
 
 def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os.PathLike, *,
-             lang: str = "sv", extra: Sequence[Finding] = (), now: dt.datetime | None = None) -> AnnotateResult:
+             lang: str = "sv", extra: Sequence[Finding] = (), now: dt.datetime | None = None,
+             limits: Limits | None = None) -> AnnotateResult:
     """Write `target`: a copy of `source` with the report's findings as comments.
 
     `extra` are findings of the submission (ATTACHMENT_MISSING) shown in the summary.
-    Raises AnnotateError (same file, unreadable, unsupported type, too big) or OSError
-    (writing); either way `target` is untouched and nothing else is left behind.
+    `limits` (default: from the environment, as the check) bound the time and memory it takes.
+    Raises AnnotateError (same file, unreadable, unsupported type, out of time or memory) or
+    OSError (writing); either way `target` is untouched and nothing else is left behind.
     """
     source, target = Path(source), Path(target)
     if same_file(source, target):
@@ -84,12 +91,14 @@ def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os
     if not can_annotate(report):
         raise AnnotateError("annotate.unreadable", file=str(source))
     now = now or dt.datetime.now(dt.timezone.utc)
+    limits = limits or Limits.from_env()
     fmt = report.document.format if report.document is not None else _sniff(source)
-    if fmt == "docx":
-        return _annotate_docx(report, list(extra), source, target, lang, now)
-    if fmt == "xlsx":
-        return _annotate_xlsx(report, list(extra), source, target, lang, now)
-    raise AnnotateError("annotate.unsupported", file=str(source))
+    if fmt not in ("docx", "xlsx"):
+        raise AnnotateError("annotate.unsupported", file=str(source))
+    with bounded(limits, str(source)):
+        if fmt == "docx":
+            return _annotate_docx(report, list(extra), source, target, lang, now)
+        return _annotate_xlsx(report, list(extra), source, target, lang, now, limits)
 
 
 def _sniff(path: Path) -> str | None:
