@@ -173,8 +173,10 @@ def is_tool_output(path: str | os.PathLike) -> bool:
 
 
 # Parts where the annotator leaves its name: Word comments, Excel notes and the review
-# sheet's text (a shared string). Bounded reads: a hostile file cannot make this slow.
-_ANNOTATION_PART = re.compile(r"word/comments\.xml|xl/comments[^/]*\.xml|xl/comments/[^/]+\.xml|xl/sharedStrings\.xml")
+# sheet (its own part, with inline strings; a shared string once LibreOffice has saved it).
+# Bounded reads: a hostile file cannot make this slow.
+_ANNOTATION_PART = re.compile(r"word/comments\.xml|xl/comments[^/]*\.xml|xl/comments/[^/]+\.xml|xl/sharedStrings\.xml"
+                              r"|xl/worksheets/[^/]+\.xml")
 _ANNOTATION_MAX_BYTES = 16 * 1024 * 1024
 
 
@@ -186,7 +188,8 @@ def is_annotated_copy(path: str | os.PathLike) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             budget = _ANNOTATION_MAX_BYTES
-            for info in archive.infolist():
+            # Smallest first: the review sheet is a few KB; a large data sheet comes last.
+            for info in sorted(archive.infolist(), key=lambda i: i.file_size):
                 if not _ANNOTATION_PART.fullmatch(info.filename):
                     continue
                 with archive.open(info) as fh:

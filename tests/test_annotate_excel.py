@@ -778,3 +778,17 @@ def test_rerun_removes_marks_written_with_escaped_quotes(tmp_path, schemas):
     rules = _rules(second)
     assert set(rules) == {f"Förslag!{f.where.cell}" for f in report.findings}
     assert all(len(v) == 1 for v in rules.values()), rules
+
+
+def test_copy_of_a_complete_workbook_can_be_replaced(tmp_path, cli):
+    """No findings, so no notes: the review sheet alone tells that the target is our copy,
+    which a re-run may replace (any other file it must not)."""
+    source = SAMPLES / "forslag-komplett.xlsx"
+    if not source.exists():
+        pytest.skip(f"{source} not generated (python3 tools/make_samples.py)")
+    target = tmp_path / "granskad.xlsx"
+    assert cli("check", source, "--annotate", target).exit_code == 0
+    assert not any(_notes(_parts(target), s) for s, (_, kind) in _sheets(_parts(target)).items()
+                   if kind == "worksheet")
+    assert cli("check", source, "--annotate", target).exit_code == 0
+    assert list(_sheets(_parts(target))).count("Granskning") == 1
