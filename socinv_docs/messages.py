@@ -337,7 +337,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     # -- field types, for FIELD_INVALID ---------------------------------------------------
     "type.period": {"sv": Text("period", "2026-01-01 – 2028-12-31"), "en": Text("period", "2026-01-01 – 2028-12-31")},
     "type.percent": {"sv": Text("procent", "50 %"), "en": Text("percent", "50 %")},
-    "type.amount": {"sv": Text("belopp", "3 600 000 kr"), "en": Text("amount", "3 600 000 kr")},
+    "type.amount": {"sv": Text("belopp", "3\u00a0600\u00a0000\u00a0kr"),
+                    "en": Text("amount", "3\u00a0600\u00a0000\u00a0kr")},
     "type.hours": {"sv": Text("antal timmar", "120 timmar"), "en": Text("number of hours", "120 timmar")},
     "type.duration": {"sv": Text("tidsperiod", "3 år, 24 månader eller 2026–2028"),
                       "en": Text("duration", "3 år, 24 månader or 2026–2028")},
@@ -424,9 +425,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.state.too_short": {"sv": Text("för kort"), "en": Text("too short")},
     "ui.severity.error": {"sv": Text("FEL"), "en": Text("ERROR")},
     "ui.severity.warning": {"sv": Text("VARNING"), "en": Text("WARNING")},
-    "ui.counts": {"sv": Text("{errors} fel, {warnings} {warning_word}"),
-                  "en": Text("{errors} {error_word}, {warnings} {warning_word}")},
-    "ui.word.error": {"sv": Text("fel", "fel"), "en": Text("error", "errors")},  # singular, plural
+    "ui.counts": {"sv": Text("{errors:num} {error_word}, {warnings:num} {warning_word}"),
+                  "en": Text("{errors:num} {error_word}, {warnings:num} {warning_word}")},
+    # A word that counts: Text(CLDR plural form 'one', form 'other'); messages.counts chooses.
+    "ui.word.error": {"sv": Text("fel", "fel"), "en": Text("error", "errors")},
     "ui.word.warning": {"sv": Text("varning", "varningar"), "en": Text("warning", "warnings")},
     "ui.sections": {"sv": Text("Avsnitt"), "en": Text("Sections")},
     "ui.findings": {"sv": Text("Brister"), "en": Text("Problems")},
@@ -1349,10 +1351,13 @@ def _entry(key: str, lang: str) -> Text:
 
 
 def counts(errors: int, warnings: int, lang: str = "sv") -> str:
-    """'1 fel, 2 varningar' / '1 error, 1 warning': the count with the right number form."""
+    """'1 fel, 2 varningar' / '1 error, 1 warning': the count with the word in the number form
+    the language's CLDR plural rules give it (through Babel)."""
+    from socinv_docs.fmt import plural_form
+
     def word(key: str, n: int) -> str:
         entry = _entry(key, lang)
-        return entry.message if n == 1 else entry.hint
+        return entry.message if plural_form(n, lang) == "one" else entry.hint
 
     return text("ui.counts", lang, errors=errors, warnings=warnings, error_word=word("ui.word.error", errors),
                 warning_word=word("ui.word.warning", warnings))

@@ -21,6 +21,7 @@ from conftest import OFFICIAL, ROOT
 from lxml import etree
 
 from socinv_docs.codes import Code, Severity
+from socinv_docs.fmt import kronor
 from socinv_docs.pipeline import check_document, check_submission
 from socinv_docs.schema import load_schemas
 
@@ -407,7 +408,7 @@ def test_memo_names_the_satsning_applicant_and_parties(tmp_path, cli, fmt):
     result = cli("memo", _inbox(tmp_path), "-o", out, "--format", fmt)
     assert result.exit_code == 0, result.output
     text = _memo_text(out)
-    for words in (samples.GV_NAMN, samples.GV_HUVUDSOKANDE, *samples.GV_MEDSOKANDE, "1 230 000 kr"):
+    for words in (samples.GV_NAMN, samples.GV_HUVUDSOKANDE, *samples.GV_MEDSOKANDE, kronor(1_230_000)):
         assert words in text, words
 
 
