@@ -351,19 +351,20 @@ def _register_error_text(exc, lang: str) -> str:
 @click.option("--meeting", default=None)
 @click.option("--format", "fmt", type=click.Choice(["docx", "html", "md"]), default=None)
 @click.option("--template", "template", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None)
+@click.option("--split", "split", type=click.Path(path_type=Path, file_okay=False), default=None)
 @click.option("--jobs", type=click.IntRange(min=1), default=None)
 @LANG
 @FOLLOW_LINKS
 def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting: str | None, fmt: str | None,
-         template: Path | None, jobs: int | None, lang: str, follow_links: bool = False) -> None:
+         template: Path | None, jobs: int | None, lang: str, follow_links: bool = False,
+         split: Path | None = None) -> None:
     """Skriv beredningsunderlag och mötessammanställning (INPUTS: mapp eller filer).
 
     En mapp ger ett underlag per inskick; filer tillsammans är ett inskick.
     Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx
     """
     from socinv_docs.pipeline import check_document_in_time, check_submission
-    from socinv_docs.render.memo import MemoError, memo_context, render
-    from socinv_docs.render.register import RegisterError, read_group_values
+    from socinv_docs.render.memo import MemoError, read_assessments, write_memos
     from socinv_docs.report import RunReport, SkippedEntry
     from socinv_docs.validate import skipped_line, validate_folder
 
@@ -379,9 +380,9 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     assessments = {}
     if register is not None:
         try:
-            assessments = read_group_values(register)
-        except RegisterError as exc:
-            _err(_register_error_text(exc, lang))
+            assessments = read_assessments(register, lang)
+        except MemoError as exc:
+            _err(exc.text(lang))
             sys.exit(2)
     run = RunReport()
     files = [p for p in inputs if p.is_file()]
@@ -399,16 +400,19 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
         run.submissions.append(check_submission(name, reports, schemas, alone=len(files) == 1))
     for entry in run.skipped:  # the memo is not about them, but the secretary must know
         _err(skipped_line(entry, lang))
-    context = memo_context(run, schemas, assessments=assessments, meeting=meeting, lang=lang)
     try:
-        render(context, fmt, output, template=template, lang=lang)
+        write_memos(run, schemas, fmt, output, split=split, template=template, assessments=assessments,
+                    meeting=meeting, lang=lang)
     except MemoError as exc:
-        _err(str(exc))
+        _err(exc.text(lang))
         sys.exit(2)
     except OSError as exc:
-        _err(messages.text("ui.write_failed", lang, path=printable(output), error=messages.os_error(exc, lang)))
+        _err(messages.text("ui.write_failed", lang, path=printable(exc.filename or output),
+                           error=messages.os_error(exc, lang)))
         sys.exit(2)
     _err(messages.text("memo.written", lang, path=printable(output), count=len(run.submissions)))
+    if split is not None:
+        _err(messages.text("memo.split_written", lang, path=printable(split), count=len(run.submissions)))
 
 
 def _refuse_memo_onto_input(output: Path, inputs: tuple[Path, ...], others: list[Path], lang: str) -> None:

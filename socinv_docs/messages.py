@@ -461,23 +461,66 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "memo.payback": {"sv": Text("år {years} efter avslut ({year})"), "en": Text("year {years} after the end ({year})")},
     "memo.no_payback": {"sv": Text("inte inom {horizon} år"), "en": Text("not within {horizon} years")},
     "memo.years": {"sv": Text("{n} år"), "en": Text("{n} years")},
-    "memo.totals": {"sv": Text("Ansökningar: {count} (kompletta: {complete}, ofullständiga: {incomplete}, "
+    "memo.totals": {"sv": Text("Inskick: {count} (kompletta: {complete}, ofullständiga: {incomplete}, "
                                "kan inte läsas: {unreadable})"),
                     "en": Text("Submissions: {count} (complete: {complete}, incomplete: {incomplete}, "
                                "unreadable: {unreadable})")},
-    "memo.template_error": {"sv": Text("Fel i mallen {where}: variabeln '{variable}' finns inte",
-                                       "Rätta mallen; se README för de variabler som finns."),
-                            "en": Text("Error in the template {where}: there is no variable '{variable}'",
-                                       "Fix the template; the README lists the variables.")},
-    "memo.written": {"sv": Text("Skrev {path} (ansökningar: {count})"), "en": Text("Wrote {path} (submissions: {count})")},
+    "memo.written": {"sv": Text("Skrev {path} (inskick: {count})"), "en": Text("Wrote {path} (submissions: {count})")},
+    "memo.split_written": {"sv": Text("Skrev ett beredningsunderlag per inskick i {path} ({count} filer)"),
+                           "en": Text("Wrote one review memo per submission in {path} ({count} files)")},
+    "memo.split_name": {"sv": Text("Beredningsunderlag {name}"), "en": Text("Review memo {name}")},
+    "memo.split_exists": {"sv": Text("{path} finns redan och är inte skriven av socinv-docs; den skrivs inte över. "
+                                     "Välj en annan mapp för --split. Ingen promemoria skrevs."),
+                          "en": Text("{path} already exists and was not written by socinv-docs; it is not "
+                                     "overwritten. Choose another folder for --split. No memo was written.")},
     "memo.wrong_suffix": {"sv": Text("Utfilen {path} passar inte formatet {format}; använd ändelsen {suffix}."),
                           "en": Text("The output {path} does not fit the format {format}; use the ending {suffix}.")},
-    "memo.template_syntax": {"sv": Text("Fel i mallen {where}: {detail}",
-                                        "Rätta mallen; se README för hur taggarna skrivs."),
-                             "en": Text("Error in the template {where}: {detail}",
-                                        "Fix the template; the README shows how tags are written.")},
     "memo.exported": {"sv": Text("Mallarna finns i {path} (nya: {count}; befintliga filer lämnades orörda)."),
                       "en": Text("The templates are in {path} (new: {count}; existing files were left as they were).")},
+    "memo.register_unreadable": {
+        "sv": Text("Registret {path} kan inte läsas ({error}); ingen promemoria skrevs. Ange registret som "
+                   "socinv validate skrev, sparat som .xlsx."),
+        "en": Text("The register {path} cannot be read ({error}); no memo was written. Give the register that "
+                   "socinv validate wrote, saved as .xlsx.")},
+    "memo.register_not_register": {
+        "sv": Text("{path} är inget register (bladet '{sheet}' saknas); ingen promemoria skrevs. Ange registret "
+                   "som socinv validate skrev."),
+        "en": Text("{path} is not a register (the sheet '{sheet}' is missing); no memo was written. Give the "
+                   "register that socinv validate wrote.")},
+    # Template errors: one line, '{where}' is one of memo.where.* (the template and its line,
+    # in Word the paragraph's text as the secretary sees it).
+    "memo.where.template": {"sv": Text("{template}"), "en": Text("{template}")},
+    "memo.where.line": {"sv": Text("{template}, rad {line}"), "en": Text("{template}, line {line}")},
+    "memo.where.paragraph": {"sv": Text("{template}, i stycket ”{text}”"),
+                             "en": Text("{template}, in the paragraph “{text}”")},
+    "memo.where.footer": {"sv": Text("{template}, i sidfoten ”{text}”"), "en": Text("{template}, in the footer “{text}”")},
+    "memo.where.header": {"sv": Text("{template}, i sidhuvudet ”{text}”"),
+                          "en": Text("{template}, in the header “{text}”")},
+    "memo.template_error": {"sv": Text("Fel i mallen {where}: variabeln '{variable}' finns inte "
+                                       "(README listar variablerna)."),
+                            "en": Text("Error in the template {where}: there is no variable '{variable}' "
+                                       "(the README lists the variables).")},
+    "memo.template_syntax": {"sv": Text("Fel i mallen {where}: {problem}."),
+                             "en": Text("Error in the template {where}: {problem}.")},
+    "memo.syntax.unclosed_block": {"sv": Text("'{{% {block} %}}' avslutas aldrig med '{{% end{block} %}}'"),
+                                   "en": Text("'{{% {block} %}}' is never closed with '{{% end{block} %}}'")},
+    "memo.syntax.unclosed_tag": {"sv": Text("en tagg stängs aldrig ('}}}}' eller '%}}' saknas)"),
+                                 "en": Text("a tag is never closed ('}}}}' or '%}}' is missing)")},
+    "memo.syntax.wrong_end": {"sv": Text("'{{% {tag} %}}' kommer innan '{{% {block} %}}' har avslutats med "
+                                         "'{{% end{block} %}}'"),
+                              "en": Text("'{{% {tag} %}}' comes before '{{% {block} %}}' is closed with "
+                                         "'{{% end{block} %}}'")},
+    "memo.syntax.unknown_tag": {"sv": Text("okänd tagg '{tag}'"), "en": Text("unknown tag '{tag}'")},
+    "memo.syntax.unknown_filter": {"sv": Text("okänt filter '{name}' (se README för de filter som finns)"),
+                                   "en": Text("unknown filter '{name}' (the README lists the filters)")},
+    "memo.syntax.unexpected": {"sv": Text("'{token}' hör inte hemma där i taggen"),
+                               "en": Text("'{token}' does not belong there in the tag")},
+    "memo.syntax.other": {"sv": Text("taggen kan inte tolkas (Jinja: {detail})"),
+                          "en": Text("the tag cannot be read (Jinja: {detail})")},
+    "memo.template_unsafe": {"sv": Text("Fel i mallen {where}: '{detail}' får en mall inte använda."),
+                             "en": Text("Error in the template {where}: a template may not use '{detail}'.")},
+    "memo.template_failed": {"sv": Text("Fel i mallen {where}: uttrycket går inte att beräkna ({detail})."),
+                             "en": Text("Error in the template {where}: the expression cannot be computed ({detail}).")},
     "ui.write_failed": {"sv": Text("Kunde inte skriva {path} ({error}); inget ändrades."),
                         "en": Text("Could not write {path} ({error}); nothing was changed.")},
     "ui.interrupted": {"sv": Text("Avbröts (Ctrl-C). Inga halvfärdiga filer lämnades kvar."),
@@ -616,6 +659,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                      "en": Text("Format (default: from the template's or the output's ending, else docx).")},
     "cli.memo.template": {"sv": Text("En egen mall (se socinv templates export)."),
                           "en": Text("A template of your own (see socinv templates export).")},
+    "cli.memo.split": {"sv": Text("Skriv också ett beredningsunderlag per inskick i denna mapp (för diariet)."),
+                       "en": Text("Also write one review memo per submission into this folder (for the registry).")},
     "cli.metavar.options": {"sv": Text("[ALTERNATIV]"), "en": Text("[OPTIONS]")},
     "cli.metavar.subcommand": {"sv": Text("KOMMANDO [ARGUMENT]..."), "en": Text("COMMAND [ARGS]...")},
     "cli.metavar.files": {"sv": Text("FILER..."), "en": Text("FILES...")},
@@ -626,6 +671,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "cli.metavar.register": {"sv": Text("FIL"), "en": Text("FILE")},
     "cli.metavar.output": {"sv": Text("FIL"), "en": Text("FILE")},
     "cli.metavar.template": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.split": {"sv": Text("MAPP"), "en": Text("DIRECTORY")},
     "cli.metavar.kind": {"sv": Text("MALL"), "en": Text("KIND")},
     "cli.metavar.profile": {"sv": Text("PROFIL"), "en": Text("PROFILE")},
     "cli.metavar.jobs": {"sv": Text("ANTAL"), "en": Text("N")},

@@ -162,7 +162,8 @@ def test_installed_console_script_finds_its_schemas(tmp_path):
     exported = subprocess.run([str(script), "templates", "export", "mallar"], capture_output=True, text=True,
                               cwd=tmp_path, timeout=60)
     assert exported.returncode == 0, exported.stderr
-    assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == ["memo.docx", "memo.html.j2", "memo.md.j2"]
+    assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == [
+        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2"]
     memo = subprocess.run([str(script), "memo", str(OFFICIAL / "forslag.xlsx"), "-o", "memo.docx"],
                           capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert memo.returncode == 0, memo.stderr

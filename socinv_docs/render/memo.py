@@ -1,41 +1,56 @@
 """Review memos (beredningsunderlag) and the meeting summary, from editable templates.
 
 The context handed to a template is plain data built from the RunReport and the
-beredningsgrupp's register (Excel-in): strings already formatted the Swedish way, lists
-of dicts. Templates are the secretary's: `templates/` holds the defaults, `socinv
-templates export DIR` copies them out, `--template` uses an edited one.
+beredningsgrupp's register (Excel-in): strings already formatted for the reader, lists of
+dicts. Templates are the secretary's: `templates/` holds the defaults in Swedish and English
+(memo.docx, memo-en.docx, …), `socinv templates export DIR` copies them out, `--template`
+uses an edited one.
 
 Safety: every template runs in Jinja's sandbox with strict undefined variables; applicant
 text is only ever a value, never template source, and is escaped for the output format
 (XML in Word by docxtpl's autoescape, HTML entities in HTML, Markdown/HTML specials in
-Markdown). A template error is reported with the template's name, line and variable.
+Markdown). Any template error is one line naming the template and the line (in
+Word: the paragraph's text), and nothing is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from socinv_docs import messages, summary
 from socinv_docs.codes import Severity
 from socinv_docs.fmt import kronor, number
+from socinv_docs.messages import msg
 from socinv_docs.model import SectionState
 from socinv_docs.render.text import economics_lines
 from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport
 from socinv_docs.schema import SchemaSet
-from socinv_docs.summary import applicants, main_document, parties
+from socinv_docs.summary import applicants, main_document, main_first, parties
 
 FORMATS = ("docx", "html", "md")
-DEFAULT_TEMPLATES = {"docx": "memo.docx", "html": "memo.html.j2", "md": "memo.md.j2"}
+DEFAULT_TEMPLATES = {
+    "sv": {"docx": "memo.docx", "html": "memo.html.j2", "md": "memo.md.j2"},
+    "en": {"docx": "memo-en.docx", "html": "memo-en.html.j2", "md": "memo-en.md.j2"},
+}
+SUFFIXES = {"docx": ".docx", "html": ".html", "md": ".md"}
 
+class MemoError(messages.CatalogueError):
+    """A memo that cannot be made: a template error, a limit, an unreadable register. `key`
+    and `params` name a message in the catalogue; the CLI shows it and exits 2."""
 
-class MemoError(Exception):
-    """A template that cannot be rendered; the message names template, line and variable."""
+    def __init__(self, key: str, lang: str = "sv", **params: object) -> None:
+        super().__init__(key, **params)
+        self.lang = lang
+
+    def __str__(self) -> str:
+        return self.text(self.lang)
 
 
 def templates_dir() -> Path:
@@ -46,10 +61,20 @@ def templates_dir() -> Path:
     raise FileNotFoundError("templates")
 
 
+def default_template(fmt: str, lang: str = "sv") -> Path:
+    return templates_dir() / DEFAULT_TEMPLATES.get(lang, DEFAULT_TEMPLATES["sv"])[fmt]
+
+
 # -- context ------------------------------------------------------------------------------
 
 def _t(key: str, lang: str, **params) -> str:
     return messages.text(key, lang, **params)
+
+
+def _kind_label(kind: str | None, schemas: SchemaSet, lang: str) -> str:
+    """What a document is, by the kind's short name: Idéprövning, Förslag på insats, Ansökan."""
+    spec = schemas.kinds.get(kind) if kind else None
+    return spec.name_in(lang) if spec else _t("ui.unknown_kind", lang)
 
 
 def _applicant(doc: DocumentReport | None) -> str:
@@ -81,19 +106,25 @@ def _criteria(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
     return out
 
 
+def _finding_texts(f, lang: str) -> tuple[str, str, str]:
+    """A finding's message, hint and location in the reader's language (the one place this
+    module turns a finding into words)."""
+    return f.message_in(lang), f.hint_in(lang), f.location_in(lang)
+
+
 def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
     rows = []
     document_word = _t("loc.document", lang)
     for f, file in [(f, "") for f in sub.findings] + [(f, d.file) for d in sub.documents for f in d.findings]:
-        location = f.location_in(lang)
+        message, hint, location = _finding_texts(f, lang)
         location = "" if location == document_word else location
         where = ": ".join(p for p in (Path(file).name if file else "", location) if p)
         rows.append({
             "code": f.code.value,
             "severity": _t(f"register.severity.{f.severity.value}", lang),
             "is_error": f.severity is Severity.ERROR,
-            "message": f.message_in(lang),
-            "hint": f.hint_in(lang),
+            "message": message,
+            "hint": hint,
             "location": location,
             "file": Path(file).name if file else "",
             "where": where,
@@ -135,6 +166,7 @@ def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
 def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: dict[str, str] | None,
                        lang: str) -> dict:
     main = main_document(sub)
+    first = main or next(iter(main_first(sub)), None)
     facts = summary.facts(main)
     period = facts.period
     amount = summary.amount([main]) if main is not None else None
@@ -142,13 +174,16 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
     errors = sum(1 for f in sub.all_findings if f.severity is Severity.ERROR)
     warnings = len(sub.all_findings) - errors
     assessment = dict(assessment or {})
-    kind_titles = [schemas.kinds[d.kind].title for d in sub.documents if d.kind in schemas.kinds]
+    files = [Path(d.file).name for d in sub.documents]
     return {
         "name": sub.submission,
         "title": facts.title or Path(sub.submission).stem,
-        "kind": main.kind if main else None,
-        "kinds": ", ".join(kind_titles) or _t("ui.unknown_kind", lang),
-        "files": [Path(d.file).name for d in sub.documents],
+        "kind": first.kind if first else None,
+        "kind_label": _kind_label(first.kind if first else None, schemas, lang),
+        "kinds": ", ".join(_kind_label(d.kind, schemas, lang) for d in main_first(sub)) or _t("ui.unknown_kind", lang),
+        "files": files,
+        # A folder (or several files) is one submission: then its files are worth listing.
+        "folder": files != [sub.submission],
         "status": sub.status.value,
         "status_text": _t(f"register.status.{sub.status.value}", lang),
         "unreadable": sub.status is Status.UNREADABLE,
@@ -177,15 +212,14 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
     }
 
 
-def memo_context(run: RunReport, schemas: SchemaSet, *, assessments: dict[str, dict[str, str]] | None = None,
-                 meeting: str | None = None, lang: str = "sv", today: dt.date | None = None) -> dict:
-    assessments = assessments or {}
-    subs = [submission_context(s, schemas, assessments.get(s.submission), lang) for s in run.submissions]
+def _run_context(subs: list[dict], meeting: str | None, lang: str, today: dt.date | None,
+                 overview: bool) -> dict:
     amounts = [s["amount_value"] for s in subs if s["amount_value"] is not None]
     counts = {status.value: sum(1 for s in subs if s["status"] == status.value) for status in Status}
     return {
         "meeting": meeting or "",
         "generated": (today or dt.date.today()).isoformat(),
+        "overview": overview,  # the meeting summary; left out of a memo of its own (--split)
         "submissions": subs,
         "totals": {
             "count": len(subs),
@@ -199,7 +233,54 @@ def memo_context(run: RunReport, schemas: SchemaSet, *, assessments: dict[str, d
     }
 
 
-# -- rendering ----------------------------------------------------------------------------
+def memo_context(run: RunReport, schemas: SchemaSet, *, assessments: dict[str, dict[str, str]] | None = None,
+                 meeting: str | None = None, lang: str = "sv", today: dt.date | None = None) -> dict:
+    """The meeting's memo: the summary and one beredningsunderlag per submission."""
+    assessments = assessments or {}
+    subs = [submission_context(s, schemas, assessments.get(s.submission), lang) for s in run.submissions]
+    return _run_context(subs, meeting, lang, today, overview=True)
+
+
+def single_context(context: dict, submission: dict, lang: str = "sv") -> dict:
+    """A memo of one submission alone (`memo --split`), from the meeting's context."""
+    return _run_context([submission], context["meeting"] or None, lang,
+                        dt.date.fromisoformat(context["generated"]), overview=False)
+
+
+# -- file names for --split ---------------------------------------------------------------
+
+_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
+def safe_file_name(text: str, limit: int = 120) -> str:
+    """A file name that every system and share accepts, as close to `text` as it can be:
+    no path separators, control or reserved characters, no undecodable bytes (a Latin-1
+    name on a share), no trailing dot or space, not a reserved Windows device name."""
+    text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    name = _UNSAFE_IN_NAME.sub("_", text).strip(" .")[:limit].strip(" .")
+    if not name:
+        return "_"
+    return "_" + name if name.split(".")[0].upper() in _WINDOWS_RESERVED else name
+
+
+def split_names(submissions: list[dict], fmt: str, lang: str) -> list[str]:
+    """One file name per submission, named after it ('Beredningsunderlag ansokan-komplett.docx'),
+    unique even when two submissions' names differ only in their ending."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for sub in submissions:
+        stem = Path(sub["name"]).stem if not sub["folder"] else sub["name"]
+        base = safe_file_name(_t("memo.split_name", lang, name=stem))
+        name, n = base + SUFFIXES[fmt], 2
+        while name.casefold() in taken:
+            name, n = f"{base} ({n}){SUFFIXES[fmt]}", n + 1
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+# -- Markdown --------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
@@ -232,59 +313,255 @@ def _environment(fmt: str, loader_dir: Path | None = None) -> SandboxedEnvironme
     return env
 
 
-def _where(exc: BaseException, template: Path) -> str:
-    """'memo.html.j2, rad 12' from the traceback frames Jinja rewrites to template lines."""
+# -- where a template went wrong ------------------------------------------------------------
+
+def _template_line(exc: BaseException, filenames: tuple[str, ...]) -> int | None:
+    """The template line Jinja reports, or the innermost traceback frame it rewrote to one."""
     line = getattr(exc, "lineno", None)
     tb = exc.__traceback__
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename in (str(template), template.name):
+        if tb.tb_frame.f_code.co_filename in filenames:
             line = tb.tb_lineno
         tb = tb.tb_next
-    return f"{template.name}:{line}" if line else template.name
+    return line
 
 
-def _template_error(exc: BaseException, template: Path, lang: str) -> MemoError:
-    if not isinstance(exc, UndefinedError):
-        return MemoError(_t("memo.template_syntax", lang, where=_where(exc, template), detail=str(exc)))
-    m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
-    variable = (m.group(1) or m.group(2)) if m else str(exc)
-    return MemoError(_t("memo.template_error", lang, where=_where(exc, template), variable=variable))
+def _text_where(exc: BaseException, template: Path) -> dict:
+    line = _template_line(exc, (str(template), template.name))
+    if line:
+        return msg("memo.where.line", template=template.name, line=line)
+    return msg("memo.where.template", template=template.name)
 
 
-def render_text(context: dict, template: Path, fmt: str, lang: str = "sv") -> str:
-    env = _environment(fmt, template.parent)
+def _docx_where(exc: BaseException, template: Path, tpl) -> dict:
+    """In Word the line Jinja counts is a line of XML; the secretary sees paragraphs. docxtpl
+    puts each paragraph on a line of its own before Jinja reads it, so the line gives the
+    paragraph, and its text (tags and all) is what the secretary can search for in Word."""
+    line = _template_line(exc, ("<template>",))
     try:
-        return env.get_template(template.name).render(**context)
-    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
-        raise _template_error(exc, template, lang) from None
+        part = tpl.current_rendering_part
+        body = part is tpl.docx._part
+        xml = tpl.get_xml() if body else tpl.get_part_xml(part)
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml)).splitlines()
+        text = _paragraph_text(source[line - 1]) if line else ""
+    except Exception:  # docxtpl's internals moved: name the template without the paragraph
+        return msg("memo.where.template", template=template.name)
+    if not text:
+        return msg("memo.where.template", template=template.name)
+    text = text if len(text) <= 80 else text[:79] + "…"
+    name = str(getattr(part, "partname", ""))
+    key = ("memo.where.paragraph" if body else "memo.where.footer" if "footer" in name
+           else "memo.where.header" if "header" in name else "memo.where.paragraph")
+    return msg(key, template=template.name, text=text)
 
 
-def render_docx(context: dict, template: Path, target: Path, lang: str = "sv") -> None:
+def _paragraph_text(line: str) -> str:
+    """The text of the paragraph a line of docxtpl's source holds. The tags of {%p %}
+    paragraphs that docxtpl removed trail after it on the same line: the paragraph is named
+    when it holds a tag itself, else the first such tag."""
+    from html import unescape
+
+    end = line.find("</w:p>")
+    own, trailing = (line, "") if end < 0 else (line[:end], line[end:])
+    own = " ".join(unescape(re.sub(r"<[^>]+>", "", own)).split())
+    if "{{" in own or "{%" in own or "{#" in own:
+        return own
+    tag = re.search(r"\{%.*?%\}", unescape(re.sub(r"<[^>]+>", "", trailing)))
+    return tag.group(0) if tag else own
+
+
+_SYNTAX = (
+    (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: .*"
+                r"The innermost block that needs to be closed is '(?P<block>\w+)'", re.S), "memo.syntax.unclosed_block"),
+    (re.compile(r"unexpected end of template", re.I), "memo.syntax.unclosed_tag"),
+    (re.compile(r"Encountered unknown tag '(?P<tag>\w+)'\. Jinja was looking for .*"
+                r"The innermost block that needs to be closed is '(?P<block>\w+)'", re.S), "memo.syntax.wrong_end"),
+    (re.compile(r"Encountered unknown tag '(?P<tag>\w+)'"), "memo.syntax.unknown_tag"),
+    (re.compile(r"No (?:filter|test) named '(?P<name>[^']+)'"), "memo.syntax.unknown_filter"),
+    (re.compile(r"expected token '[^']+', got '(?P<token>[^']+)'"), "memo.syntax.unexpected"),
+    (re.compile(r"unexpected char '(?P<token>.)'"), "memo.syntax.unexpected"),
+    (re.compile(r"unexpected '(?P<token>[^']+)'"), "memo.syntax.unexpected"),
+)
+
+
+# How Jinja names the tokens it did not expect, and what the secretary typed.
+_TOKENS = {"end of print statement": "}}", "end of statement block": "%}", "begin of print statement": "{{",
+           "begin of statement block": "{%", "end of template": "…"}
+
+
+def _syntax_problem(exc: TemplateSyntaxError) -> dict:
+    """Jinja's English syntax message, said in the catalogue's words where we know it."""
+    detail = str(exc.message or exc)
+    for pattern, key in _SYNTAX:
+        m = pattern.search(detail)
+        if m:
+            params = m.groupdict()
+            if "token" in params:
+                params["token"] = _TOKENS.get(params["token"], params["token"])
+            return msg(key, **params)
+    return msg("memo.syntax.other", detail=detail)
+
+
+def _template_error(exc: BaseException, where: dict, lang: str) -> MemoError:
+    if isinstance(exc, TemplateSyntaxError):
+        return MemoError("memo.template_syntax", lang, where=where, problem=_syntax_problem(exc))
+    if isinstance(exc, UndefinedError):
+        m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
+        variable = (m.group(1) or m.group(2)) if m else str(exc)
+        return MemoError("memo.template_error", lang, where=where, variable=variable)
+    if isinstance(exc, SecurityError):
+        m = re.search(r"attribute '([^']+)'", str(exc))
+        return MemoError("memo.template_unsafe", lang, where=where, detail=m.group(1) if m else str(exc))
+    return MemoError("memo.template_failed", lang, where=where, detail=f"{type(exc).__name__}: {exc}"[:200])
+
+
+# Errors a template can cause while it is filled in; anything else is our own bug.
+_TEMPLATE_ERRORS = (TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError,
+                    RecursionError, UnicodeError)
+
+
+# -- rendering ----------------------------------------------------------------------------
+
+def render_text(context: dict, template: Path, fmt: str, lang: str = "sv",
+                env: SandboxedEnvironment | None = None) -> str:
+    env = env or _environment(fmt, template.parent)
+    try:
+        text = env.get_template(template.name).render(**context)
+    except _TEMPLATE_ERRORS as exc:
+        raise _template_error(exc, _text_where(exc, template), lang) from None
+    return _marked(text)
+
+
+@cache
+def _memo_docx_template():
+    """docxtpl's DocxTemplate, remembering the XML it cleaned up for Jinja: every memo of a
+    run (--split) starts from the same template, so the same cleaning is done once."""
     from docxtpl import DocxTemplate
 
-    from socinv_docs.atomic import TOOL_CREATOR, write_with
+    class MemoDocxTemplate(DocxTemplate):
+        _patched: dict[str, str] = {}
 
-    env = _environment("docx")
+        def patch_xml(self, src_xml):
+            if src_xml not in self._patched:
+                if len(self._patched) > 16:
+                    self._patched.clear()
+                self._patched[src_xml] = super().patch_xml(src_xml)
+            return self._patched[src_xml]
+
+    return MemoDocxTemplate
+
+
+def render_docx(context: dict, template: Path, lang: str = "sv", env: SandboxedEnvironment | None = None) -> bytes:
+    import io
+
+    from socinv_docs.atomic import TOOL_CREATOR
+
+    env = env or _environment("docx")
+    tpl = _memo_docx_template()(str(template))
     try:
-        tpl = DocxTemplate(str(template))
+        _move_breaks_out_of_tags(tpl.get_docx())
         tpl.render(context, jinja_env=env, autoescape=True)
-    except (TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise _template_error(exc, template, lang) from None
+    except _TEMPLATE_ERRORS as exc:
+        raise _template_error(exc, _docx_where(exc, template, tpl), lang) from None
+    _drop_leading_page_break(tpl.docx)
+    _keep_table_rows_together(tpl.docx)
     props = tpl.docx.core_properties
     props.author = TOOL_CREATOR  # so that `validate` never takes a memo for a submission
     props.title = context["meeting"] or props.title
-    write_with(target, lambda tmp: tpl.save(str(tmp)))
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
 
 
-def render(context: dict, fmt: str, target: Path, template: Path | None = None, lang: str = "sv") -> Path:
-    from socinv_docs.atomic import write_text
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
-    template = template or templates_dir() / DEFAULT_TEMPLATES[fmt]
+
+def _move_breaks_out_of_tags(document) -> None:
+    """Keep the page breaks of a template that LibreOffice saved. LibreOffice writes a
+    heading's 'page break before' as a break at the end of the paragraph before it; when
+    that paragraph is a docxtpl tag ({%p for … %}), docxtpl removes it, break and all. The
+    break is moved into a paragraph of its own right after the tag, where it means the same
+    and survives (the default templates have it there already)."""
+    body = document.element.body
+    with_breaks = {}
+    for br in body.iter(_w("br")):
+        if br.get(_w("type")) == "page":
+            p = next((a for a in br.iterancestors(_w("p"))), None)
+            if p is not None:
+                with_breaks.setdefault(p, []).append(br)
+    for p, breaks in with_breaks.items():
+        if not re.search(r"\{%-?\s*p\s", "".join(t.text or "" for t in p.iter(_w("t")))):
+            continue
+        holder = p.makeelement(_w("p"), {})
+        for br in breaks:
+            run = br.getparent()
+            run.remove(br)
+            new_run = holder.makeelement(_w("r"), {})
+            new_run.append(br)
+            holder.append(new_run)
+        p.addnext(holder)
+
+
+def _drop_leading_page_break(document) -> None:
+    """A memo never opens on a blank page: the break before the first beredningsunderlag is
+    dropped when nothing comes before it (a memo of one submission, `--split`)."""
+    body = document.element.body
+    for p in body:
+        if p.tag != _w("p"):
+            return
+        if "".join(p.itertext()).strip():
+            return
+        breaks = [br for br in p.iter(_w("br")) if br.get(_w("type")) == "page"]
+        for br in breaks:
+            br.getparent().remove(br)
+        if p.find(_w("pPr")) is not None and p.find(_w("pPr")).find(_w("pageBreakBefore")) is not None:
+            p.find(_w("pPr")).remove(p.find(_w("pPr")).find(_w("pageBreakBefore")))
+        if breaks:
+            body.remove(p)
+            return
+
+
+# Elements that come before keepNext in a paragraph's properties (the schema's order).
+_BEFORE_KEEP_NEXT = {_w("pStyle")}
+
+
+def _keep_table_rows_together(document) -> None:
+    """No table leaves a lone row on a page, and no row is cut in two: every row may not
+    split (cantSplit) and every row but the last keeps with the next (keepNext on its
+    paragraphs), so a table that fits on a page moves to the next page whole. A longer
+    table still breaks where it must, between rows, with its header row repeated."""
+    for table in document.element.body.iter(_w("tbl")):
+        rows = table.findall(_w("tr"))
+        for i, row in enumerate(rows):
+            tr_pr = row.find(_w("trPr"))
+            if tr_pr is None:
+                tr_pr = row.makeelement(_w("trPr"), {})
+                after = row.find(_w("tblPrEx"))
+                row.insert(0 if after is None else row.index(after) + 1, tr_pr)
+            if tr_pr.find(_w("cantSplit")) is None:
+                tr_pr.append(tr_pr.makeelement(_w("cantSplit"), {}))
+            if i == len(rows) - 1:
+                continue
+            for tc in row.findall(_w("tc")):
+                for p in tc.findall(_w("p")):
+                    p_pr = p.find(_w("pPr"))
+                    if p_pr is None:
+                        p_pr = p.makeelement(_w("pPr"), {})
+                        p.insert(0, p_pr)
+                    if p_pr.find(_w("keepNext")) is None:
+                        at = sum(1 for child in p_pr if child.tag in _BEFORE_KEEP_NEXT)
+                        p_pr.insert(at, p_pr.makeelement(_w("keepNext"), {}))
+
+
+def render_bytes(context: dict, fmt: str, template: Path, lang: str = "sv",
+                 env: SandboxedEnvironment | None = None) -> bytes:
+    """One memo, rendered in this process (no limits: see render_all). Memos of one run share
+    `env`, so that the template is compiled once."""
     if fmt == "docx":
-        render_docx(context, template, target, lang)
-    else:
-        write_text(target, _marked(render_text(context, template, fmt, lang)))
-    return target
+        return render_docx(context, template, lang, env)
+    # A file name from an old share may hold undecodable bytes: shown as '?', never a crash.
+    return render_text(context, template, fmt, lang, env).encode("utf-8", "replace")
 
 
 def _marked(text: str) -> str:
@@ -300,16 +577,78 @@ def _marked(text: str) -> str:
     return f"{TEXT_MARKER}\n{text}"
 
 
+def render_all(jobs: list[tuple[dict, Path]], fmt: str, template: Path | None = None,
+               lang: str = "sv", directories: tuple[Path, ...] = ()) -> list[Path]:
+    """Render every (context, target), then write them: each written atomically, none written
+    when one cannot be rendered. `directories` are made only then."""
+    from socinv_docs.atomic import write_bytes
+
+    template = template or default_template(fmt, lang)
+    env = _environment(fmt, template.parent if fmt != "docx" else None)
+    contents = [render_bytes(ctx, fmt, template, lang, env) for ctx, _ in jobs]
+    for directory in directories:
+        directory.mkdir(parents=True, exist_ok=True)
+    for (_, target), data in zip(jobs, contents):
+        try:
+            write_bytes(target, data)
+        except OSError as exc:  # name the memo, not the temporary file beside it
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
+    return [target for _, target in jobs]
+
+
+def read_assessments(register: Path, lang: str = "sv") -> dict[str, dict]:
+    """The group's columns from the register (Excel-in). A register that cannot be read is
+    the memo's own error: memo only reads the register, so nothing about overwriting it."""
+    from socinv_docs.render.register import RegisterError, read_group_values
+
+    try:
+        return read_group_values(register)
+    except RegisterError as exc:
+        if exc.key == "ui.register.not_register":
+            raise MemoError("memo.register_not_register", lang, path=str(register),
+                            sheet=exc.params.get("sheet", "")) from None
+        raise MemoError("memo.register_unreadable", lang, path=str(register),
+                        error=exc.params.get("error", exc.key)) from None
+    except OSError as exc:
+        raise MemoError("memo.register_unreadable", lang, path=str(register),
+                        error=exc.strerror or type(exc).__name__) from None
+
+
+def write_memos(run: RunReport, schemas: SchemaSet, fmt: str, output: Path, *, split: Path | None = None,
+                template: Path | None = None, assessments: dict | None = None, meeting: str | None = None,
+                lang: str = "sv") -> list[Path]:
+    """The meeting's memo at `output` and, with `split`, one memo per submission in that
+    folder for the diarium (named after the submission). Returns the files written."""
+    from socinv_docs.atomic import is_tool_output
+
+    context = memo_context(run, schemas, assessments=assessments, meeting=meeting, lang=lang)
+    jobs = [(context, output)]
+    if split is not None:
+        names = split_names(context["submissions"], fmt, lang)
+        for sub, name in zip(context["submissions"], names):
+            target = split / name
+            # Our own memo from an earlier run is replaced; anybody else's file never is.
+            if target.exists() and not is_tool_output(target):
+                raise MemoError("memo.split_exists", lang, path=str(target))
+            jobs.append((single_context(context, sub, lang), target))
+    return render_all(jobs, fmt, template, lang, directories=(split,) if split is not None else ())
+
+
+def render(context: dict, fmt: str, target: Path, template: Path | None = None, lang: str = "sv") -> Path:
+    return render_all([(context, target)], fmt, template, lang)[0]
+
+
 def export_templates(directory: Path) -> list[Path]:
     """Copy the default templates out for a secretary to edit (never overwriting)."""
     from socinv_docs.atomic import copy_file
 
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in DEFAULT_TEMPLATES.values():
-        target = directory / name
-        if target.exists():
-            continue
-        copy_file(templates_dir() / name, target)  # a full disk leaves no half template
-        written.append(target)
+    for names in DEFAULT_TEMPLATES.values():
+        for name in names.values():
+            target = directory / name
+            if target.exists():
+                continue
+            copy_file(templates_dir() / name, target)  # a full disk leaves no half template
+            written.append(target)
     return written
