@@ -517,10 +517,32 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                "en": Text("'{token}' does not belong there in the tag")},
     "memo.syntax.other": {"sv": Text("taggen kan inte tolkas (Jinja: {detail})"),
                           "en": Text("the tag cannot be read (Jinja: {detail})")},
+    "memo.template_zero_division": {"sv": Text("Fel i mallen {where}: division med noll."),
+                                    "en": Text("Error in the template {where}: division by zero.")},
+    "memo.template_too_big": {"sv": Text("Fel i mallen {where}: mallen bygger en text eller lista med mer än "
+                                         "{limit:num} tecken eller element."),
+                              "en": Text("Error in the template {where}: the template builds a text or list of "
+                                         "more than {limit:num} characters or items.")},
+    "memo.template_range": {"sv": Text("Fel i mallen {where}: range() över fler än {limit:num} värden."),
+                            "en": Text("Error in the template {where}: range() over more than {limit:num} values.")},
     "memo.template_unsafe": {"sv": Text("Fel i mallen {where}: '{detail}' får en mall inte använda."),
                              "en": Text("Error in the template {where}: a template may not use '{detail}'.")},
+    "memo.template_recursion": {"sv": Text("Fel i mallen {where}: ett makro anropar sig självt utan slut."),
+                                "en": Text("Error in the template {where}: a macro calls itself without end.")},
     "memo.template_failed": {"sv": Text("Fel i mallen {where}: uttrycket går inte att beräkna ({detail})."),
                              "en": Text("Error in the template {where}: the expression cannot be computed ({detail}).")},
+    "memo.template_timeout": {"sv": Text("Mallen {template} tog längre än {seconds:num} s att fylla i och stoppades "
+                                         "(gränsen SOCINV_MAX_RENDER_SECONDS); ingen promemoria skrevs."),
+                              "en": Text("Filling in the template {template} took longer than {seconds:num} s and "
+                                         "was stopped (limit SOCINV_MAX_RENDER_SECONDS); no memo was written.")},
+    "memo.template_memory": {"sv": Text("Mallen {template} behövde mer än {limit_mb:num} MB minne och stoppades "
+                                        "(gränsen SOCINV_MAX_RENDER_MB); ingen promemoria skrevs."),
+                             "en": Text("The template {template} needed more than {limit_mb:num} MB of memory and "
+                                        "was stopped (limit SOCINV_MAX_RENDER_MB); no memo was written.")},
+    "memo.template_crashed": {"sv": Text("Mallen {template} kunde inte fyllas i: arbetet avbröts oväntat ({detail}); "
+                                         "ingen promemoria skrevs."),
+                              "en": Text("The template {template} could not be filled in: the work stopped "
+                                         "unexpectedly ({detail}); no memo was written.")},
     "ui.write_failed": {"sv": Text("Kunde inte skriva {path} ({error}); inget ändrades."),
                         "en": Text("Could not write {path} ({error}); nothing was changed.")},
     "ui.interrupted": {"sv": Text("Avbröts (Ctrl-C). Inga halvfärdiga filer lämnades kvar."),

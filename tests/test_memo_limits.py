@@ -1,9 +1,11 @@
 """Templates that go wrong: a syntax error is told in the template's own terms (in Word the
-paragraph the secretary sees), with one line, exit 2 and nothing written. Asserts keys and
+paragraph the secretary sees), and a template that divides by zero, loops for ever or builds a
+gigabyte string is stopped with one line, exit 2 and nothing written. Asserts keys and
 params, never wording."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import docx
@@ -82,10 +84,10 @@ def test_a_word_template_error_names_the_paragraph_not_the_xml_line(context, tmp
 
 
 def test_a_word_runtime_error_names_its_paragraph(context, tmp_path):
-    template = _docx_template(tmp_path, "Andel: {{ totals.antal }}")
+    template = _docx_template(tmp_path, "Andel: {{ totals.count / 0 }}")
     err = _error(context, template, "docx", tmp_path / "x.docx")
-    assert err.key == "memo.template_error" and err.params["variable"] == "antal"
-    assert err.params["where"] == msg("memo.where.paragraph", template="mall.docx", text="Andel: {{ totals.antal }}")
+    assert err.key == "memo.template_zero_division"
+    assert err.params["where"] == msg("memo.where.paragraph", template="mall.docx", text="Andel: {{ totals.count / 0 }}")
 
 
 def test_an_error_in_the_footer_says_so(context, tmp_path):
@@ -95,10 +97,55 @@ def test_an_error_in_the_footer_says_so(context, tmp_path):
     assert err.params["where"]["key"] == "memo.where.footer"
 
 
+# -- templates that misbehave: stopped, one line, exit 2, nothing written ---------------------
+
+@pytest.mark.parametrize("source, key", [
+    ("<p>\n{{ totals.count / 0 }}</p>", "memo.template_zero_division"),
+    ("<p>\n{{ 1 // 0 }}</p>", "memo.template_zero_division"),
+    ("<p>\n{% for i in range(10**9) %}.{% endfor %}</p>", "memo.template_range"),
+    ("<p>\n{{ 'x' * 10**9 }}</p>", "memo.template_too_big"),
+    ("<p>\n{{ ['x'] * 10**9 }}</p>", "memo.template_too_big"),
+    ("<p>\n{{ 10 ** 100000000 }}</p>", "memo.template_too_big"),
+    ("<p>\n{% set ns = namespace(s='x' * 9000000) %}{{ ns.s + ns.s }}</p>", "memo.template_too_big"),
+    ("<p>\n{{ ''.__class__.__mro__ }}</p>", "memo.template_unsafe"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}", "memo.template_recursion"),
+])
+def test_a_template_that_misbehaves_is_stopped_at_its_line(context, tmp_path, source, key):
+    started = time.monotonic()
+    err = _error(context, _text_template(tmp_path, source), "html", tmp_path / "x.html")
+    assert err.key == key
+    assert err.params["where"]["params"]["template"] == "mall.html.j2"
+    assert time.monotonic() - started < 10
+
+
+def test_a_gigabyte_string_hits_the_memory_ceiling(context, tmp_path, monkeypatch):
+    # '~' joins strings without an operator the sandbox can watch: the child's memory cap stops it.
+    monkeypatch.setenv("SOCINV_MAX_RENDER_MB", "300")
+    source = "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}"
+    err = _error(context, _text_template(tmp_path, source), "html", tmp_path / "x.html")
+    assert err.key == "memo.template_memory" and err.params["limit_mb"] == 300
+
+
+def test_a_template_that_loops_for_ever_is_stopped_in_time(context, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCINV_MAX_RENDER_SECONDS", "0.5")
+    source = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    started = time.monotonic()
+    err = _error(context, _text_template(tmp_path, source), "html", tmp_path / "x.html")
+    assert err.key == "memo.template_timeout" and err.params["seconds"] == 0.5
+    assert time.monotonic() - started < 5
+
+
 def test_the_command_says_it_in_one_line_and_exits_2(cli, tmp_path):
-    template = _text_template(tmp_path, "<p>{{ nope }}</p>")
+    template = _text_template(tmp_path, "<p>{{ 1 / 0 }}</p>")
     out, split = tmp_path / "underlag.html", tmp_path / "diarium"
     result = cli("memo", OFFICIAL / "forslag.xlsx", "--template", template, "-o", out, "--split", split)
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert not out.exists() and not split.exists()
+
+
+def test_normal_templates_render_within_the_limits(context, tmp_path):
+    for fmt in ("docx", "html", "md"):
+        started = time.monotonic()
+        render(context, fmt, tmp_path / f"memo.{fmt}")
+        assert time.monotonic() - started < 5

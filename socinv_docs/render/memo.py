@@ -9,19 +9,26 @@ uses an edited one.
 Safety: every template runs in Jinja's sandbox with strict undefined variables; applicant
 text is only ever a value, never template source, and is escaped for the output format
 (XML in Word by docxtpl's autoescape, HTML entities in HTML, Markdown/HTML specials in
-Markdown). Any template error is one line naming the template and the line (in
-Word: the paragraph's text), and nothing is written.
+Markdown). A template that misbehaves (divides by zero, loops for ever, builds a
+gigabyte string) is stopped: templates are rendered in a child process with a time limit
+and a memory ceiling, and the sandbox refuses ranges, repetitions and sums past a size. Any
+template error is one line naming the template and the line (in Word: the paragraph's
+text), and nothing is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import os
 import re
+import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from socinv_docs import messages, summary
@@ -40,6 +47,30 @@ DEFAULT_TEMPLATES = {
     "en": {"docx": "memo-en.docx", "html": "memo-en.html.j2", "md": "memo-en.md.j2"},
 }
 SUFFIXES = {"docx": ".docx", "html": ".html", "md": ".md"}
+
+# What a template may build with one operator: a string or list this long is never a memo's
+# text, and refusing it at once gives a clear message before the memory ceiling is reached.
+MAX_SEQUENCE = 10_000_000
+MAX_POWER_BITS = 100_000
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def render_seconds() -> float:
+    """Wall-clock limit for filling in a template: the meeting's memo, or one of --split."""
+    return _env_number("SOCINV_MAX_RENDER_SECONDS", 60.0)
+
+
+def render_megabytes() -> int:
+    """Memory a render may use on top of what the program already holds."""
+    return int(_env_number("SOCINV_MAX_RENDER_MB", 1024))
+
 
 class MemoError(messages.CatalogueError):
     """A memo that cannot be made: a template error, a limit, an unreadable register. `key`
@@ -292,10 +323,46 @@ def _md_escape(value: object) -> str:
                            else "\\" + m.group(1), text)
 
 
+# -- the sandbox ----------------------------------------------------------------------------
+
+class _TooBig(SecurityError):
+    """A template tried to build a string, list or number past MAX_SEQUENCE / MAX_POWER_BITS."""
+
+
+class _MemoSandbox(SandboxedEnvironment):
+    """Jinja's sandbox (no attribute escapes; range() capped at MAX_RANGE) that also refuses
+    to multiply, add or raise to a power past a size a memo could ever need."""
+
+    intercepted_binops = frozenset({"*", "+", "**"})
+
+    def from_string(self, source, globals=None, template_class=None):
+        # docxtpl compiles each part of the .docx from a string on every render; one memo per
+        # submission (--split) would compile the same template hundreds of times.
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        cache = self.__dict__.setdefault("_compiled", {})
+        if source not in cache:
+            cache[source] = super().from_string(source)
+        return cache[source]
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
+            if abs(left) > 1 and right > 0 and right * math.log2(abs(left)) > MAX_POWER_BITS:
+                raise _TooBig(operator)
+        elif operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SEQUENCE:
+                    raise _TooBig(operator)
+        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+            if len(left) + len(right) > MAX_SEQUENCE:
+                raise _TooBig(operator)
+        return super().call_binop(context, operator, left, right)
+
+
 def _environment(fmt: str, loader_dir: Path | None = None) -> SandboxedEnvironment:
     from jinja2 import FileSystemLoader
 
-    env = SandboxedEnvironment(
+    env = _MemoSandbox(
         autoescape=fmt in ("html", "docx"),
         undefined=StrictUndefined,
         loader=FileSystemLoader(str(loader_dir)) if loader_dir else None,
@@ -409,9 +476,17 @@ def _template_error(exc: BaseException, where: dict, lang: str) -> MemoError:
         m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
         variable = (m.group(1) or m.group(2)) if m else str(exc)
         return MemoError("memo.template_error", lang, where=where, variable=variable)
+    if isinstance(exc, ZeroDivisionError):
+        return MemoError("memo.template_zero_division", lang, where=where)
+    if isinstance(exc, _TooBig):
+        return MemoError("memo.template_too_big", lang, where=where, limit=MAX_SEQUENCE)
+    if isinstance(exc, OverflowError) and "MAX_RANGE" in str(exc):
+        return MemoError("memo.template_range", lang, where=where, limit=MAX_RANGE)
     if isinstance(exc, SecurityError):
         m = re.search(r"attribute '([^']+)'", str(exc))
         return MemoError("memo.template_unsafe", lang, where=where, detail=m.group(1) if m else str(exc))
+    if isinstance(exc, RecursionError):
+        return MemoError("memo.template_recursion", lang, where=where)
     return MemoError("memo.template_failed", lang, where=where, detail=f"{type(exc).__name__}: {exc}"[:200])
 
 
@@ -577,15 +652,98 @@ def _marked(text: str) -> str:
     return f"{TEXT_MARKER}\n{text}"
 
 
+# -- limits: a child process with a clock and a memory ceiling -----------------------------
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap this (child) process's address space at what it holds now plus `megabytes`."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        cap = now + megabytes * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # not Linux: the time limit and the sandbox's own caps still hold
+
+
+def _child(conn, tasks: list[Callable[[], bytes]], megabytes: int, template: str) -> None:
+    """Do the tasks one by one and send each result as it is done (the parent times each)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _limit_memory(megabytes)
+    for task in tasks:
+        try:
+            result = ("ok", task())
+        except MemoError as exc:
+            result = ("error", exc.key, exc.params)
+        except MemoryError:
+            result = ("error", "memo.template_memory", {"template": template, "limit_mb": megabytes})
+        except BaseException as exc:  # our own bug: one line, never a traceback from a child
+            result = ("error", "memo.template_crashed", {"template": template, "detail": type(exc).__name__})
+        try:
+            conn.send(result)
+        except MemoryError:
+            result = ("error", "memo.template_memory", {"template": template, "limit_mb": megabytes})
+            conn.send(result)
+        if result[0] != "ok":
+            break
+    conn.close()
+
+
+def _limited(tasks: list[Callable[[], bytes]], template: Path, lang: str) -> list[bytes]:
+    """Run the tasks (one memo each) in a forked child: each within render_seconds(), all
+    within render_megabytes() of memory more than this process holds. Where there is no
+    fork (Windows), in this process with the sandbox's caps only."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [task() for task in tasks]
+    seconds, megabytes = render_seconds(), render_megabytes()
+    for stream in (sys.stdout, sys.stderr):  # else the child would print what is buffered again
+        stream.flush()
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(send, tasks, megabytes, template.name), daemon=True)
+    child.start()
+    send.close()
+    results = []
+    try:
+        for _ in tasks:
+            if not receive.poll(seconds):
+                raise MemoError("memo.template_timeout", lang, template=template.name, seconds=seconds)
+            try:
+                result = receive.recv()
+            except (EOFError, OSError):  # the child died without a word: killed, or out of memory in C
+                child.join(5)
+                raise MemoError("memo.template_crashed", lang, template=template.name,
+                                detail=f"exit {child.exitcode}") from None
+            if result[0] != "ok":
+                _, key, params = result
+                raise MemoError(key, lang, **params)
+            results.append(result[1])
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    return results
+
+
 def render_all(jobs: list[tuple[dict, Path]], fmt: str, template: Path | None = None,
                lang: str = "sv", directories: tuple[Path, ...] = ()) -> list[Path]:
-    """Render every (context, target), then write them: each written atomically, none written
-    when one cannot be rendered. `directories` are made only then."""
+    """Render every (context, target), then write them: all within the limits, each written
+    atomically, none written when one cannot be rendered. `directories` are made only then."""
     from socinv_docs.atomic import write_bytes
 
     template = template or default_template(fmt, lang)
     env = _environment(fmt, template.parent if fmt != "docx" else None)
-    contents = [render_bytes(ctx, fmt, template, lang, env) for ctx, _ in jobs]
+    tasks = [lambda ctx=ctx: render_bytes(ctx, fmt, template, lang, env) for ctx, _ in jobs]
+    contents = _limited(tasks, template, lang)
     for directory in directories:
         directory.mkdir(parents=True, exist_ok=True)
     for (_, target), data in zip(jobs, contents):
