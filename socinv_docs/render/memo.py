@@ -8,8 +8,8 @@ uses an edited one.
 
 Safety: every template runs in Jinja's sandbox with strict undefined variables; applicant
 text is only ever a value, never template source, and is escaped for the output format
-(XML in Word by docxtpl's autoescape, HTML entities in HTML, Markdown/HTML specials in
-Markdown). A template that misbehaves (divides by zero, loops for ever, builds a
+(XML in Word by docxtpl's autoescape, HTML entities in HTML, Markdown per context: a table
+cell or running text). A template that misbehaves (divides by zero, loops for ever, builds a
 gigabyte string) is stopped: templates are rendered in a child process with a time limit
 and a memory ceiling, and the sandbox refuses ranges, repetitions and sums past a size. Any
 template error is one line naming the template and the line (in Word: the paragraph's
@@ -311,16 +311,58 @@ def split_names(submissions: list[dict], fmt: str, lang: str) -> list[str]:
     return names
 
 
-# -- Markdown --------------------------------------------------------------------------
+# -- Markdown, escaped for where a value stands --------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+# Characters with a meaning anywhere in a line. '&', '<' and '>' become entities; the rest get a
+# backslash, which CommonMark and GitHub render as the character itself.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]#|!~])")
+# What makes a line something else when it starts it: a list item ('- ', '+ ', '1. ', '1) '),
+# a heading underline or rule ('===', '---'). '#', '>', '|', '*', '`' and '~' are escaped
+# wherever they stand (above), so they can start nothing either.
+_MD_LINE_START = re.compile(r"^([ \t]*)(?:([-+])(?=[ \t]|$)|(\d{1,9})(?=[.)](?:[ \t]|$))|([-=])(?=[-= \t]*$))")
+# Newlines in a value are kept apart from the template's own until the whole memo is
+# rendered; only then is it known whether the value stands in a table row or in text.
+_NEWLINE = "\ue000"
+_TABLE_ROW = re.compile(r"^\s*\|")
+_HEADING = re.compile(r"^\s{0,3}#")
 
 
-def _md_escape(value: object) -> str:
-    text = str(value)
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">"
-                           else "\\" + m.group(1), text)
+def _md_line_start(m: re.Match) -> str:
+    indent, bullet, digits, rule = m.groups()
+    return indent + (digits + "\\" if digits else "\\" + (bullet or rule))
+
+
+def _md_escape(value: object) -> Markup:
+    text = str(value).replace(_NEWLINE, "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for line in text.split("\n"):
+        line = line.lstrip()  # four spaces would start a code block; indentation means nothing here
+        line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        line = _MD_INLINE.sub(r"\\\1", line)
+        lines.append(_MD_LINE_START.sub(_md_line_start, line, count=1))
+    return Markup(_NEWLINE.join(lines))
+
+
+def _md_newlines(text: str) -> str:
+    """The values' own line breaks, per context: '<br>' inside a table row (a real newline
+    would end the row), a hard line break (backslash) in running text, indented so that a
+    list item goes on."""
+    if _NEWLINE not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if _NEWLINE in line:
+            if _TABLE_ROW.match(line):
+                line = line.replace(_NEWLINE, "<br>")
+            elif _HEADING.match(line):  # a heading is one line
+                line = line.replace(_NEWLINE, " ")
+            else:
+                item = re.match(r"^(\s*(?:[-+*]|\d{1,9}[.)])\s+|\s*)", line)
+                indent = " " * len(item.group(1))
+                line = line.replace(_NEWLINE, "\\\n" + indent)
+        out.append(line)
+    return "\n".join(out)
 
 
 # -- the sandbox ----------------------------------------------------------------------------
@@ -504,7 +546,7 @@ def render_text(context: dict, template: Path, fmt: str, lang: str = "sv",
         text = env.get_template(template.name).render(**context)
     except _TEMPLATE_ERRORS as exc:
         raise _template_error(exc, _text_where(exc, template), lang) from None
-    return _marked(text)
+    return _marked(_md_newlines(text) if fmt == "md" else text)
 
 
 @cache
