@@ -303,6 +303,8 @@ def test_a_single_file_is_not_named_twice(samples_run, schemas, tmp_path):
     single = next(s for s in ctx["submissions"] if s["name"] == "ideprovning-luckor.docx")
     folder = next(s for s in ctx["submissions"] if s["name"] == "ansokan-komplett")
     assert single["folder"] is False and folder["folder"] is True
+    # Where a problem is needs no file name when the submission is one file.
+    assert single["findings"] and not any(f["where"].startswith(single["name"]) for f in single["findings"])
     for fmt in FORMATS:
         out = render(ctx, fmt, tmp_path / f"memo{SUFFIXES[fmt]}")
         text = _docx_text(out) if fmt == "docx" else out.read_text(encoding="utf-8")
