@@ -5,7 +5,6 @@ labels and placeholder phrases are removed is the applicant's answer (SPEC §2).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from socinv_docs.extract.text import fold, heading_key
 from socinv_docs.schema import CommonSpec, KindSpec
@@ -14,17 +13,30 @@ from socinv_docs.schema import CommonSpec, KindSpec
 _FILLER = re.compile(r"^(x{2,}|\.+|_+|-+|\?+|…+)$", re.IGNORECASE)
 
 
-@dataclass(slots=True)
 class Answer:
-    text: str = ""
-    placeholder: bool = False  # some placeholder was seen (and set aside)
-    # The first placeholder seen, as written ("TODO", "Skriv här:"), to be quoted back; ""
-    # when it had no text (a content control showing its placeholder).
-    placeholder_text: str = ""
+    """An answer's lines, whether some placeholder was seen (and set aside), and the first
+    placeholder seen, as written ("TODO", "Skriv här:"), to be quoted back ("" when it had
+    no text: a content control showing its placeholder).
+
+    The lines are kept in a list and joined when the text is asked for: appending line
+    after line to a string copied the whole answer each time (quadratic), and an answer of
+    a few hundred thousand lines never finished."""
+
+    __slots__ = ("_lines", "placeholder", "placeholder_text")
+
+    def __init__(self, text: str = "", placeholder: bool = False, placeholder_text: str = "") -> None:
+        self._lines = [text] if text else []
+        self.placeholder = placeholder
+        self.placeholder_text = placeholder_text
+
+    @property
+    def text(self) -> str:
+        if len(self._lines) > 1:
+            self._lines = ["\n".join(self._lines)]
+        return self._lines[0] if self._lines else ""
 
     def add(self, other: "Answer") -> None:
-        if other.text:
-            self.text = f"{self.text}\n{other.text}" if self.text else other.text
+        self._lines.extend(other._lines)
         self.placeholder |= other.placeholder
         self.placeholder_text = self.placeholder_text or other.placeholder_text
 

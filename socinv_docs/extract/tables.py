@@ -190,6 +190,10 @@ def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,
                                     table=block.table, row=block.row, column=cell.location.column,
                                     block=block.location.block)
         goals: list[GridRow] = []
+        # The current goal's texts per column, joined once it is complete: adding row after
+        # row to one string (and searching it for each new row) was quadratic in the rows.
+        lines: dict[str, list[str]] = {}
+        seen: dict[str, set[str]] = {}
         key_origin: str | None = None
         for row in blocks[i + 1:]:
             if row.kind is not BlockKind.ROW or row.sheet != block.sheet or row.table != block.table:
@@ -211,10 +215,14 @@ def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,
             if continues_goal:
                 goal = goals[-1]
                 for cid, v in values.items():
-                    if v and cid != spec.key_column and v not in goal.values.get(cid, ""):
-                        goal.values[cid] = f"{goal.values[cid]}\n{v}" if goal.values.get(cid) else v
+                    if v and cid != spec.key_column and v not in seen.setdefault(cid, set()):
+                        seen[cid].add(v)  # a merged cell repeats its text on every row: once
+                        lines.setdefault(cid, []).append(v)
                 goal.last_row = row.row or goal.last_row
                 continue
+            _join_lines(goals, lines)
+            lines = {cid: [v] for cid, v in values.items() if v}
+            seen = {cid: {v} for cid, v in values.items() if v}
             key_origin = origin
             row_at = Location(table=row.table, row=row.row, sheet=row.sheet, block=row.location.block)
             goals.append(GridRow(values=values, first_row=row.row or 0, last_row=row.row or 0,
@@ -223,8 +231,16 @@ def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,
                                                    label=key_text or None, block=row.location.block),
                                  cells={cid: _cell_at(row_at, by_col.get(col), col, col + 1)
                                         for cid, col in cols.items()}))
+        _join_lines(goals, lines)
         return goals, headers
     return [], {}
+
+
+def _join_lines(goals: list[GridRow], lines: dict[str, list[str]]) -> None:
+    """Give the last goal its columns' texts, one line per row that added something."""
+    if goals:
+        for cid, texts in lines.items():
+            goals[-1].values[cid] = "\n".join(texts)
 
 
 def signatures(spec: SignatureSpec, blocks: list[Block], matches: list[Match],
