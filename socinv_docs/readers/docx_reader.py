@@ -11,7 +11,8 @@ What the walk guarantees:
 - a content control still showing its placeholder contributes no text, only a flag;
 - a text box is read once (the VML fallback copy in mc:Fallback is skipped);
 - a vertically merged cell is counted once; a table of one column is a layout table and
-  its content is walked as ordinary blocks (people wrap whole forms in one).
+  its content is walked as ordinary blocks (people wrap whole forms in one);
+- every element is walked once, however deeply tables nest in tables.
 """
 
 from __future__ import annotations
@@ -327,8 +328,7 @@ class _BodyWalker:
             trpr = tr.find(_W + "trPr")
             if trpr is not None and trpr.find(_W + "del") is not None:
                 continue  # a deleted row
-            cells: list[Cell] = []
-            raw_cells: list[etree._Element] = []
+            raw_cells: list[tuple[etree._Element, int]] = []  # (cell, its first grid column)
             col = 0
             for tc in row_cells(tr):
                 tcpr = tc.find(_W + "tcPr")
@@ -341,16 +341,19 @@ class _BodyWalker:
                     continuation = vm is not None and vm.get(_W + "val", "continue") != "restart"
                 col += 1
                 if not continuation:  # the merged cell was read where it starts
-                    text, placeholder, bold, italic = self._cell_text(tc)
-                    cells.append(Cell(text=text, column=col - 1, placeholder=placeholder, bold=bold,
-                                      italic=italic,
-                                      location=Location(table=table_no, row=row_no, column=col)))
-                    raw_cells.append(tc)
+                    raw_cells.append((tc, col))
                 col += span - 1
             if len(raw_cells) == 1 and col <= 1:
-                # A one-column table is layout: read its content as ordinary blocks.
-                self.walk(raw_cells[0])
+                # A one-column table is layout: read its content as ordinary blocks. Decided
+                # before any cell text is built: reading the cell's text first and then walking
+                # it again doubled the work at each level of tables nested in one-cell tables.
+                self.walk(raw_cells[0][0])
                 continue
+            cells: list[Cell] = []
+            for tc, column in raw_cells:
+                text, placeholder, bold, italic = self._cell_text(tc)
+                cells.append(Cell(text=text, column=column - 1, placeholder=placeholder, bold=bold, italic=italic,
+                                  location=Location(table=table_no, row=row_no, column=column)))
             if not any(c.text or c.placeholder for c in cells):
                 continue
             self.blocks.append(Block(
