@@ -48,6 +48,11 @@ class Limits:
     # box a few dozen; hostile nesting is refused before the readers' recursive walks (and
     # openpyxl's) can meet it. The XML parser itself never goes past 256 (XML_DEPTH_CEILING).
     max_xml_depth: int = 200
+    # Characters of text the blocks of one file may hold. Counted per cell and paragraph as
+    # they are built, so a text shown in many cells (one shared string referenced by 12 000
+    # cells) counts each time: that is what reading it would build. A long ansökan holds
+    # ~100 000 characters; an answer of 20 million is ~10 000 pages.
+    max_text_chars: int = 20_000_000
 
     @classmethod
     def from_env(cls) -> "Limits":
@@ -61,9 +66,11 @@ class Limits:
             max_cells=_env_int("SOCINV_MAX_CELLS", d.max_cells),
             max_seconds=_env_float("SOCINV_MAX_SECONDS", d.max_seconds),
             max_xml_depth=_env_int("SOCINV_MAX_XML_DEPTH", d.max_xml_depth),
+            max_text_chars=_env_int("SOCINV_MAX_TEXT_CHARS", d.max_text_chars),
         )
 
     @property
     def xml_depth(self) -> int:
         """The depth limit in force: the setting, or the parser's own ceiling if lower."""
         return min(self.max_xml_depth, XML_DEPTH_CEILING)
+

@@ -40,10 +40,11 @@ def unreadable_report(path: str, reason: str, **params) -> DocumentReport:
     return DocumentReport(file=path, findings=[make_finding(Code.FILE_UNREADABLE, **extra, reason_key=reason)])
 
 
-def read_raw(path: Path, limits: Limits):
-    """Safe open and read into blocks. Raises UnreadableFile for anything not readable."""
+def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
+    """Safe open and read into blocks. Raises UnreadableFile for anything not readable.
+    `head_rows`: of a workbook, read only the first rows of each sheet (RawDocument.complete)."""
     from socinv_docs.readers.docx_reader import read_docx
-    from socinv_docs.readers.xlsx_reader import check_workbook, read_xlsx
+    from socinv_docs.readers.xlsx_reader import read_xlsx
 
     archive = check_file(path, limits)
     try:
@@ -52,9 +53,7 @@ def read_raw(path: Path, limits: Limits):
             if any(n.startswith("word/") for n in names):
                 return read_docx(str(path), archive, limits)
             if any(n.startswith("xl/") for n in names):
-                check_workbook(archive, limits)  # cells openpyxl would create, before it does
-                archive.close()
-                return read_xlsx(str(path))
+                return read_xlsx(str(path), archive, limits, rows=head_rows)
         except UnreadableFile:
             raise
         # zlib.error is what a flipped byte in deflated data raises; it is not an OSError.
@@ -62,7 +61,7 @@ def read_raw(path: Path, limits: Limits):
             raise UnreadableFile("unreadable.corrupt") from exc
         except MemoryError as exc:  # limits should prevent it; if not, one file must not end the run
             raise UnreadableFile("unreadable.crashed", detail="MemoryError") from exc
-        except Exception as exc:  # lxml, openpyxl and KeyError on broken parts: all "bad content"
+        except Exception as exc:  # lxml and KeyError on broken parts: all "bad content"
             raise UnreadableFile("unreadable.bad_content", detail=type(exc).__name__) from exc
         raise UnreadableFile("unreadable.not_office")
     finally:

@@ -33,7 +33,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 ENV_LIMITS = ("SOCINV_MAX_FILE_BYTES", "SOCINV_MAX_INFLATED_BYTES", "SOCINV_MAX_XML_PART_BYTES",
               "SOCINV_MAX_MEMBERS", "SOCINV_MAX_RATIO", "SOCINV_MAX_SECONDS", "SOCINV_MAX_RANGE_CELLS",
-              "SOCINV_MAX_CELLS")
+              "SOCINV_MAX_CELLS", "SOCINV_MAX_TEXT_CHARS")
 SECONDS_PER_FILE = 5.0  # generous for a slow CI box; every case here takes well under a second
 MAX_RSS_GROWTH_MB = 400  # an expanded bomb would take gigabytes
 
@@ -390,7 +390,7 @@ def test_zip_bomb_declared_size(cli, schemas, tmp_path, monkeypatch):
 def test_zip_bomb_ratio(cli, schemas, tmp_path):
     # One member of 12 MB zeros: under the total limit, but a 1000:1 ratio.
     path = rezip(DOCX, tmp_path / "kvot.docx", add={"word/media/blob.bin": b"\0" * 12_000_000})
-    assert_unreadable(cli, schemas, path, "unreadable.zip_bomb")
+    assert_unreadable(cli, schemas, path, "unreadable.zip_ratio")
 
 
 def test_zip_member_lying_about_its_size(cli, schemas, tmp_path):
@@ -619,6 +619,192 @@ def test_json_output_is_valid_for_every_bad_file(cli, tmp_path):
     assert {"file", "kind", "profile", "status", "sections", "fields", "findings"} <= set(data)
     assert data["kind"] is None and data["sections"] == {} and data["fields"] == {}
 
+
+# -- zip members whose compressed stream lies about its size ---------------------------------
+
+
+_ZEROS_MB = 400  # what a lying stream inflates to past its declared end (old code: all of it)
+
+
+@pytest.fixture(scope="module")
+def deflated_zeros() -> bytes:
+    """Raw deflate blocks of _ZEROS_MB of zeros, ending the stream (about 2 MB)."""
+    import zlib
+
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+    chunk = b"\0" * (1 << 20)
+    return b"".join(packer.compress(chunk) for _ in range(_ZEROS_MB)) + packer.flush()
+
+
+def lying_member(src: Path, dest: Path, name: str, tail: bytes, *, declared: bytes | None = None) -> Path:
+    """A copy of `src` whose member `name` is one deflate stream: the member's real bytes,
+    then `tail` (more raw deflate blocks, ending the stream). Its headers declare the size and
+    CRC of `declared` (default: the real bytes), so zipfile, which stops at the declared size
+    and checks the CRC of what it kept, takes it for valid."""
+    import zlib
+
+    with zipfile.ZipFile(src) as z:
+        real = z.read(name)
+    declared = real if declared is None else declared
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    stream = packer.compress(real) + packer.flush(zlib.Z_FULL_FLUSH) + tail
+    # Written stored, so the archive holds `stream` as is; then the headers are made to say
+    # "deflated, inflates to len(declared) bytes with CRC crc32(declared)".
+    rezip(src, dest, replace={name: None}, add={name: stream}, compression=zipfile.ZIP_STORED)
+    data = bytearray(dest.read_bytes())
+    with zipfile.ZipFile(dest) as z:
+        info = z.getinfo(name)
+    crc, size = zlib.crc32(declared), len(declared)
+    struct.pack_into("<H", data, info.header_offset + 8, zipfile.ZIP_DEFLATED)
+    struct.pack_into("<II", data, info.header_offset + 14, crc, len(stream))
+    struct.pack_into("<I", data, info.header_offset + 22, size)
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        n_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46: pos + 46 + n_len] == name.encode():
+            struct.pack_into("<H", data, pos + 10, zipfile.ZIP_DEFLATED)
+            struct.pack_into("<III", data, pos + 16, crc, len(stream), size)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    dest.write_bytes(bytes(data))
+    return dest
+
+
+# Every part a reader or the safety pass reads, of a Word and an Excel file.
+LYING_PARTS = [(DOCX, "word/document.xml"), (DOCX, "word/styles.xml"), (DOCX, "_rels/.rels"),
+               (DOCX, "[Content_Types].xml"), (XLSX, "xl/worksheets/sheet1.xml"), (XLSX, "xl/workbook.xml"),
+               (XLSX, "xl/styles.xml"), (XLSX, "xl/_rels/workbook.xml.rels")]
+
+
+@pytest.mark.parametrize("template,part", LYING_PARTS, ids=[f"{t.suffix[1:]}:{p}" for t, p in LYING_PARTS])
+def test_stream_running_past_its_declared_size(cli, schemas, tmp_path, deflated_zeros, template, part):
+    """A member that declares its real size and CRC but whose stream inflates 400 MB more
+    was read as valid (zipfile keeps the declared bytes) after inflating all of it in one
+    call: gigabytes per worker. Now it is inflated in bounded chunks and refused as soon as
+    it runs past its size, without the memory (assert_unreadable bounds the growth)."""
+    path = lying_member(template, tmp_path / f"ljuger{template.suffix}", part, deflated_zeros)
+    started = time.perf_counter()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = check_document(path, schemas)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024 < 100
+    assert time.perf_counter() - started < 2
+    assert report.findings[0].params.get("reason_key") == "unreadable.corrupt", report.findings[0].params
+    assert_unreadable(cli, schemas, path, "unreadable.corrupt")
+
+
+@pytest.mark.parametrize("template,part", [(DOCX, "word/document.xml"), (XLSX, "xl/worksheets/sheet1.xml")],
+                         ids=["docx", "xlsx"])
+def test_stream_ending_before_its_declared_size(cli, schemas, tmp_path, template, part):
+    """The other lie: the stream ends early, with the CRC of what it holds; the header claims
+    more (padding the declared bytes with spaces after the real ones)."""
+    with zipfile.ZipFile(template) as z:
+        real = z.read(part)
+    import zlib
+
+    path = tmp_path / f"kort{template.suffix}"
+    lying_member(template, path, part, zlib.compressobj(9, zlib.DEFLATED, -15).flush(), declared=real)
+    # Now make the header claim 100 bytes more than the stream holds (CRC of the real bytes).
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(part)
+    struct.pack_into("<I", data, info.header_offset + 22, len(real) + 100)
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        n_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46: pos + 46 + n_len] == part.encode():
+            struct.pack_into("<I", data, pos + 24, len(real) + 100)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    path.write_bytes(bytes(data))
+    assert_unreadable(cli, schemas, path, "unreadable.corrupt")
+
+
+def test_lying_member_is_one_zipfile_accepts(schemas, tmp_path):
+    """What the tests above build: zipfile reads the lying member as the real part (it keeps
+    the declared bytes and their CRC matches). And the builder is not itself what is refused:
+    the same member without the extra tail reads as the template it is."""
+    import zlib
+
+    part = "xl/worksheets/sheet1.xml"
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    path = lying_member(XLSX, tmp_path / "ljuger.xlsx", part, packer.compress(b"\0" * 1_000_000) + packer.flush())
+    with zipfile.ZipFile(path) as z, zipfile.ZipFile(XLSX) as original:
+        assert z.read(part) == original.read(part)
+    honest = lying_member(XLSX, tmp_path / "arlig.xlsx", part, zlib.compressobj(9, zlib.DEFLATED, -15).flush())
+    assert check_document(honest, schemas).kind == "utvarderingsschema"
+
+
+# -- parts nothing parses, parts in a vocabulary we do not know ---------------------------------
+
+# A form button's legacy drawing as Excel writes it (an unclosed <br>: not well-formed XML),
+# and a custom property stored as UTF-16 under a utf-8 declaration (POI's 61034.xlsx).
+UNCLOSED_VML = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+                b'<v:shape><v:textbox><div>Knapp<br></div></v:textbox><x:ClientData/></v:shape></xml>')
+UTF16_PROPERTY = '<?xml version="1.0" encoding="utf-8"?><egenskap>värde</egenskap>'.encode("utf-16")
+DTD_IN_VML = b'<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY a "b">]><xml>&a;</xml>'
+
+
+@pytest.mark.parametrize("template,name,data", [
+    (XLSX, "xl/drawings/vmlDrawing1.vml", UNCLOSED_VML),
+    (XLSX, "xl/customProperty1.bin", UTF16_PROPERTY),
+    (XLSX, "xl/drawings/vmlDrawing2.vml", DTD_IN_VML),
+    (DOCX, "word/customProperty1.bin", UTF16_PROPERTY),
+], ids=["unclosed_vml", "utf16_bin", "dtd_in_vml", "docx_utf16_bin"])
+def test_parts_nothing_parses_count_only_towards_zip_limits(schemas, tmp_path, template, name, data):
+    """The XML limits apply to the parts the tool (and openpyxl, for the register and the
+    annotator) parses; VML drawings and binary parts only count towards size and ratio. Excel
+    files with a form button were refused as 'bad content' while they open everywhere."""
+    from socinv_docs.readers.safety import check_file
+    from socinv_docs.readers.xlsx_reader import check_workbook
+
+    path = rezip(template, tmp_path / f"med_del{template.suffix}", add={name: data})
+    expected = check_document(template, schemas)
+    report = check_document(path, schemas)
+    assert report.kind == expected.kind
+    assert [f.key for f in report.findings] == [f.key for f in expected.findings]
+    if template == XLSX:  # the guard before openpyxl lets it through too
+        with check_file(path, Limits()) as archive:
+            check_workbook(archive, Limits())
+
+
+def test_dtd_in_a_part_a_reader_parses_under_any_name_is_still_refused(cli, schemas, tmp_path):
+    """The other side: the sheet itself, whatever its name, gets the XML limits."""
+    with zipfile.ZipFile(XLSX) as z:
+        rels = z.read("xl/_rels/workbook.xml.rels").replace(b"worksheets/sheet1.xml", b"worksheets/blad.vml")
+    xml = billion_laughs("worksheet", S_NS, XLSX_BODY)
+    path = rezip(XLSX, tmp_path / "blad.xlsx", replace={"xl/worksheets/sheet1.xml": None,
+                                                        "xl/_rels/workbook.xml.rels": rels},
+                 add={"xl/worksheets/blad.vml": xml})
+    params = assert_unreadable(cli, schemas, path, "unreadable.hostile_xml")
+    assert params["part"] == "xl/worksheets/blad.vml"
+
+
+@pytest.mark.parametrize("template,part,root", [
+    (DOCX, "word/document.xml", '<w:document xmlns:w="urn:example:annat"><w:body><w:p/></w:body></w:document>'),
+    (XLSX, "xl/workbook.xml", '<workbook xmlns="urn:example:annat"><sheets/></workbook>'),
+    (XLSX, "xl/worksheets/sheet1.xml", '<worksheet xmlns="urn:example:annat"><sheetData/></worksheet>'),
+], ids=["docx", "xlsx_workbook", "xlsx_sheet"])
+def test_unknown_vocabulary_is_never_read_as_empty(cli, schemas, tmp_path, template, part, root):
+    """A main part in a namespace the readers do not know (what a Strict file was before
+    Strict was read) is refused with its own reason, not read as an empty document whose
+    every section is 'missing'."""
+    path = rezip(template, tmp_path / f"okand{template.suffix}", replace={part: root.encode()})
+    assert_unreadable(cli, schemas, path, "unreadable.unknown_xml")
+
+
+def test_range_bomb_names_the_tab(schemas, tmp_path):
+    """A limit hit names the sheet as the applicant sees it (its tab), not the zip part."""
+    extra = '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+    path = rezip(XLSX, tmp_path / "omrade.xlsx", replace={"xl/worksheets/sheet1.xml": sheet_with(extra)})
+    finding = check_document(path, schemas).findings[0]
+    assert finding.params["reason_key"] == "unreadable.too_many_cells"
+    assert finding.params["sheet"] == "Utvärderingsschema"
+    from socinv_docs.readers.safety import check_file
+    from socinv_docs.readers.xlsx_reader import check_workbook
+
+    with check_file(path, Limits()) as archive, pytest.raises(Exception) as raised:
+        check_workbook(archive, Limits())  # the guard before openpyxl says the same
+    assert raised.value.params["sheet"] == "Utvärderingsschema"
+
+
 # -- size and time: every cell walked once, text collected in linear time ------------------------
 
 
@@ -698,3 +884,29 @@ def test_long_goal_collected_in_linear_time(schemas, tmp_path):
     (goal,) = report.document.grid
     texts = goal.values["aktiviteter"].splitlines()
     assert len(texts) == 4901 and texts[0] == "Start" and texts[-1].startswith("Aktivitet 4905:")
+
+
+def test_one_shared_string_in_many_cells_is_counted_each_time(cli, schemas, tmp_path):
+    """12 000 cells showing one 1 MB shared string drove `check` to 12.6 GB (a row's text was
+    built from them). Reading counts each cell's text against Limits.max_text_chars and stops
+    at the limit: refused at once, in little memory, with the same reason every time."""
+    big = "Långt svar " * 100_000  # 1.1 MB
+    strings = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{S_NS}" count="1" uniqueCount="1">'
+               f"<si><t>{big}</t></si></sst>").encode()
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{col}{r}" t="s"><v>0</v></c>' for col in "ABCDEF") + "</row>"
+                    for r in range(5, 2005))
+    sheet = f'<worksheet xmlns="{S_NS}"><sheetData>{cells}</sheetData></worksheet>'.encode()
+    with zipfile.ZipFile(XLSX) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                         b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        rels = z.read("xl/_rels/workbook.xml.rels").replace(
+            b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/'
+                                 b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    path = rezip(XLSX, tmp_path / "delad.xlsx", replace={"xl/worksheets/sheet1.xml": sheet, "[Content_Types].xml": types,
+                                                       "xl/_rels/workbook.xml.rels": rels},
+                 add={"xl/sharedStrings.xml": strings})
+    params = assert_unreadable(cli, schemas, path, "unreadable.too_much_text")
+    assert params["limit"] == Limits().max_text_chars
+    assert {check_document(path, schemas).findings[0].params["reason_key"] for _ in range(3)} == \
+        {"unreadable.too_much_text"}

@@ -29,6 +29,7 @@ ENV = {
     "max_cells": "SOCINV_MAX_CELLS",
     "max_seconds": "SOCINV_MAX_SECONDS",
     "max_xml_depth": "SOCINV_MAX_XML_DEPTH",
+    "max_text_chars": "SOCINV_MAX_TEXT_CHARS",
 }
 
 
@@ -117,7 +118,10 @@ def test_max_members(schemas, tmp_path, monkeypatch):
 def test_max_ratio(schemas, tmp_path, monkeypatch):
     # 11 MB of zeros deflates about 1000:1, above the default 200:1 for a member over 10 MB.
     path = with_member(tmp_path, "word/media/blob.bin", b"\0" * 11_000_000)
-    assert reason(path, schemas) == "unreadable.zip_bomb"
+    assert reason(path, schemas) == "unreadable.zip_ratio"  # the ratio's own reason, naming the part
+    report = check_document(path, schemas)
+    assert report.findings[0].params["part"] == "word/media/blob.bin"
+    assert report.findings[0].params["limit"] == 200
     monkeypatch.setenv("SOCINV_MAX_RATIO", "5000")
     assert reason(path, schemas) is None
 
@@ -220,3 +224,16 @@ def test_max_seconds_in_check(schemas, monkeypatch, cli):
     assert result.exit_code == 2
     (finding,) = result.json["findings"]
     assert finding["code"] == "FILE_UNREADABLE" and "0,3 s" in finding["message"] + str(finding)
+
+
+@pytest.mark.parametrize("template", [DOCX, XLSX], ids=["docx", "xlsx"])
+def test_max_text_chars(schemas, monkeypatch, template):
+    """The text the blocks may hold (SOCINV_MAX_TEXT_CHARS): the official templates hold a few
+    thousand characters."""
+    assert reason(template, schemas) is None
+    assert reason(template, schemas, Limits(max_text_chars=100)) == "unreadable.too_much_text"
+    monkeypatch.setenv("SOCINV_MAX_TEXT_CHARS", "100")
+    report = check_document(template, schemas)
+    assert report.findings[0].params["reason_key"] == "unreadable.too_much_text"
+    assert report.findings[0].params["limit"] == 100
+

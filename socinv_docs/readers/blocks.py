@@ -53,3 +53,6 @@ class RawDocument:
     blocks: list[Block]
     title: str = ""
     sheet_names: list[str] = field(default_factory=list)
+    # False when the reader was asked for the start only (the first rows of each sheet) and
+    # stopped before the end: enough to see whether the file can be a template at all.
+    complete: bool = True

@@ -12,7 +12,12 @@ What the walk guarantees:
 - a text box is read once (the VML fallback copy in mc:Fallback is skipped);
 - a vertically merged cell is counted once; a table of one column is a layout table and
   its content is walked as ordinary blocks (people wrap whole forms in one);
-- every element is walked once, however deeply tables nest in tables.
+- every element is walked once, however deeply tables nest in tables;
+- the text it builds is counted (Limits.max_text_chars): a cell's text includes the tables
+  nested in it, so nesting multiplies text, and the count says so before memory does.
+
+Strict OOXML documents are read like transitional ones: their namespaces are mapped on
+the way in (readers.ooxml).
 """
 
 from __future__ import annotations
@@ -26,12 +31,8 @@ from lxml import etree
 from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
-from socinv_docs.readers.safety import (
-    UnreadableFile,
-    check_depth,
-    is_depth_error,
-    too_deep,
-)
+from socinv_docs.readers.ooxml import to_transitional
+from socinv_docs.readers.safety import UnreadableFile, parse_part, read_member
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -248,9 +249,23 @@ def row_cells(tr: etree._Element):
                 yield from row_cells(inner)
 
 
+class _TextBudget:
+    """Characters of text built so far for one document (Limits.max_text_chars)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def spend(self, chars: int) -> None:
+        self.used += chars
+        if self.used > self.limit:
+            raise UnreadableFile("unreadable.too_much_text", limit=self.limit)
+
+
 class _BodyWalker:
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: _Styles, budget: _TextBudget) -> None:
         self.styles = styles
+        self.budget = budget
         self.blocks: list[Block] = []
         self.paragraph_no = 0
         self.table_no = 0
@@ -296,6 +311,7 @@ class _BodyWalker:
         placeholder = collector.placeholder or (in_placeholder and bool(text))
         if in_placeholder:
             text = ""
+        self.budget.spend(len(text))
         if text or placeholder:
             if not self.title and self.styles.is_title(style) and text:
                 self.title = text
@@ -370,7 +386,7 @@ class _BodyWalker:
 
     def _cell_text(self, tc: etree._Element) -> tuple[str, bool, bool, bool]:
         """A cell's text (nested tables included), and whether it shows a placeholder."""
-        sub = _BodyWalker(self.styles)
+        sub = _BodyWalker(self.styles, self.budget)
         sub.table_no = 0
         sub.walk(tc)
         lines = [b.text for b in sub.blocks if b.text]
@@ -382,35 +398,25 @@ class _BodyWalker:
 
 
 def parse_xml(data: bytes) -> etree._Element:
-    """Parse a part of a .docx exactly as the reader does (same hardened parser)."""
-    return etree.fromstring(data, _PARSER)
+    """Parse a part of a .docx exactly as the reader does (same hardened parser, Strict
+    namespaces mapped to the transitional ones)."""
+    return etree.fromstring(to_transitional(data), _PARSER)
 
 
-def _walk(body: etree._Element, styles_root: etree._Element | None) -> _BodyWalker:
-    walker = _BodyWalker(_Styles(styles_root))
+def _walk(body: etree._Element, styles_root: etree._Element | None, limits: Limits) -> _BodyWalker:
+    walker = _BodyWalker(_Styles(styles_root), _TextBudget(limits.max_text_chars))
     walker.walk(body)
     return walker
 
 
-def walk_body(body: etree._Element, styles_root: etree._Element | None = None) -> list[Block]:
+def walk_body(body: etree._Element, styles_root: etree._Element | None = None,
+              limits: Limits | None = None) -> list[Block]:
     """The blocks of a w:body in document order, each with its XML element.
 
     The same walk read_docx does, so block indices (Location.block) match: an annotated
     copy finds the element a finding points at by walking its own parse of the body.
     """
-    return _walk(body, styles_root).blocks
-
-
-def _parse_part(archive: zipfile.ZipFile, name: str, limits: Limits) -> etree._Element:
-    """Parse a part the walk will recurse through, refusing one nested past Limits.max_xml_depth."""
-    try:
-        root = parse_xml(archive.read(name))
-    except etree.XMLSyntaxError as exc:
-        if is_depth_error(exc):
-            raise too_deep(name, limits) from None
-        raise
-    check_depth(root, name, limits)
-    return root
+    return _walk(body, styles_root, limits or Limits.from_env()).blocks
 
 
 def read_docx(path: str, archive: zipfile.ZipFile, limits: Limits | None = None) -> RawDocument:
@@ -421,14 +427,19 @@ def read_docx(path: str, archive: zipfile.ZipFile, limits: Limits | None = None)
         doc_part = main_part(archive, names)
     except ValueError:  # a package without its text: say which part, not "cannot interpret"
         raise UnreadableFile("unreadable.missing_part", part="word/document.xml") from None
-    root = _parse_part(archive, doc_part, limits)
+    # parse_part: the XML limits, the nesting limit (the walk recurses) and Strict names mapped.
+    root = parse_part(archive, doc_part, limits)
     styles_root = None
     if "word/styles.xml" in names:
-        styles_root = _parse_part(archive, "word/styles.xml", limits)
+        styles_root = parse_part(archive, "word/styles.xml", limits)
+    if root.tag != _W + "document":
+        # Not WordprocessingML as we know it (no namespace, another one): say so, rather
+        # than read a document as empty or call its body missing.
+        raise UnreadableFile("unreadable.unknown_xml", part=doc_part)
     body = root.find(_W + "body")
     if body is None:
         raise UnreadableFile("unreadable.missing_part", part=f"{doc_part} (w:body)")
-    walker = _walk(body, styles_root)
+    walker = _walk(body, styles_root, limits)
     title = walker.title or next((b.text for b in walker.blocks if b.text), "")
     return RawDocument(path=path, format="docx", blocks=walker.blocks, title=title)
 
@@ -437,7 +448,7 @@ def main_part(archive: zipfile.ZipFile, names: set[str] | None = None) -> str:
     """The main document part, as named by the package relationships."""
     names = set(archive.namelist()) if names is None else names
     if "_rels/.rels" in names:
-        rels = etree.fromstring(archive.read("_rels/.rels"), _PARSER)
+        rels = etree.fromstring(read_member(archive, "_rels/.rels"), _PARSER)
         for rel in rels:
             if (rel.get("Type") or "").endswith("/officeDocument"):
                 target = (rel.get("Target") or "").lstrip("/")

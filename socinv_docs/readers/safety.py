@@ -1,22 +1,30 @@
-"""Open an Office file only after it has shown it is safe to parse.
+"""Open an Office file only after it has shown it is safe to parse, and read its parts
+only through bounded, checked paths.
 
-Checks are cheap and run before python-docx/openpyxl touch the file: size, magic bytes
-(OLE = legacy or password-protected, PDF, not a zip), the size of the zip's central
-directory (before zipfile parses it), zip members (count, declared inflated size,
-compression ratio) and XML prologues (Office XML never has a DOCTYPE, so any DTD is
+Checks are cheap and run before any part is parsed: size, magic bytes (OLE = legacy or
+password-protected, PDF, not a zip), the size of the zip's central directory (before
+zipfile parses it), zip members (count, declared inflated size, compression ratio) and
+the prologues of the package's XML parts (Office XML never has a DOCTYPE, so any DTD is
 hostile: entity expansion, external entities).
 
-Why the declared sizes are enough: zipfile stops reading a member at its declared
-size and checks the CRC, so a member cannot inflate past what its header says.
+Every read of a member goes through MemberStream: it inflates in bounded chunks and
+refuses a stream that does not end exactly at its declared size (or fails its CRC).
+zipfile alone inflates a member in one call up to 2 GiB and keeps only the declared
+size: a stream that runs far past its header cost gigabytes and still read as valid.
 
-Why every member is looked at, not only *.xml: a package's relationships may point its
-main part at any name ("word/main.bin"), and the parser does not care about the name.
-So every member whose first bytes look like XML gets the size limit and the DTD check.
+Every part a reader parses goes through parse_part/iterparse_part: the XML limits (part
+size, prologue, encoding, nesting) are applied to exactly the parts the tool parses.
+Parts nothing parses (VML drawings, customProperty*.bin, images) only count towards the
+zip limits (size, compression ratio): a form button's VML that is not well-formed XML, or
+a UTF-16 custom property, is no reason to refuse a workbook.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import copy
+import io
 import re
 import zipfile
 import zlib
@@ -122,8 +130,9 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits) -> None:
         raise UnreadableFile("unreadable.zip_bomb", limit_mb=_mb(limits.max_inflated_bytes))
     for info in infos:
         # A tiny member that claims to inflate enormously is a bomb even under the total.
-        if info.file_size > 10_000_000 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise UnreadableFile("unreadable.zip_bomb", limit_mb=_mb(limits.max_inflated_bytes))
+        if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise UnreadableFile("unreadable.zip_ratio", part=info.filename, limit=limits.max_ratio,
+                                 ratio=info.file_size // max(info.compress_size, 1))
         if _is_xml_name(info.filename) and info.file_size > limits.max_xml_part_bytes:
             raise UnreadableFile("unreadable.part_too_large", part=info.filename,
                                  limit_mb=_mb(limits.max_xml_part_bytes))
@@ -136,7 +145,10 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits) -> None:
             raise UnreadableFile("unreadable.opendocument")  # an .odt/.ods renamed .docx/.xlsx
         raise UnreadableFile("unreadable.not_office")
     for info in infos:
-        if info.is_dir() or info.filename.lower().endswith(_HTML_SUFFIXES):
+        # The package's own XML parts, by name: what Office, the annotators and openpyxl parse.
+        # Parts under other names are checked when a reader parses them (parse_part); VML and
+        # binary parts nothing parses are left to the zip limits above.
+        if info.is_dir() or not info.filename.lower().endswith(_PACKAGE_XML_SUFFIXES):
             continue
         head = _read_head(archive, info)
         text = xml_head_text(head, info.filename)
@@ -184,18 +196,206 @@ def _is_xml_name(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
 
 
-# An HTML chunk embedded with w:altChunk may carry "<!DOCTYPE html>"; it is never parsed
-# as XML by the readers, so the DTD check leaves it alone (its size still counts above).
-_HTML_SUFFIXES = (".htm", ".html", ".mht", ".mhtml")
+# The names of a package's XML parts. (An HTML chunk embedded with w:altChunk may carry
+# "<!DOCTYPE html>"; it is never parsed as XML, and its name is not one of these.)
+_PACKAGE_XML_SUFFIXES = (".xml", ".rels")
 PROLOGUE_MAX = 65536
+# The compression ratio is checked for members larger than this: small parts of repeated
+# markup legitimately compress far better than 200:1.
+RATIO_CHECKED_ABOVE = 10_000_000
 
 
 def _read_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with MemberStream(archive, info) as fh:
+        return fh.read(PROLOGUE_MAX)
+
+
+# -- reading members: bounded inflation ---------------------------------------------------
+
+# Inflated bytes produced per step: memory per read is bounded by this, whatever the stream.
+INFLATE_CHUNK = 1 << 18
+
+
+class MemberStream(io.RawIOBase):
+    """One zip member, inflated in bounded chunks and checked against its header.
+
+    The member's raw (compressed) bytes are read through zipfile (which parses the local
+    header) and inflated here, at most INFLATE_CHUNK bytes per step. The stream must end
+    exactly at the declared size: more output than declared, an early end, or a CRC that
+    does not match is "unreadable.corrupt", raised as soon as it is seen (for the "more"
+    case before inflating more than one chunk past the declared size).
+    """
+
+    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> None:
+        super().__init__()
+        if isinstance(info, str):
+            info = archive.getinfo(info)
+        self.info = info
+        self.name = info.filename
+        self._produced = 0
+        self._crc = 0
+        self._ended = False
+        self._inflater = None
+        try:
+            if info.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
+                raw = copy.copy(info)  # the same member, read as its stored (compressed) bytes
+                raw.compress_type = zipfile.ZIP_STORED
+                raw.file_size = info.compress_size
+                del raw.CRC  # the CRC is of the inflated bytes: checked here, not by zipfile
+                self._source = archive.open(raw)
+                if info.compress_type == zipfile.ZIP_DEFLATED:
+                    self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                self._own = True
+            else:  # bzip2/LZMA, which Office never writes: zipfile's own reader, read in steps
+                self._source = archive.open(info)
+                self._own = False
+        except ZIP_READ_ERRORS:
+            raise UnreadableFile("unreadable.corrupt", part=info.filename) from None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            parts = []
+            while chunk := self._step(INFLATE_CHUNK):
+                parts.append(chunk)
+            return b"".join(parts)
+        return self._step(min(size, INFLATE_CHUNK)) if size else b""
+
+    def _step(self, size: int) -> bytes:
+        try:
+            while not self._ended:
+                if self._inflater is None:
+                    data = self._source.read(size)
+                    if not data:
+                        self._finish()
+                        break
+                elif self._inflater.eof:
+                    self._finish()
+                    break
+                else:
+                    pending = self._inflater.unconsumed_tail or self._source.read(INFLATE_CHUNK)
+                    if not pending:  # the compressed bytes ended inside the deflate stream
+                        raise UnreadableFile("unreadable.corrupt", part=self.name)
+                    data = self._inflater.decompress(pending, size)
+                    if not data:
+                        continue
+                self._produced += len(data)
+                if self._produced > self.info.file_size:  # runs past its declared size
+                    raise UnreadableFile("unreadable.corrupt", part=self.name)
+                if self._own:
+                    self._crc = zlib.crc32(data, self._crc)
+                return data
+        except ZIP_READ_ERRORS:
+            raise UnreadableFile("unreadable.corrupt", part=self.name) from None
+        return b""
+
+    def _finish(self) -> None:
+        self._ended = True
+        if self._produced != self.info.file_size or (self._own and self._crc != self.info.CRC):
+            raise UnreadableFile("unreadable.corrupt", part=self.name)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._source.close()
+        super().close()
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
+    """A member's bytes, read through MemberStream (the caller has bounded its declared size)."""
+    with MemberStream(archive, info) as fh:
+        return fh.read()
+
+
+# -- parsing parts: the XML limits --------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from lxml import etree
+
+    # resolve_entities=False and no DTD loading: a DTD is refused by the prologue check
+    # before this parser sees it; this is the second wall.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           remove_comments=True, remove_pis=True)
+
+
+def checked_xml(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
+    """The bytes of a part about to be parsed as XML, after the XML limits: its size, its
+    encoding and a prologue without DTD. Strict OOXML namespaces are mapped to the
+    transitional ones (ooxml.to_transitional), so a reader needs to know only one set."""
+    from socinv_docs.readers.ooxml import to_transitional
+
     try:
-        with archive.open(info) as fh:
-            return fh.read(PROLOGUE_MAX)
-    except ZIP_READ_ERRORS:
-        raise UnreadableFile("unreadable.corrupt") from None
+        info = archive.getinfo(name)
+    except KeyError:
+        raise UnreadableFile("unreadable.missing_part", part=name) from None
+    if info.file_size > limits.max_xml_part_bytes:
+        raise UnreadableFile("unreadable.part_too_large", part=name, limit_mb=_mb(limits.max_xml_part_bytes))
+    data = read_member(archive, info)
+    text = xml_head_text(data[:PROLOGUE_MAX], name)
+    if text is not None:
+        check_prologue(text, name, truncated=len(data) > PROLOGUE_MAX)
+    return to_transitional(data)
+
+
+def parse_part(archive: zipfile.ZipFile, name: str, limits: Limits):
+    """Parse a part into a tree with the hardened parser: the XML limits first (checked_xml),
+    then nesting (Limits.xml_depth), so the readers' recursive walks never meet more."""
+    from lxml import etree
+
+    data = checked_xml(archive, name, limits)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        if is_depth_error(exc):
+            raise too_deep(name, limits) from None
+        raise
+    if root is None:
+        raise UnreadableFile("unreadable.bad_content", detail="XMLSyntaxError")
+    check_depth(root, name, limits)
+    return root
+
+
+def iterparse_part(archive: zipfile.ZipFile, name: str, limits: Limits):
+    """Stream a part's ("start", element) and ("end", element) events, for parts too big to
+    keep as a tree (sheets, shared strings). The XML limits apply as in parse_part and the
+    nesting is counted as the events arrive. The caller clears what it has used."""
+    depth, limit = 0, limits.xml_depth
+    with xml_events(archive, name, limits) as events:
+        for event, element in events:
+            if event == "start":
+                depth += 1
+                if depth > limit:
+                    raise too_deep(name, limits)
+            else:
+                depth -= 1
+            yield event, element
+
+
+@contextlib.contextmanager
+def xml_events(archive: zipfile.ZipFile, name: str, limits: Limits):
+    """lxml's ("start", "end") events over a part that passed the XML limits (checked_xml),
+    with libxml2's own nesting refusal reported as too_deep. A caller that counts nesting
+    itself (the sheet reader's hot loop) uses this directly."""
+    from lxml import etree
+
+    data = checked_xml(archive, name, limits)
+    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
+                             load_dtd=False, no_network=True, huge_tree=False, remove_comments=True,
+                             remove_pis=True)
+    try:
+        yield events
+    except etree.XMLSyntaxError as exc:
+        if is_depth_error(exc):
+            raise too_deep(name, limits) from None
+        raise
 
 
 # Encodings Office (and LibreOffice, Google Sheets, openpyxl...) write, all of which a plain
