@@ -74,3 +74,53 @@ class Limits:
         """The depth limit in force: the setting, or the parser's own ceiling if lower."""
         return min(self.max_xml_depth, XML_DEPTH_CEILING)
 
+
+# -- memory ----------------------------------------------------------------------------------
+
+# Address-space cap of a process checking files (MB): each `validate` worker, and `socinv
+# check` while it reads and judges a file. 0 switches it off. A file that makes the process
+# grow past it ends as "unreadable.crashed" (MemoryError) instead of taking the machine down.
+DEFAULT_MAX_PROCESS_MB = 3072
+
+
+def max_process_mb() -> int:
+    try:
+        value = int(os.environ.get("SOCINV_MAX_WORKER_MB", DEFAULT_MAX_PROCESS_MB) or 0)
+    except ValueError:
+        return DEFAULT_MAX_PROCESS_MB
+    return max(value, 0)
+
+
+def limit_memory(megabytes: int | None = None) -> int | None:
+    """Cap this process's address space (RLIMIT_AS) at `megabytes` (default:
+    SOCINV_MAX_WORKER_MB, 3072). Returns the previous soft limit, for restore_memory, or
+    None when nothing was set (switched off, or no such limit on this system)."""
+    megabytes = max_process_mb() if megabytes is None else megabytes
+    if megabytes <= 0:
+        return None
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = megabytes * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        if soft != resource.RLIM_INFINITY and soft <= cap:
+            return None  # already as low or lower: leave it
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+        return soft
+    except (ImportError, ValueError, OSError):
+        return None
+
+
+def restore_memory(previous: int | None) -> None:
+    """Undo limit_memory (for `check` run in-process, as the tests do)."""
+    if previous is None:
+        return
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (previous, hard))
+    except (ImportError, ValueError, OSError):
+        pass

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.limits import Limits
+from socinv_docs.limits import Limits, limit_memory, restore_memory
 from socinv_docs.messages import msg
 from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.report import DocumentReport, SubmissionReport
@@ -38,6 +38,15 @@ def unreadable_report(path: str, reason: str, **params) -> DocumentReport:
     reserved = {"reason_key", "severity", "where", "section", "field", "criterion"}
     extra = {k: v for k, v in params.items() if k not in reserved}
     return DocumentReport(file=path, findings=[make_finding(Code.FILE_UNREADABLE, **extra, reason_key=reason)])
+
+
+# Deciding whether a file can be one of our templates at all needs only its start: the first
+# rows of each sheet, the first blocks of a document. A file with no trace of any template
+# there (no phrase, no sheet name, no section heading) is not read or matched further: a
+# workbook of 20 000 rows of figures is answered in a fraction of a second. Our templates
+# have every heading well within this (the förslag 42 rows, the ansökan ~150 blocks).
+HEAD_ROWS = 200
+HEAD_BLOCKS = 200
 
 
 def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
@@ -82,20 +91,27 @@ def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
     except OSError as exc:  # a name too long, a broken mount: exists() does not swallow these
         return unreadable_report(shown, "unreadable.os_error", error=exc.strerror or type(exc).__name__)
     suffix = path.suffix.lower()
+
+    def read(head_rows: int | None = None):
+        raw = read_raw(path, limits, head_rows=head_rows)
+        raw.path = shown
+        return raw
+
     try:
-        raw = read_raw(path, limits)
+        # Without --kind the start of a workbook is read first (HEAD_ROWS): enough to tell
+        # a file that is clearly none of our templates; _judge reads the rest if needed.
+        raw = read(None if kind else HEAD_ROWS)
+        if kind in schemas.kinds and schemas.kinds[kind].format != raw.format:
+            return _kind_mismatch(shown, kind, raw.format, schemas)
+        return _judge(raw, shown, schemas, kind=kind, profile=profile, started=started, read_all=read)
     except UnreadableFile as exc:
         if exc.reason == "unreadable.not_office" and suffix in LEGACY_SUFFIXES:
             return unreadable_report(shown, "unreadable.legacy")
         return unreadable_report(shown, exc.reason, **exc.params)
     except RecursionError:
         return unreadable_report(shown, "unreadable.bad_content", detail="RecursionError")
-    raw.path = shown
-    if kind in schemas.kinds and schemas.kinds[kind].format != raw.format:
-        return _kind_mismatch(shown, kind, raw.format, schemas)
-
-    try:
-        return _judge(raw, shown, schemas, kind=kind, profile=profile, started=started)
+    except MemoryError:  # past the process's memory ceiling: this file only, as in a worker
+        return unreadable_report(shown, "unreadable.crashed", detail="MemoryError")
     except Exception as exc:
         # A bug of ours must not end a beredningsgrupp's run with a traceback: the file is
         # reported and the run goes on. SOCINV_DEBUG=1 (set by the tests) lets it surface.
@@ -114,17 +130,28 @@ def _kind_mismatch(shown: str, kind: str, file_format: str, schemas: SchemaSet) 
 
 
 def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: str | None,
-           started: float) -> DocumentReport:
+           started: float, read_all=None) -> DocumentReport:
     """Detect the kind (and, where several funders use it, the funder), extract the
-    Document and run the rules the funder's profile enables."""
-    from socinv_docs.extract.detect import detect_kind, detect_profile
+    Document and run the rules the funder's profile enables. `read_all()` reads the whole
+    file when `raw` is only its start (RawDocument.complete)."""
+    from dataclasses import replace
+
+    from socinv_docs.extract.detect import any_trace, detect_kind, detect_profile
     from socinv_docs.extract.document import extract
 
     # With --profile, only that funder's templates count: an idéprövning checked with
     # Mölndal's profile is no Mölndal document, rather than one judged by the wrong rules.
     among = schemas.profiles[profile].kinds if profile in schemas.profiles else None
     matched: dict[str, list] = {}  # detection's heading matches, reused by extraction
-    kind_id = kind or detect_kind(raw, schemas, among, matched)
+    kind_id = kind
+    if kind_id is None:
+        head = replace(raw, blocks=raw.blocks[:HEAD_BLOCKS])
+        if any_trace(head, schemas, among):  # some trace of a template: look closer
+            if not raw.complete and read_all is not None:
+                raw = read_all()
+            kind_id = detect_kind(raw, schemas, among, matched)
+    # From here `raw` is the whole file: with --kind it was read whole, and a start showing
+    # a template was read again whole before detection.
     if kind_id is None or kind_id not in schemas.kinds:
         report = DocumentReport(file=shown, findings=[make_finding(
             Code.KIND_UNKNOWN, known=sorted(among or schemas.kinds))])
@@ -192,28 +219,35 @@ class _OutOfTime(BaseException):
 
 def check_document_in_time(path: Path, schemas: SchemaSet, *, limits: Limits | None = None,
                            **kwargs) -> DocumentReport:
-    """check_document stopped after Limits.max_seconds, for `socinv check` at the prompt (the
-    workers of `validate` have their own alarm and watchdog). Uses SIGALRM, so only where it
-    exists and on the main thread; elsewhere it is plain check_document."""
+    """check_document stopped after Limits.max_seconds and held under the same memory
+    ceiling as a `validate` worker (limits.limit_memory), for `socinv check` at the prompt
+    (the workers of `validate` have their own alarm, watchdog and ceiling). The time limit
+    uses SIGALRM, so only where it exists and on the main thread."""
     import signal
     import threading
 
     limits = limits or Limits.from_env()
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        return check_document(path, schemas, limits=limits, **kwargs)
-
-    def on_alarm(signum, frame):
-        raise _OutOfTime
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
+    shown = kwargs.get("display") or str(path)
+    ceiling = limit_memory()
     try:
-        signal.setitimer(signal.ITIMER_REAL, limits.max_seconds)
-        try:
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
             return check_document(path, schemas, limits=limits, **kwargs)
+
+        def on_alarm(signum, frame):
+            raise _OutOfTime
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, limits.max_seconds)
+            try:
+                return check_document(path, schemas, limits=limits, **kwargs)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _OutOfTime:
+            return unreadable_report(shown, "unreadable.timeout", seconds=limits.max_seconds)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-    except _OutOfTime:
-        return unreadable_report(kwargs.get("display") or str(path), "unreadable.timeout",
-                                 seconds=limits.max_seconds)
+            signal.signal(signal.SIGALRM, previous)
+    except MemoryError:
+        return unreadable_report(shown, "unreadable.crashed", detail="MemoryError")
     finally:
-        signal.signal(signal.SIGALRM, previous)
+        restore_memory(ceiling)

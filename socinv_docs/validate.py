@@ -38,7 +38,7 @@ from pathlib import Path
 from socinv_docs import messages
 from socinv_docs.atomic import is_tool_output
 from socinv_docs.codes import UNREADABLE_CODES
-from socinv_docs.limits import Limits
+from socinv_docs.limits import Limits, limit_memory
 from socinv_docs.names import printable
 from socinv_docs.report import DocumentReport, RunReport, SkippedEntry, SubmissionReport
 from socinv_docs.schema import SchemaSet
@@ -48,9 +48,6 @@ TOOL_OUTPUT_SUFFIXES = {".xlsx", ".docx", ".xlsm", ".docm", ".html", ".htm", ".m
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"}
 # A worker whose file should have stopped at max_seconds is killed this much later.
 GRACE_SECONDS = 2.0
-# Address-space cap per worker (MB); 0 switches it off. A file that makes a worker grow
-# past it ends as "unreadable.crashed" instead of taking the machine down.
-MAX_WORKER_MB = int(os.environ.get("SOCINV_MAX_WORKER_MB", "3072") or 0)
 
 
 @dataclass
@@ -251,18 +248,8 @@ def _arm(seconds: float) -> None:
 
 
 def _limit_memory() -> None:
-    if MAX_WORKER_MB <= 0:
-        return
-    try:
-        import resource
-
-        cap = MAX_WORKER_MB * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            cap = min(cap, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, ValueError, OSError):
-        pass
+    # The same address-space cap as `socinv check` (SOCINV_MAX_WORKER_MB, limits.limit_memory).
+    limit_memory()
 
 
 # prctl(2) option: the signal the kernel sends this process when its parent dies (Linux).

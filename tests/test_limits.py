@@ -237,3 +237,55 @@ def test_max_text_chars(schemas, monkeypatch, template):
     assert report.findings[0].params["reason_key"] == "unreadable.too_much_text"
     assert report.findings[0].params["limit"] == 100
 
+
+# -- the memory ceiling: `check` has the one a `validate` worker has -------------------------
+
+
+def test_check_runs_under_the_worker_memory_ceiling(schemas, monkeypatch):
+    """check_document_in_time (what `socinv check` runs) caps the address space with the
+    same function as a validate worker (limits.limit_memory, SOCINV_MAX_WORKER_MB) while it
+    reads and judges a file, and gives the process its old limit back afterwards."""
+    import resource
+
+    from socinv_docs import pipeline, validate
+
+    workers = []
+    monkeypatch.setattr(validate, "limit_memory", lambda: workers.append("capped"))
+    validate._limit_memory()  # what each worker runs first
+    assert workers == ["capped"]
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    seen = []
+    real = pipeline.check_document
+
+    def spy(path, schemas, **kw):
+        seen.append(resource.getrlimit(resource.RLIMIT_AS)[0])
+        return real(path, schemas, **kw)
+
+    monkeypatch.setattr(pipeline, "check_document", spy)
+    monkeypatch.setenv("SOCINV_MAX_WORKER_MB", "8192")
+    report = pipeline.check_document_in_time(DOCX, schemas)
+    assert report.kind == "ansokan"
+    cap = 8192 * 1024 * 1024
+    if before[1] != resource.RLIM_INFINITY:
+        cap = min(cap, before[1])
+    if before[0] != resource.RLIM_INFINITY:
+        cap = min(cap, before[0])  # a lower limit already set is kept
+    assert seen == [cap]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_file_past_the_memory_ceiling_is_reported_not_fatal(tmp_path):
+    """A check that needs more memory than the ceiling ends as FILE_UNREADABLE (exit 2), not
+    as a traceback or a machine out of memory. The ceiling here (1 MB) is below what any
+    check needs."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SOCINV_MAX_WORKER_MB": "1"}
+    proc = subprocess.run([sys.executable, "-m", "socinv_docs", "check", str(XLSX), "--format", "json"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (finding,) = json.loads(proc.stdout)["findings"]
+    assert finding["params"] == {"reason_key": "unreadable.crashed", "detail": "MemoryError"}

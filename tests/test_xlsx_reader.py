@@ -255,3 +255,38 @@ def test_start_of_a_workbook(tmp_path):
     assert whole.complete and len(whole.blocks) == 500
     assert read_raw(OFFICIAL / "forslag.xlsx", Limits(), head_rows=200).complete  # a template fits in its start
 
+
+def test_workbook_that_is_clearly_no_template_is_not_read_to_the_end(schemas, tmp_path, monkeypatch):
+    """20 000 rows of figures, no phrase, sheet name or heading of a template in the first
+    rows: KIND_UNKNOWN from the start of the workbook alone."""
+    from socinv_docs import pipeline
+
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r * 7 % 1000}</v></c>' for c in "ABCDEFGH") + "</row>"
+                    for r in range(1, 20_001))
+    path = _with_sheet(tmp_path, "siffror.xlsx", f"<sheetData>{cells}</sheetData>", tab="Mätvärden")
+    reads = []
+    real = pipeline.read_raw
+    monkeypatch.setattr(pipeline, "read_raw", lambda *a, **kw: reads.append(kw.get("head_rows")) or real(*a, **kw))
+    report = pipeline.check_document(path, schemas)
+    assert [f.code.value for f in report.findings] == ["KIND_UNKNOWN"]
+    assert reads == [pipeline.HEAD_ROWS]  # never read in full
+
+
+def test_template_beyond_the_start_is_still_read_whole(schemas, tmp_path):
+    """A förslag with 400 rows inserted under its first answer: its start shows the template,
+    so the whole workbook is read and every section found (the later ones past row 200)."""
+    x = ExcelDraft(OFFICIAL / "forslag.xlsx")
+    x.answer("1. Behov", "Svar")
+    prompt = x.find("1. Behov")
+    x.insert_rows(prompt.row + 2, 400)
+    for offset in range(400):
+        x.ws.cell(prompt.row + 2 + offset, 2, f"Fortsättning {offset}")
+    path = x.save(tmp_path / "lang_forslag.xlsx")
+    from socinv_docs.pipeline import check_document
+
+    report = check_document(path, schemas)
+    expected = check_document(OFFICIAL / "forslag.xlsx", schemas, kind="forslag")
+    assert report.kind == "forslag"
+    assert set(report.document.sections) == set(expected.document.sections)
+    last = max(report.document.sections.values(), key=lambda s: s.location.row or 0)
+    assert (last.location.row or 0) > 400 and last.state.value != "missing"

@@ -21,9 +21,7 @@ def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = 
 
     `matched`, when given, receives the heading matches of each kind that was matched (the
     detected kind always is), so that extraction does not match its headings a second time."""
-    head_text = " \n ".join(fold(b.text) for b in raw.blocks[:LOOK_AT_BLOCKS])
-    head_text = f"{fold(raw.title)} \n {head_text}"
-    sheets = {fold(s) for s in raw.sheet_names}
+    head_text, sheets = _head(raw)
     # Phrases and sheet names are cheap; matching the headings compares every block with
     # every heading, which is what detection costs on a long file. So each kind's cheap score
     # plus all of its headings is an upper bound, and a kind whose bound cannot reach its
@@ -48,6 +46,27 @@ def detect_kind(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = 
         if score >= kind.detect.min_score and (best is None or (score, -index) > (best[0], -best[1])):
             best = (score, index, kind.id)
     return best[2] if best else None
+
+
+def any_trace(raw: RawDocument, schemas: SchemaSet, among: list[str] | None = None) -> bool:
+    """Whether the file shows anything of a template of its format: a phrase near the top, a
+    sheet name, a section heading. Without any, no kind scores at all (the pipeline then
+    reads no further than the start of a file it was given)."""
+    head_text, sheets = _head(raw)
+    kinds = [k for k in schemas.kinds.values()
+             if k.format == raw.format and (among is None or k.id in among)]
+    if any(fold(p) and fold(p) in head_text for k in kinds for p in k.detect.phrases):
+        return True
+    if any(fold(s) in sheets for k in kinds for s in k.detect.sheet_names):
+        return True
+    return any(m.target.kind is TargetKind.SECTION for k in kinds
+               for m in match(k, raw.blocks, schemas.common.match_threshold))
+
+
+def _head(raw: RawDocument) -> tuple[str, set[str]]:
+    """The folded title and first blocks (where phrases are looked for), the folded sheet names."""
+    head_text = " \n ".join(fold(b.text) for b in raw.blocks[:LOOK_AT_BLOCKS])
+    return f"{fold(raw.title)} \n {head_text}", {fold(s) for s in raw.sheet_names}
 
 
 def detect_profile(raw: RawDocument, schemas: SchemaSet, kind_id: str):
