@@ -1,0 +1,136 @@
+"""Office files written by other programs: test files from other projects' suites (POI,
+Open-XML-SDK, ClosedXML, PhpSpreadsheet, …) that socinv once got wrong. tests/data/foreign
+holds them with MANIFEST.tsv (where each comes from, what happened before). None is one of
+our templates: each must be read and checked (KIND_UNKNOWN), or refused with a reason that
+is true; quickly, and `socinv check` within 600 MB.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from socinv_docs import messages
+from socinv_docs.pipeline import check_document
+
+ROOT = Path(__file__).resolve().parent.parent
+FOREIGN = ROOT / "tests" / "data" / "foreign"
+UNKNOWN = ("KIND_UNKNOWN", None)
+
+# file -> (first finding's code, its reason key)
+EXPECTED = {
+    # Read; not one of our templates. The first four took 12-15 s, the last of them 12.3 GB.
+    "poi-bug62181.xlsx": UNKNOWN,
+    "openxmlsdk-RelationalPivotB5.xlsx": UNKNOWN,
+    "closedxml-InvalidPrintTitles.xlsx": UNKNOWN,
+    # 12 000 cells showing one 1 MB shared string: 12 GB of text, more than the limit.
+    "poi-poc-shared-strings.xlsx": ("FILE_UNREADABLE", "unreadable.too_much_text"),
+    # Excel's binary workbook: its own reason, and how to save it as .xlsx.
+    "apache+poi__51519.xlsb": ("FILE_UNREADABLE", "unreadable.xlsb"),
+    "apache+poi__62815.xlsb": ("FILE_UNREADABLE", "unreadable.xlsb"),
+    # ISO Strict: read (these Word files hold charts and shapes, no text).
+    "dotnet+Open-XML-SDK__2D Column-O12-Word-Charts.docx": UNKNOWN,
+    "dotnet+Open-XML-SDK__AllShadows-O12-Word-OartTextEffects.docx": UNKNOWN,
+    "dotnet+Open-XML-SDK__AlphaMod - Parent Cont - Enum tree.docx": UNKNOWN,
+    "dotnet+Open-XML-SDK__AbbreviatedCaseNumber-Abbreviated Case Number.docx": UNKNOWN,
+    "ClosedXML+ClosedXML__universal-content-strict.xlsx": UNKNOWN,
+    "PHPOffice+PhpSpreadsheet__namespacepurl.xlsx": UNKNOWN,
+    "PHPOffice+PhpSpreadsheet__issue.3843a.template.xlsx": UNKNOWN,
+    "apache+poi__57914.xlsx": UNKNOWN,
+    # Form buttons (VML that is not well-formed XML), UTF-16 custom properties: parts no
+    # reader parses; read.
+    "apache+poi__BrNotClosed.xlsx": UNKNOWN,
+    "PHPOffice+PhpSpreadsheet__formscomments.xlsx": UNKNOWN,
+    "PHPOffice+PhpSpreadsheet__double_attr_drawing.xlsx": UNKNOWN,
+    "apache+poi__HsGetVal.xlsx": UNKNOWN,
+    "apache+poi__61034.xlsx": UNKNOWN,
+    # Pivot caches, chartsheets, a macro-enabled template: read.
+    "ClosedXML+ClosedXML__TemplateWithTableSourcePivotTables.xlsx": UNKNOWN,
+    "apache+poi__stress024.xlsx": UNKNOWN,
+    "dotnet+Open-XML-SDK__IntegratedMarketingCampaign DataAnalysis_TP10186504.xltm": UNKNOWN,
+    # One merge over a whole column (B1:B1048576): a million cells, over Limits.max_cells.
+    "ClosedXML+ClosedXML__DrawingSizeInPx.xlsx": ("FILE_UNREADABLE", "unreadable.too_many_cells"),
+}
+# Strict workbooks that do hold text: read as such, not as empty (openpyxl saw 0 cells).
+STRICT_WITH_TEXT = ["ClosedXML+ClosedXML__universal-content-strict.xlsx", "PHPOffice+PhpSpreadsheet__namespacepurl.xlsx",
+                    "apache+poi__57914.xlsx"]
+# The ones that cost the most, for the memory measurement.
+WORST = ["poi-poc-shared-strings.xlsx", "poi-bug62181.xlsx", "openxmlsdk-RelationalPivotB5.xlsx",
+         "closedxml-InvalidPrintTitles.xlsx", "ClosedXML+ClosedXML__DrawingSizeInPx.xlsx"]
+SECONDS_PER_FILE = 2.0  # processor time; `check` answers each in well under a second
+MAX_CHECK_MB = 600
+
+
+def manifest() -> dict[str, dict[str, str]]:
+    with (FOREIGN / "MANIFEST.tsv").open(encoding="utf-8", newline="") as fh:
+        return {row["file"]: row for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def all_files() -> list[str]:
+    return sorted(p.name for p in FOREIGN.iterdir() if p.name != "MANIFEST.tsv")
+
+
+def test_every_file_comes_with_its_manifest_row():
+    rows = manifest()
+    assert set(all_files()) <= set(rows), "a file in tests/data/foreign without a MANIFEST.tsv row"
+    assert set(EXPECTED) <= set(all_files())
+    for name in EXPECTED:
+        assert rows[name]["from repository"] and rows[name]["commit"], name
+
+
+@pytest.mark.parametrize("name", all_files())
+def test_foreign_file_gets_the_right_answer(schemas, name):
+    path = FOREIGN / name
+    started = time.process_time()
+    report = check_document(path, schemas)
+    assert time.process_time() - started < SECONDS_PER_FILE, name
+    first = report.findings[0]
+    reason = first.params.get("reason_key")
+    assert reason is None or reason in messages.CATALOGUE
+    assert reason not in ("unreadable.crashed", "unreadable.internal", "unreadable.timeout"), first.params
+    if name in EXPECTED:
+        assert (first.code.value, reason) == EXPECTED[name], first.params
+    assert report.status.value == "unreadable"  # none of them is one of our templates
+
+
+def test_limit_hit_names_the_tab():
+    from socinv_docs.schema import load_schemas
+
+    report = check_document(FOREIGN / "ClosedXML+ClosedXML__DrawingSizeInPx.xlsx", load_schemas())
+    sheet = report.findings[0].params["sheet"]
+    assert "/" not in sheet and not sheet.endswith(".xml"), sheet  # a tab, not xl/worksheets/sheet6.xml
+
+
+@pytest.mark.parametrize("name", STRICT_WITH_TEXT)
+def test_strict_workbook_is_read_with_its_text(name):
+    from socinv_docs.limits import Limits
+    from socinv_docs.pipeline import read_raw
+
+    raw = read_raw(FOREIGN / name, Limits())
+    assert any(b.text.strip() for b in raw.blocks)
+
+
+# Runs `socinv check` as its only child and reports the child's peak memory with its output.
+_PROBE = """
+import json, resource, subprocess, sys
+done = subprocess.run([sys.executable, "-m", "socinv_docs", "check", "--format", "json", *sys.argv[1:]],
+                      capture_output=True, text=True)
+print(json.dumps({"code": done.returncode, "out": done.stdout, "err": done.stderr,
+                  "kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def test_check_stays_within_600_mb():
+    """The costliest files through the real command, in one process: 12.3 GB before."""
+    proc = subprocess.run([sys.executable, "-c", _PROBE, *(str(FOREIGN / n) for n in WORST)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = json.loads(proc.stdout)
+    assert result["code"] == 2 and "Traceback" not in result["err"], result["err"]
+    assert len(json.loads(result["out"])["documents"]) == len(WORST)
+    assert result["kb"] / 1024 < MAX_CHECK_MB, f"{result['kb'] / 1024:.0f} MB"
