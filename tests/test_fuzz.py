@@ -301,8 +301,61 @@ def stored_zip(pick, seed: Path) -> bytes:
     return bytes(data)
 
 
+def size_lie(pick, seed: Path) -> bytes:
+    """A member whose deflate stream does not end at its declared size: it runs on for up to
+    50 MB of zeros, or ends early. Its headers carry the declared bytes' own CRC, so zipfile
+    (which stops at the declared size) takes it for valid."""
+    import struct
+    import zlib
+
+    items = list(members(seed))
+    i = pick.integer(0, len(items) - 1)
+    name, data = items[i]
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+    stream = packer.compress(data) + packer.flush(zlib.Z_FULL_FLUSH)
+    tail = zlib.compressobj(1, zlib.DEFLATED, -15)
+    extra = pick.choice([0, 1, 1000, 1 << 20, 50 << 20])
+    stream += b"".join(tail.compress(b"\0" * min(1 << 20, extra - n)) for n in range(0, extra, 1 << 20)) + tail.flush()
+    declared = len(data) + (pick.choice([1, 100, 1 << 20]) if extra == 0 else 0)  # 0 extra: claim more instead
+    out = bytearray(pack([*items[:i], (name, stream), *items[i + 1:]], zipfile.ZIP_STORED))
+    with zipfile.ZipFile(io.BytesIO(bytes(out))) as z:
+        info = z.getinfo(name)
+    crc = zlib.crc32(data)
+    struct.pack_into("<H", out, info.header_offset + 8, zipfile.ZIP_DEFLATED)
+    struct.pack_into("<I", out, info.header_offset + 14, crc)
+    struct.pack_into("<I", out, info.header_offset + 22, declared)
+    pos = out.find(b"PK\x01\x02")
+    while pos != -1:
+        n_len = struct.unpack_from("<H", out, pos + 28)[0]
+        if out[pos + 46: pos + 46 + n_len] == name.encode():
+            struct.pack_into("<H", out, pos + 10, zipfile.ZIP_DEFLATED)
+            struct.pack_into("<I", out, pos + 16, crc)
+            struct.pack_into("<I", out, pos + 24, declared)
+        pos = out.find(b"PK\x01\x02", pos + 4)
+    return bytes(out)
+
+
+def single_cell_tables(pick, seed: Path) -> bytes:
+    """The body of a Word file wrapped in tables of one cell, many levels deep (people wrap
+    whole forms in one; each level once doubled the reading time)."""
+    items = list(members(seed))
+    i = _main_index(items)
+    if i is None or not items[i][0].startswith("word/"):
+        return pack(items)
+    name, data = items[i]
+    xml = data.decode()
+    head, sep, rest = xml.partition("<w:body>")
+    body, sep2, tail = rest.rpartition("<w:sectPr")
+    if not sep or not sep2:
+        return pack(items)
+    depth = pick.choice([1, 5, 18, 40, 60, 80, 100])
+    xml = head + sep + "<w:tbl><w:tr><w:tc>" * depth + body + "<w:p/></w:tc></w:tr></w:tbl>" * depth + sep2 + tail
+    items[i] = (name, xml.encode())
+    return pack(items)
+
+
 MUTATORS = [truncate, flip_bytes, flip_in_xml, drop_member, duplicate_member, rename_member, garbage_member,
-            corrupt_xml, huge_cell, many_blocks, deep_nesting, declare, stored_zip]
+            corrupt_xml, huge_cell, many_blocks, deep_nesting, declare, stored_zip, size_lie, single_cell_tables]
 
 
 # -- the property -----------------------------------------------------------------------------
