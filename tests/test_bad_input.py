@@ -910,3 +910,19 @@ def test_one_shared_string_in_many_cells_is_counted_each_time(cli, schemas, tmp_
     assert params["limit"] == Limits().max_text_chars
     assert {check_document(path, schemas).findings[0].params["reason_key"] for _ in range(3)} == \
         {"unreadable.too_much_text"}
+
+
+def test_guard_before_openpyxl_checks_every_member_stream(tmp_path, deflated_zeros):
+    """openpyxl (the register, annotated copies) reads members with zipfile, which inflates a
+    lying stream whole: the guard it runs first drains every member it does not parse, an
+    image too, through the bounded reader."""
+    from socinv_docs.readers.safety import UnreadableFile, check_file
+    from socinv_docs.readers.xlsx_reader import check_workbook
+
+    with_image = rezip(XLSX, tmp_path / "bild.xlsx", add={"xl/media/image1.png": b"\x89PNG" + b"bild" * 500})
+    with check_file(with_image, Limits()) as archive:
+        check_workbook(archive, Limits())  # an honest image passes
+    path = lying_member(with_image, tmp_path / "ljugande_bild.xlsx", "xl/media/image1.png", deflated_zeros)
+    with check_file(path, Limits()) as archive, pytest.raises(UnreadableFile) as refused:
+        check_workbook(archive, Limits())
+    assert refused.value.reason == "unreadable.corrupt"

@@ -33,7 +33,15 @@ from socinv_docs.limits import Limits
 from socinv_docs.location import Location, column_letter
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
 from socinv_docs.readers.ooxml import RELATIONSHIP_NS, main_part, relationships
-from socinv_docs.readers.safety import UnreadableFile, iterparse_part, parse_part, too_deep, xml_events
+from socinv_docs.readers.safety import (
+    INFLATE_CHUNK,
+    MemberStream,
+    UnreadableFile,
+    iterparse_part,
+    parse_part,
+    too_deep,
+    xml_events,
+)
 
 MAX_ROWS = 5000  # a form never has more; a sheet claiming a million rows is not read past this
 MAX_COLUMNS = 60
@@ -553,7 +561,9 @@ _NOT_PARSED_BY_OPENPYXL = (".vml", ".bin")
 
 def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
     """Raise UnreadableFile when openpyxl would build too many cells, a part it parses breaks
-    an XML limit, or the workbook part is missing. A limit hit names the sheet's tab."""
+    an XML limit, a member's stream does not end at its declared size (openpyxl reads them
+    with zipfile, in one call), or the workbook part is missing. A limit hit names the
+    sheet's tab."""
     workbook = main_part(archive, limits, "xl/workbook.xml")
     if workbook is None or workbook.lower().endswith(".bin"):
         raise UnreadableFile("unreadable.xlsb" if workbook else "unreadable.missing_part", part="xl/workbook.xml")
@@ -563,10 +573,14 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
     budget = _Budget(limits)
     for info in archive.infolist():
         name = info.filename
-        if info.is_dir() or (name not in tabs and name.lower().endswith(_NOT_PARSED_BY_OPENPYXL)):
+        if info.is_dir():
             continue
-        if name not in tabs and not name.lower().endswith((".xml", ".rels")):
-            continue  # images, fonts: not XML
+        if name not in tabs and (name.lower().endswith(_NOT_PARSED_BY_OPENPYXL)
+                                 or not name.lower().endswith((".xml", ".rels"))):
+            with MemberStream(archive, info) as stream:  # images, fonts, VML: only the stream's size
+                while stream.read(INFLATE_CHUNK):
+                    pass
+            continue
         tab = tabs.get(name)
         # Every part: the XML limits (size, prologue, nesting) and well-formedness; sheets:
         # the cells openpyxl would create.
