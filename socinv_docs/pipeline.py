@@ -53,12 +53,21 @@ def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
     """Safe open and read into blocks. Raises UnreadableFile for anything not readable.
     `head_rows`: of a workbook, read only the first rows of each sheet (RawDocument.complete)."""
     from socinv_docs.readers.docx_reader import read_docx
+    from socinv_docs.readers.legacy import read_legacy
     from socinv_docs.readers.xlsx_reader import read_xlsx
 
-    archive = check_file(path, limits)
+    archive = legacy = None
     try:
-        names = set(archive.namelist())
+        archive = check_file(path, limits)
+    except UnreadableFile as exc:
+        if exc.reason != "unreadable.legacy":
+            raise
+        legacy = exc  # .xls (xlrd), or .doc where LibreOffice can convert it: read below
+    try:
         try:
+            if archive is None:
+                return read_legacy(path, limits, legacy.params.get("legacy"), rows=head_rows)
+            names = set(archive.namelist())
             if any(n.startswith("word/") for n in names):
                 return read_docx(str(path), archive, limits)
             if any(n.startswith("xl/") for n in names):
@@ -70,11 +79,12 @@ def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
             raise UnreadableFile("unreadable.corrupt") from exc
         except MemoryError as exc:  # limits should prevent it; if not, one file must not end the run
             raise UnreadableFile("unreadable.crashed", detail="MemoryError") from exc
-        except Exception as exc:  # lxml and KeyError on broken parts: all "bad content"
+        except Exception as exc:  # lxml, xlrd and KeyError on broken parts: all "bad content"
             raise UnreadableFile("unreadable.bad_content", detail=type(exc).__name__) from exc
         raise UnreadableFile("unreadable.not_office")
     finally:
-        archive.close()
+        if archive is not None:
+            archive.close()
 
 
 def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,

@@ -77,7 +77,8 @@ def check_file(path: Path, limits: Limits) -> zipfile.ZipFile:
         data = path.read_bytes()
         if any(marker in data for marker in ENCRYPTED_MARKERS):
             raise UnreadableFile("unreadable.encrypted")
-        raise UnreadableFile("unreadable.legacy")
+        legacy = _legacy_format(data)
+        raise UnreadableFile("unreadable.legacy", **({"legacy": legacy} if legacy else {}))
     if head.startswith(PDF_MAGIC):
         raise UnreadableFile("unreadable.pdf")
     if not head.startswith(ZIP_MAGIC):
@@ -94,6 +95,18 @@ def check_file(path: Path, limits: Limits) -> zipfile.ZipFile:
         archive.close()
         raise
     return archive
+
+
+# The stream a legacy Office file keeps its content in, named in the OLE directory (UTF-16,
+# each name ends with a NUL): Word 97-2003 "WordDocument", Excel 97-2003 "Workbook" (Excel
+# 5/95: "Book").
+_LEGACY_STREAMS = (("doc", "WordDocument\0".encode("utf-16-le")), ("xls", "Workbook\0".encode("utf-16-le")),
+                   ("xls", "Book\0".encode("utf-16-le")))
+
+
+def _legacy_format(data: bytes) -> str | None:
+    """"doc", "xls" or None (PowerPoint, anything else) for an OLE container's bytes."""
+    return next((name for name, stream in _LEGACY_STREAMS if stream in data), None)
 
 
 def _check_directory(path: Path, limits: Limits) -> None:

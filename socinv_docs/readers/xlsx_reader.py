@@ -106,7 +106,7 @@ class _Styles:
         return False, False
 
 
-class _Budget:
+class CellBudget:
     """What reading may build: cells covered (as openpyxl would create them) and text."""
 
     def __init__(self, limits: Limits) -> None:
@@ -148,8 +148,8 @@ def read_xlsx(path: str, archive: zipfile.ZipFile, limits: Limits | None = None,
     by_type = {rel_type: target for rel_type, target in rels.values()}
     styles = _read_styles(archive, by_type.get("styles"), limits)
     strings = _read_shared_strings(archive, by_type.get("sharedStrings"), limits)
-    epoch = _MAC_EPOCH if date1904 else _WINDOWS_EPOCH
-    budget = _Budget(limits)
+    epoch = MAC_EPOCH if date1904 else WINDOWS_EPOCH
+    budget = CellBudget(limits)
     blocks: list[Block] = []
     read: list[str] = []
     complete = True
@@ -160,7 +160,7 @@ def read_xlsx(path: str, archive: zipfile.ZipFile, limits: Limits | None = None,
         values, merges, whole = found
         complete &= whole
         read.append(sheet.name)
-        _rows(sheet.name, values, merges, blocks, budget)
+        rows_to_blocks(sheet.name, values, merges, blocks, budget)
     title = next((b.cells[0].text for b in blocks if b.cells), "")
     return RawDocument(path=path, format="xlsx", blocks=blocks, title=title, sheet_names=read, complete=complete)
 
@@ -228,7 +228,7 @@ def _read_styles(archive, part: str | None, limits: Limits) -> _Styles:
         fmt = formats.get(fmt_id, BUILTIN_FORMATS.get(fmt_id))
         if _is_date_format(fmt):
             styles.dates.add(index)
-        if _is_duration_format(fmt):
+        if is_duration_format(fmt):
             styles.durations.add(index)
     return styles
 
@@ -258,7 +258,7 @@ def _is_date_format(fmt: str | None) -> bool:
     return _DATE_CODE.search(_QUOTED_OR_LOCALE.sub("", fmt.split(";")[0])) is not None
 
 
-def _is_duration_format(fmt: str | None) -> bool:
+def is_duration_format(fmt: str | None) -> bool:
     return bool(fmt) and _DURATION.search(fmt.split(";")[0]) is not None
 
 
@@ -296,11 +296,11 @@ def _rich_text(el) -> str:
 
 _COORDINATE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 # A cell kept for the blocks: (text, bold, italic).
-_Value = tuple[str, bool, bool]
+CellValue = tuple[str, bool, bool]
 
 
 def _read_sheet(archive, sheet: _Sheet, styles: _Styles, strings: list[str], epoch: dt.datetime,
-                budget: _Budget, limits: Limits, rows: int | None):
+                budget: CellBudget, limits: Limits, rows: int | None):
     """({(row, col): value} for the cells in the window, [merged ranges], whether the whole
     sheet was read), or None for our review sheet. Every <c> of the sheet counts towards
     Limits.max_cells (openpyxl would build them all), but only the window is kept; with
@@ -309,7 +309,7 @@ def _read_sheet(archive, sheet: _Sheet, styles: _Styles, strings: list[str], epo
     are freed with their row."""
     cell_tag, row_tag, merge_tag, link_tag, props_tag = _S + "c", _S + "row", _S + "mergeCell", _S + "hyperlink", \
         _S + "sheetPr"
-    values: dict[tuple[int, int], _Value] = {}
+    values: dict[tuple[int, int], CellValue] = {}
     merges: list[tuple[int, int, int, int]] = []
     row = column = 0  # where a cell without a reference ("r") is: after the previous one
     depth, deepest = 0, limits.xml_depth
@@ -403,7 +403,7 @@ def _cells_in(ref: str) -> int:
     return total
 
 
-def _cell_value(el, styles: _Styles, strings: list[str], epoch: dt.datetime) -> _Value | None:
+def _cell_value(el, styles: _Styles, strings: list[str], epoch: dt.datetime) -> CellValue | None:
     """A cell's text as openpyxl's value would read (data_only: a formula's cached result),
     with its font's bold and italic; None when the cell holds no value."""
     kind = el.get("t", "n")
@@ -430,20 +430,20 @@ def _text_of(raw: str, kind: str, style: int, styles: _Styles, strings: list[str
             number = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
             if style in styles.dates:
                 try:
-                    return _shown(_from_excel(number, epoch, style in styles.durations))
+                    return shown(from_excel(number, epoch, style in styles.durations))
                 except (OverflowError, ValueError):
                     return "#VALUE!"
-            return _shown(number)
+            return shown(number)
         if kind == "b":
-            return _shown(bool(int(raw)))
+            return shown(bool(int(raw)))
         if kind == "d":
-            return _shown(_from_iso(raw))
+            return shown(_from_iso(raw))
     except (ValueError, OverflowError):
         pass  # a value its type does not allow: shown as written
     return raw.strip()  # "str" (a formula's text), "e" (an error such as #N/A), unknown types
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     """A value as the blocks show it (numbers without a needless .0, dates as ISO)."""
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
@@ -457,11 +457,11 @@ def _shown(value: object) -> str:
 
 
 # Excel's serial dates, as openpyxl converts them (openpyxl.utils.datetime.from_excel).
-_WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
-_MAC_EPOCH = dt.datetime(1904, 1, 1)
+WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
+MAC_EPOCH = dt.datetime(1904, 1, 1)
 
 
-def _from_excel(value: float, epoch: dt.datetime, duration: bool):
+def from_excel(value: float, epoch: dt.datetime, duration: bool):
     if duration:
         td = dt.timedelta(days=value)
         if td.microseconds:
@@ -473,7 +473,7 @@ def _from_excel(value: float, epoch: dt.datetime, duration: bool):
         minutes, seconds = divmod(diff.seconds, 60)
         hours, minutes = divmod(minutes, 60)
         return dt.time(hours, minutes, seconds, diff.microseconds)
-    if 0 < value < 60 and epoch == _WINDOWS_EPOCH:
+    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
         day += 1  # Excel's 1900-02-29, which never was
     return epoch + dt.timedelta(days=day) + diff
 
@@ -498,8 +498,8 @@ def _from_iso(text: str):
 # -- rows into blocks -----------------------------------------------------------------------
 
 
-def _rows(sheet: str, values: dict[tuple[int, int], _Value], merges: list[tuple[int, int, int, int]],
-          blocks: list[Block], budget: _Budget) -> None:
+def rows_to_blocks(sheet: str, values: dict[tuple[int, int], CellValue], merges: list[tuple[int, int, int, int]],
+                   blocks: list[Block], budget: CellBudget) -> None:
     """The sheet's rows as blocks: every cell with text, in column order; a cell a merged
     range covers shows the range's text (once per covered cell, marked merged_into)."""
     origin_of: dict[tuple[int, int], tuple[int, int]] = {}
@@ -570,7 +570,7 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
     rels = relationships(archive, workbook, limits)
     sheets, _ = _workbook(archive, workbook, rels, limits)
     tabs = {s.part: s.name for s in sheets}
-    budget = _Budget(limits)
+    budget = CellBudget(limits)
     for info in archive.infolist():
         name = info.filename
         if info.is_dir():
