@@ -113,7 +113,9 @@ def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
         raw = read(None if kind else HEAD_ROWS)
         if kind in schemas.kinds and schemas.kinds[kind].format != raw.format:
             return _kind_mismatch(shown, kind, raw.format, schemas)
-        return _judge(raw, shown, schemas, kind=kind, profile=profile, started=started, read_all=read)
+        report = _judge(raw, shown, schemas, kind=kind, profile=profile, started=started, read_all=read)
+        report.converted = raw.converted  # a legacy .doc read after LibreOffice converted it
+        return report
     except UnreadableFile as exc:
         if exc.reason == "unreadable.not_office" and suffix in LEGACY_SUFFIXES:
             return unreadable_report(shown, "unreadable.legacy")

@@ -190,6 +190,8 @@ class DocumentReport(BaseModel):
     facts: Facts | None = None  # None when unreadable
     economics: dict | None = None
     seconds: float = 0.0
+    # "libreoffice": a legacy .doc, read after LibreOffice converted a copy to .docx.
+    converted: str | None = None
 
     @field_validator("findings")
     @classmethod
@@ -228,6 +230,8 @@ class DocumentReport(BaseModel):
             data["criteria_raw"] = {k: c.raw for k, c in doc.criteria.items()}  # the answer as written
         if self.economics is not None:
             data["economics"] = self.economics
+        if self.converted:
+            data["converted"] = self.converted
         return data
 
 

@@ -265,8 +265,18 @@ def test_corrupt_worksheet_data(cli, schemas, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["gammal.doc", "gammal.xls", "gammal_med_fel_namn.docx"])
-def test_legacy_ole_file(cli, schemas, tmp_path, name):
+def test_legacy_ole_file(cli, schemas, tmp_path, monkeypatch, name):
+    """A Word 97-2003 file where LibreOffice is not installed (tests/test_legacy.py: where it is)."""
+    from socinv_docs.readers import legacy
+
+    monkeypatch.setattr(legacy, "libreoffice", lambda: None)
     path = ole_file(tmp_path / name, "WordDocument")
+    assert_unreadable(cli, schemas, path, "unreadable.legacy")
+
+
+def test_other_ole_file_is_legacy(cli, schemas, tmp_path):
+    """An OLE container that is neither Word nor Excel (PowerPoint 97-2003) stays legacy."""
+    path = ole_file(tmp_path / "bilder.doc", "PowerPoint Document")
     assert_unreadable(cli, schemas, path, "unreadable.legacy")
 
 

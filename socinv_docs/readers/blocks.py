@@ -56,3 +56,6 @@ class RawDocument:
     # False when the reader was asked for the start only (the first rows of each sheet) and
     # stopped before the end: enough to see whether the file can be a template at all.
     complete: bool = True
+    # How the file was made readable, when it was not read as it is: "libreoffice" for a
+    # legacy .doc converted to .docx first (readers.legacy). The report says so.
+    converted: str | None = None

@@ -46,6 +46,8 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     profile = f" ({report.profile})" if report.profile else ""
     out = [f"{report.file} — {title}{profile}: {_t(f'ui.status.{status.value}', lang)} "
            f"({messages.counts(errors, warnings, lang)})"]
+    if report.converted:
+        out.append(_t(f"ui.converted.{report.converted}", lang))
     doc = report.document
     if doc and doc.sections and kind:
         out.append("")

@@ -92,7 +92,9 @@ def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os
         raise AnnotateError("annotate.unreadable", file=str(source))
     now = now or dt.datetime.now(dt.timezone.utc)
     limits = limits or Limits.from_env()
-    fmt = report.document.format if report.document is not None else _sniff(source)
+    # What the source file is, not what it was read as: a legacy .xls (read with xlrd) or .doc
+    # (read after LibreOffice converted it) has no package a copy could be written from.
+    fmt = _sniff(source)
     if fmt not in ("docx", "xlsx"):
         raise AnnotateError("annotate.unsupported", file=str(source))
     with bounded(limits, str(source)):
