@@ -12,7 +12,7 @@ from pathlib import Path
 
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
-from socinv_docs.limits import Limits
+from socinv_docs.limits import Limits, limit_memory, restore_memory
 from socinv_docs.model import Document, SectionState
 from socinv_docs.report import DocumentReport, Finding, count, in_document_order, status_of
 
@@ -128,31 +128,10 @@ class _OutOfTime(BaseException):
 
 
 def _cap_memory() -> Callable[[], None]:
-    """Lower this process's address space to the cap a `validate` worker has; return what
-    puts the previous limit back.
-
-    A seam: validate._limit_memory is being turned into one shared function (the trust
-    work); only this call changes then.
-    """
-    try:
-        import resource
-    except ImportError:  # Windows: no cap, as in validate
-        return lambda: None
-    from socinv_docs.validate import _limit_memory
-
-    try:
-        before = resource.getrlimit(resource.RLIMIT_AS)
-    except (ValueError, OSError):
-        return lambda: None
-    _limit_memory()
-
-    def restore() -> None:
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, before)
-        except (ValueError, OSError):
-            pass
-
-    return restore
+    """Lower this process's address space to the cap a `validate` worker has
+    (limits.limit_memory); return what puts the previous limit back."""
+    previous = limit_memory()
+    return lambda: restore_memory(previous)
 
 
 @contextmanager
