@@ -139,12 +139,13 @@ def all_files(root: Path) -> list[Path]:
 
 
 def child_env(work: Path) -> dict:
-    """The environment for the measured commands: bytecode cached (as after `pip install`),
-    but in the working folder rather than beside the sources. Without it, a checkout run with
+    """The environment for the measured commands: bytecode and checked schemas cached (as
+    after `pip install` and a first run), but in the working folder. Without it, a checkout run with
     PYTHONDONTWRITEBYTECODE compiles every module of ours on every start."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    env["SOCINV_CACHE_DIR"] = str(work / "cache")  # the checked schemas, as after a first run
     return env
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as data_field  # 'field' is also an attribute name here
 from enum import StrEnum
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from socinv_docs.location import Location
 
@@ -18,11 +18,8 @@ class SectionState(StrEnum):
     TOO_SHORT = "too_short"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-
-class Section(_Model):
+@dataclass
+class Section:
     id: str
     state: SectionState
     heading: str | None = None  # as found in the draft
@@ -39,7 +36,8 @@ class Section(_Model):
     unrecognised_location: Location | None = None
 
 
-class FieldValue(_Model):
+@dataclass
+class FieldValue:
     id: str
     raw: str = ""  # the answer as typed, placeholders set aside
     value: Any = None  # parsed (str, list, dict, number) or None when empty/unreadable
@@ -60,7 +58,8 @@ class FieldValue(_Model):
         return None if self.invalid else self.value
 
 
-class CriterionAnswer(_Model):
+@dataclass
+class CriterionAnswer:
     id: str
     answer: bool | None = None  # True = Ja, False = Nej, None = unanswered or unclear
     raw: str = ""  # the answer as the applicant wrote it ("Ja, se ovan", "Delvis"); "" when none
@@ -76,19 +75,21 @@ class CriterionAnswer(_Model):
         return self.answer is None and bool(self.raw)
 
 
-class TableRow(_Model):
+@dataclass
+class TableRow:
     label: str = ""
-    values: dict[str, str] = Field(default_factory=dict)  # column id -> raw text
+    values: dict[str, str] = data_field(default_factory=dict)  # column id -> raw text
     location: Location = Location()
     # column id -> that cell's place, so a finding about one value points at its cell
-    cells: dict[str, Location] = Field(default_factory=dict)
+    cells: dict[str, Location] = data_field(default_factory=dict)
 
 
-class Table(_Model):
+@dataclass
+class Table:
     id: str
-    rows: list[TableRow] = Field(default_factory=list)
+    rows: list[TableRow] = data_field(default_factory=list)
     location: Location = Location()
-    columns: dict[str, int] = Field(default_factory=dict)  # column id -> the reader's 0-based column
+    columns: dict[str, int] = data_field(default_factory=dict)  # column id -> the reader's 0-based column
 
     def cell(self, row: Location, column: str) -> Location:
         """Where the cell of `column` in `row` (a row's Location, or the table's own for its
@@ -105,34 +106,37 @@ class Table(_Model):
         return Location(table=row.table, row=row.row, column=col + 1, block=row.block)
 
 
-class GridRow(_Model):
+@dataclass
+class GridRow:
     """One goal of an utvärderingsschema (merged rows joined into one)."""
 
-    values: dict[str, str] = Field(default_factory=dict)
+    values: dict[str, str] = data_field(default_factory=dict)
     location: Location = Location()
     first_row: int = 0
     last_row: int = 0
     # column id -> the goal's cell in that column on its first row (empty cells too): where
     # a missing activity or basmätning is to be typed
-    cells: dict[str, Location] = Field(default_factory=dict)
+    cells: dict[str, Location] = data_field(default_factory=dict)
 
 
-class Signature(_Model):
-    values: list[str] = Field(default_factory=list)
+@dataclass
+class Signature:
+    values: list[str] = data_field(default_factory=list)
     location: Location = Location()
 
 
-class Document(_Model):
+@dataclass
+class Document:
     file: str
     kind: str
     profile: str
     format: str
     title: str = ""
-    sections: dict[str, Section] = Field(default_factory=dict)
-    fields: dict[str, FieldValue] = Field(default_factory=dict)
-    criteria: dict[str, CriterionAnswer] = Field(default_factory=dict)
-    tables: dict[str, Table] = Field(default_factory=dict)
-    grid: list[GridRow] = Field(default_factory=list)
+    sections: dict[str, Section] = data_field(default_factory=dict)
+    fields: dict[str, FieldValue] = data_field(default_factory=dict)
+    criteria: dict[str, CriterionAnswer] = data_field(default_factory=dict)
+    tables: dict[str, Table] = data_field(default_factory=dict)
+    grid: list[GridRow] = data_field(default_factory=list)
     signatures: list[Signature] | None = None  # None: the Underskrifter part was not found
     # Where a missing section should have been: the block after which it belongs.
-    anchors: dict[str, Location] = Field(default_factory=dict)
+    anchors: dict[str, Location] = data_field(default_factory=dict)

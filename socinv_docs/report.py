@@ -5,10 +5,10 @@ a rendering of these objects, never of re-parsed text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as data_field  # 'field' is also an attribute name here
 from enum import StrEnum
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from socinv_docs import messages
 from socinv_docs.codes import UNREADABLE_CODES, Code, Severity
@@ -34,21 +34,20 @@ def worst(statuses) -> Status:
     return max(statuses, key=lambda s: s.rank, default=Status.COMPLETE)
 
 
-class Finding(BaseModel):
+@dataclass
+class Finding:
     """One problem, as data: what (code, severity), about what (section, field, criterion),
     where (a structured Location) and the values its message is made from (params: numbers,
     ids, the applicant's own words, nested messages). Words are made only when an output asks,
     in its reader's language: message_in, hint_in, location_in."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     code: Code
     severity: Severity
     section: str | None = None
     field: str | None = None
     criterion: str | None = None
-    where: Location = Field(default_factory=Location)
-    params: dict[str, Any] = Field(default_factory=dict)
+    where: Location = data_field(default_factory=Location)
+    params: dict[str, Any] = data_field(default_factory=dict)
 
     def _keys(self) -> list[str]:
         """Catalogue keys, most specific first. A finding whose case needs other words (an
@@ -155,7 +154,8 @@ def status_of(findings: list[Finding]) -> Status:
     return Status.COMPLETE
 
 
-class PartyFact(BaseModel):
+@dataclass
+class PartyFact:
     name: str
     category: str
     area: str | None = None
@@ -165,27 +165,27 @@ class PartyFact(BaseModel):
         return f"{self.name} ({self.area})" if self.area else self.name
 
 
-class Facts(BaseModel):
+@dataclass
+class Facts:
     """What a document says about the satsning, read through its kind's roles once, as plain
     data for the register, the memos and the web page (socinv_docs/roles.py)."""
 
     title: str = ""
     applicant: str = ""
     contact: str = ""
-    parties: list[PartyFact] = Field(default_factory=list)
+    parties: list[PartyFact] = data_field(default_factory=list)
     amount: int | None = None  # sought from the fund
     period: dict | None = None  # {"start", "end"}
     years: float | None = None  # how long it runs
     attachment: bool = False  # a bilaga: the submission is about another document
 
 
-class DocumentReport(BaseModel):
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
+@dataclass
+class DocumentReport:
     file: str
     kind: str | None = None
     profile: str | None = None
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = data_field(default_factory=list)
     document: Document | None = None  # None when unreadable
     facts: Facts | None = None  # None when unreadable
     economics: dict | None = None
@@ -193,10 +193,8 @@ class DocumentReport(BaseModel):
     # "libreoffice": a legacy .doc, read after LibreOffice converted a copy to .docx.
     converted: str | None = None
 
-    @field_validator("findings")
-    @classmethod
-    def _in_document_order(cls, findings: list[Finding]) -> list[Finding]:
-        return in_document_order(findings)
+    def __post_init__(self) -> None:
+        self.findings = in_document_order(self.findings)
 
     @property
     def status(self) -> Status:
@@ -235,10 +233,11 @@ class DocumentReport(BaseModel):
         return data
 
 
-class SubmissionReport(BaseModel):
+@dataclass
+class SubmissionReport:
     submission: str
-    documents: list[DocumentReport] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)  # submission-level (ATTACHMENT_MISSING)
+    documents: list[DocumentReport] = data_field(default_factory=list)
+    findings: list[Finding] = data_field(default_factory=list)  # submission-level (ATTACHMENT_MISSING)
 
     @property
     def status(self) -> Status:
@@ -265,7 +264,8 @@ class SubmissionReport(BaseModel):
         }
 
 
-class SkippedEntry(BaseModel):
+@dataclass
+class SkippedEntry:
     """An entry of the folder that was not checked, and why: a link that is not followed
     (it leads out of the folder, loops or leads nowhere), something that is not a regular
     file (a FIFO, a device, a socket), or a folder or file that cannot be read. Data, so
@@ -287,9 +287,10 @@ class SkippedEntry(BaseModel):
         return data
 
 
-class RunReport(BaseModel):
-    submissions: list[SubmissionReport] = Field(default_factory=list)
-    skipped: list[SkippedEntry] = Field(default_factory=list)  # entries of the folder not checked
+@dataclass
+class RunReport:
+    submissions: list[SubmissionReport] = data_field(default_factory=list)
+    skipped: list[SkippedEntry] = data_field(default_factory=list)  # entries of the folder not checked
     seconds: float = 0.0
     jobs: int = 1
 

@@ -1,19 +1,25 @@
 """The schema format: what a template contains (kinds) and a municipality's numbers (profiles).
 
-Schemas are data in `schemas/` (YAML). These pydantic models define that format; a file
-that does not fit gives a SchemaError naming the file and the key. Adding another
-municipality's template means adding files there, not code.
+Schemas are data in `schemas/` (YAML). These classes define that format; a file that does
+not fit gives a SchemaError naming the file and the key. Adding another municipality's
+template means adding files there, not code.
+
+The classes are plain frozen dataclasses, checked by pydantic only when a YAML file is
+loaded. A `socinv check` then reads the checked set from a cache (schema_cache.py) and never
+imports pydantic: building its models took ~0.1 s of every run (issue 11).
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from annotated_types import Interval
 
 
 class Required(StrEnum):
@@ -22,14 +28,39 @@ class Required(StrEnum):
     NO = "no"  # optional
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Spec:
+    """A piece of the schema format: subclasses are frozen, keyword-only dataclasses whose
+    fields are declared as plainly as a model's (a list or dict default is copied per
+    instance). pydantic checks them against the YAML (`validate`): unknown keys are refused."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in cls.__dict__.get("__annotations__", {}):
+            default = cls.__dict__.get(name)
+            if isinstance(default, list | dict | set):
+                setattr(cls, name, dataclasses.field(default_factory=lambda d=default: copy.deepcopy(d)))
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+
+def validate(spec: type, data: object):
+    """`data` (from YAML) as a `spec`, or pydantic's ValidationError. pydantic is imported
+    here, only when a schema file is read, not when the cached set is used."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(spec).validate_python(data)
+
+
+def as_dict(spec: Spec) -> dict[str, Any]:
+    return dataclasses.asdict(spec)
+
 
 
 FieldType = Literal["text", "lines", "parties", "period", "percent", "amount", "duration"]
 
 
-class FieldSpec(_Strict):
+class FieldSpec(Spec):
     """A metadata field: a label with an answer beside (or below) it."""
 
     id: str
@@ -45,7 +76,7 @@ class FieldSpec(_Strict):
     invalid_severity: Literal["error", "warning"] = "error"
 
 
-class SectionSpec(_Strict):
+class SectionSpec(Spec):
     id: str
     heading: str
     # A short name for registers and lists, where a long prompt (Mölndal's questions) does
@@ -57,20 +88,20 @@ class SectionSpec(_Strict):
     guidance: list[str] = []
 
 
-class CriterionSpec(_Strict):
+class CriterionSpec(Spec):
     id: str
     text: str
     aliases: list[str] = []
 
 
-class CriteriaSpec(_Strict):
+class CriteriaSpec(Spec):
     heading: str
     answer_header: str = "Ja/Nej"
     motivation_header: str = "Motivering"
     items: list[CriterionSpec]
 
 
-class DetectSpec(_Strict):
+class DetectSpec(Spec):
     """How kind detection recognises this template from its content."""
 
     phrases: list[str] = []  # title or characteristic text; each found adds 3 points
@@ -78,7 +109,7 @@ class DetectSpec(_Strict):
     min_score: int = 4  # section headings found add 1 point each
 
 
-class TableSpec(_Strict):
+class TableSpec(Spec):
     """A table found by its header row text, wherever it sits."""
 
     id: str
@@ -88,7 +119,7 @@ class TableSpec(_Strict):
     row_label_column: str | None = None
 
 
-class GridSpec(_Strict):
+class GridSpec(Spec):
     """A sheet that is one table of rows (the utvärderingsschema)."""
 
     columns: dict[str, str]  # column id -> header text
@@ -96,13 +127,13 @@ class GridSpec(_Strict):
     needs: list[list[str]] = []  # each inner list: at least one of these columns filled
 
 
-class SignatureSpec(_Strict):
+class SignatureSpec(Spec):
     id: str  # what findings about the signatures name as their section
     heading: str
     columns: list[str]
 
 
-class BudgetRole(_Strict):
+class BudgetRole(Spec):
     """The budget: a table with a row per year (and a total row), a column per cost
     component, the row's total, and optionally the part sought from the fund."""
 
@@ -114,7 +145,7 @@ class BudgetRole(_Strict):
     total_row: list[str] = ["Totalt", "Summa", "Total"]
 
 
-class SavingsRole(_Strict):
+class SavingsRole(Spec):
     """Expected savings: a row per party with an amount per year and a number of years."""
 
     table: str
@@ -123,7 +154,7 @@ class SavingsRole(_Strict):
     years: str
 
 
-class CofinancingRole(_Strict):
+class CofinancingRole(Spec):
     """What the applicants put in themselves: a row per organisation, in money and/or hours."""
 
     table: str
@@ -134,7 +165,7 @@ class CofinancingRole(_Strict):
     total_row: list[str] = ["Totalt", "Summa", "Total"]
 
 
-class PartyField(_Strict):
+class PartyField(Spec):
     """A field listing parties (one per line) and which category they belong to; `auto`:
     each party's category is told by its words (common.yaml party_categories)."""
 
@@ -142,7 +173,7 @@ class PartyField(_Strict):
     category: str
 
 
-class Roles(_Strict):
+class Roles(Spec):
     """What a template's fields and tables *are*, so that rules, economics, the register
     and the memos never need a template's own ids. Every entry names the kind's ids."""
 
@@ -166,7 +197,7 @@ ROLE_FIELD_TYPES: dict[str, tuple[str, ...] | None] = {
 }
 
 
-class Names(_Strict):
+class Names(Spec):
     """A name people use, in each language (a kind's short name in registers and memos)."""
 
     sv: str
@@ -176,7 +207,7 @@ class Names(_Strict):
         return getattr(self, lang, None) or self.sv
 
 
-class KindSpec(_Strict):
+class KindSpec(Spec):
     id: str
     title: str
     # The short name in registers and memos ("Idéprövning", "Idea review"); the title when not given.
@@ -198,8 +229,7 @@ class KindSpec(_Strict):
     signatures: SignatureSpec | None = None
     roles: Roles = Roles()
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> "KindSpec":
+    def __post_init__(self) -> None:
         for what, ids in (("sections", [s.id for s in self.sections]),
                           ("fields", [f.id for f in self.fields])):
             dupes = {i for i in ids if ids.count(i) > 1}
@@ -210,7 +240,6 @@ class KindSpec(_Strict):
             if f.source == "section" and f.id not in section_ids:
                 raise ValueError(f"fields.{f.id}: source 'section' but no section with that id")
         self._check_roles()
-        return self
 
     def _check_roles(self) -> None:
         """Every role names something this kind has, of a type the role can use."""
@@ -235,7 +264,7 @@ class KindSpec(_Strict):
             if spec.table not in tables:
                 raise ValueError(f"roles.{role}.table: no table '{spec.table}'")
             columns = set(tables[spec.table].columns)
-            named = [c for k, v in spec.model_dump().items() if k not in ("table", "total_row")
+            named = [c for k, v in as_dict(spec).items() if k not in ("table", "total_row")
                      for c in (v if isinstance(v, list) else [v]) if c]
             unknown = [c for c in named if c not in columns]
             if unknown:
@@ -262,23 +291,23 @@ class KindSpec(_Strict):
         return section or field or criterion or ""
 
 
-class RateStep(_Strict):
+class RateStep(Spec):
     """A discount rate that holds up to and including a year after the end (None: after that)."""
 
     until_year: int | None = None
-    rate: float = Field(ge=0, le=1)
+    rate: Annotated[float, Interval(ge=0, le=1)]
 
 
-class EconomicsSpec(_Strict):
+class EconomicsSpec(Spec):
     """How a funder counts: the horizon for savings, discounting, the value of in-kind hours."""
 
     kinds: list[str]
-    horizon_years: int = Field(10, ge=1, le=100)
-    discount_rate: float = Field(0.0, ge=0, le=1)
+    horizon_years: Annotated[int, Interval(ge=1, le=100)] = 10
+    discount_rate: Annotated[float, Interval(ge=0, le=1)] = 0.0
     # A stepped schedule instead of one rate: [{until_year: 5, rate: 0.035}, {rate: 0.025}].
     rate_schedule: list[RateStep] = []
     # Kronor per hour of work the applicants put in themselves (co-financing in kind).
-    hour_rate: float | None = Field(None, ge=0)
+    hour_rate: Annotated[float, Interval(ge=0)] | None = None
 
     def rate_for(self, year: int) -> float:
         for step in self.rate_schedule:
@@ -291,13 +320,13 @@ class EconomicsSpec(_Strict):
         return bool(self.discount_rate or any(step.rate for step in self.rate_schedule))
 
 
-class ProfileDetect(_Strict):
+class ProfileDetect(Spec):
     """When several funders use the same template: words that tell this funder's copy."""
 
     phrases: list[str] = []
 
 
-class ProfileSpec(_Strict):
+class ProfileSpec(Spec):
     """A funder: its source, the kinds it uses, how it counts and the rules it enables.
 
     `rules` maps a rule's name (socinv_docs/rules/<name>.py) to its options; each rule's
@@ -324,7 +353,7 @@ class ProfileSpec(_Strict):
         return options if kinds is None or kind in kinds else None
 
 
-class PartyCategory(_Strict):
+class PartyCategory(Spec):
     """A kind of party (nämnd, civil-society actor, region unit, company, ...): its names
     for people and the words that tell it in a party's name (for `category: auto`)."""
 
@@ -338,7 +367,7 @@ class PartyCategory(_Strict):
         return names[0] if count == 1 or len(names) == 1 else names[1]
 
 
-class CommonSpec(_Strict):
+class CommonSpec(Spec):
     # Phrases that mean "not filled in yet", whatever the template.
     placeholders: list[str]
     # The kinds of party a funder may count (PartyField.category, the parties rule).
@@ -346,16 +375,15 @@ class CommonSpec(_Strict):
     # The category of a party of `category: auto` that no category's words tell.
     default_party_category: str = "organisation"
     # How close a heading must be to count as a match (0–1).
-    match_threshold: float = Field(0.78, ge=0.5, le=1.0)
+    match_threshold: Annotated[float, Interval(ge=0.5, le=1.0)] = 0.78
 
 
 class SchemaError(Exception):
     """A schema file that does not fit the format. The message names the file and key."""
 
 
-class SchemaSet(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclasses.dataclass(frozen=True)
+class SchemaSet:
     kinds: dict[str, KindSpec]
     profiles: dict[str, ProfileSpec]
     common: CommonSpec
@@ -368,7 +396,7 @@ class SchemaSet(BaseModel):
         return next(iter(self.profiles_for(kind)), None)
 
 
-def _load_yaml(path: Path, model: type[BaseModel]):
+def _load_yaml(path: Path, spec: type[Spec]):
     import yaml
 
     # libyaml's loader when PyYAML was built with it: the pure-Python one took ~0.1 s of
@@ -378,8 +406,10 @@ def _load_yaml(path: Path, model: type[BaseModel]):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as exc:
         raise SchemaError(f"{path}: {exc}") from None
+    from pydantic import ValidationError
+
     try:
-        return model.model_validate(data)
+        return validate(spec, data)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()
@@ -394,7 +424,7 @@ def _configure(profile: ProfileSpec, kinds: dict[str, KindSpec], common: CommonS
     from socinv_docs.rules import RuleConfigError, configure
 
     try:
-        return profile.model_copy(update={"rules": configure(profile, kinds, common)})
+        return dataclasses.replace(profile, rules=configure(profile, kinds, common))
     except RuleConfigError as exc:
         raise SchemaError(f"{path}: rules.{exc}") from None
 
@@ -413,7 +443,15 @@ def schemas_dir() -> Path:
 
 @lru_cache(maxsize=8)
 def load_schemas(root: Path | None = None) -> SchemaSet:
-    root = Path(root) if root else schemas_dir()
+    """Every kind and profile under `root` (default: the shipped schemas), checked; from the
+    cache when the files are the ones checked last time (schema_cache.py)."""
+    from socinv_docs.schema_cache import cached
+
+    return cached(Path(root) if root else schemas_dir(), read_schemas)
+
+
+def read_schemas(root: Path) -> SchemaSet:
+    """Read and check every schema file under `root`; SchemaError names the file and key."""
     common = _load_yaml(root / "common.yaml", CommonSpec)
     kinds: dict[str, KindSpec] = {}
     for path in sorted((root / "kinds").glob("*.yaml")):

@@ -5,9 +5,12 @@ checks that), so the suite runs anywhere.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,10 @@ os.environ.setdefault("SOCINV_DEBUG", "1")
 for _name in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
+# The checked-schema cache (socinv_docs/schema_cache.py) of the tests stays out of the
+# home folder; subprocesses (the CLI, the web service) inherit it.
+os.environ["SOCINV_CACHE_DIR"] = tempfile.mkdtemp(prefix="socinv-test-cache-")
+atexit.register(shutil.rmtree, os.environ["SOCINV_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -82,13 +82,13 @@ def test_discount_rate_gives_present_values(schemas):
     # 1 000 000 a year for 2 years at 10 %: 1 000 000/1.1 + 1 000 000/1.21 = 1 735 537.
     from socinv_docs.economics import present_value
     from socinv_docs.roles import SavingsRow
-    from socinv_docs.schema import EconomicsSpec
+    from socinv_docs.schema import EconomicsSpec, validate
 
     rows = [SavingsRow(party="A", per_year=1_000_000, years=2, location=Location())]
     assert present_value(rows, EconomicsSpec(kinds=["x"], discount_rate=0.10)) == 1_735_537
     assert present_value(rows, EconomicsSpec(kinds=["x"])) == 2_000_000
     # A stepped schedule: 10 % in year 1, then 0 %: 1 000 000/1.1 + 1 000 000/1.1 = 1 818 182.
-    stepped = EconomicsSpec(kinds=["x"], rate_schedule=[{"until_year": 1, "rate": 0.10}, {"rate": 0.0}])
+    stepped = validate(EconomicsSpec, {"kinds": ["x"], "rate_schedule": [{"until_year": 1, "rate": 0.10}, {"rate": 0.0}]})
     assert present_value(rows, stepped) == 1_818_182
 
 

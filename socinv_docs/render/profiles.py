@@ -6,7 +6,7 @@ Read straight from the loaded schemas, so what it prints is what `check` and `va
 from __future__ import annotations
 
 from socinv_docs import messages
-from socinv_docs.schema import ProfileSpec, SchemaSet
+from socinv_docs.schema import ProfileSpec, SchemaSet, as_dict
 
 
 def _t(key: str, lang: str, **params) -> str:
@@ -51,7 +51,7 @@ def profile_detail(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
     if profile.economics is not None:
         out.append("")
         out.append(f"{_t('profiles.economics', lang)}:")
-        for key, value in profile.economics.model_dump(exclude_defaults=False).items():
+        for key, value in as_dict(profile.economics).items():
             if value not in (None, [], ""):
                 out.append(f"    {key}: {_value(value)}")
     out.append("")
@@ -66,7 +66,7 @@ def profile_detail(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
             kinds = options.kinds if options.kinds is not None else [
                 k for k in profile.kinds if not rule.missing(schemas.kinds[k])]
             out.append(f"    kinds: {', '.join(kinds)}")
-        for key, value in options.model_dump().items():
+        for key, value in as_dict(options).items():
             if key in ("kinds", "source"):
                 continue
             out.append(f"    {key}: {_value(value)}")

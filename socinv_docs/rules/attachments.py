@@ -13,16 +13,13 @@ Options: `require`: a list of {document: kind, attachment: kind, level: error | 
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from socinv_docs.codes import Code, Severity
 from socinv_docs.messages import literal
 from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.schema import Spec
 
 
-class Requirement(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Requirement(Spec):
     document: str  # the kind that needs the attachment
     attachment: str  # the kind it needs
     level: Literal["error", "warning", "optional"] = "error"

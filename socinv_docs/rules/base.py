@@ -15,20 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from socinv_docs.codes import DEFAULT_SEVERITY, Code, Severity
 from socinv_docs.location import Location
 from socinv_docs.model import Document
 from socinv_docs.report import DocumentReport, Finding
-from socinv_docs.schema import CommonSpec, KindSpec, ProfileSpec, SchemaSet
+from socinv_docs.schema import CommonSpec, KindSpec, ProfileSpec, SchemaSet, Spec, validate
 
 
-class RuleOptions(BaseModel):
+class RuleOptions(Spec):
     """Options every rule takes. `kinds`: the kinds it runs on (default: every kind of the
-    profile that has what the rule needs); `source`: the funder's own words it rests on."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    profile that has what the rule needs); `source`: the funder's own words it rests on.
+    A rule's `Options` subclass adds its own, declared the same way (schema.Spec)."""
 
     kinds: list[str] | None = None
     source: str = ""
@@ -148,8 +145,10 @@ def configure(profile: ProfileSpec, kinds: dict[str, KindSpec], common: CommonSp
         rule_ = REGISTRY.get(name)
         if rule_ is None:
             raise RuleConfigError(f"{name}: unknown rule (known: {', '.join(sorted(REGISTRY))})")
+        from pydantic import ValidationError
+
         try:
-            options = rule_.options.model_validate(raw or {})
+            options = validate(rule_.options, raw or {})
         except ValidationError as exc:
             problems = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
                                  for err in exc.errors())

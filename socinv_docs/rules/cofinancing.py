@@ -10,7 +10,9 @@ Options: `max_fund_share`, `min_own_share` (0–1). Reads the roles `budget`, `a
 `cofinancing`; needs the profile's `economics`.
 """
 
-from pydantic import Field
+from typing import Annotated
+
+from annotated_types import Interval
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
@@ -20,8 +22,8 @@ TOLERANCE = 0.0005  # a share rounded in the applicant's spreadsheet
 
 
 class Options(RuleOptions):
-    max_fund_share: float | None = Field(None, ge=0, le=1)
-    min_own_share: float | None = Field(None, ge=0, le=1)
+    max_fund_share: Annotated[float, Interval(ge=0, le=1)] | None = None
+    min_own_share: Annotated[float, Interval(ge=0, le=1)] | None = None
 
     def check_against(self, profile, kinds, common) -> None:
         if profile.economics is None:

@@ -17,21 +17,18 @@ Options: `any_of` (alternatives: `min` per category, `total`, `distinct_areas`),
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from socinv_docs import roles
 from socinv_docs.codes import Code
 from socinv_docs.extract.text import fold
 from socinv_docs.messages import literal, msg
 from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.schema import Spec
 
 
-class Alternative(BaseModel):
+class Alternative(Spec):
     """One way to have enough parties: at least `min[c]` distinct parties of each category
     c (with `distinct_areas`, also that many distinct verksamhetsområden among them), and
     at least `total` distinct parties counted together."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     min: dict[str, int] = {}
     total: int = 0

@@ -1,0 +1,104 @@
+"""The checked schemas, kept between runs, so that a `socinv check` neither re-reads and
+re-checks every YAML file nor imports pydantic to do so (together ~0.15 s of a run that
+should take ~0.2 s, issue 11).
+
+The key is everything the checked set is made from: the package version, the code that
+defines the format (schema.py and the rules with their options) and every schema file's
+name and bytes. An edited schema file, a new funder or another version gives another key,
+so what is used is always what the files say now.
+
+The cache is a pickle, and reading a pickle can run code: it is only used from a folder
+that belongs to this user and that nobody else may write to, and only a file of this user
+that nobody else may write to is read. Anything odd (no home, a read-only disk, a corrupt
+or foreign file) means reading the YAML as if there were no cache; a run never fails
+because of the cache. SOCINV_CACHE_DIR moves it; SOCINV_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+PACKAGE = Path(__file__).resolve().parent
+PREFIX = "schemas-"
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("SOCINV_NO_CACHE") or not hasattr(os, "geteuid"):
+        return None
+    override = os.environ.get("SOCINV_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home() != Path("/") else None)
+    return Path(base) / "socinv-docs" if base else None
+
+
+def key(root: Path) -> str:
+    """What the checked set is made from, as one hash."""
+    from socinv_docs import __version__
+
+    digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
+    code = [PACKAGE / "schema.py", *sorted((PACKAGE / "rules").glob("*.py"))]
+    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    for path in code + files:
+        name = str(path.relative_to(PACKAGE if path in code else root))
+        digest.update(f"\0{name}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _ours(path: Path) -> bool:
+    """Owned by this user and writable by nobody else (a pickle from anyone else is not read)."""
+    info = path.lstat()
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def cached(root: Path, read: Callable[[Path], T]) -> T:
+    """`read(root)`, or what it gave last time for the same files."""
+    folder = cache_dir()
+    try:
+        prefix = f"{PREFIX}{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}-"
+        name = f"{prefix}{key(root)}.pickle"
+    except (OSError, ValueError):
+        folder = None  # a schema file that cannot be read: read() says which
+    if folder is None:
+        return read(root)
+    path = folder / name
+    try:
+        if path.is_file() and _ours(folder) and _ours(path):
+            with path.open("rb") as stream:
+                return pickle.load(stream)  # noqa: S301 (our own file, in our own folder: see above)
+    except Exception:  # noqa: BLE001 (a cache that cannot be used is no cache; the YAML is read)
+        pass
+    value = read(root)
+    try:
+        _store(folder, prefix, name, value)
+    except Exception:  # noqa: BLE001 (a read-only home or a full disk must not fail a run)
+        pass
+    return value
+
+
+def _store(folder: Path, prefix: str, name: str, value: object) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _ours(folder):
+        return
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / name)  # atomic: a reader sees the old file or the whole new one
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    for old in folder.glob(f"{prefix}*.pickle"):  # one set per schemas folder: the cache does not grow
+        if old.name != name:
+            old.unlink(missing_ok=True)
