@@ -412,9 +412,6 @@ def test_memo_names_the_satsning_applicant_and_parties(tmp_path, cli, fmt):
         assert words in text, words
 
 
-@pytest.mark.xfail(strict=True, reason="render/memo.py takes the economics from the main document only "
-                                       "(the ansökan); Gävleborg's are in its Bilaga 2–3, as the register "
-                                       "already reads them (summary.economics). Reported, not ours to change.")
 def test_memo_shows_the_economics_of_bilaga_2_3(tmp_path, cli):
     out = tmp_path / "underlag.md"
     assert cli("memo", _inbox(tmp_path), "-o", out, "--format", "md").exit_code == 0

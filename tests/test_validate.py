@@ -209,7 +209,8 @@ def _fake_check(real):
     return check
 
 
-def test_hanging_crashing_files_do_not_stop_the_run(tmp_path, schemas, monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2])  # each worker holds the next file too (IN_FLIGHT): it must not be lost
+def test_hanging_crashing_files_do_not_stop_the_run(tmp_path, schemas, monkeypatch, jobs):
     monkeypatch.setattr(V, "check_file", _fake_check(V.check_file))
     monkeypatch.setattr(V, "GRACE_SECONDS", 0.3)
     names = ["sover.docx", "fast.docx", "krasch.docx", "fel.docx", "snabb1.xlsx", "snabb2.xlsx"]
@@ -217,7 +218,7 @@ def test_hanging_crashing_files_do_not_stop_the_run(tmp_path, schemas, monkeypat
         (tmp_path / name).write_bytes(b"x")
     tasks = [(tmp_path / n, n) for n in names]
     started = time.monotonic()
-    results = dict(V.check_files(tasks, schemas, jobs=2, limits=Limits(max_seconds=0.4)))
+    results = dict(V.check_files(tasks, schemas, jobs=jobs, limits=Limits(max_seconds=0.4)))
     assert time.monotonic() - started < 6
     reports = {names[i]: r for i, r in results.items()}
     assert sorted(reports) == sorted(names)

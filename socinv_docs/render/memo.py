@@ -201,8 +201,11 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
     first = main or next(iter(main_first(sub)), None)
     facts = summary.facts(main)
     period = facts.period
-    amount = summary.amount([main]) if main is not None else None
-    econ = main.economics if main is not None else None
+    # The figures from the first document that has them, main document first, as the
+    # register does: Gävleborg's cost and savings are in its Bilaga 2–3, not the ansökan.
+    docs = main_first(sub)
+    amount = summary.amount(docs)
+    econ = summary.economics(docs) or None
     errors = sum(1 for f in sub.all_findings if f.severity is Severity.ERROR)
     warnings = len(sub.all_findings) - errors
     assessment = dict(assessment or {})
