@@ -6,6 +6,8 @@ beredningsgrupp with unusually large attachments can raise them without a code c
 """
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -91,10 +93,11 @@ def max_process_mb() -> int:
     return max(value, 0)
 
 
-def limit_memory(megabytes: int | None = None) -> int | None:
+def limit_memory(megabytes: int | None = None, *, beyond_current: bool = False) -> int | None:
     """Cap this process's address space (RLIMIT_AS) at `megabytes` (default:
-    SOCINV_MAX_WORKER_MB, 3072). Returns the previous soft limit, for restore_memory, or
-    None when nothing was set (switched off, or no such limit on this system)."""
+    SOCINV_MAX_WORKER_MB, 3072), or with `beyond_current` at what it holds now plus
+    `megabytes` (a memo's template child). Returns the previous soft limit, for
+    restore_memory, or None when nothing was set (switched off, or no such limit here)."""
     megabytes = max_process_mb() if megabytes is None else megabytes
     if megabytes <= 0:
         return None
@@ -103,6 +106,9 @@ def limit_memory(megabytes: int | None = None) -> int | None:
 
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         cap = megabytes * 1024 * 1024
+        if beyond_current:
+            with open("/proc/self/statm") as fh:
+                cap += int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         if hard != resource.RLIM_INFINITY:
             cap = min(cap, hard)
         if soft != resource.RLIM_INFINITY and soft <= cap:
@@ -124,3 +130,46 @@ def restore_memory(previous: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (previous, hard))
     except (ImportError, ValueError, OSError):
         pass
+
+
+@contextmanager
+def memory_ceiling(megabytes: int | None = None) -> Iterator[None]:
+    """limit_memory for the duration of a `with` block (`check` and the annotator run in
+    the caller's process, which gets its old limit back afterwards)."""
+    previous = limit_memory(megabytes)
+    try:
+        yield
+    finally:
+        restore_memory(previous)
+
+
+class OutOfTime(BaseException):
+    """Raised in a `time_limit` block when its time is up. A BaseException, so no `except
+    Exception` in a reader or renderer can take it for merely bad content."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise OutOfTime in the block after `seconds`. SIGALRM stops a file stuck in Python
+    code; it exists only on POSIX and only on the main thread: elsewhere the block runs
+    without a clock, and a pool's own watchdog (validate, serve) is what stops a file."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = True
+
+    def on_alarm(signum, frame):
+        if armed:  # not once the block is left, even if the signal comes late
+            raise OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.limits import Limits, limit_memory, restore_memory
+from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.messages import msg
 from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.report import DocumentReport, SubmissionReport
@@ -224,42 +224,30 @@ def check_submission(name: str, documents: list[DocumentReport], schemas: Schema
     return SubmissionReport(submission=name, documents=documents, findings=findings)
 
 
-class _OutOfTime(BaseException):
-    """Raised by SIGALRM inside check_document_in_time. A BaseException, so no `except
-    Exception` in a reader can take it for merely bad content."""
+def _import_what_a_check_needs() -> None:
+    """What check_document imports on first use, imported before the memory ceiling is
+    lowered: under a low ceiling, mapping a shared library (lxml's) fails with ImportError,
+    not MemoryError, and that was a traceback instead of a FILE_UNREADABLE."""
+    import socinv_docs.economics  # noqa: F401
+    import socinv_docs.extract.detect  # noqa: F401
+    import socinv_docs.extract.document  # noqa: F401
+    import socinv_docs.readers.docx_reader  # noqa: F401
+    import socinv_docs.readers.legacy  # noqa: F401
+    import socinv_docs.readers.xlsx_reader  # noqa: F401
 
 
 def check_document_in_time(path: Path, schemas: SchemaSet, *, limits: Limits | None = None,
                            **kwargs) -> DocumentReport:
     """check_document stopped after Limits.max_seconds and held under the same memory
-    ceiling as a `validate` worker (limits.limit_memory), for `socinv check` at the prompt
-    (the workers of `validate` have their own alarm, watchdog and ceiling). The time limit
-    uses SIGALRM, so only where it exists and on the main thread."""
-    import signal
-    import threading
-
+    ceiling as a `validate` worker (limits.time_limit, limits.memory_ceiling), for `socinv
+    check` at the prompt."""
     limits = limits or Limits.from_env()
     shown = kwargs.get("display") or str(path)
-    ceiling = limit_memory()
+    _import_what_a_check_needs()
     try:
-        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        with memory_ceiling(), time_limit(limits.max_seconds):
             return check_document(path, schemas, limits=limits, **kwargs)
-
-        def on_alarm(signum, frame):
-            raise _OutOfTime
-
-        previous = signal.signal(signal.SIGALRM, on_alarm)
-        try:
-            signal.setitimer(signal.ITIMER_REAL, limits.max_seconds)
-            try:
-                return check_document(path, schemas, limits=limits, **kwargs)
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-        except _OutOfTime:
-            return unreadable_report(shown, "unreadable.timeout", seconds=limits.max_seconds)
-        finally:
-            signal.signal(signal.SIGALRM, previous)
+    except OutOfTime:
+        return unreadable_report(shown, "unreadable.timeout", seconds=limits.max_seconds)
     except MemoryError:
         return unreadable_report(shown, "unreadable.crashed", detail="MemoryError")
-    finally:
-        restore_memory(ceiling)

@@ -39,7 +39,7 @@ from pathlib import Path
 from socinv_docs import messages
 from socinv_docs.atomic import is_tool_output
 from socinv_docs.codes import UNREADABLE_CODES
-from socinv_docs.limits import Limits, limit_memory
+from socinv_docs.limits import Limits, OutOfTime, limit_memory, time_limit
 from socinv_docs.names import printable
 from socinv_docs.report import DocumentReport, RunReport, SkippedEntry, SubmissionReport
 from socinv_docs.schema import SchemaSet
@@ -233,26 +233,6 @@ def _warm_up() -> None:
     socinv_docs.readers.xlsx_reader.import_openpyxl()
 
 
-class _Timeout(BaseException):
-    """Raised by SIGALRM in a worker. A BaseException, so no `except Exception` in the
-    readers can swallow it and call the file merely 'bad content'."""
-
-
-def _on_alarm(signum, frame):
-    raise _Timeout
-
-
-def _arm(seconds: float) -> None:
-    # No SIGALRM on Windows: there the parent's watchdog alone stops a file.
-    if hasattr(signal, "setitimer"):
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-
-
-def _limit_memory() -> None:
-    # The same address-space cap as `socinv check` (SOCINV_MAX_WORKER_MB, limits.limit_memory).
-    limit_memory()
-
-
 # prctl(2) option: the signal the kernel sends this process when its parent dies (Linux).
 PR_SET_PDEATHSIG = 1
 # How often a worker without prctl looks whether its parent is still there (seconds).
@@ -309,9 +289,7 @@ def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | No
             limits: Limits, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
-    if hasattr(signal, "SIGALRM"):
-        signal.signal(signal.SIGALRM, _on_alarm)
-    _limit_memory()
+    limit_memory()  # the same ceiling as `socinv check` (SOCINV_MAX_WORKER_MB)
     if schemas is None:  # spawn start method: load once per worker, never per file
         from socinv_docs.schema import load_schemas
 
@@ -326,13 +304,10 @@ def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | No
             return
         index, path, display = task
         try:
-            _arm(max(limits.max_seconds, 0.001))
-            try:
+            with time_limit(limits.max_seconds):  # a file stuck in Python code; the parent's watchdog for C
                 report = check_file(Path(path), schemas, kind=kind, profile=profile, limits=limits,
                                     display=display)
-            finally:
-                _arm(0)
-        except _Timeout:
+        except OutOfTime:
             report = unreadable_report(display, "unreadable.timeout", seconds=limits.max_seconds)
         except MemoryError:
             report = unreadable_report(display, "unreadable.crashed", detail="MemoryError")

@@ -412,10 +412,25 @@ def test_memo_names_the_satsning_applicant_and_parties(tmp_path, cli, fmt):
         assert words in text, words
 
 
-def test_memo_shows_the_economics_of_bilaga_2_3(tmp_path, cli):
-    out = tmp_path / "underlag.md"
-    assert cli("memo", _inbox(tmp_path), "-o", out, "--format", "md").exit_code == 0
-    assert "2 500 000 kr" in _memo_text(out)  # the cost, from Bilaga 2
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_memo_shows_the_economics_of_bilaga_2_3(tmp_path, cli, fmt):
+    """The cost and the shares come from Bilaga 2–3 (the ansökan has none), and with no
+    savings table the memo claims nothing about savings or payback."""
+    from socinv_docs.render.memo import submission_context
+    from socinv_docs.validate import validate_folder
+
+    inbox = _inbox(tmp_path)
+    out = tmp_path / f"underlag.{fmt}"
+    assert cli("memo", inbox, "-o", out, "--format", fmt).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert kronor(2_500_000) in text  # the cost, from Bilaga 2
+    assert "Återbetald" not in text and "Besparing/kostnad" not in text
+
+    run = validate_folder(inbox, load_schemas())
+    complete = next(s for s in run.submissions if s.submission == "gavleborg-komplett")
+    economics = submission_context(complete, load_schemas(), None, "sv")["economics"]
+    assert economics["has_savings"] is False and economics["payback"] == "–"
+    assert len(economics["shares"]) == 2  # sought from the fund, and the applicants' own part
 
 
 def _memo_text(path: Path) -> str:

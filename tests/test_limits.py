@@ -249,10 +249,6 @@ def test_check_runs_under_the_worker_memory_ceiling(schemas, monkeypatch):
 
     from socinv_docs import pipeline, validate
 
-    workers = []
-    monkeypatch.setattr(validate, "limit_memory", lambda: workers.append("capped"))
-    validate._limit_memory()  # what each worker runs first
-    assert workers == ["capped"]
     before = resource.getrlimit(resource.RLIMIT_AS)
     seen = []
     real = pipeline.check_document
@@ -273,18 +269,37 @@ def test_check_runs_under_the_worker_memory_ceiling(schemas, monkeypatch):
     assert seen == [cap]
     assert resource.getrlimit(resource.RLIMIT_AS) == before
 
+    # A validate worker checks its files under the same ceiling (it keeps it for its life).
+    def report_ceiling(path, schemas, **kw):
+        from socinv_docs.report import DocumentReport
+
+        return DocumentReport(file=str(resource.getrlimit(resource.RLIMIT_AS)[0]))
+
+    monkeypatch.setattr(validate, "check_file", report_ceiling)
+    ((_, worker),) = list(validate.check_files([(DOCX, "a.docx")], schemas, jobs=1))
+    assert int(worker.file) == cap
+
 
 def test_file_past_the_memory_ceiling_is_reported_not_fatal(tmp_path):
     """A check that needs more memory than the ceiling ends as FILE_UNREADABLE (exit 2), not
-    as a traceback or a machine out of memory. The ceiling here (1 MB) is below what any
-    check needs."""
+    as a traceback or a machine out of memory. The ceiling here (1 MB) is below what the
+    process already holds, so reading an ansökan with 8 MB of text needs memory it cannot
+    get. (A small file may well be read from memory the process had already mapped.)"""
     import json
     import os
     import subprocess
     import sys
 
+    big = tmp_path / "lang-ansokan.docx"
+    with zipfile.ZipFile(DOCX) as source, zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                filler = b"<w:p><w:r><w:t>" + b"Beskrivning av satsningen. " * 30 + b"</w:t></w:r></w:p>"
+                data = data.replace(b"</w:body>", filler * 10_000 + b"</w:body>")
+            target.writestr(info, data)
     env = {**os.environ, "SOCINV_MAX_WORKER_MB": "1"}
-    proc = subprocess.run([sys.executable, "-m", "socinv_docs", "check", str(XLSX), "--format", "json"],
+    proc = subprocess.run([sys.executable, "-m", "socinv_docs", "check", str(big), "--format", "json"],
                           capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     (finding,) = json.loads(proc.stdout)["findings"]

@@ -34,6 +34,7 @@ from markupsafe import Markup, escape
 from socinv_docs import messages, summary
 from socinv_docs.codes import Severity
 from socinv_docs.fmt import kronor, number
+from socinv_docs.limits import limit_memory
 from socinv_docs.messages import msg
 from socinv_docs.model import SectionState
 from socinv_docs.render.text import economics_lines
@@ -168,12 +169,21 @@ def _economics(econ: dict | None, lang: str) -> dict | None:
     """The economics block with every figure formatted, and one row per nämnd."""
     if not econ:
         return None
-    payback = ""
-    if econ.get("payback_years_after_end"):
+    has_savings = econ.get("savings_total") is not None
+    payback = "–"  # no savings table (Gävleborg): nothing to say it was, or was not, paid back
+    if has_savings and econ.get("payback_years_after_end"):
         payback = _t("memo.payback", lang, years=econ["payback_years_after_end"], year=econ.get("payback_year") or "–")
-    elif econ.get("cost"):
+    elif has_savings and econ.get("cost"):
         payback = _t("memo.no_payback", lang, horizon=econ["horizon_years"])
+    # The funder's shares, where the template has a budget with co-financing.
+    shares = []
+    if econ.get("fund_share") is not None:
+        shares.append(_t("econ.fund_share", lang, requested=econ.get("requested"), share=econ["fund_share"]))
+    if econ.get("own_contribution") is not None:
+        shares.append(_t("econ.own_share", lang, own=econ["own_contribution"], share=econ.get("own_share")))
     return {
+        "has_savings": has_savings,
+        "shares": shares,
         "cost": kronor(econ.get("cost")),
         "requested": kronor(econ.get("requested")),
         "savings": kronor(econ.get("savings_total")),
@@ -700,28 +710,12 @@ def _marked(text: str) -> str:
 
 # -- limits: a child process with a clock and a memory ceiling -----------------------------
 
-def _limit_memory(megabytes: int) -> None:
-    """Cap this (child) process's address space at what it holds now plus `megabytes`."""
-    try:
-        import resource
-
-        with open("/proc/self/statm") as fh:
-            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        cap = now + megabytes * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            cap = min(cap, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, OSError, ValueError):
-        pass  # not Linux: the time limit and the sandbox's own caps still hold
-
-
 def _child(conn, tasks: list[Callable[[], bytes]], megabytes: int, template: str) -> None:
     """Do the tasks one by one and send each result as it is done (the parent times each)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _limit_memory(megabytes)
+    limit_memory(megabytes, beyond_current=True)  # what it holds now plus `megabytes`
     for task in tasks:
         try:
             result = ("ok", task())

@@ -22,7 +22,7 @@ import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from socinv_docs.limits import Limits
+from socinv_docs.limits import Limits, OutOfTime, limit_memory, max_process_mb, time_limit
 from socinv_docs.report import DocumentReport, Finding
 
 # The pool kills a worker this long after a file should have stopped by SIGALRM.
@@ -41,51 +41,12 @@ PRELOAD = [
 _schemas = None  # the worker's schema set, loaded once by _init_worker
 
 
-class _OutOfTime(BaseException):
-    """Raised by SIGALRM in a worker; a BaseException, so no `except Exception` in a reader
-    takes it for merely bad content."""
-
-
-def _on_alarm(signum, frame):
-    raise _OutOfTime
-
-
-def _arm(seconds: float) -> None:
-    if hasattr(signal, "setitimer"):
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-
-
-def _limit_memory(max_mb: int) -> None:
-    if max_mb <= 0:
-        return
-    try:
-        import resource
-
-        cap = max_mb * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            cap = min(cap, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, ValueError, OSError):
-        pass
-
-
-def worker_memory_mb() -> int:
-    """The same cap as validate's workers (SOCINV_MAX_WORKER_MB, 0 switches it off)."""
-    try:
-        return int(os.environ.get("SOCINV_MAX_WORKER_MB", "3072") or 0)
-    except ValueError:
-        return 3072
-
-
 def _init_worker(max_mb: int) -> None:
     global _schemas
     from socinv_docs.readers.xlsx_reader import import_openpyxl
     from socinv_docs.schema import load_schemas
 
-    if hasattr(signal, "SIGALRM"):
-        signal.signal(signal.SIGALRM, _on_alarm)
-    _limit_memory(max_mb)
+    limit_memory(max_mb)  # the same ceiling as `socinv check` and validate's workers
     _schemas = load_schemas()
     import_openpyxl()  # once per worker, not on its first .xlsx
 
@@ -106,12 +67,9 @@ def _unreadable(display: str, reason: str, **params) -> DocumentReport:
 
 def _check_task(check: Callable, path: str, display: str, limits: Limits) -> DocumentReport:
     try:
-        _arm(max(limits.max_seconds, 0.001))
-        try:
+        with time_limit(limits.max_seconds):
             return check(path, display, limits)
-        finally:
-            _arm(0)
-    except _OutOfTime:
+    except OutOfTime:
         return _unreadable(display, "unreadable.timeout", seconds=limits.max_seconds)
     except MemoryError:
         return _unreadable(display, "unreadable.crashed", detail="MemoryError")
@@ -128,13 +86,10 @@ def _annotate_task(report: DocumentReport, source: str, target: str, lang: str, 
     if not can_annotate(report):
         return None
     try:
-        _arm(max(seconds, 0.001))
-        try:
+        with time_limit(seconds):
             annotate(report, source, target, lang=lang, extra=extra)
-        finally:
-            _arm(0)
         return base64.b64encode(Path(target).read_bytes()).decode("ascii")
-    except (_OutOfTime, MemoryError, Exception):  # no copy is better than no report
+    except (OutOfTime, MemoryError, Exception):  # no copy is better than no report
         return None
 
 
@@ -164,7 +119,7 @@ class CheckPool:
         from pebble import ProcessPool
 
         self._pool = ProcessPool(max_workers=self.workers, initializer=_init_worker,
-                                 initargs=(worker_memory_mb(),), context=_context())
+                                 initargs=(max_process_mb(),), context=_context())
 
     def close(self) -> None:
         if self._pool is not None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
-from socinv_docs.limits import Limits, limit_memory, restore_memory
+from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.model import Document, SectionState
 from socinv_docs.report import DocumentReport, Finding, count, in_document_order, status_of
 
@@ -123,51 +123,18 @@ def _new_info(name: str, now: dt.datetime) -> zipfile.ZipInfo:
 
 # -- the check's limits hold for the annotator too -------------------------------------------
 
-class _OutOfTime(BaseException):
-    """Raised by SIGALRM. A BaseException, so no `except Exception` on the way swallows it."""
-
-
-def _cap_memory() -> Callable[[], None]:
-    """Lower this process's address space to the cap a `validate` worker has
-    (limits.limit_memory); return what puts the previous limit back."""
-    previous = limit_memory()
-    return lambda: restore_memory(previous)
-
-
 @contextmanager
 def bounded(limits: Limits, file: str) -> Iterator[None]:
-    """Run the annotator under the check's limits: Limits.max_seconds (SIGALRM, where it
-    exists and on the main thread, as pipeline.check_document_in_time) and the worker's
-    memory cap. Running out of either raises AnnotateError; the write in progress is then
-    abandoned by atomic.atomic_path, which removes its temporary file."""
-    import signal
-    import threading
-
+    """Run the annotator under the check's limits: Limits.max_seconds and the worker's
+    memory cap (limits.time_limit, limits.memory_ceiling, as pipeline.check_document_in_time).
+    Running out of either raises AnnotateError; the write in progress is then abandoned by
+    atomic.atomic_path, which removes its temporary file."""
     from socinv_docs.fmt import number
 
-    armed = [False]
-
-    def on_alarm(signum, frame):
-        if armed[0]:
-            raise _OutOfTime
-
-    alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    restore_memory = _cap_memory()
-    previous = None
     try:
-        if alarm:
-            previous = signal.signal(signal.SIGALRM, on_alarm)
-            armed[0] = True
-            signal.setitimer(signal.ITIMER_REAL, max(limits.max_seconds, 0.001))
-        try:
+        with memory_ceiling(), time_limit(limits.max_seconds):
             yield
-        finally:
-            armed[0] = False
-            if alarm:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
-            restore_memory()
-    except _OutOfTime:
+    except OutOfTime:
         raise AnnotateError("annotate.timeout", file=file, seconds=number(limits.max_seconds, 1)) from None
     except MemoryError:
         raise AnnotateError("annotate.too_big", file=file) from None
