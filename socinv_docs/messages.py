@@ -816,9 +816,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     # -- validate (validate.py, cli.py) --------------------------------------------------------
     "ui.validate.summary": {
         "sv": Text("Inskick: {submissions} (filer: {documents}). Kompletta: {complete}, ofullständiga: "
-                   "{incomplete}, kan inte läsas: {unreadable}. Tid: {seconds:num} s"),
+                   "{incomplete}, kan inte läsas: {unreadable}. Tid: {seconds:num} s."),
         "en": Text("Submissions: {submissions} (files: {documents}). Complete: {complete}, incomplete: "
-                   "{incomplete}, unreadable: {unreadable}. Time: {seconds:num} s")},
+                   "{incomplete}, unreadable: {unreadable}. Time: {seconds:num} s.")},
     "ui.validate.skipped": {"sv": Text(" Ej kontrollerade: {skipped} (se raderna ovan)."),
                             "en": Text(" Not checked: {skipped} (see the lines above).")},
     "ui.validate.none": {"sv": Text("Inga inskick hittades i {dir}."), "en": Text("No submissions found in {dir}.")},

@@ -521,3 +521,81 @@ def test_validate_survives_damaged_core_properties(cli, schemas, tmp_path):
     result = cli("validate", inbox, "--format", "json")
     assert result.exit_code in (0, 1, 2)
     assert [d["file"] for s in result.json["submissions"] for d in s["documents"]] == ["skadad.docx"]
+
+
+# -- folders: names that are not UTF-8, and links that loop ---------------------------------
+
+def _odd_name(rng: random.Random, suffix: str | bytes) -> bytes:
+    """A file name as bytes: Latin-1 or CP-1252 Swedish (what an old Windows share or a zip
+    unpacked without its encoding gives), stray continuation bytes, or plain UTF-8."""
+    words = ["ansökan", "förslag", "idéprövning", "utvärdering", "Örebro", "Mölndal", "bilaga"]
+    stem = rng.choice(words) + f"-{rng.randrange(10**6)}"
+    encoded = rng.choice([stem.encode("latin-1"), stem.encode("cp1252"), stem.encode() + b"\x80\xff",
+                          b"\xe5\xe4\xf6-" + stem.encode(), stem.encode()])
+    return encoded + (suffix if isinstance(suffix, bytes) else suffix.encode())
+
+
+def _odd_folder(rng: random.Random, root: Path, outside: Path, n: int) -> int:
+    """Fill `root` with n random entries: fuzzed files under odd names, sub-folders, and
+    links that loop (to themselves, in pairs, up to a parent), dangle, or leave the folder.
+    Returns how many entries are regular files to be checked."""
+    broot = os.fsencode(root)
+    files = 0
+    for i in range(n):
+        shape = rng.choice(["file", "file", "folder", "self", "pair", "parent", "dangling", "outside"])
+        if shape == "file":
+            seed = rng.choice(SEEDS)
+            data = rng.choice(MUTATORS)(RandomPick(rng), seed) if rng.random() < 0.5 else seed.read_bytes()
+            with open(os.path.join(broot, _odd_name(rng, seed.suffix)), "xb") as fh:
+                fh.write(data)
+            files += 1
+        elif shape == "folder":  # a submission folder with a file and a link back up inside
+            folder = os.path.join(broot, _odd_name(rng, b""))
+            os.mkdir(folder)
+            seed = rng.choice(SEEDS)
+            with open(os.path.join(folder, _odd_name(rng, seed.suffix)), "xb") as fh:
+                fh.write(seed.read_bytes())
+            files += 1
+            os.symlink(b"..", os.path.join(folder, b"upp"))
+        elif shape == "self":
+            os.symlink(b"slinga-%d" % i, os.path.join(broot, b"slinga-%d" % i))
+        elif shape == "pair":
+            os.symlink(b"b-%d" % i, os.path.join(broot, b"a-%d" % i))
+            os.symlink(b"a-%d" % i, os.path.join(broot, b"b-%d" % i))
+        elif shape == "parent":
+            os.symlink(b".", os.path.join(broot, b"har-%d" % i))
+        elif shape == "dangling":
+            os.symlink(b"finns-inte-%d.docx" % i, os.path.join(broot, _odd_name(rng, b".docx")))
+        else:
+            os.symlink(os.fsencode(outside), os.path.join(broot, b"ut-%d" % i))
+    return files
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(5))
+def test_fuzz_folders_of_odd_names_and_link_loops(tmp_path, seed):
+    """validate over folders of non-UTF-8 names and symlink loops (issue 10): it ends, exit 2
+    or less, no traceback, every regular file checked exactly once, links reported as
+    skipped rather than followed, and the register written with a row per submission."""
+    import openpyxl
+
+    rng = random.Random(seed)
+    root, outside = tmp_path / "inkomna", tmp_path / "utanfor"
+    root.mkdir()
+    outside.mkdir()
+    (outside / "annan.xlsx").write_bytes((ROOT / "samples" / "forslag-komplett.xlsx").read_bytes())
+    files = _odd_folder(rng, root, outside, 40)
+    register = tmp_path / "register.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "socinv_docs", "validate", str(root), "--format", "json",
+                           "--register", str(register)],
+                          cwd=ROOT, capture_output=True, timeout=300)
+    stderr = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode in (0, 1, 2) and "Traceback" not in stderr, stderr[-2000:]
+    data = json.loads(proc.stdout)
+    documents = [d for s in data["submissions"] for d in s["documents"]]
+    assert len(documents) == files  # nothing outside, nothing twice through a loop
+    assert all(entry["reason"].startswith("skipped.link") or entry["reason"] == "skipped.not_regular"
+               for entry in data["skipped"]), data["skipped"]
+    workbook = openpyxl.load_workbook(register, read_only=True)
+    rows = sum(1 for row in workbook["Ansökningar"].iter_rows(min_row=2, values_only=True) if any(row))
+    assert rows >= len(data["submissions"])
