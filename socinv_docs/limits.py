@@ -173,3 +173,17 @@ def time_limit(seconds: float) -> Iterator[None]:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def exit_detail(code: int | None) -> str:
+    """How a worker process ended, for "unreadable.crashed" (SIGKILL, SIGSEGV, exit 3)."""
+    import signal
+
+    if code is None:
+        return "?"
+    if code < 0:
+        try:
+            return signal.Signals(-code).name
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit {code}"

@@ -39,7 +39,7 @@ from pathlib import Path
 from socinv_docs import messages
 from socinv_docs.atomic import is_tool_output
 from socinv_docs.codes import UNREADABLE_CODES
-from socinv_docs.limits import Limits, OutOfTime, limit_memory, time_limit
+from socinv_docs.limits import Limits, OutOfTime, exit_detail, limit_memory, time_limit
 from socinv_docs.names import printable
 from socinv_docs.report import DocumentReport, RunReport, SkippedEntry, SubmissionReport
 from socinv_docs.schema import SchemaSet
@@ -420,7 +420,7 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, kind: str 
                     except (EOFError, OSError):  # the worker died on this file
                         slot.process.join(timeout=5)
                         yield index, unreadable_report(display, "unreadable.crashed",
-                                                       detail=_exit_detail(slot.process.exitcode))
+                                                       detail=exit_detail(slot.process.exitcode))
                         replace(slot, kill=True)
                         continue
                     slot.tasks.popleft()
@@ -441,17 +441,6 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, kind: str 
             stop(slot, kill=bool(slot.tasks))
             if slot.process.is_alive():
                 stop(slot, kill=True)
-
-
-def _exit_detail(code: int | None) -> str:
-    if code is None:
-        return "?"
-    if code < 0:
-        try:
-            return signal.Signals(-code).name
-        except ValueError:
-            return f"signal {-code}"
-    return f"exit {code}"
 
 
 # -- a folder ----------------------------------------------------------------------------

@@ -18,11 +18,10 @@ import asyncio
 import base64
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from socinv_docs.limits import Limits, OutOfTime, limit_memory, max_process_mb, time_limit
+from socinv_docs.limits import Limits, OutOfTime, exit_detail, limit_memory, max_process_mb, time_limit
 from socinv_docs.report import DocumentReport, Finding
 
 # The pool kills a worker this long after a file should have stopped by SIGALRM.
@@ -153,7 +152,7 @@ class CheckPool:
         except (FutureTimeout, TimeoutError):  # stuck where SIGALRM cannot reach: worker killed
             return _unreadable(display, "unreadable.timeout", seconds=seconds)
         except ProcessExpired as exc:  # the worker died on this file (memory, a crash)
-            return _unreadable(display, "unreadable.crashed", detail=_exit_detail(exc.exitcode))
+            return _unreadable(display, "unreadable.crashed", detail=exit_detail(exc.exitcode))
         except PoolClosed:
             raise
         except Exception as exc:  # a report the pipe could not carry, say: this file only
@@ -182,12 +181,3 @@ class PoolClosed(Exception):
     """The pool is not running (shutting down, or never started)."""
 
 
-def _exit_detail(code: int | None) -> str:
-    if code is None:
-        return "?"
-    if code < 0:
-        try:
-            return signal.Signals(-code).name
-        except ValueError:
-            return f"signal {-code}"
-    return f"exit {code}"
