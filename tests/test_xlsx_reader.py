@@ -22,6 +22,7 @@ from socinv_docs.limits import Limits
 from socinv_docs.location import Location, column_letter
 from socinv_docs.pipeline import read_raw
 from socinv_docs.readers.blocks import Block, BlockKind, Cell
+from socinv_docs.readers.xlsx_reader import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "tests" / "data" / "official"
@@ -33,17 +34,9 @@ S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Ja" if value else "Nej"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dt.datetime, dt.date)):
-        if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat()
-    return str(value).strip()
+    """openpyxl's value shown as the reader shows values (the formatting is shared; what is
+    compared is the value each reader finds in the XML)."""
+    return "" if value is None else shown(value)
 
 
 def openpyxl_blocks(path: Path, max_rows: int = 5000, max_cols: int = 60):
