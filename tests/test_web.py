@@ -409,22 +409,14 @@ def test_serve_starts_from_the_installed_package(tmp_path):
     script = Path(sys.executable).parent / "socinv"
     if not script.exists():
         pytest.skip("no installed socinv next to this interpreter (source checkout without install)")
-    from web_support import free_port
+    from web_support import free_port, serving
 
     port = free_port()
     proc = subprocess.Popen([str(script), "serve", "--port", str(port), "--workers", "1"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and proc.poll() is None, "socinv serve did not start"
-            time.sleep(0.2)
+        assert serving(url, proc), "socinv serve did not start"
         assert httpx.get(url + "/static/site.css").status_code == 200
         assert "<form" in httpx.get(url + "/").text
         result = httpx.post(url + "/check", files=[("files", (LUCKOR.name, LUCKOR.read_bytes()))], headers=JSON,

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import ROOT
-from web_support import free_port
+from web_support import free_port, serving
 
 SAMPLES = ROOT / "samples"
 LUCKOR = SAMPLES / "ansokan-luckor" / "ansokan.docx"
@@ -60,17 +60,9 @@ def server(tmp_path_factory):
     proc = subprocess.Popen([sys.executable, "-m", "socinv_docs", "serve", "--port", str(port), "--workers", "2"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            pytest.fail("socinv serve did not start")
-        time.sleep(0.2)
+    if not serving(url, proc):
+        proc.kill()
+        pytest.fail("socinv serve did not start")
     yield url
     proc.terminate()
     proc.wait(timeout=30)

@@ -16,6 +16,22 @@ from pathlib import Path
 from socinv_docs.web.pool import check_document
 
 
+def serving(url: str, proc, seconds: float = 60) -> bool:
+    """Wait until `socinv serve` at `url` answers /healthz (True), or its process has ended
+    or `seconds` have passed (False)."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
