@@ -842,6 +842,31 @@ def test_the_groups_columns_are_aligned_like_the_tools(register):
             assert row[header].alignment.vertical == "top" and row[header].alignment.wrap_text
 
 
+def test_rows_are_as_high_as_their_longest_wrapped_text(tmp_path):
+    long = " ".join(["ord"] * 400)  # far more than MAX_LINES lines in any column
+    run = make_run(
+        SubmissionReport(submission="kort.docx", documents=[doc_report("kort.docx", namn="Kort")]),
+        SubmissionReport(submission="lang.docx", documents=[doc_report("lang.docx", namn=long)]),
+        SubmissionReport(submission="tre.docx", documents=[doc_report("tre.docx", namn="a\nb\nc")]))
+    ws = openpyxl.load_workbook(write(tmp_path, run))["Ansökningar"]
+    height = {row["Inskick"].value: ws.row_dimensions[row["Inskick"].row].height for row in tool_rows(ws)}
+    assert height["kort.docx"] is None  # one line: the default height
+    assert height["lang.docx"] == R.LINE_HEIGHT * R.MAX_LINES + 3
+    assert height["tre.docx"] == R.LINE_HEIGHT * 3 + 3
+    assert ws.row_dimensions[1].height >= 2 * R.LINE_HEIGHT  # the header: two or three lines
+
+
+def test_cells_that_share_a_style_keep_their_own_look(register):
+    """Body cells of a kind share one style; a link's font stays on linked cells only."""
+    wb = openpyxl.load_workbook(register)
+    rows = rows_by_key(wb["Ansökningar"])
+    linked, unlinked = rows["Läxhjälp Vivalla"], rows["trasig.docx"]
+    assert linked["Fil(er)"].hyperlink is not None and linked["Fil(er)"].font.underline == "single"
+    assert linked["Satsningens namn"].font.underline is None
+    assert linked["Fel"].alignment.horizontal == "right" and linked["Inskick"].alignment.horizontal is None
+    assert "kr" in unlinked["Sökt belopp"].number_format and "kr" not in unlinked["Fel"].number_format
+
+
 def test_memo_reads_the_groups_columns_not_their_total_row(tmp_path):
     path = write(tmp_path, standard_run())
     wb = openpyxl.load_workbook(path)
