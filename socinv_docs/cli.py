@@ -246,7 +246,7 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett
     eget inskick. Exempel: socinv validate inkomna/ --register register.xlsx
     """
-    from socinv_docs.render.register import RegisterError, check_writable
+    from socinv_docs.render.register import RegisterError, RegisterRows, check_writable
     from socinv_docs.validate import scan, validate_folder
 
     schemas = _schemas(lang)
@@ -260,20 +260,23 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
             sys.exit(2)
     found = scan(directory, skip=[register] if register is not None else [], follow_links=follow_links)
     files = sum(len(s.files) for s in found.submissions)
+    rows = RegisterRows(root=directory, register=register, schemas=schemas, lang=lang) if register is not None else None
+    on_submission = rows.add if rows is not None else None
     stream = sys.stderr
     if files and stream.isatty():
         with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
                                show_pos=True) as bar:
-            run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs,
-                                  found=found, on_file=lambda _report: bar.update(1))
+            run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found,
+                                  on_file=lambda _report: bar.update(1), on_submission=on_submission)
     else:
-        run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found)
+        run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found,
+                              on_submission=on_submission)
     _print_run(run, fmt, lang)
     if not run.submissions:  # nothing to put in a register: say so, never write an empty one
         _err(messages.text("ui.validate.none", lang, dir=printable(directory)))
         sys.exit(2)
     if register is not None:
-        _write_register(register, run, directory, schemas, lang, force)
+        _write_register(register, run, directory, schemas, lang, force, rows)
     sys.exit(run.status.exit_code)
 
 
@@ -304,7 +307,7 @@ def _refuse_register_onto_input(register: Path, directory: Path, lang: str) -> N
         sys.exit(2)
 
 
-def _write_register(register: Path, run, directory: Path, schemas, lang: str, force: bool) -> None:
+def _write_register(register: Path, run, directory: Path, schemas, lang: str, force: bool, rows=None) -> None:
     """The register's read–merge–write under a lock of our own: two runs at once take
     turns, so the second merges what the first wrote instead of dropping it."""
     from socinv_docs.atomic import Busy, exclusive
@@ -312,7 +315,8 @@ def _write_register(register: Path, run, directory: Path, schemas, lang: str, fo
 
     try:
         with exclusive(register, wait=REGISTER_WAIT_SECONDS):
-            result = write_register(register, run, root=directory, schemas=schemas, lang=lang, force=force)
+            result = write_register(register, run, root=directory, schemas=schemas, lang=lang, force=force,
+                                    rows=rows)
     except Busy as exc:
         _err(messages.text("ui.register.busy", lang, path=printable(register), lock=printable(exc.lock.name)))
         sys.exit(2)

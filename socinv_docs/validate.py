@@ -3,7 +3,11 @@ parallel with a per-file time limit, then run the submission rules.
 
 - A sub-folder of DIR is one submission (files in nested folders belong to it); a file
   directly in DIR is a submission of its own. Office lock files (`~$…`, `.~lock…#`),
-  hidden files, Windows/macOS folder litter and the tool's own outputs are skipped.
+  hidden files, Windows/macOS folder litter and the tool's own outputs are skipped. The
+  outputs (a register, a memo, an annotated copy: atomic.is_tool_output) are recognised by
+  the workers, not while finding the files: opening 1 200 files one after the other to read
+  their author took a quarter of a second before any checking began. A submission whose
+  every file is the tool's is no submission.
 - Nothing outside DIR is read unless asked (`follow_links`). Every other entry that is not
   checked — a link out of DIR, in a loop or to nothing, a FIFO or device, a folder that
   cannot be listed — is reported with its reason (RunReport.skipped), never dropped.
@@ -61,8 +65,9 @@ class Submission:
 @dataclass
 class Scan:
     """What is in a folder: the submissions to check, and every entry that is not checked
-    with the reason (SkippedEntry). Lock files, hidden files, folder litter and the tool's
-    own outputs are neither: they are passed over without a word (SPEC §3)."""
+    with the reason (SkippedEntry). Lock files, hidden files and folder litter are neither:
+    they are passed over without a word (SPEC §3), as the tool's own outputs are once a
+    worker has seen one (is_tool_output_file)."""
 
     submissions: list[Submission] = field(default_factory=list)
     skipped: list[SkippedEntry] = field(default_factory=list)
@@ -135,9 +140,7 @@ def scan(root: Path, *, skip: Iterable[Path] = (), follow_links: bool = False) -
         return None
 
     def take(path: Path) -> bool:
-        if never and _resolved(path) in never:
-            return False
-        return not (path.suffix.lower() in TOOL_OUTPUT_SUFFIXES and is_tool_output(path))
+        return not (never and _resolved(path) in never)
 
     def entries(folder: Path) -> list[os.DirEntry] | None:
         try:
@@ -202,6 +205,11 @@ def _resolved(path: Path) -> Path:
 
 
 # -- one file ----------------------------------------------------------------------------
+
+
+def is_tool_output_file(path: Path) -> bool:
+    """A register, memo or annotated copy this tool wrote: never a submission's document."""
+    return path.suffix.lower() in TOOL_OUTPUT_SUFFIXES and is_tool_output(path)
 
 
 def check_file(path: Path, schemas: SchemaSet, *, kind: str | None, profile: str | None,
@@ -305,8 +313,11 @@ def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | No
         index, path, display = task
         try:
             with time_limit(limits.max_seconds):  # a file stuck in Python code; the parent's watchdog for C
-                report = check_file(Path(path), schemas, kind=kind, profile=profile, limits=limits,
-                                    display=display)
+                if is_tool_output_file(Path(path)):
+                    report = None  # the tool's own: passed over (validate_folder)
+                else:
+                    report = check_file(Path(path), schemas, kind=kind, profile=profile, limits=limits,
+                                        display=display)
         except OutOfTime:
             report = unreadable_report(display, "unreadable.timeout", seconds=limits.max_seconds)
         except MemoryError:
@@ -347,8 +358,9 @@ def default_jobs() -> int:
 
 def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, kind: str | None = None,
                 profile: str | None = None, jobs: int | None = None, limits: Limits | None = None
-                ) -> Iterator[tuple[int, DocumentReport]]:
-    """Check files in worker processes; yield (index into tasks, report) as each finishes.
+                ) -> Iterator[tuple[int, DocumentReport | None]]:
+    """Check files in worker processes; yield (index into tasks, report) as each finishes;
+    the report is None for a file the tool wrote itself (is_tool_output_file).
 
     Each worker holds up to IN_FLIGHT tasks. When one dies or overruns its time on a file,
     that file is reported and the tasks it held after it go to its replacement."""
@@ -449,9 +461,13 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, kind: str 
 def validate_folder(root: Path, schemas: SchemaSet, *, kind: str | None = None,
                     profile: str | None = None, jobs: int | None = None, limits: Limits | None = None,
                     skip: Iterable[Path] = (), found: Scan | None = None, follow_links: bool = False,
-                    on_file: Callable[[DocumentReport], None] | None = None) -> RunReport:
+                    on_file: Callable[[DocumentReport | None], None] | None = None,
+                    on_submission: Callable[[SubmissionReport], None] | None = None) -> RunReport:
     """Check every submission in `root` (or in `found`, a scan already made); the RunReport
-    lists them in name order, and the entries that were not checked."""
+    lists them in name order, and the entries that were not checked. `on_file` and
+    `on_submission` are called as each file and each judged submission comes in (a
+    progress bar; the register's rows, made while the workers check the rest); on_file
+    gets None for a file the tool wrote itself."""
     from socinv_docs.pipeline import check_submission
 
     started = time.perf_counter()
@@ -472,14 +488,17 @@ def validate_folder(root: Path, schemas: SchemaSet, *, kind: str | None = None,
                              limits=limits)) as finished:
         for index, report in finished:
             i = owner[index]
-            docs[i][index] = report
             remaining[i] -= 1
+            if report is not None:
+                docs[i][index] = report
             if on_file:
                 on_file(report)
-            if remaining[i] == 0:
+            if remaining[i] == 0 and docs[i]:  # none: every file of it was the tool's own
                 ordered = [docs[i][k] for k in sorted(docs[i])]
                 docs[i] = {}
                 results[i] = check_submission(subs[i].name, ordered, schemas, alone=False)
+                if on_submission:
+                    on_submission(results[i])
     run = RunReport(submissions=[r for r in results if r is not None], skipped=list(found.skipped), jobs=used_jobs)
     run.seconds = time.perf_counter() - started
     return run

@@ -867,6 +867,27 @@ def test_cells_that_share_a_style_keep_their_own_look(register):
     assert "kr" in unlinked["Sökt belopp"].number_format and "kr" not in unlinked["Fel"].number_format
 
 
+def test_rows_made_during_the_run_give_the_same_register(tmp_path):
+    """validate makes each submission's rows as it comes in (RegisterRows); the register is
+    the one made from the finished run, on a first run and on a re-run."""
+
+    def sheets(path: Path) -> list:
+        wb = openpyxl.load_workbook(path)
+        return [[[(c.value, c.style_id, c.hyperlink.target if c.hyperlink else None) for c in row]
+                 for row in wb[name].iter_rows()] for name in ("Ansökningar", "Brister")]
+
+    run = standard_run()
+    for folder in ("after", "during"):
+        (tmp_path / folder).mkdir()
+    for _ in range(2):
+        R.write_register(tmp_path / "after" / "register.xlsx", run, root=tmp_path / "inkomna", now=NOW)
+        made = R.RegisterRows(root=tmp_path / "inkomna", register=tmp_path / "during" / "register.xlsx", now=NOW)
+        for sub in run.submissions:
+            made.add(sub)
+        R.write_register(tmp_path / "during" / "register.xlsx", run, root=tmp_path / "inkomna", rows=made)
+        assert sheets(tmp_path / "during" / "register.xlsx") == sheets(tmp_path / "after" / "register.xlsx")
+
+
 def test_memo_reads_the_groups_columns_not_their_total_row(tmp_path):
     path = write(tmp_path, standard_run())
     wb = openpyxl.load_workbook(path)

@@ -145,7 +145,8 @@ def test_discover_submissions_and_skips(folder):
     assert [d for _, d in by_name["tom.docx"].files] == ["tom.docx"]
 
 
-def test_discover_skips_register_and_tool_outputs(tmp_path, schemas):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_register_and_the_tools_own_outputs_are_passed_over(tmp_path, schemas, jobs):
     root = tmp_path / "in"
     root.mkdir()
     filled_forslag(root / "a.xlsx")
@@ -157,10 +158,30 @@ def test_discover_skips_register_and_tool_outputs(tmp_path, schemas):
     shutil.copy(register, root / "register-kopia.xlsx")  # author says it is ours
     (root / ".register.xlsx.abc.tmp").write_bytes(b"half")
     (root / "memo.md").write_text("<!-- socinv-docs -->\n# Promemoria\n", encoding="utf-8")
-    assert [s.name for s in V.discover(root, skip=[register])] == ["a.xlsx"]
+    (root / "bara-utdata").mkdir()  # a folder holding only the tool's outputs is no submission
+    shutil.copy(register, root / "bara-utdata" / "register.xlsx")
+    (root / "med-kopia").mkdir()  # a draft beside the tool's copy of it: the draft is checked
+    filled_forslag(root / "med-kopia" / "forslag.xlsx")
+    shutil.copy(register, root / "med-kopia" / "register.xlsx")
+    # Finding the files opens none of them: the workers recognise the tool's outputs.
+    assert [s.name for s in V.discover(root, skip=[register])] == ["a.xlsx", "bara-utdata", "med-kopia",
+                                                                   "memo.md", "register-kopia.xlsx"]
+    seen = []
+    run = V.validate_folder(root, schemas, jobs=jobs, skip=[register], on_file=seen.append)
+    assert [s.submission for s in run.submissions] == ["a.xlsx", "med-kopia"]
+    assert [d.file for d in run.submissions[1].documents] == ["med-kopia/forslag.xlsx"]
+    assert all(s.status.value == "complete" for s in run.submissions)
+    assert len(seen) == 6 and seen.count(None) == 4  # the progress bar counts every file
 
 
 # -- the run ----------------------------------------------------------------------------------
+
+
+def test_each_judged_submission_is_handed_on_as_it_comes_in(folder, schemas):
+    seen = []
+    run = V.validate_folder(folder, schemas, jobs=2, on_submission=seen.append)
+    assert sorted(map(id, seen)) == sorted(map(id, run.submissions))
+    assert len(seen) == len(EXPECTED)
 
 
 def test_statuses_per_submission(run):

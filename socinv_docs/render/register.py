@@ -509,13 +509,10 @@ def _finding_row(submission: str, file: str, f: Finding, lang: str, kind) -> dic
 # -- what changed since the last run ------------------------------------------------------------
 
 
-def _fingerprint(path: Path, before: list | None) -> list | None:
-    """[size, mtime_ns, sha256] of a file; the last run's hash is reused while size and
-    modification time are unchanged, so a re-run reads only the files that changed."""
+def _fingerprint(path: Path) -> list | None:
+    """[size, mtime_ns, sha256] of a file (RegisterRows makes them while the workers run)."""
     try:
         st = path.stat()
-        if before and len(before) == 3 and before[0] == st.st_size and before[1] == st.st_mtime_ns:
-            return list(before)
         digest = hashlib.sha256()
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -572,6 +569,7 @@ class _Row:
     sub: SubmissionReport | None = None  # Ansökningar: the submission (for its files)
     status: str | None = None  # complete | incomplete | unreadable | removed
     in_table: bool = True  # inside the Excel table (the tool's rows always are)
+    fingerprints: dict[str, list | None] | None = None  # Ansökningar: its files', made with the row
 
 
 @dataclass
@@ -707,7 +705,7 @@ def _plan_rows(old: _OldSheet | None, spec: SheetSpec, fresh: list[_Row], remove
     return _Plan(body + tail, old_last, len(body))
 
 
-def _note_changes(rows: list[_Row], old: _OldSheet | None, root: Path, lang: str) -> None:
+def _note_changes(rows: list[_Row], old: _OldSheet | None, lang: str) -> None:
     """Fill the columns 'changed' and 'state' of Ansökningar's rows."""
     state_at = old.index_of("state") if old is not None else None
     for row in rows:
@@ -722,8 +720,7 @@ def _note_changes(rows: list[_Row], old: _OldSheet | None, root: Path, lang: str
                 if before else ""
             continue
         sub = row.sub
-        documents = sub.documents if sub is not None else []  # an entry not checked has no files
-        files = {d.file: _fingerprint(root / d.file, old_files.get(d.file)) for d in documents}
+        files = row.fingerprints or {}  # an entry not checked has no files
         row.values["state"] = _state_text(row.status, files)
         if row.old is None:
             row.values["changed"] = _t("register.change.new", lang) if old is not None else ""
@@ -1267,8 +1264,7 @@ def _remap_elsewhere(wb, moves: _Moves) -> None:
             dn.attr_text = moves.formula(dn.attr_text, in_sheet=False)
 
 
-def _rebuild(wb, spec: SheetSpec, fresh: list[_Row], *, lang: str, now: dt.datetime, legacy: bool,
-             root: Path | None = None) -> list[_Row]:
+def _rebuild(wb, spec: SheetSpec, fresh: list[_Row], *, lang: str, now: dt.datetime, legacy: bool) -> list[_Row]:
     """Read the sheet (if there is one), merge, and write it anew in the same place."""
     name = _sheet_name(spec.name_key)
     old, index = None, None
@@ -1282,7 +1278,7 @@ def _rebuild(wb, spec: SheetSpec, fresh: list[_Row], *, lang: str, now: dt.datet
     plan = _plan_rows(old, spec, fresh, removed_text)
     rows = plan.rows
     if spec is SUBMISSIONS:
-        _note_changes(rows, old, root or Path("."), lang)
+        _note_changes(rows, old, lang)
     slots = _plan_columns(old, spec, lang)
     ws = wb.create_sheet(name, index if index is not None else (1 if spec is FINDINGS else 0))
     moves = _moves(name, old, slots, plan, spec.table)
@@ -1311,14 +1307,55 @@ class RegisterResult:
     findings: int
 
 
+class RegisterRows:
+    """The register's rows of each submission, made as the submission is judged.
+
+    `socinv validate` adds each submission while its workers check the rest (validate_folder's
+    on_submission): the main process waits for them anyway, and at the end only the sheets
+    are left to write. Messages in `lang`; `now` is the run's "Kontrollerad"."""
+
+    def __init__(self, *, root: Path, register: Path, schemas=None, lang: str = "sv",
+                 now: dt.datetime | None = None) -> None:
+        self.root = Path(os.path.abspath(root))
+        self.base = Path(os.path.abspath(register)).parent  # links are relative to the register
+        self.schemas = schemas
+        self.lang = lang
+        self.now = (now or dt.datetime.now()).replace(microsecond=0)
+        self._made: dict[int, tuple[_Row, list[_Row]]] = {}
+
+    def add(self, sub: SubmissionReport) -> None:
+        self._made[id(sub)] = self._make(sub)
+
+    def of(self, sub: SubmissionReport) -> tuple[_Row, list[_Row]]:
+        """The submission's row on Ansökningar and its rows on Brister. Taken once: building
+        a sheet changes its rows (the old row each continues), so a second build makes new."""
+        made = self._made.pop(id(sub), None)
+        return made if made is not None and made[0].sub is sub else self._make(sub)
+
+    def _make(self, sub: SubmissionReport) -> tuple[_Row, list[_Row]]:
+        row = _Row(submission_row(sub, self.schemas, self.lang, self.now), sub=sub, status=sub.status.value)
+        docs = main_first(sub)
+        if docs:
+            row.links["files"] = _link_target(self.root / docs[0].file, self.base)
+        row.fingerprints = {d.file: _fingerprint(self.root / d.file) for d in sub.documents}
+        findings = []
+        for values, file in finding_rows(sub, self.lang, self.schemas):
+            finding = _Row(values)
+            if file:
+                finding.links["file"] = _link_target(self.root / file, self.base)
+            findings.append(finding)
+        return row, findings
+
+
 def build_workbook(run: RunReport, *, root: Path, register: Path, schemas=None, lang: str = "sv",
-                   now: dt.datetime | None = None, existing=None):
-    """The register as an openpyxl Workbook (merged into `existing` when given)."""
+                   now: dt.datetime | None = None, existing=None, rows: RegisterRows | None = None):
+    """The register as an openpyxl Workbook (merged into `existing` when given). `rows`: the
+    rows made during the run (they carry root, schemas, lang and now); made here otherwise."""
     from openpyxl import Workbook
 
-    now = (now or dt.datetime.now()).replace(microsecond=0)
-    base = Path(os.path.abspath(register)).parent
-    root = Path(os.path.abspath(root))
+    made = rows if rows is not None else RegisterRows(root=root, register=register, schemas=schemas, lang=lang,
+                                                      now=now)
+    lang, now = made.lang, made.now
     wb = existing
     if wb is None:
         wb = Workbook()
@@ -1329,27 +1366,18 @@ def build_workbook(run: RunReport, *, root: Path, register: Path, schemas=None, 
     wb.properties.title = _t("register.title", lang)
     wb.properties.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
-    fresh = []
+    fresh, findings = [], []
     for sub in run.submissions:
-        row = _Row(submission_row(sub, schemas, lang, now), sub=sub, status=sub.status.value)
-        docs = main_first(sub)
-        if docs:
-            row.links["files"] = _link_target(root / docs[0].file, base)
+        row, its_findings = made.of(sub)
         fresh.append(row)
+        findings += its_findings
     for entry in run.skipped:  # a link not followed, a FIFO, a folder that cannot be read
         fresh.append(_Row({"submission": entry.path, "status": _t("register.status.skipped", lang),
                            "reason": entry.message_in(lang), "checked": now, "key": entry.path}, status="skipped"))
-    rows = _rebuild(wb, SUBMISSIONS, fresh, lang=lang, now=now, legacy=legacy, root=root)
-    n_rows = sum(1 for r in rows if r.values is not None and r.status != "skipped")
-    removed = sum(1 for r in rows if r.status == "removed")
+    written = _rebuild(wb, SUBMISSIONS, fresh, lang=lang, now=now, legacy=legacy)
+    n_rows = sum(1 for r in written if r.values is not None and r.status != "skipped")
+    removed = sum(1 for r in written if r.status == "removed")
 
-    findings = []
-    for sub in run.submissions:
-        for values, file in finding_rows(sub, lang, schemas):
-            row = _Row(values)
-            if file:
-                row.links["file"] = _link_target(root / file, base)
-            findings.append(row)
     _rebuild(wb, FINDINGS, findings, lang=lang, now=now, legacy=legacy)
 
     wb.active = wb.sheetnames.index(_sheet_name(SHEET_SUBMISSIONS_KEY))
@@ -1359,13 +1387,13 @@ def build_workbook(run: RunReport, *, root: Path, register: Path, schemas=None, 
 
 
 def write_register(path: Path, run: RunReport, *, root: Path, schemas=None, lang: str = "sv", force: bool = False,
-                   now: dt.datetime | None = None) -> RegisterResult:
+                   now: dt.datetime | None = None, rows: RegisterRows | None = None) -> RegisterResult:
     """Write (or update) the register at `path`. Raises RegisterError; the old file then stays."""
     path = Path(path)
     _check_target(path, force=force)  # again: Excel may have opened it during the run
     existing = _load(path) if path.exists() else None
     wb, result = build_workbook(run, root=root, register=path, schemas=schemas, lang=lang, now=now,
-                                existing=existing)
+                                existing=existing, rows=rows)
     try:
         save_workbook(wb, path)
     except OSError as exc:
