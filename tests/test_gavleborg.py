@@ -412,7 +412,7 @@ def test_memo_names_the_satsning_applicant_and_parties(tmp_path, cli, fmt):
         assert words in text, words
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_memo_shows_the_economics_of_bilaga_2_3(tmp_path, cli, fmt):
     """The cost and the shares come from Bilaga 2–3 (the ansökan has none), and with no
     savings table the memo claims nothing about savings or payback."""
@@ -422,9 +422,10 @@ def test_memo_shows_the_economics_of_bilaga_2_3(tmp_path, cli, fmt):
     inbox = _inbox(tmp_path)
     out = tmp_path / f"underlag.{fmt}"
     assert cli("memo", inbox, "-o", out, "--format", fmt).exit_code == 0
-    text = out.read_text(encoding="utf-8")
+    text = out.read_text(encoding="utf-8") if fmt != "docx" else _memo_text(out)
     assert kronor(2_500_000) in text  # the cost, from Bilaga 2
     assert "Återbetald" not in text and "Besparing/kostnad" not in text
+    assert kronor(1_230_000) in text  # sought from the fund: the first of the shares
 
     run = validate_folder(inbox, load_schemas())
     complete = next(s for s in run.submissions if s.submission == "gavleborg-komplett")

@@ -328,6 +328,18 @@ def test_word_tables_keep_their_rows_together(samples_run, schemas, tmp_path):
     assert len(loop_tables) >= 1 + len(samples_run.submissions)  # overview, findings or criteria, …
 
 
+def test_word_memo_shows_savings_and_payback_where_there_are_savings(samples_run, schemas, tmp_path):
+    """Örebro's ansökan has a savings table: its rows are in the Word memo (a funder
+    without one, Gävleborg, gets its shares instead: test_gavleborg)."""
+    ctx = memo_context(samples_run, schemas)
+    with_savings = [s["economics"] for s in ctx["submissions"] if s["economics"] and s["economics"]["has_savings"]]
+    assert with_savings
+    text = _docx_text(render(ctx, "docx", tmp_path / "memo.docx"))
+    for economics in with_savings:
+        assert economics["savings"] in text and economics["ratio"] in text and economics["payback"] in text
+    assert "{%" not in text and "{{" not in text
+
+
 def test_each_memo_starts_on_a_new_page_in_the_word_file(samples_run, schemas, tmp_path):
     out = render(memo_context(samples_run, schemas), "docx", tmp_path / "memo.docx")
     assert _memo_starts(out) == [True] * len(samples_run.submissions)

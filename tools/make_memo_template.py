@@ -166,10 +166,24 @@ def small(table, size: float = 9) -> None:
 
 def conditional_row(table, condition: str, label: str, value: str) -> None:
     """A label | value row shown only when `condition` holds (docxtpl {%tr if %} rows)."""
+    conditional_rows(table, condition, [(label, value)])
+
+
+def conditional_rows(table, condition: str, rows: list[tuple[str, str]]) -> None:
+    """label | value rows shown only when `condition` holds (docxtpl {%tr if %} rows)."""
     table.add_row().cells[0].text = "{%tr if " + condition + " %}"
-    cells = table.add_row().cells
-    cells[0].text, cells[1].text = label, value
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
     table.add_row().cells[0].text = "{%tr endif %}"
+
+
+def loop_line(table, loop: str, text: str) -> None:
+    """One row across the table per item of `loop` (docxtpl {%tr for %} rows)."""
+    table.add_row().cells[0].text = "{%tr for " + loop + " %}"
+    cells = table.add_row().cells
+    cells[0].merge(cells[-1]).text = text
+    table.add_row().cells[0].text = "{%tr endfor %}"
 
 
 def page_number_footer(section, text: str) -> None:
@@ -328,12 +342,15 @@ def build(target: Path, lang: str = "sv") -> None:
 
     tag(doc, "{%p if s.economics %}")
     doc.add_heading(t["economics"], level=2)
-    money = facts_table(doc, [
-        (t["cost"], "{{ s.economics.cost }}"),
+    money = facts_table(doc, [(t["cost"], "{{ s.economics.cost }}")], widths=(7.0, 9.6))
+    # A funder with a budget and co-financing (Gävleborg): its shares, one line each. Savings
+    # and payback only where the template has a savings table: nothing to claim otherwise.
+    loop_line(money, "line in s.economics.shares", "{{ line }}")
+    conditional_rows(money, "s.economics.has_savings", [
         (t["savings"], "{{ s.economics.savings }}"),
         (t["ratio"], "{{ s.economics.ratio }}"),
         (t["payback"], "{{ s.economics.payback }}"),
-    ], widths=(7.0, 9.6))
+    ])
     conditional_row(money, "s.economics.present_value", t["present_value"], "{{ s.economics.present_value }}")
     set_widths(money, [7.0, 9.6])
     tag(doc, "{%p if s.economics.rows %}")
