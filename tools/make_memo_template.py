@@ -186,20 +186,25 @@ def loop_line(table, loop: str, text: str) -> None:
     table.add_row().cells[0].text = "{%tr endfor %}"
 
 
+def add_field(paragraph, field: str) -> None:
+    """A Word field (PAGE, NUMPAGES) at the end of the paragraph, showing '1' until updated."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), field)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
 def page_number_footer(section, text: str) -> None:
     """Footer: a document's name and 'sida N av M' as real Word fields, centred (the
     Gävleborg application templates use it; memos have memo_footer)."""
     paragraph = section.footer.paragraphs[0]
     paragraph.text = text + " – sida "
     for field in ("PAGE", "NUMPAGES"):
-        simple = OxmlElement("w:fldSimple")
-        simple.set(qn("w:instr"), field)
-        run = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = "1"
-        run.append(t)
-        simple.append(run)
-        paragraph._p.append(simple)
+        add_field(paragraph, field)
         if field == "PAGE":
             paragraph.add_run(" av ")
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -218,14 +223,7 @@ def memo_footer(section, left: str, page: str) -> None:
     middle, after = rest.split("{NUMPAGES}")
     paragraph.add_run(before)
     for field, text_after in (("PAGE", middle), ("NUMPAGES", after)):
-        simple = OxmlElement("w:fldSimple")
-        simple.set(qn("w:instr"), field)
-        run = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = "1"
-        run.append(t)
-        simple.append(run)
-        paragraph._p.append(simple)
+        add_field(paragraph, field)
         if text_after:
             paragraph.add_run(text_after)
     for run in paragraph.runs:
