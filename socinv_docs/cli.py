@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -77,6 +78,15 @@ def main() -> None:
     """socinv — checks applications for social investment funds (help text: "cli.main.doc")."""
 
 
+def _libraries_print_to_stderr():
+    """While a command reads and writes files, what a library prints goes to standard
+    error: standard output carries only the command's own output, the JSON of `--format
+    json` above all. (xlrd printed its diagnostics there; readers/xls_reader.py gives them a
+    sink of their own, and this keeps any other library from doing the same. LibreOffice
+    runs with its output discarded; validate's workers keep off stdout themselves.)"""
+    return contextlib.redirect_stdout(sys.stderr)
+
+
 def _write(text: str) -> None:
     # Applicant text can hold any character; never fail on a terminal's encoding.
     try:
@@ -109,8 +119,9 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     targets = _annotate_targets(files, annotate, annotate_dir, lang)
     # A name is shown as printable text: a newline in it must not forge a line of output,
     # a Latin-1 name on a share must not crash the JSON, the comments or the terminal.
-    reports = [check_document_in_time(f, schemas, kind=kind, profile=profile, display=printable(f))
-               for f in files]
+    with _libraries_print_to_stderr():
+        reports = [check_document_in_time(f, schemas, kind=kind, profile=profile, display=printable(f))
+                   for f in files]
     if len(reports) == 1:
         sub = check_submission(reports[0].file, reports, schemas, alone=True)
         doc = reports[0]
@@ -119,14 +130,16 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
             _write(json.dumps(doc.to_json(lang), ensure_ascii=False, indent=2))
         else:
             _write(document_text(doc, schemas, lang))
-        _annotate_copies(targets, files, reports, lang)
+        with _libraries_print_to_stderr():
+            _annotate_copies(targets, files, reports, lang)
         sys.exit(doc.status.exit_code)
     sub = check_submission(_submission_name(files, reports), reports, schemas, alone=False)
     if fmt == "json":
         _write(json.dumps(sub.to_json(lang), ensure_ascii=False, indent=2))
     else:
         _write(submission_text(sub, schemas, lang))
-    _annotate_copies(targets, files, reports, lang, extra=sub.findings)
+    with _libraries_print_to_stderr():
+        _annotate_copies(targets, files, reports, lang, extra=sub.findings)
     sys.exit(sub.status.exit_code)
 
 
@@ -265,18 +278,20 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     stream = sys.stderr
     if files and stream.isatty():
         with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
-                               show_pos=True) as bar:
+                               show_pos=True) as bar, _libraries_print_to_stderr():
             run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found,
                                   on_file=lambda _report: bar.update(1), on_submission=on_submission)
     else:
-        run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found,
-                              on_submission=on_submission)
+        with _libraries_print_to_stderr():
+            run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found,
+                                  on_submission=on_submission)
     _print_run(run, fmt, lang)
     if not run.submissions:  # nothing to put in a register: say so, never write an empty one
         _err(messages.text("ui.validate.none", lang, dir=printable(directory)))
         sys.exit(2)
     if register is not None:
-        _write_register(register, run, directory, schemas, lang, force, rows)
+        with _libraries_print_to_stderr():
+            _write_register(register, run, directory, schemas, lang, force, rows)
     sys.exit(run.status.exit_code)
 
 

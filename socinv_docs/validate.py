@@ -293,9 +293,21 @@ def _watch_parent(parent: int) -> None:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def _keep_off_stdout() -> None:
+    """A worker sends its reports through its pipe and never writes on standard output,
+    which is the parent's (the JSON of `validate --format json`): whatever a library prints,
+    from Python or from C, goes to standard error instead."""
+    sys.stdout = sys.stderr
+    try:
+        os.dup2(2, 1)
+    except OSError:  # no standard error to point at: leave the descriptor as it is
+        pass
+
+
 def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | None,
             limits: Limits, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _keep_off_stdout()
     _die_with_parent(parent)
     limit_memory()  # the same ceiling as `socinv check` (SOCINV_MAX_WORKER_MB)
     if schemas is None:  # spawn start method: load once per worker, never per file

@@ -14,6 +14,8 @@ import json
 import re
 import resource
 import struct
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -936,3 +938,40 @@ def test_guard_before_openpyxl_checks_every_member_stream(tmp_path, deflated_zer
     with check_file(path, Limits()) as archive, pytest.raises(UnreadableFile) as refused:
         check_workbook(archive, Limits())
     assert refused.value.reason == "unreadable.corrupt"
+
+
+# -- standard output is the command's own ----------------------------------------------------
+
+# Runs the command with a reader that talks on standard output as libraries do (xlrd printed
+# its diagnostics there), from Python and, in a validate worker, from C (straight to fd 1).
+_TALKING_READER = """
+import multiprocessing, os, sys
+import socinv_docs.pipeline as pipeline
+from socinv_docs.cli import main
+
+read_raw = pipeline.read_raw
+
+def talking(*args, **kwargs):
+    print("a library talking")
+    if multiprocessing.current_process().name != "MainProcess":
+        os.write(1, b"a C library talking\\n")
+    return read_raw(*args, **kwargs)
+
+pipeline.read_raw = talking
+main(sys.argv[1:], prog_name="socinv")
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_what_a_library_prints_never_reaches_stdout(tmp_path, command):
+    """`--format json`: standard output holds the JSON and nothing else, whatever a library
+    prints while the files are read, in the main process (`check`) or in the workers
+    (`validate`); what it printed goes to standard error."""
+    (tmp_path / "ideprovning.docx").write_bytes((OFFICIAL / "ideprovning.docx").read_bytes())
+    target = tmp_path / "ideprovning.docx" if command == "check" else tmp_path
+    done = subprocess.run([sys.executable, "-c", _TALKING_READER, command, str(target), "--format", "json",
+                           *(["--jobs", "2"] if command == "validate" else [])],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert json.loads(done.stdout)  # the JSON and nothing else
+    assert "a library talking" in done.stderr

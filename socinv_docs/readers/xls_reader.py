@@ -9,6 +9,7 @@ same way, so a form saved as .xls gives the findings it gives as .xlsx.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from socinv_docs.limits import Limits
@@ -30,6 +31,18 @@ from socinv_docs.readers.xlsx_reader import (
 _BOLD_WEIGHT = 700
 
 
+class _Discard(io.TextIOBase):
+    """Where xlrd's diagnostics go. It prints them ("WARNING *** file size … not 512 +
+    multiple of sector size", "_locate_stream(Workbook): seen" and a dump of sectors) to
+    its `logfile`, by default our standard output, where they broke `--format json`."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
 def read_xls(path: str | Path, limits: Limits | None = None, *, rows: int | None = None) -> RawDocument:
     """Read a .xls (the file passed check_file's size limit). Raises UnreadableFile."""
     import xlrd
@@ -37,7 +50,8 @@ def read_xls(path: str | Path, limits: Limits | None = None, *, rows: int | None
     limits = limits or Limits.from_env()
     try:
         # formatting_info: merged ranges and fonts; on_demand: one sheet in memory at a time.
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Discard(),
+                                  verbosity=0)
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise UnreadableFile("unreadable.encrypted") from None
