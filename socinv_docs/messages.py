@@ -251,6 +251,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Öppna filen i Word eller LibreOffice och välj Spara som Word-dokument (.docx)."),
                                      "en": Text("the file is in the old .doc format and LibreOffice could not convert it ({detail})",
                    "Open it in Word or LibreOffice and Save As Word Document (.docx).")},
+    # what xlrd said about a .xls it could not read (readers/xls_reader.py): a binary file, no XML
+    "unreadable.xls_failed": {"sv": Text("filen har det äldre Excel-formatet (.xls) och kunde inte läsas ({detail})",
+                   "Öppna filen i Excel eller LibreOffice och välj Spara som Excel-arbetsbok (.xlsx)."),
+                              "en": Text("the file is in the old Excel format (.xls) and could not be read ({detail})",
+                   "Open it in Excel or LibreOffice and Save As Excel Workbook (.xlsx).")},
     "unreadable.pdf": {"sv": Text("filen är en PDF, inte ett Word- eller Excel-dokument",
                    "Skicka Word- eller Excel-filen som mallen är gjord i, inte en PDF."),
                        "en": Text("the file is a PDF, not a Word or Excel document",

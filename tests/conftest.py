@@ -70,3 +70,52 @@ def run_cli(*args: object) -> CliResult:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# -- OLE compound files (the container of Office 97–2003 files) -------------------------------
+
+OLE_SECTOR = 512
+_OLE_FREE, _OLE_END, _OLE_FAT, _OLE_NONE = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def ole_file(dest: Path, streams: dict[str, bytes] | list[str]) -> Path:
+    """A valid OLE compound file holding `streams` (name: bytes, or names of empty ones) at
+    its root, as Office writes and olefile reads it: version 3, 512-byte sectors, one FAT
+    sector. Each stream is padded to 4 096 bytes, the size from which a stream lives in
+    ordinary sectors (smaller ones would need the mini stream, which nothing here tests)."""
+    import struct
+
+    if not isinstance(streams, dict):
+        streams = {name: b"" for name in streams}
+    data = [content.ljust(4096, b"\x00") for content in streams.values()]
+    data = [d.ljust(-(-len(d) // OLE_SECTOR) * OLE_SECTOR, b"\x00") for d in data]
+    entries = 1 + len(streams)
+    directory_sectors = -(-entries // 4)
+    fat = [_OLE_FAT]
+    fat += [*range(2, 1 + directory_sectors), _OLE_END]  # the directory: sectors 1…
+    starts = []
+    for stream in data:
+        first, count = len(fat), len(stream) // OLE_SECTOR
+        starts.append(first)
+        fat += [*range(first + 1, first + count), _OLE_END]
+    assert len(fat) <= OLE_SECTOR // 4, "too much for one FAT sector"
+    fat += [_OLE_FREE] * (OLE_SECTOR // 4 - len(fat))
+
+    def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        return (encoded.ljust(64, b"\x00") + struct.pack("<HBB3I", len(encoded), kind, 1, _OLE_NONE, right, child)
+                + b"\x00" * 36 + struct.pack("<IQ", start, size))
+
+    names = list(streams)
+    directory = entry("Root Entry", 5, _OLE_NONE, 1 if names else _OLE_NONE, _OLE_END, 0)
+    for i, (name, start) in enumerate(zip(names, starts)):
+        right = i + 2 if i + 1 < len(names) else _OLE_NONE  # each entry's sibling is the next
+        directory += entry(name, 2, right, _OLE_NONE, start, len(data[i]))
+    empty = b"\x00" * 64 + struct.pack("<HBB3I", 0, 0, 0, _OLE_NONE, _OLE_NONE, _OLE_NONE) + b"\x00" * 48
+    directory += empty * (directory_sectors * 4 - entries)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16
+              + struct.pack("<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 1, 1, 0, 4096, _OLE_END, 0, _OLE_END, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", _OLE_FREE) * 108)
+    assert len(header) == OLE_SECTOR
+    dest.write_bytes(header + struct.pack(f"<{len(fat)}I", *fat) + directory + b"".join(data))
+    return dest

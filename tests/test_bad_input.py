@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ole_file
 
 from socinv_docs import messages
 from socinv_docs.limits import Limits
@@ -70,18 +71,6 @@ def make_zip(dest: Path, members: dict[str, bytes], compression: int = zipfile.Z
     with zipfile.ZipFile(dest, "w", compression) as z:
         for name, data in members.items():
             z.writestr(name, data)
-    return dest
-
-
-def ole_file(dest: Path, *stream_names: str) -> Path:
-    """A minimal OLE compound file: the header magic, then a directory sector with names."""
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HH", 0x3E, 3)
-    header = header.ljust(512, b"\x00")
-    directory = b""
-    for name in ("Root Entry", *stream_names):
-        entry = name.encode("utf-16-le") + b"\x00\x00"
-        directory += entry.ljust(128, b"\x00")
-    dest.write_bytes(header + directory.ljust(1024, b"\x00"))
     return dest
 
 
@@ -267,24 +256,75 @@ def test_corrupt_worksheet_data(cli, schemas, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["gammal.doc", "gammal.xls", "gammal_med_fel_namn.docx"])
-def test_legacy_ole_file(cli, schemas, tmp_path, monkeypatch, name):
-    """A Word 97-2003 file where LibreOffice is not installed (tests/test_legacy.py: where it is)."""
+@pytest.mark.parametrize("stream", ["WordDocument", "worddocument"])
+def test_legacy_ole_file(cli, schemas, tmp_path, monkeypatch, name, stream):
+    """A Word 97-2003 file where LibreOffice is not installed (tests/test_legacy.py: where it is),
+    whatever its name and however its stream's name is written (OLE names ignore case)."""
     from socinv_docs.readers import legacy
 
     monkeypatch.setattr(legacy, "libreoffice", lambda: None)
-    path = ole_file(tmp_path / name, "WordDocument")
-    assert_unreadable(cli, schemas, path, "unreadable.legacy")
+    path = ole_file(tmp_path / name, [stream])
+    assert assert_unreadable(cli, schemas, path, "unreadable.legacy")["legacy"] == "doc"
+
+
+@pytest.mark.parametrize("stream", ["Workbook", "Book", "BOOK", "WORKBOOK", "workbook"])
+def test_ole_workbook_goes_to_the_xls_reader(cli, schemas, tmp_path, stream):
+    """Excel 97-2003 names its stream Workbook, Excel 5/95 Book, and some writers in capitals:
+    each is a workbook for xlrd, whose refusal (an empty stream is no workbook) is told as a
+    .xls that could not be read, in xlrd's words, never as legacy or as XML."""
+    path = ole_file(tmp_path / "gammal.xls", [stream])
+    params = assert_unreadable(cli, schemas, path, "unreadable.xls_failed")
+    assert 0 < len(params["detail"]) <= 80
 
 
 def test_other_ole_file_is_legacy(cli, schemas, tmp_path):
     """An OLE container that is neither Word nor Excel (PowerPoint 97-2003) stays legacy."""
-    path = ole_file(tmp_path / "bilder.doc", "PowerPoint Document")
-    assert_unreadable(cli, schemas, path, "unreadable.legacy")
+    path = ole_file(tmp_path / "bilder.doc", ["PowerPoint Document"])
+    assert "legacy" not in assert_unreadable(cli, schemas, path, "unreadable.legacy")
+
+
+def test_ole_file_whose_directory_cannot_be_read_is_corrupt(cli, schemas, tmp_path):
+    """The OLE magic, then names where no directory sector is: not a container olefile can
+    read, so nothing can be said of its format."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HH", 0x3E, 3)
+    names = b"".join((n.encode("utf-16-le") + b"\x00\x00").ljust(128, b"\x00") for n in ("Root Entry", "Workbook"))
+    path = tmp_path / "trasig.xls"
+    path.write_bytes(header.ljust(512, b"\x00") + names.ljust(1024, b"\x00"))
+    assert_unreadable(cli, schemas, path, "unreadable.corrupt")
+
+
+def word_97_fib(*, encrypted: bool) -> bytes:
+    """The start of a WordDocument stream: wIdent, nFib, then the flags with fEncrypted."""
+    return struct.pack("<HHHHHH", 0xA5EC, 193, 0, 0, 0, 0x0100 if encrypted else 0)
+
+
+def test_password_protected_doc_is_encrypted(cli, schemas, tmp_path, monkeypatch):
+    """A .doc with a password says so in its FIB; it is never given to LibreOffice, which
+    would only write nothing (it was "conversion failed (no output)")."""
+    from socinv_docs.readers import legacy
+
+    def no_conversion(*args, **kwargs):
+        raise AssertionError("a password-protected .doc was given to LibreOffice")
+
+    monkeypatch.setattr(legacy, "convert", no_conversion)
+    path = ole_file(tmp_path / "hemlig.doc", {"WordDocument": word_97_fib(encrypted=True), "1Table": b""})
+    assert_unreadable(cli, schemas, path, "unreadable.encrypted")
+
+
+def test_encrypted_names_in_the_content_do_not_make_a_protected_file(cli, schemas, tmp_path, monkeypatch):
+    """Only the streams at the root say what the file is: a .doc whose bytes merely hold the
+    name EncryptedPackage (an attachment's name, text) is a .doc, not a protected package."""
+    from socinv_docs.readers import legacy
+
+    monkeypatch.setattr(legacy, "libreoffice", lambda: None)
+    text = "EncryptedPackage EncryptionInfo".encode("utf-16-le")
+    path = ole_file(tmp_path / "vanlig.doc", {"WordDocument": word_97_fib(encrypted=False) + text})
+    assert assert_unreadable(cli, schemas, path, "unreadable.legacy")["legacy"] == "doc"
 
 
 @pytest.mark.parametrize("name", ["hemlig.docx", "hemlig.xlsx"])
 def test_encrypted_office_file(cli, schemas, tmp_path, name):
-    path = ole_file(tmp_path / name, "EncryptionInfo", "EncryptedPackage")
+    path = ole_file(tmp_path / name, ["EncryptionInfo", "EncryptedPackage"])
     assert_unreadable(cli, schemas, path, "unreadable.encrypted")
     result = cli("check", path, "--format", "json")
     assert result.json["findings"][0]["reason"] == "unreadable.encrypted"

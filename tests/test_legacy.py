@@ -17,12 +17,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ole_file
 
 from socinv_docs import messages
 from socinv_docs.pipeline import check_document
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "tests" / "data" / "official"
+FOREIGN = ROOT / "tests" / "data" / "foreign"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: it makes the "
                                                         ".xls/.doc files and converts .doc")
@@ -128,16 +130,19 @@ def test_doc_without_libreoffice_is_legacy(schemas, legacy_files, monkeypatch):
 
 
 def test_doc_libreoffice_cannot_read_is_reported(schemas, tmp_path):
-    """A file that claims to be a Word 97 document but is not: LibreOffice writes nothing,
-    and the report says the conversion failed."""
-    import struct
-
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HH", 0x3E, 3)
-    names = b"".join((n.encode("utf-16-le") + b"\x00\x00").ljust(128, b"\x00") for n in ("Root Entry", "WordDocument"))
-    path = tmp_path / "trasig.doc"
-    path.write_bytes(header.ljust(512, b"\x00") + names.ljust(1024, b"\x00"))
+    """A container with a WordDocument stream that holds no Word document: LibreOffice writes
+    nothing, and the report says the conversion failed."""
+    path = ole_file(tmp_path / "trasig.doc", {"WordDocument": b"inget Word-dokument"})
     (finding,) = check_document(path, schemas).findings
     assert finding.params["reason_key"] == "unreadable.conversion_failed"
+
+
+def test_doc_with_its_stream_named_in_lower_case_is_read(schemas):
+    """OLE names ignore case: a .doc whose stream is "worddocument" (apache/poi's 47950_lower.doc)
+    is a .doc like any other, converted and read, not "legacy, not read here"."""
+    report = check_document(FOREIGN / "apache+poi__47950_lower.doc", schemas)
+    assert report.converted == "libreoffice"
+    assert [f.code.value for f in report.findings] == ["KIND_UNKNOWN"]  # read; not one of our templates
 
 
 def test_legacy_files_cannot_be_annotated(cli, legacy_files, tmp_path):

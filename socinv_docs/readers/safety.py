@@ -2,7 +2,8 @@
 only through bounded, checked paths.
 
 Checks are cheap and run before any part is parsed: size, magic bytes (OLE = legacy or
-password-protected, PDF, not a zip), the size of the zip's central directory (before
+password-protected, told apart by the streams in its directory; PDF; not a zip), the size
+of the zip's central directory (before
 zipfile parses it), zip members (count, declared inflated size, compression ratio) and
 the prologues of the package's XML parts (Office XML never has a DOCTYPE, so any DTD is
 hostile: entity expansion, external entities).
@@ -36,8 +37,6 @@ from socinv_docs.limits import XML_DEPTH_CEILING, Limits
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
-# The stream names Office uses inside an OLE container for an encrypted OOXML package.
-ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 # Reading a damaged member can fail in any of these ways; all of them mean "corrupt".
 # zlib.error is not an OSError: without it a flipped byte in deflated data escapes as a traceback.
 ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
@@ -74,10 +73,7 @@ def check_file(path: Path, limits: Limits) -> zipfile.ZipFile:
         raise UnreadableFile("unreadable.os_error", error=exc.strerror or str(exc)) from None
 
     if head.startswith(OLE_MAGIC):
-        data = path.read_bytes()
-        if any(marker in data for marker in ENCRYPTED_MARKERS):
-            raise UnreadableFile("unreadable.encrypted")
-        legacy = _legacy_format(data)
+        legacy = _legacy_format(path)
         raise UnreadableFile("unreadable.legacy", **({"legacy": legacy} if legacy else {}))
     if head.startswith(PDF_MAGIC):
         raise UnreadableFile("unreadable.pdf")
@@ -97,16 +93,48 @@ def check_file(path: Path, limits: Limits) -> zipfile.ZipFile:
     return archive
 
 
-# The stream a legacy Office file keeps its content in, named in the OLE directory (UTF-16,
-# each name ends with a NUL): Word 97-2003 "WordDocument", Excel 97-2003 "Workbook" (Excel
-# 5/95: "Book").
-_LEGACY_STREAMS = (("doc", "WordDocument\0".encode("utf-16-le")), ("xls", "Workbook\0".encode("utf-16-le")),
-                   ("xls", "Book\0".encode("utf-16-le")))
+# What an OLE container (the Office 97–2003 formats) holds is told by the streams at the
+# root of its directory. Names there are case-insensitive: a .xls may name its stream BOOK
+# or WORKBOOK, a .doc worddocument. Only the root counts: a workbook with an embedded Word
+# object keeps that object's WordDocument stream in a storage of its own (ObjectPool, MBD…),
+# and is still a workbook.
+_WORD_STREAM = "WordDocument"
+_EXCEL_STREAMS = ("Workbook", "Book")  # Excel 97–2003; Excel 5/95
+_ENCRYPTED_PACKAGE_STREAMS = ("EncryptionInfo", "EncryptedPackage")  # a .docx/.xlsx with a password
+# A .doc's WordDocument stream starts with its FIB: wIdent (Word 97–2003 0xA5EC, Word 6/95
+# 0xA5DC), then a flags word at offset 10 whose fEncrypted bit is set when the document is
+# password-protected (LibreOffice, asked to convert one, just writes nothing).
+_FIB_IDENTS = (0xA5EC, 0xA5DC)
+_FIB_ENCRYPTED = 0x0100
 
 
-def _legacy_format(data: bytes) -> str | None:
-    """"doc", "xls" or None (PowerPoint, anything else) for an OLE container's bytes."""
-    return next((name for name, stream in _LEGACY_STREAMS if stream in data), None)
+def _legacy_format(path: Path) -> str | None:
+    """"doc", "xls" or None (PowerPoint, anything else) for an OLE container, read from its
+    directory with olefile. Raises UnreadableFile: "encrypted" for a password-protected
+    .doc/.docx/.xlsx, "corrupt" when the directory cannot be read."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+
+            def has_stream(name: str) -> bool:
+                return ole.exists(name) and ole.get_type(name) == olefile.STGTY_STREAM
+
+            if any(has_stream(name) for name in _ENCRYPTED_PACKAGE_STREAMS):
+                raise UnreadableFile("unreadable.encrypted")
+            if has_stream(_WORD_STREAM):
+                fib = ole.openstream(_WORD_STREAM).read(12)
+                if len(fib) == 12 and int.from_bytes(fib[:2], "little") in _FIB_IDENTS \
+                        and int.from_bytes(fib[10:12], "little") & _FIB_ENCRYPTED:
+                    raise UnreadableFile("unreadable.encrypted")
+                return "doc"
+            if any(has_stream(name) for name in _EXCEL_STREAMS):
+                return "xls"
+            return None
+    except (UnreadableFile, MemoryError):
+        raise
+    except Exception:  # olefile on a broken container: OleFileError, and struct/Index/ValueError
+        raise UnreadableFile("unreadable.corrupt") from None
 
 
 def _check_directory(path: Path, limits: Limits) -> None:

@@ -29,6 +29,8 @@ from socinv_docs.readers.xlsx_reader import (
 
 # BOLD in a FONT record's weight; xlrd's own `bold` flag is the deprecated option bit.
 _BOLD_WEIGHT = 700
+# What xlrd says about a file it cannot read, at most this long in the reason.
+_SAID_CHARS = 80
 
 
 class _Discard(io.TextIOBase):
@@ -44,18 +46,38 @@ class _Discard(io.TextIOBase):
 
 
 def read_xls(path: str | Path, limits: Limits | None = None, *, rows: int | None = None) -> RawDocument:
-    """Read a .xls (the file passed check_file's size limit). Raises UnreadableFile."""
+    """Read a .xls (the file passed check_file's size limit). Raises UnreadableFile: what
+    xlrd cannot read is "unreadable.xls_failed" with its own words (a binary file, no XML)."""
     import xlrd
 
-    limits = limits or Limits.from_env()
     try:
-        # formatting_info: merged ranges and fonts; on_demand: one sheet in memory at a time.
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Discard(),
-                                  verbosity=0)
-    except xlrd.XLRDError as exc:
-        if "encrypt" in str(exc).lower():
+        return _read(xlrd, path, limits or Limits.from_env(), rows)
+    except (UnreadableFile, MemoryError):
+        raise
+    except Exception as exc:  # XLRDError, and xlrd's own checks (CompDocError, assert) on a damaged file
+        if isinstance(exc, xlrd.XLRDError) and "encrypt" in str(exc).lower():
             raise UnreadableFile("unreadable.encrypted") from None
-        raise UnreadableFile("unreadable.bad_content", detail="XLRDError") from None
+        raise UnreadableFile("unreadable.xls_failed", detail=_what_xlrd_said(exc)) from None
+
+
+def _what_xlrd_said(exc: Exception) -> str:
+    """xlrd's message, short: its first clause ("Unsupported format, or corrupt file:
+    Expected BOF record", without the bytes it found), or the kind of error where it says
+    nothing (an assertion inside xlrd)."""
+    said = " ".join(str(exc).split()).split("; ")[0]
+    if not said:
+        return type(exc).__name__
+    return said if len(said) <= _SAID_CHARS else said[: _SAID_CHARS - 1] + "…"
+
+
+def _read(xlrd, path: str | Path, limits: Limits, rows: int | None) -> RawDocument:
+    # formatting_info: merged ranges and fonts; on_demand: one sheet in memory at a time.
+    # ignore_workbook_corruption: some writers (PhpSpreadsheet) let the root's short-stream
+    # chain run on into the Workbook stream's sectors; Excel and LibreOffice open such a
+    # file, xlrd refuses it unless told ("Workbook corruption: seen[3] == 4"). xlrd still
+    # reads no more of a stream than its declared size.
+    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Discard(), verbosity=0,
+                              ignore_workbook_corruption=True)
     try:
         epoch = MAC_EPOCH if book.datemode == 1 else WINDOWS_EPOCH
         budget = CellBudget(limits)
