@@ -313,6 +313,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                    "Name a file, or run socinv validate on the folder.")},
     "unreadable.too_many_cells": {"sv": Text("kalkylbladet {sheet} täcker för många celler ({count:num}, gränsen är {limit:num})"),
                                   "en": Text("the sheet {sheet} covers too many cells ({count:num}, the limit is {limit:num})")},
+    # the limit is over the whole workbook: no one sheet holds that many
+    "unreadable.too_many_cells_workbook": {
+        "sv": Text("arbetsboken täcker för många celler ({count:num}, gränsen är {limit:num})"),
+        "en": Text("the workbook covers too many cells ({count:num}, the limit is {limit:num})")},
     "unreadable.too_much_text": {"sv": Text("filen innehåller mer text än gränsen {limit:num} tecken (en text som visas i många celler räknas varje gång)",
                    "Korta texten, eller höj gränsen SOCINV_MAX_TEXT_CHARS."),
                                  "en": Text("the file holds more text than the limit of {limit:num} characters (a text shown in many cells counts each time)",

@@ -78,6 +78,7 @@ EXPECTED |= {
     "apache+poi__clusterfuzz-POIHSSFFuzzer-4657005060816896.xls": ("FILE_UNREADABLE", "unreadable.xls_failed"),
     "apache+poi__PasswordProtected.doc": ("FILE_UNREADABLE", "unreadable.encrypted"),  # its FIB says so
     "apache+poi__47950_lower.doc": UNKNOWN if SOFFICE else ("FILE_UNREADABLE", "unreadable.legacy"),
+    "apache+poi__53446.xls": ("FILE_UNREADABLE", "unreadable.too_many_cells_workbook"),  # no one sheet does
 }
 
 
@@ -151,10 +152,12 @@ def test_check_stays_within_600_mb():
 
 
 def test_refusals_of_old_formats_say_what_is_true(schemas):
-    """What xlrd said, short."""
+    """What xlrd said, short; the workbook's count where no sheet alone is over the limit."""
     for name in ("apache+poi__47251_1.xls", "apache+poi__clusterfuzz-POIHSSFFuzzer-4657005060816896.xls"):
         (failed,) = check_document(FOREIGN / name, schemas).findings
         assert 0 < len(failed.params["detail"]) <= 80, failed.params
+    (too_many,) = check_document(FOREIGN / "apache+poi__53446.xls", schemas).findings
+    assert "sheet" not in too_many.params and too_many.params["count"] > too_many.params["limit"]
 
 
 def _socinv(*args: object) -> subprocess.CompletedProcess:

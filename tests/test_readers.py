@@ -100,6 +100,37 @@ def test_excel_merged_cells(official, tmp_path):
     assert "Mål A" not in rows[1].text  # a reader of text counts it once
 
 
+def _over_the_limit(budget, additions: list[tuple[str, int]]) -> dict:
+    """Add cells to a CellBudget as the readers do (a sheet's cells one by one, or a merged
+    range or a whole .xls sheet at once) until it refuses; what it refused with."""
+    from socinv_docs.readers.safety import UnreadableFile
+
+    with pytest.raises(UnreadableFile) as refused:
+        for sheet, cells in additions:
+            budget.add_cells(cells, sheet)
+    return {"reason": refused.value.reason, **refused.value.params}
+
+
+def test_cell_limit_names_the_sheet_with_its_own_count():
+    """A sheet alone over the limit is named with what it covers, not the workbook's total
+    so far (apache/poi's 53446.xls was told 'Large Positions' covered the workbook's count)."""
+    from socinv_docs.readers.xlsx_reader import CellBudget
+
+    refused = _over_the_limit(CellBudget(Limits(max_cells=100)), [("Blad1", 1)] * 40 + [("Blad2", 150)])
+    assert refused == {"reason": "unreadable.too_many_cells", "sheet": "Blad2", "count": 150, "limit": 100}
+
+
+@pytest.mark.parametrize("additions", [[("Blad1", 60), ("Blad2", 60)], [("Blad1", 1)] * 60 + [("Blad2", 1)] * 60],
+                         ids=["whole_sheets", "cell_by_cell"])
+def test_cell_limit_over_the_workbook_names_the_workbook(additions):
+    """No one sheet over the limit, the sheets together over it: the workbook, with its count."""
+    from socinv_docs.readers.xlsx_reader import CellBudget
+
+    refused = _over_the_limit(CellBudget(Limits(max_cells=100)), additions)
+    assert refused["reason"] == "unreadable.too_many_cells_workbook" and "sheet" not in refused
+    assert refused["count"] == (120 if len(additions) == 2 else 101)
+
+
 # -- criteria ----------------------------------------------------------------------------------
 
 def _criteria_draft(official, answers: dict[str, str]) -> WordDraft:

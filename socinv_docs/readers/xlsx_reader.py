@@ -107,20 +107,29 @@ class _Styles:
 
 
 class CellBudget:
-    """What reading may build: cells covered (as openpyxl would create them) and text."""
+    """What reading may build: cells covered (as openpyxl would create them) and text.
+    The limit is over the whole workbook; a refusal names the sheet when that sheet alone
+    holds more than the limit, else the workbook, each with its own count."""
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.cells = self.links = self.ranges = 0
         self.text = 0
+        self._sheet: str | None = None
+        self._sheet_starts_at = 0  # the workbook's count when the sheet being read began
 
     def add_cells(self, count: int, sheet: str, *, link: bool = False, merge: bool = False) -> None:
+        if sheet != self._sheet:  # each reader goes through the sheets one after another
+            self._sheet, self._sheet_starts_at = sheet, self.cells
         self.cells += count
         self.links += link
         self.ranges += merge
         limit = self.limits.max_cells
         if self.cells > limit or self.links * self.ranges > limit * _LINK_LOOKUPS_PER_CELL:
-            raise UnreadableFile("unreadable.too_many_cells", sheet=sheet, count=self.cells, limit=limit)
+            own = self.cells - self._sheet_starts_at
+            if self.cells > limit and own <= limit:  # the sheets together, none alone
+                raise UnreadableFile("unreadable.too_many_cells_workbook", count=self.cells, limit=limit)
+            raise UnreadableFile("unreadable.too_many_cells", sheet=sheet, count=own, limit=limit)
 
     def add_text(self, chars: int) -> None:
         self.text += chars
