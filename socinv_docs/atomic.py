@@ -95,14 +95,32 @@ def _release_quietly(exc: BaseException) -> None:
     """Let go, here and silently, of what a failed writer left half-open. openpyxl's and
     python-docx's zip writers stay referenced by the traceback's frames; their finaliser
     would otherwise run later, fail again on the same full disk and print a traceback of
-    its own ("Exception ignored in: ZipFile.__del__") under the user's one-line message."""
+    its own ("Exception ignored in: ZipFile.__del__") under the user's one-line message.
+
+    Every exception of the chain counts: when a member's write fails, zipfile's own close of
+    that member fails again, and the first error (the __context__ of the one raised) holds
+    the frames that still reference the archive."""
     hook = sys.unraisablehook
     sys.unraisablehook = lambda unraisable: None
     try:
-        traceback.clear_frames(exc.__traceback__)
+        for each in _chain(exc):
+            traceback.clear_frames(each.__traceback__)
         gc.collect()
     finally:
         sys.unraisablehook = hook
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and every exception it was raised from or during (__cause__, __context__)."""
+    seen: set[int] = set()
+    pending = [exc]
+    while pending:
+        each = pending.pop()
+        if each is None or id(each) in seen:
+            continue
+        seen.add(id(each))
+        yield each
+        pending += [each.__cause__, each.__context__]
 
 
 def write_with(target: str | os.PathLike, writer: Callable[[Path], object]) -> Path:

@@ -12,9 +12,13 @@ Assertions are on exit codes, reason keys, files and data, never on message word
 
 from __future__ import annotations
 
+import base64
 import errno
+import gc
+import io
 import json
 import os
+import random
 import resource
 import shutil
 import signal
@@ -23,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -326,6 +331,74 @@ def test_register_on_a_full_disk_keeps_the_old_one(inbox, tmp_path, monkeypatch)
     assert messages.os_error(OSError(errno.ENOSPC, "x"), "sv") in result.stderr  # in Swedish, not the OS's
     assert register.read_bytes() == before
     assert leftovers(tmp_path) == []
+
+
+class FullDisk(io.FileIO):
+    """A file on a disk with `room` bytes left: a write that does not fit fails with
+    ENOSPC, and so does every write after it (the disk stays full)."""
+
+    def __init__(self, path, room: int) -> None:
+        super().__init__(path, "w+")
+        self.room = room
+
+    def write(self, data) -> int:
+        if len(data) > self.room:
+            self.room = 0
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.room -= len(data)
+        return super().write(data)
+
+
+def test_register_on_a_disk_that_fills_while_zipping(inbox, tmp_path, monkeypatch):
+    """The disk fills up inside zipfile, in the middle of a large sheet (the group's notes):
+    the member's write fails, then zipfile's own close of the member fails again. Still one
+    line; the half-written archive is let go before that line, never after it by its
+    finaliser ("Exception ignored in: ZipFile.__del__")."""
+    import openpyxl.writer.excel
+
+    register = tmp_path / "register.xlsx"
+    assert run_cli("validate", inbox, "--register", register, "--jobs", "1").exit_code == 0
+    wb = openpyxl.load_workbook(register)
+    notes = wb.create_sheet("Anteckningar")
+    noise = random.Random(24)
+    for row in range(1, 101):  # text that does not compress: zipfile writes it out as it goes
+        notes.cell(row, 1, base64.b64encode(noise.randbytes(1500)).decode())
+    wb.save(register)
+    before = register.read_bytes()
+    real = openpyxl.writer.excel.ZipFile
+    monkeypatch.setattr(openpyxl.writer.excel, "ZipFile",
+                        lambda file, *args, **kwargs: real(FullDisk(file, room=len(before) // 2), *args, **kwargs))
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    result = run_cli("validate", inbox, "--register", register, "--jobs", "1")
+    code, stderr = result.exit_code, result.stderr
+    del result  # it holds the error, as the process does until it ends
+    gc.collect()
+    assert unraisable == []
+    assert code == 2
+    assert messages.os_error(OSError(errno.ENOSPC, "x"), "sv") in stderr
+    assert len(stderr.strip().splitlines()) == 1
+    assert register.read_bytes() == before and leftovers(tmp_path) == []
+
+
+def test_a_failed_writer_is_let_go_with_its_whole_chain(tmp_path, monkeypatch):
+    """atomic.write_with, for every writer (register, memo, annotated copy): an archive
+    referenced only from the error a failing write was raised during is closed there."""
+    from socinv_docs.atomic import write_with
+
+    def writer(tmp: Path) -> None:
+        archive = zipfile.ZipFile(FullDisk(tmp, room=1_000), "w")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<row/>" * 1_000)  # fails, and so does its close
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    try:
+        write_with(tmp_path / "out.xlsx", writer)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC and isinstance(exc.__context__, OSError)
+    gc.collect()
+    assert unraisable == []
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_memo_and_templates_beyond_the_file_size_limit(inbox, tmp_path):
