@@ -5,7 +5,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -54,18 +58,47 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 HELP = click.help_option("-h", "--help")
 
 
+class Terminated(BaseException):
+    """SIGTERM (`kill`, a service manager or a scheduler stopping the run), raised where the
+    run is so that it unwinds like Ctrl-C. Without it Python ended at once and left the
+    register's temporary file and its lock file behind."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises Terminated while the command runs (only the main thread can set a
+    handler: elsewhere, as in a test runner's thread, it is left as it is)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class _Main(LocalisedGroup):
-    """Ctrl-C ends every command with exit 130, the shell's convention for an interrupted
-    program (click's own "Aborted!" exits 1, which reads as "incomplete"). What was being
-    written is removed on the way out (atomic.atomic_path), the workers are stopped
+    """Ctrl-C ends every command with exit 130 and SIGTERM with 143 (128 + the signal: the
+    shell's convention for a program a signal stopped; click's own "Aborted!" exits 1,
+    which reads as "incomplete"). Both unwind the same way: what was being written is
+    removed on the way out (atomic.atomic_path), the workers are stopped
     (validate.check_files) and the register lock is let go (atomic.exclusive)."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with _sigterm_unwinds():
+                return super().invoke(ctx)
         except KeyboardInterrupt:
             click.echo(messages.text("ui.interrupted", ctx.meta.get("lang", "sv")), err=True)
             sys.exit(130)
+        except Terminated:
+            click.echo(messages.text("ui.terminated", ctx.meta.get("lang", "sv")), err=True)
+            sys.exit(128 + signal.SIGTERM)
 
 
 @click.group(cls=_Main, context_settings=CONTEXT)
@@ -515,6 +548,10 @@ def serve(host: str, port: int, workers: int | None) -> None:
     """Start the web page where applicants check their drafts (help text: "cli.serve.doc")."""
     from socinv_docs.web.server import run  # only here: `check` never loads the web stack
 
+    # uvicorn stops gracefully on SIGTERM and then ends by that signal, which a service
+    # manager (systemd) counts as a clean stop; exit 143 (cli.Terminated) would read as a failure.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     run(host=host, port=port, workers=workers)
 
 

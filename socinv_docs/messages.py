@@ -578,6 +578,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                         "en": Text("Could not write {path} ({error}); nothing was changed.")},
     "ui.interrupted": {"sv": Text("Avbröts (Ctrl-C). Inga halvfärdiga filer lämnades kvar."),
                        "en": Text("Interrupted (Ctrl-C). No half-written files were left behind.")},
+    "ui.terminated": {"sv": Text("Avbröts (SIGTERM). Inga halvfärdiga filer lämnades kvar."),
+                      "en": Text("Stopped (SIGTERM). No half-written files were left behind.")},
     "memo.output_is_input": {
         "sv": Text("Promemorian skrivs inte till {path}: det är en av filerna som promemorian görs av. "
                    "Välj ett annat namn med -o."),

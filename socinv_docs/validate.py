@@ -307,6 +307,7 @@ def _keep_off_stdout() -> None:
 def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | None,
             limits: Limits, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's unwinding (cli.Terminated): just end
     _keep_off_stdout()
     _die_with_parent(parent)
     limit_memory()  # the same ceiling as `socinv check` (SOCINV_MAX_WORKER_MB)

@@ -443,7 +443,7 @@ def slow(*args, **kwargs):
     (marks / f"pid-{os.getpid()}").write_text("")
     time.sleep(60)
 import socinv_docs.pipeline, socinv_docs.validate as V
-if not os.environ.get("SLOW_SAVE"):
+if not os.environ.get("SLOW_SAVE") and not os.environ.get("SLOW_WRITE"):
     socinv_docs.pipeline.check_document = slow  # check (in the main process)
     V.check_file = slow  # validate and memo (in the workers)
 if os.environ.get("NO_PRCTL"):
@@ -456,6 +456,15 @@ if os.environ.get("SLOW_SAVE"):  # the register: half written, then slow
         (marks / "saving").write_text("")
         time.sleep(60)
     openpyxl.Workbook.save = save
+if os.environ.get("SLOW_WRITE"):  # a memo: its temporary file half written, then slow
+    write_bytes = Path.write_bytes
+    def slow_write(self, data):
+        if self.name.startswith(".") and self.name.endswith(".tmp"):
+            write_bytes(self, data[: len(data) // 2])
+            (marks / "saving").write_text("")
+            time.sleep(60)
+        return write_bytes(self, data)
+    Path.write_bytes = slow_write
 from socinv_docs.cli import main
 sys.argv[0] = "socinv"
 main()
@@ -518,9 +527,20 @@ def reaper():
             os.kill(pid, signal.SIGKILL)
 
 
-def ctrl_c(proc: subprocess.Popen) -> tuple[int, str]:
-    os.killpg(proc.pid, signal.SIGINT)  # the whole process group, as a terminal does
+# How a run is stopped, and the exit code that says so (128 + the signal, the shell's way):
+# Ctrl-C reaches the whole process group, as a terminal sends it; SIGTERM the run alone, as
+# `kill PID`, a scheduler or a service manager sends it.
+STOPS = {"ctrl-c": (signal.SIGINT, True, 130), "sigterm": (signal.SIGTERM, False, 143)}
+
+
+def stop(proc: subprocess.Popen, how: str) -> tuple[int, str]:
+    signum, group, expected = STOPS[how]
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        os.kill(proc.pid, signum)
     _, err = proc.communicate(timeout=20)
+    assert proc.returncode == expected, err.decode()
     return proc.returncode, err.decode()
 
 
@@ -533,20 +553,21 @@ def two_files(tmp_path) -> Path:
     return folder
 
 
-def test_ctrl_c_in_validate_with_workers_running(two_files, tmp_path, reaper):
+@pytest.mark.parametrize("how", STOPS)
+def test_stopped_in_validate_with_workers_running(two_files, tmp_path, reaper, how):
     register = tmp_path / "register.xlsx"
     proc = start_slow(["validate", two_files, "--register", register, "--jobs", "2"], tmp_path / "marks")
     reaper.append(proc.pid)
     workers = wait_for(tmp_path / "marks", 2)
     reaper += workers
-    code, err = ctrl_c(proc)
-    assert code == 130
+    _, err = stop(proc, how)
     assert "Traceback" not in err
     assert all_gone(workers, 5)
     assert not register.exists() and leftovers(tmp_path, two_files) == []
 
 
-def test_ctrl_c_while_the_register_is_saved(two_files, tmp_path, reaper):
+@pytest.mark.parametrize("how", STOPS)
+def test_stopped_while_the_register_is_saved(two_files, tmp_path, reaper, how):
     register = tmp_path / "register.xlsx"
     assert run_cli("validate", two_files, "--register", register, "--jobs", "1").exit_code == 1
     before = register.read_bytes()
@@ -555,20 +576,38 @@ def test_ctrl_c_while_the_register_is_saved(two_files, tmp_path, reaper):
     proc = start_slow(["validate", two_files, "--register", register, "--jobs", "1"], marks, SLOW_SAVE="1")
     reaper.append(proc.pid)
     wait_for(marks, 1, "saving")
-    code, err = ctrl_c(proc)
-    assert code == 130 and "Traceback" not in err
+    assert leftovers(tmp_path) != []  # caught in the act: its temporary file and the lock are there
+    _, err = stop(proc, how)
+    assert "Traceback" not in err
     assert register.read_bytes() == before  # no half register
     assert leftovers(tmp_path) == []  # neither its temporary file nor the lock
 
 
-def test_ctrl_c_in_check_and_memo(tmp_path, reaper):
+@pytest.mark.parametrize("how", STOPS)
+def test_stopped_while_the_memo_is_written(tmp_path, reaper, how):
+    folder = tmp_path / "inkomna"
+    folder.mkdir()
+    shutil.copy(OFFICIAL / "forslag.xlsx", folder / "a.xlsx")
+    memo = tmp_path / "underlag.md"
+    marks = tmp_path / "marks"
+    proc = start_slow(["memo", folder, "-o", memo, "--jobs", "1"], marks, SLOW_WRITE="1")
+    reaper.append(proc.pid)
+    wait_for(marks, 1, "saving")
+    assert leftovers(tmp_path) != []
+    _, err = stop(proc, how)
+    assert "Traceback" not in err
+    assert not memo.exists() and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("how", STOPS)
+def test_stopped_in_check_and_memo(tmp_path, reaper, how):
     draft = tmp_path / "utkast.xlsx"
     shutil.copy(OFFICIAL / "forslag.xlsx", draft)
     proc = start_slow(["check", draft, "--annotate-dir", tmp_path / "kopior"], tmp_path / "marks")
     reaper.append(proc.pid)
     wait_for(tmp_path / "marks", 1)
-    code, err = ctrl_c(proc)
-    assert code == 130 and "Traceback" not in err
+    _, err = stop(proc, how)
+    assert "Traceback" not in err
     assert not (tmp_path / "kopior").exists()
     folder = tmp_path / "inkomna"
     folder.mkdir()
@@ -578,8 +617,8 @@ def test_ctrl_c_in_check_and_memo(tmp_path, reaper):
     reaper.append(proc.pid)
     workers = wait_for(tmp_path / "marks2", 1)
     reaper += workers
-    code, err = ctrl_c(proc)
-    assert code == 130 and "Traceback" not in err
+    _, err = stop(proc, how)
+    assert "Traceback" not in err
     assert all_gone(workers, 5)
     assert not memo.exists() and leftovers(tmp_path) == []
 

@@ -715,6 +715,7 @@ def _child(conn, tasks: list[Callable[[], bytes]], megabytes: int, template: str
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's unwinding (cli.Terminated): just end
     limit_memory(megabytes, beyond_current=True)  # what it holds now plus `megabytes`
     for task in tasks:
         try:
