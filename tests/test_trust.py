@@ -401,20 +401,40 @@ def test_a_failed_writer_is_let_go_with_its_whole_chain(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_memo_and_templates_beyond_the_file_size_limit(inbox, tmp_path):
+def test_memo_beyond_the_file_size_limit(inbox, tmp_path):
     memo = tmp_path / "underlag.docx"
     result = run_limited(["memo", inbox, "-o", memo], tmp_path, 4096)
     assert result.returncode == 2
     one_line_no_traceback(result.stderr)
     assert not memo.exists() and leftovers(tmp_path) == []
-    target = tmp_path / "mallar"
+
+
+def test_templates_export_that_fails_leaves_nothing_it_made(tmp_path):
+    """The folders it made are removed again; the line names the template being written
+    (the target), not its source inside the installed package."""
+    from socinv_docs.render.memo import templates_dir
+
+    target = tmp_path / "mallar" / "2026"
     result = run_limited(["templates", "export", target], tmp_path, 4096)
     assert result.returncode == 2
     one_line_no_traceback(result.stderr)
-    defaults = Path(__file__).parent.parent / "templates"
-    for written in target.iterdir():  # whatever is there is whole
-        assert written.read_bytes() == (defaults / written.name).read_bytes()
-    assert not (target / "memo.docx").exists()
+    assert printable(target / "memo.docx") in result.stderr
+    assert str(templates_dir()) not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_templates_export_that_fails_keeps_what_was_there(tmp_path):
+    """Into a folder that holds the secretary's own memo.docx: the templates written before
+    the one that did not fit (memo.html.j2, memo.md.j2) are removed again, hers is untouched."""
+    target = tmp_path / "mallar"
+    target.mkdir()
+    (target / "memo.docx").write_bytes(b"her own template")
+    result = run_limited(["templates", "export", target], tmp_path, 16 * 1024)  # the .j2 fit, memo-en.docx not
+    assert result.returncode == 2
+    one_line_no_traceback(result.stderr)
+    assert printable(target / "memo-en.docx") in result.stderr
+    assert [p.name for p in target.iterdir()] == ["memo.docx"]
+    assert (target / "memo.docx").read_bytes() == b"her own template"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder; the file size limit "

@@ -18,6 +18,7 @@ text), and nothing is written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
@@ -838,16 +839,36 @@ def render(context: dict, fmt: str, target: Path, template: Path | None = None, 
 
 
 def export_templates(directory: Path) -> list[Path]:
-    """Copy the default templates out for a secretary to edit (never overwriting)."""
+    """Copy the default templates out for a secretary to edit (never overwriting).
+
+    All or nothing: when one cannot be written (a full disk, Ctrl-C), the templates this
+    export wrote and the folders it made are removed again, and the OSError names the
+    template being written, never the source inside the installed package. Files that were
+    there before are left as they were."""
     from socinv_docs.atomic import copy_file
 
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for names in DEFAULT_TEMPLATES.values():
-        for name in names.values():
-            target = directory / name
-            if target.exists():
-                continue
-            copy_file(templates_dir() / name, target)  # a full disk leaves no half template
-            written.append(target)
+    made = [d for d in (directory, *directory.parents) if not d.exists()]  # innermost first
+    written: list[Path] = []
+    target = directory
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for names in DEFAULT_TEMPLATES.values():
+            for name in names.values():
+                target = directory / name
+                if target.exists():
+                    continue
+                copy_file(templates_dir() / name, target)  # a full disk leaves no half template
+                written.append(target)
+    except BaseException as exc:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for folder in made:
+            try:
+                folder.rmdir()  # only if still empty: never what someone else put there meanwhile
+            except OSError:
+                break
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
+        raise
     return written
