@@ -192,6 +192,9 @@ class DocumentReport:
     seconds: float = 0.0
     # "libreoffice": a legacy .doc, read after LibreOffice converted a copy to .docx.
     converted: str | None = None
+    # Where the file was read (validate): its real name, which `file`, the name as shown
+    # (names.printable), may not be. For links to the file; never shown, not in the JSON.
+    path: str | None = None
 
     def __post_init__(self) -> None:
         self.findings = in_document_order(self.findings)

@@ -503,6 +503,7 @@ def validate_folder(root: Path, schemas: SchemaSet, *, kind: str | None = None,
             i = owner[index]
             remaining[i] -= 1
             if report is not None:
+                report.path = str(tasks[index][0])  # the real name: `file` is the one shown
                 docs[i][index] = report
             if on_file:
                 on_file(report)

@@ -252,6 +252,17 @@ def test_findings_sheet(register):
     assert ws.cell(row=2, column=col_of(ws, "Fil")).hyperlink.target == "inkomna/%40SUM%28A1%29.docx"
 
 
+def test_a_name_no_link_can_hold_gets_no_link(tmp_path):
+    """A real name that cannot be written as bytes (a lone surrogate, from no file system):
+    the row is there, without a link, rather than a wrong link or a failed register."""
+    doc = doc_report("bad.docx", kind="ideprovning", findings=[finding(Code.SECTION_MISSING, section="behov")])
+    doc.path = str(tmp_path / "inkomna" / "bad\ud800.docx")
+    path = write(tmp_path, make_run(SubmissionReport(submission="bad.docx", documents=[doc])))
+    wb = openpyxl.load_workbook(path)
+    assert rows_by_key(wb["Ansökningar"])["bad.docx"]["Fil(er)"].hyperlink is None
+    assert wb["Brister"].cell(row=2, column=col_of(wb["Brister"], "Fil")).hyperlink is None
+
+
 def test_empty_run_still_a_valid_table(tmp_path):
     path = write(tmp_path, make_run())
     wb = openpyxl.load_workbook(path)

@@ -29,6 +29,7 @@ import threading
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import openpyxl
 import pytest
@@ -693,6 +694,57 @@ def test_check_header_cannot_be_forged(forging_folder):
     first = result.stdout.splitlines()[0]
     assert printable(path) in first
     assert messages.text("ui.status.incomplete", "sv") in first
+
+
+@pytest.fixture
+def odd_names_folder(forging_folder) -> Path:
+    """The forging names, a name that is not UTF-8, and a sub-folder whose name and files
+    hold control characters: each file a blank förslag (findings, so Brister links it)."""
+    try:
+        shutil.copy(OFFICIAL / "forslag.xlsx", forging_folder / os.fsdecode(b"\xf6vrigt.xlsx"))
+    except (OSError, UnicodeEncodeError) as exc:
+        pytest.skip(f"this file system does not take a name that is not UTF-8: {exc}")
+    sub = forging_folder / "mapp\x1b[31m\nrad"
+    sub.mkdir()
+    for name in ("a\tb.xlsx", "c#d%20e.xlsx"):
+        shutil.copy(OFFICIAL / "forslag.xlsx", sub / name)
+    return forging_folder
+
+
+def register_links(register: Path) -> set[Path]:
+    """Every file a link in the register leads to, resolved as Excel does: relative to the
+    register, percent-decoded to the bytes of the name."""
+    wb = openpyxl.load_workbook(register)
+    targets = {c.hyperlink.target for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.hyperlink}
+    return {register.parent / os.fsdecode(unquote_to_bytes(t)) for t in targets}
+
+
+def test_register_links_lead_to_the_files_by_their_real_names(odd_names_folder, tmp_path):
+    """Names are shown escaped (\\n, \\x1b, the replacement character); a link must still
+    lead to the file itself, never to an escaped name no file has."""
+    register = tmp_path / "register.xlsx"
+    assert run_cli("validate", odd_names_folder, "--register", register, "--jobs", "1").exit_code == 1
+    files = {p for p in odd_names_folder.rglob("*") if p.is_file()}
+    assert len(files) == len(FORGING) + 3
+    assert register_links(register) == files
+
+
+def test_register_sees_a_change_in_a_file_with_an_odd_name(forging_folder, tmp_path):
+    """"Ny / ändrad" compares the file's content by its real name, as the links do."""
+    register = tmp_path / "register.xlsx"
+    assert run_cli("validate", forging_folder, "--register", register, "--jobs", "1").exit_code == 1
+    changed = forging_folder / FORGING[0]
+    wb = openpyxl.load_workbook(changed)
+    wb.properties.title = "sparad igen"  # another content, the same findings
+    wb.save(changed)
+    assert run_cli("validate", forging_folder, "--register", register, "--jobs", "1").exit_code == 1
+    ws = openpyxl.load_workbook(register)["Ansökningar"]
+    head = [c.value for c in ws[1]]
+    key, column = head.index(messages.text("register.col.submission")), head.index(messages.text("register.col.changed"))
+    changes = {row[key].value: row[column].value and row[column].value.casefold() for row in ws.iter_rows(min_row=2)}
+    shown = printable(changed.name)
+    assert changes == {**{printable(n): None for n in FORGING},
+                       shown: messages.text("register.change.file_changed", file=shown).casefold()}
 
 
 def test_printable():

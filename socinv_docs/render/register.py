@@ -46,7 +46,7 @@ from socinv_docs import messages, summary
 from socinv_docs.atomic import TOOL_CREATOR, save_workbook
 from socinv_docs.codes import Code, Severity
 from socinv_docs.render.sheet_refs import AxisMap, remap_formula, remap_range, remap_sqref
-from socinv_docs.report import Finding, RunReport, Status, SubmissionReport
+from socinv_docs.report import DocumentReport, Finding, RunReport, Status, SubmissionReport
 from socinv_docs.summary import applicants, economics, main_first
 
 SHEET_SUBMISSIONS_KEY = "register.sheet.submissions"  # "Ansökningar" (fixed, SPEC §6)
@@ -481,15 +481,16 @@ def _finding_texts(f: Finding, lang: str) -> tuple[str, str, str]:
     return f.message_in(lang), f.hint_in(lang), f.location_in(lang)
 
 
-def finding_rows(sub: SubmissionReport, lang: str, schemas=None) -> list[tuple[dict[str, Any], str | None]]:
-    """(row, file it links to) for every finding of a submission, submission-level first."""
+def finding_rows(sub: SubmissionReport, lang: str, schemas=None
+                 ) -> list[tuple[dict[str, Any], DocumentReport | None]]:
+    """(row, the document it links to) for every finding of a submission, submission-level first."""
     rows = []
     for f in sub.findings:
         rows.append((_finding_row(sub.submission, "", f, lang, None), None))
     for doc in sub.documents:
         kind = schemas.kinds.get(doc.kind) if schemas is not None and doc.kind else None
         for f in doc.findings:
-            rows.append((_finding_row(sub.submission, doc.file, f, lang, kind), doc.file))
+            rows.append((_finding_row(sub.submission, doc.file, f, lang, kind), doc))
     return rows
 
 
@@ -518,7 +519,7 @@ def _fingerprint(path: Path) -> list | None:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
         return [st.st_size, st.st_mtime_ns, digest.hexdigest()]
-    except OSError:  # gone since it was checked, a name the file system cannot give back
+    except (OSError, UnicodeError):  # gone since it was checked, a name the file system cannot give back
         return None
 
 
@@ -565,7 +566,7 @@ def _changes(before: dict, status: str, files: dict[str, list | None], short, la
 class _Row:
     values: dict[str, Any] | None  # the tool's cells by column id; None: the group's own row, or empty
     old: _OldRow | None = None  # the row it continues
-    links: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str | None] = field(default_factory=dict)  # None: no link can lead there
     sub: SubmissionReport | None = None  # Ansökningar: the submission (for its files)
     status: str | None = None  # complete | incomplete | unreadable | removed
     in_table: bool = True  # inside the Excel table (the tool's rows always are)
@@ -841,12 +842,21 @@ def _put(cell, col: Column, value: Any) -> None:
         cell.value = _number(value)
 
 
-def _link_target(file: Path, base: Path) -> str:
+def _link_target(file: Path, base: Path) -> str | None:
+    """A link to `file` from a workbook in `base`: relative, every byte of the real name
+    percent-encoded (a newline, an escape, a Latin-1 byte that is not UTF-8 all stay the
+    file's own). None when no link can lead there: no link rather than a wrong one."""
     try:
         rel = os.path.relpath(file, base)
     except ValueError:  # another drive (Windows): an absolute link
-        return file.resolve().as_uri()
-    return quote(Path(rel).as_posix(), safe="/")
+        try:
+            return file.resolve().as_uri()
+        except (OSError, ValueError):
+            return None
+    try:
+        return quote(os.fsencode(Path(rel).as_posix()), safe="/")
+    except UnicodeError:  # a name the file system could not give back as bytes
+        return None
 
 
 # -- the sheets --------------------------------------------------------------------------------
@@ -1336,15 +1346,20 @@ class RegisterRows:
         row = _Row(submission_row(sub, self.schemas, self.lang, self.now), sub=sub, status=sub.status.value)
         docs = main_first(sub)
         if docs:
-            row.links["files"] = _link_target(self.root / docs[0].file, self.base)
-        row.fingerprints = {d.file: _fingerprint(self.root / d.file) for d in sub.documents}
+            row.links["files"] = _link_target(self._real(docs[0]), self.base)
+        row.fingerprints = {d.file: _fingerprint(self._real(d)) for d in sub.documents}
         findings = []
-        for values, file in finding_rows(sub, self.lang, self.schemas):
+        for values, doc in finding_rows(sub, self.lang, self.schemas):
             finding = _Row(values)
-            if file:
-                finding.links["file"] = _link_target(self.root / file, self.base)
+            if doc is not None:
+                finding.links["file"] = _link_target(self._real(doc), self.base)
             findings.append(finding)
         return row, findings
+
+    def _real(self, doc: DocumentReport) -> Path:
+        """The document's file by its real name (where validate read it); `doc.file`, the
+        name shown, may be an escaped one that no file has."""
+        return Path(os.path.abspath(doc.path)) if doc.path else self.root / doc.file
 
 
 def build_workbook(run: RunReport, *, root: Path, register: Path, schemas=None, lang: str = "sv",
