@@ -39,6 +39,8 @@ class Code(StrEnum):
     FUND_SHARE_TOO_HIGH = "FUND_SHARE_TOO_HIGH"
     OWN_SHARE_TOO_LOW = "OWN_SHARE_TOO_LOW"
     PAYBACK_TOO_LONG = "PAYBACK_TOO_LONG"
+    # The tool's own (issue 24): no funder's rule, a fact about how files were put together.
+    FUNDERS_MIXED = "FUNDERS_MIXED"
 
 
 # Default severity of each code. Section codes take the section's `required` level
@@ -70,6 +72,7 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.FUND_SHARE_TOO_HIGH: Severity.ERROR,
     Code.OWN_SHARE_TOO_LOW: Severity.ERROR,
     Code.PAYBACK_TOO_LONG: Severity.ERROR,
+    Code.FUNDERS_MIXED: Severity.WARNING,
 }
 
 # Codes that make a document `unreadable` rather than `incomplete`.

@@ -159,6 +159,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": Text("The submission '{submission}' lacks the attachment {attachment}.",
                    "Send the {attachment} together with the {document}."),
     },
+    "FUNDERS_MIXED": {
+        "sv": Text("Inskicket '{submission}' innehåller filer för olika finansiärer: {funders:and}.",
+                   "Varje fil har kontrollerats mot sin egen finansiärs regler. Hör filerna inte till samma ansökan, "
+                   "lägg dem i var sin mapp."),
+        "en": Text("The submission '{submission}' holds files for different funders: {funders:and}.",
+                   "Each file was checked against its own funder's rules. If the files are not one application, "
+                   "put them in folders of their own."),
+    },
+    "ui.funder_files": {"sv": Text("{funder} ({files:list})"), "en": Text("{funder} ({files:list})")},
     "SCHEMA_ROW_INCOMPLETE": {
         "sv": Text("Målet '{goal}' saknar {missing:list}.", "Varje mål ska ha minst en aktivitet, ett mått och en basmätning."),
         "en": Text("The goal '{goal}' lacks {missing:list}.", "Every goal needs an activity, a measure and a baseline."),
@@ -1239,6 +1248,21 @@ CATALOGUE.update({
             ("En mapp med bara ansokan.docx.", "A folder with ansokan.docx only."),
             ("fel i ett inskick; varning när en ansökan kontrolleras ensam (bilagan kan komma separat)",
              "error in a submission; a warning when an application is checked alone (it may come separately)")),
+    **_rule("FUNDERS_MIXED",
+            ("Att filerna i ett inskick hör till samma finansiär. Ett inskick med filer för olika finansiärer slås "
+             "inte ihop i tysthet: varje fil kontrolleras mot sin egen finansiärs regler, och inskicket får den här "
+             "varningen.",
+             "That the files of one submission belong to the same funder. A submission with files for different "
+             "funders is not merged in silence: each file is checked against its own funder's rules, and the "
+             "submission gets this warning."),
+            ("Ingen finansiärs regel utan verktygets egen upplysning: ett inskick är en ansökan med sina bilagor (en "
+             "undermapp, eller filerna i en och samma `socinv check`), och filer för olika finansiärer är troligen olika "
+             "ansökningar i samma mapp. Den ges alltid, vilka profiler som än finns.",
+             "No funder's rule but the tool's own notice: a submission is one application with its attachments (a "
+             "sub-folder, or the files of one `socinv check`), and files for different funders are likely different "
+             "applications in one folder. It is always given, whichever profiles are installed."),
+            ("En mapp med ansokan.docx och utvarderingsschema.xlsx (Örebro) och forslag.xlsx (Mölndal).",
+             "A folder with ansokan.docx and utvarderingsschema.xlsx (Örebro) and forslag.xlsx (Mölndal).")),
     **_rule("SCHEMA_ROW_INCOMPLETE",
             ("Att varje mål i utvärderingsschemat har minst en aktivitet, ett mått och en basmätning.",
              "That every goal of the evaluation schema has at least one activity, a measure and a baseline."),

@@ -209,10 +209,11 @@ def _economics(document, kind, profile) -> dict | None:
 def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *,
                      alone: bool = False) -> SubmissionReport:
     """Submission-level rules (attachments) over documents already checked, each with the
-    options of the profiles its documents belong to."""
-    findings = []
+    options of the profiles its documents belong to; and, first, FUNDERS_MIXED when those
+    are several."""
     profiles = [schemas.profiles[p] for p in dict.fromkeys(d.profile for d in documents if d.profile)
                 if p in schemas.profiles]
+    findings = _funders_mixed(name, documents, profiles)
     for rule_ in submission_rules():
         for profile_spec in profiles:
             options = profile_spec.options(rule_.name)
@@ -222,6 +223,25 @@ def check_submission(name: str, documents: list[DocumentReport], schemas: Schema
                                     name=name)
             findings.extend(rule_.check(documents, ctx))
     return SubmissionReport(submission=name, documents=documents, findings=findings)
+
+
+def _funders_mixed(name: str, documents: list[DocumentReport], profiles: list) -> list:
+    """FUNDERS_MIXED when one submission holds documents of several funders' profiles.
+
+    Made here, not by a rule a profile enables: it is no funder's requirement (no options,
+    no source words) but a fact about how the files were put together; it concerns several
+    profiles at once, where a profile's rule would say it once per profile; and it must be
+    said whichever profiles are installed, so a new funder's profile cannot leave it out."""
+    if len(profiles) < 2:
+        return []
+    prefix = name + "/"
+
+    def shown(file: str) -> str:  # the name inside the submission's folder
+        return file[len(prefix):] if file.startswith(prefix) else file
+
+    funders = [msg("ui.funder_files", funder=p.funder, profile=p.id,
+                   files=[shown(d.file) for d in documents if d.profile == p.id]) for p in profiles]
+    return [make_finding(Code.FUNDERS_MIXED, submission=name, funders=funders, profiles=[p.id for p in profiles])]
 
 
 def _import_what_a_check_needs() -> None:

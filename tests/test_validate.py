@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from conftest import OFFICIAL
+from conftest import OFFICIAL, ROOT
 
 from socinv_docs import validate as V
 from socinv_docs.limits import Limits
@@ -369,3 +369,41 @@ def test_progress_bar_quiet_when_not_a_tty(tmp_path):
     assert result.exit_code == 0
     json.loads(result.stdout)  # nothing but the JSON on stdout
     assert "█" not in result.stderr and "#" not in result.stderr
+
+
+# -- one submission, several funders ------------------------------------------------------------
+
+
+@pytest.fixture
+def mixed(tmp_path) -> Path:
+    """An Örebro ansökan with its utvärderingsschema and a Mölndal förslag in one sub-folder,
+    and beside it a folder of Örebro's files only."""
+    root = tmp_path / "inkomna"
+    for name, files in (("blandat", ["ansokan-komplett/ansokan.docx", "ansokan-komplett/utvarderingsschema.xlsx",
+                                     "forslag-komplett.xlsx"]),
+                        ("orebro", ["ansokan-komplett/ansokan.docx", "ansokan-komplett/utvarderingsschema.xlsx"])):
+        (root / name).mkdir(parents=True)
+        for file in files:
+            shutil.copy(ROOT / "samples" / file, root / name)
+    return root
+
+
+def test_files_of_different_funders_in_one_submission_are_said_to_be(mixed):
+    result = run_cli("validate", mixed, "--format", "json", "--jobs", "1")
+    assert result.exit_code == 0  # a warning: each file was judged by its own funder, all complete
+    subs = {s["submission"]: s for s in result.json["submissions"]}
+    (finding,) = subs["blandat"]["findings"]
+    assert (finding["code"], finding["severity"]) == ("FUNDERS_MIXED", "warning")
+    assert finding["params"]["profiles"] == ["orebro-2020", "molndal-2018"]
+    assert [part["params"]["files"] for part in finding["params"]["funders"]] == [
+        ["ansokan.docx", "utvarderingsschema.xlsx"], ["forslag-komplett.xlsx"]]
+    assert {d["profile"] for d in subs["blandat"]["documents"]} == {"orebro-2020", "molndal-2018"}
+    assert subs["orebro"]["findings"] == []
+
+
+def test_files_of_different_funders_checked_together(mixed):
+    folder = mixed / "blandat"
+    result = run_cli("check", folder / "ansokan.docx", folder / "forslag-komplett.xlsx", "--format", "json")
+    assert [f["code"] for f in result.json["findings"]] == ["FUNDERS_MIXED", "ATTACHMENT_MISSING"]
+    result = run_cli("check", folder / "ansokan.docx", folder / "utvarderingsschema.xlsx", "--format", "json")
+    assert result.json["findings"] == []
