@@ -456,6 +456,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.status.incomplete": {"sv": Text("OFULLSTÄNDIG"), "en": Text("INCOMPLETE")},
     "ui.status.unreadable": {"sv": Text("KAN INTE LÄSAS"), "en": Text("UNREADABLE")},
     "ui.status.skipped": {"sv": Text("EJ KONTROLLERAD"), "en": Text("NOT CHECKED")},
+    # A submission without a mandatory attachment is never called complete, also where
+    # checking the document alone makes that a warning (report.missing_attachments).
+    "ui.missing_attachments": {"sv": Text("Inte komplett förrän den skickas tillsammans med {attachments:and}."),
+                               "en": Text("Not complete until it is sent together with the {attachments:and}.")},
     "ui.state.ok": {"sv": Text("ifyllt"), "en": Text("filled in")},
     "ui.state.missing": {"sv": Text("saknas"), "en": Text("missing")},
     "ui.state.empty": {"sv": Text("tomt"), "en": Text("empty")},
@@ -501,6 +505,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "memo.payback": {"sv": Text("år {years} efter avslut ({year})"), "en": Text("year {years} after the end ({year})")},
     "memo.no_payback": {"sv": Text("inte inom {horizon} år"), "en": Text("not within {horizon} years")},
     "memo.years": {"sv": Text("{n} år"), "en": Text("{n} years")},
+    # The status of a submission without a mandatory attachment (report.missing_attachments).
+    "memo.status.missing_attachments": {"sv": Text("Ofullständig: {attachments:and} saknas"),
+                                        "en": Text("Incomplete: {attachments:and} missing")},
     "memo.totals": {"sv": Text("Inskick: {count} (kompletta: {complete}, ofullständiga: {incomplete}, "
                                "kan inte läsas: {unreadable})"),
                     "en": Text("Submissions: {count} (complete: {complete}, incomplete: {incomplete}, "
@@ -938,6 +945,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                              "en": Text("No problems found. The draft follows the template and can be submitted.")},
     "web.summary.complete_warnings": {"sv": Text("Inga fel hittades. Läs gärna varningarna nedan innan du skickar in."),
                                       "en": Text("No errors found. Do read the warnings below before you submit.")},
+    "web.summary.missing_attachments": {
+        "sv": Text("Inga fel hittades i filen, men inskicket är inte komplett förrän du skickar det tillsammans med "
+                   "{attachments:and}. Ladda upp filerna tillsammans för att kontrollera hela inskicket."),
+        "en": Text("No errors were found in the file, but the submission is not complete until you send it together "
+                   "with the {attachments:and}. Upload the files together to check the whole submission.")},
     "web.summary.incomplete": {"sv": Text("Rätta felen nedan innan du skickar in ansökan. Vid varje brist står var "
                                           "den finns och hur du rättar den."),
                                "en": Text("Fix the errors below before you submit the application. Each problem "

@@ -154,6 +154,27 @@ def status_of(findings: list[Finding]) -> Status:
     return Status.COMPLETE
 
 
+def missing_attachments(findings) -> list[dict]:
+    """The mandatory attachments the submission was sent without, as data: {"kind": the
+    attachment's kind id, "name": its name in each language (messages.literal)}.
+
+    `check` on an ansökan alone reports the missing utvärderingsschema as a warning (SPEC §3:
+    it may come separately), so the status is `complete`; but an ansökan is incomplete
+    without it (SPEC §2.2). Every output for people reads this to say so, and which one."""
+    return [{"kind": f.params.get("kind"), "name": f.params.get("attachment")} for f in findings
+            if f.code is Code.ATTACHMENT_MISSING and f.params.get("mandatory")]
+
+
+def shown_status_of(findings) -> Status:
+    """The status as people are told it: `status_of`, except that a submission without a
+    mandatory attachment is never called complete (SPEC §2.2), also where that is only a
+    warning. The JSON `status` and the exit code stay `status_of` (SPEC §5)."""
+    status = status_of(findings)
+    if status is Status.COMPLETE and missing_attachments(findings):
+        return Status.INCOMPLETE
+    return status
+
+
 @dataclass
 class PartyFact:
     name: str
@@ -204,6 +225,14 @@ class DocumentReport:
         return status_of(self.findings)
 
     @property
+    def shown_status(self) -> Status:
+        return shown_status_of(self.findings)
+
+    @property
+    def missing_attachments(self) -> list[dict]:
+        return missing_attachments(self.findings)
+
+    @property
     def errors(self) -> int:
         return count(self.findings, Severity.ERROR)
 
@@ -233,6 +262,8 @@ class DocumentReport:
             data["economics"] = self.economics
         if self.converted:
             data["converted"] = self.converted
+        # The file checked alone: the mandatory attachments still to be sent (kind ids).
+        data["missing_attachments"] = [a["kind"] for a in self.missing_attachments]
         return data
 
 
@@ -251,6 +282,14 @@ class SubmissionReport:
         return [*self.findings, *(f for d in self.documents for f in d.findings)]
 
     @property
+    def shown_status(self) -> Status:
+        return worst([shown_status_of(self.all_findings), self.status])
+
+    @property
+    def missing_attachments(self) -> list[dict]:
+        return missing_attachments(self.all_findings)
+
+    @property
     def errors(self) -> int:
         return count(self.all_findings, Severity.ERROR)
 
@@ -264,6 +303,7 @@ class SubmissionReport:
             "status": self.status.value,
             "documents": [d.to_json(lang) for d in self.documents],
             "findings": [f.to_json(lang) for f in self.findings],
+            "missing_attachments": [a["kind"] for a in self.missing_attachments],
         }
 
 

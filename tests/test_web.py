@@ -168,6 +168,16 @@ def test_a_complete_file_has_no_copy_to_download(client):
     assert "download=" not in html
 
 
+def test_an_ansokan_without_its_schema_is_never_shown_complete_and_the_page_says_what_to_send(client):
+    alone = KOMPLETT / "ansokan.docx"
+    data = upload(client, alone, headers=JSON).json()
+    assert data["status"] == "complete" and data["missing_attachments"] == ["utvarderingsschema"]  # SPEC §5
+    html = upload(client, alone).text
+    assert 'class="summary status-incomplete"' in html and "status-complete" not in html
+    summary = re.search(r'<div class="summary[^>]*>(.*?)</div>', html, re.S).group(1)
+    assert "✓" not in summary and "Utvärderingsschema" in summary  # the kind's name in its schema
+
+
 def test_an_unreadable_file_is_checked_and_says_why(client):
     broken = ("trasig.docx", docx_bytes()[:3000])
     response = upload(client, broken, headers=JSON)

@@ -206,6 +206,14 @@ def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
             for s in kind.sections if s.id in doc.document.sections]
 
 
+def _status_text(sub: SubmissionReport, lang: str) -> str:
+    """'Komplett', or 'Ofullständig: Utvärderingsschema saknas' (report.missing_attachments)."""
+    missing = sub.missing_attachments
+    if missing:
+        return _t("memo.status.missing_attachments", lang, attachments=[a["name"] for a in missing])
+    return _t(f"register.status.{sub.shown_status.value}", lang)
+
+
 def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: dict[str, str] | None,
                        lang: str) -> dict:
     main = main_document(sub)
@@ -230,8 +238,9 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "files": files,
         # A folder (or several files) is one submission: then its files are worth listing.
         "folder": files != [sub.submission],
-        "status": sub.status.value,
-        "status_text": _t(f"register.status.{sub.status.value}", lang),
+        # As people are told it: never complete while a mandatory attachment is missing.
+        "status": sub.shown_status.value,
+        "status_text": _status_text(sub, lang),
         "unreadable": sub.status is Status.UNREADABLE,
         "errors": errors,
         "warnings": warnings,

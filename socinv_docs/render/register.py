@@ -422,8 +422,10 @@ def _short_name(sub: SubmissionReport, file: str) -> str:
 
 def _reason(sub: SubmissionReport, lang: str) -> str:
     """Why a submission's files could not be read, one short line each (FILE_UNREADABLE's
-    reason, KIND_UNKNOWN), rendered from the finding's data in the run's language."""
-    reasons = []
+    reason, KIND_UNKNOWN), rendered from the finding's data in the run's language; and which
+    mandatory attachments it still needs (report.missing_attachments)."""
+    missing = sub.missing_attachments
+    reasons = [_t("ui.missing_attachments", lang, attachments=[a["name"] for a in missing])] if missing else []
     for doc in sub.documents:
         for f in doc.findings:
             if f.code is Code.FILE_UNREADABLE and f.params.get("reason_key"):
@@ -462,7 +464,7 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
         "kind": ", ".join(kinds),
         "title": summary.title(docs),
         "sokande": "; ".join(applicants(docs)),
-        "status": _t(f"register.status.{sub.status.value}", lang),
+        "status": _t(f"register.status.{sub.shown_status.value}", lang),
         "reason": _reason(sub, lang),
         "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
         "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
@@ -1343,7 +1345,7 @@ class RegisterRows:
         return made if made is not None and made[0].sub is sub else self._make(sub)
 
     def _make(self, sub: SubmissionReport) -> tuple[_Row, list[_Row]]:
-        row = _Row(submission_row(sub, self.schemas, self.lang, self.now), sub=sub, status=sub.status.value)
+        row = _Row(submission_row(sub, self.schemas, self.lang, self.now), sub=sub, status=sub.shown_status.value)
         docs = main_first(sub)
         if docs:
             row.links["files"] = _link_target(self._real(docs[0]), self.base)

@@ -6,7 +6,15 @@ from __future__ import annotations
 from socinv_docs import messages
 from socinv_docs.codes import Severity
 from socinv_docs.model import SectionState
-from socinv_docs.report import DocumentReport, Finding, SubmissionReport, count, in_document_order
+from socinv_docs.report import (
+    DocumentReport,
+    Finding,
+    SubmissionReport,
+    count,
+    in_document_order,
+    missing_attachments,
+    shown_status_of,
+)
 from socinv_docs.schema import SchemaSet
 
 _MARK = {
@@ -40,12 +48,13 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
                   extra: list[Finding] | None = None) -> str:
     findings = [*(extra or []), *report.findings]
     errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
-    status = report.status if not extra else _status(report, extra)
+    status = shown_status_of(findings)
     kind = schemas.kinds.get(report.kind) if report.kind else None
     title = kind.title if kind else _t("ui.unknown_kind", lang)
     profile = f" ({report.profile})" if report.profile else ""
     out = [f"{report.file} — {title}{profile}: {_t(f'ui.status.{status.value}', lang)} "
            f"({messages.counts(errors, warnings, lang)})"]
+    out.extend(_missing_attachments_line(missing_attachments(findings), lang))
     if report.converted:
         out.append(_t(f"ui.converted.{report.converted}", lang))
     doc = report.document
@@ -101,15 +110,14 @@ def economics_lines(econ: dict, lang: str) -> list[str]:
     return lines
 
 
-def _status(report: DocumentReport, extra: list[Finding]):
-    from socinv_docs.report import status_of
-
-    return status_of([*report.findings, *extra])
+def _missing_attachments_line(missing: list[dict], lang: str) -> list[str]:
+    """'Inte komplett förrän den skickas tillsammans med Utvärderingsschema.', or nothing."""
+    return [_t("ui.missing_attachments", lang, attachments=[a["name"] for a in missing])] if missing else []
 
 
 def submission_text(sub: SubmissionReport, schemas: SchemaSet, lang: str = "sv") -> str:
-    head = (f"{_t('ui.submission', lang)} {sub.submission}: {_t(f'ui.status.{sub.status.value}', lang)}")
-    parts = [head, "=" * min(len(head), 78)]
+    head = (f"{_t('ui.submission', lang)} {sub.submission}: {_t(f'ui.status.{sub.shown_status.value}', lang)}")
+    parts = [head, "=" * min(len(head), 78), *_missing_attachments_line(sub.missing_attachments, lang)]
     for f in sub.findings:
         parts.extend(_finding_lines(f, lang))
     for doc in sub.documents:

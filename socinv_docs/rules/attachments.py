@@ -49,4 +49,7 @@ def check(documents, ctx):
             yield ctx.finding(Code.ATTACHMENT_MISSING, severity=severity,
                               attachment=literal(sv=kind.name_in("sv"), en=kind.name_in("en")),
                               document=literal(sv=main.name_in("sv"), en=main.name_in("en")),
-                              file=doc.file, kind=need.attachment, submission=ctx.name)
+                              file=doc.file, kind=need.attachment, submission=ctx.name,
+                              # Required: the submission is not complete without it, even where
+                              # checking the document alone makes this a warning.
+                              mandatory=need.level == "error")

@@ -127,7 +127,7 @@ def file_view(report: DocumentReport, schemas: SchemaSet, lang: str, download: d
             state = doc.sections[spec.id].state if spec.id in doc.sections else SectionState.MISSING
             sections.append(SectionView(name=spec.short or spec.heading, state=messages.text(f"ui.state.{state.value}", lang),
                                         ok=state is SectionState.OK))
-    status = report.status
+    status = report.shown_status
     return FileView(
         # An unreadable file has no kind to name; "unknown template" is for KIND_UNKNOWN.
         name=report.file, kind=kind.title if kind else ("" if unreadable else messages.text("ui.unknown_kind", lang)),
@@ -154,9 +154,12 @@ def _nested(lines: list[str]) -> list[dict]:
 
 
 def report_view(sub: SubmissionReport, schemas: SchemaSet, lang: str, downloads: list[dict | None]) -> ReportView:
-    status = sub.status
+    # Never "Komplett" while a mandatory attachment is missing, and say which to send with it.
+    status, missing = sub.shown_status, sub.missing_attachments
     errors, warnings = sub.errors, sub.warnings
-    if status is Status.COMPLETE:
+    if missing and sub.status is Status.COMPLETE:
+        summary = messages.text("web.summary.missing_attachments", lang, attachments=[a["name"] for a in missing])
+    elif status is Status.COMPLETE:
         summary = messages.text("web.summary.complete_warnings" if warnings else "web.summary.complete", lang)
     elif status is Status.INCOMPLETE:
         summary = messages.text("web.summary.incomplete", lang, errors=errors)

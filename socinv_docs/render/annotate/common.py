@@ -14,7 +14,14 @@ from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.model import Document, SectionState
-from socinv_docs.report import DocumentReport, Finding, count, in_document_order, status_of
+from socinv_docs.report import (
+    DocumentReport,
+    Finding,
+    count,
+    in_document_order,
+    missing_attachments,
+    shown_status_of,
+)
 
 AUTHOR = "socinv-docs"
 INITIALS = "SI"
@@ -52,13 +59,23 @@ def _finding_lines(f: Finding, lang: str, note: str | None = None) -> list[str]:
     return lines
 
 
+def _status_line(findings: list[Finding], lang: str) -> str:
+    """'Status: KOMPLETT – 0 fel, 1 varning'; never complete while a mandatory attachment is
+    missing, and then which one is to be sent with it."""
+    status = shown_status_of(findings)
+    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
+    line = messages.text("annotate.summary_status", lang, status=messages.text(f"ui.status.{status.value}", lang),
+                         counts=messages.counts(errors, warnings, lang))
+    missing = missing_attachments(findings)
+    if missing:
+        line += ". " + messages.text("ui.missing_attachments", lang, attachments=[a["name"] for a in missing])
+    return line
+
+
 def _summary_lines(report: DocumentReport, findings: list[Finding], unplaced: list[Finding], lang: str,
                    placed: int) -> list[str]:
-    status = status_of(findings)
-    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
     lines = [messages.text("annotate.summary_title", lang, file=Path(report.file).name),
-             messages.text("annotate.summary_status", lang, status=messages.text(f"ui.status.{status.value}", lang),
-                           counts=messages.counts(errors, warnings, lang))]
+             _status_line(findings, lang)]
     if not findings:
         lines.append(messages.text("ui.no_findings", lang))
     if placed:

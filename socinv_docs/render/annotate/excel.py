@@ -41,7 +41,6 @@ from lxml import etree
 
 from socinv_docs import messages
 from socinv_docs.atomic import write_with
-from socinv_docs.codes import Severity
 from socinv_docs.limits import Limits
 from socinv_docs.location import column_letter
 from socinv_docs.model import Document
@@ -55,6 +54,7 @@ from socinv_docs.render.annotate.common import (
     _finding_lines,
     _is_missing,
     _ordered,
+    _status_line,
     place_all,
 )
 from socinv_docs.render.annotate.package import (
@@ -66,7 +66,7 @@ from socinv_docs.render.annotate.package import (
     rels_name,
     serialize,
 )
-from socinv_docs.report import DocumentReport, Finding, count, status_of
+from socinv_docs.report import DocumentReport, Finding
 
 # The string every formula of our conditional formats carries: how a re-run finds them.
 MARK = '"socinv-docs"'
@@ -1176,8 +1176,6 @@ def _texts(f: Finding, lang: str) -> tuple[str, str, str]:
 def _review_rows(report: DocumentReport, findings: list[Finding], by_cell: dict, lang: str,
                  now: dt.datetime) -> _ReviewRows:
     where_of = {id(f): f"{sheet}!{coord}" for (sheet, coord), items in by_cell.items() for f, _ in items}
-    status = status_of(findings)
-    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
     rows = []
     for f in _ordered(findings):
         message, hint, location = _texts(f, lang)
@@ -1185,8 +1183,7 @@ def _review_rows(report: DocumentReport, findings: list[Finding], by_cell: dict,
                      where_of.get(id(f)) or location, message, hint])
     return _ReviewRows(
         title=messages.text("annotate.summary_title", lang, file=Path(report.file).name),
-        status=messages.text("annotate.summary_status", lang, status=messages.text(f"ui.status.{status.value}", lang),
-                             counts=messages.counts(errors, warnings, lang)),
+        status=_status_line(findings, lang),
         note=messages.text("annotate.sheet_note", lang, date=now.astimezone().date().isoformat()),
         headers=_headers(lang), rows=rows, no_findings=messages.text("ui.no_findings", lang))
 

@@ -1,0 +1,121 @@
+"""Answers that are not quite true (issue 24, from a new user's run of every role): what
+every output tells a person must agree with the data, and say it in terms the person sees.
+
+Assertions are on codes, states, params and where, and on catalogue entries and schema
+names rendered by the code under test, never on message wording written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import docx
+import openpyxl
+from conftest import ROOT
+
+from socinv_docs import messages
+from socinv_docs.codes import Code, Severity
+from socinv_docs.pipeline import check_document, check_submission
+from socinv_docs.report import RunReport, Status
+from socinv_docs.rules import make_finding
+
+KOMPLETT = ROOT / "samples" / "ansokan-komplett"
+SCHEMA_NAME = {"sv": "Utvärderingsschema", "en": "Evaluation schema"}  # the kind's `name` in its schema
+
+
+def _alone(schemas, path: Path, name: str | None = None):
+    """An ansökan checked on its own, as `check FILE`, the web page and `memo FILE` do."""
+    report = check_document(path, schemas, display=name or path.name)
+    return check_submission(name or path.name, [report], schemas, alone=True)
+
+
+# -- 1. a missing mandatory attachment is never shown as complete --------------------------------
+
+def test_an_ansokan_alone_keeps_the_json_contract_and_names_the_missing_attachment(cli):
+    result = cli("check", KOMPLETT / "ansokan.docx", "--format", "json")
+    assert result.exit_code == 0  # SPEC §3/§5: a warning, the status stays complete
+    data = result.json
+    assert data["status"] == "complete"
+    assert data["missing_attachments"] == ["utvarderingsschema"]
+    attachment = [f for f in data["findings"] if f["code"] == "ATTACHMENT_MISSING"]
+    assert [(f["severity"], f["params"]["mandatory"]) for f in attachment] == [("warning", True)]
+    together = cli("check", KOMPLETT / "ansokan.docx", KOMPLETT / "utvarderingsschema.xlsx", "--format", "json").json
+    assert together["missing_attachments"] == [] and together["status"] == "complete"
+
+
+def test_the_text_report_of_an_ansokan_alone_is_not_complete_and_says_what_to_send(cli):
+    for lang in ("sv", "en"):
+        out = cli("check", KOMPLETT / "ansokan.docx", "--lang", lang).output
+        status = out.splitlines()[0].rsplit(": ", 1)[1].split(" (")[0]  # "… (orebro-2020): STATUS (counts)"
+        assert status == messages.text("ui.status.incomplete", lang)
+        assert SCHEMA_NAME[lang] in out.splitlines()[1]
+    together = cli("check", KOMPLETT / "ansokan.docx", KOMPLETT / "utvarderingsschema.xlsx").output
+    assert together.splitlines()[0].endswith(messages.text("ui.status.complete", "sv"))
+
+
+def test_the_web_page_of_an_ansokan_alone_is_not_complete_and_says_what_to_send(schemas):
+    from socinv_docs.web import pages
+
+    sub = _alone(schemas, KOMPLETT / "ansokan.docx")
+    # The web app moves the file's attachment finding onto the file, as `check` does.
+    sub.documents[0].findings = [*sub.findings, *sub.documents[0].findings]
+    sub.findings = []
+    assert sub.status is Status.COMPLETE
+    for lang in ("sv", "en"):
+        view = pages.report_view(sub, schemas, lang, [None])
+        assert view.status == "incomplete" and view.icon != "✓"
+        assert view.status_label == messages.text("web.status.incomplete", lang)
+        assert SCHEMA_NAME[lang] in view.summary
+        assert [f.status for f in view.files] == ["incomplete"]
+        html = pages.render("report.html", lang, title="", report=view)
+        assert 'class="summary status-incomplete"' in html and 'class="summary status-complete"' not in html
+
+
+def test_the_annotated_copy_of_an_ansokan_alone_is_not_complete(schemas, tmp_path, cli):
+    target = tmp_path / "granskad.docx"
+    assert cli("check", KOMPLETT / "ansokan.docx", "--annotate", target).exit_code == 0
+    summary = docx.Document(str(target)).comments
+    first = next(iter(summary)).text
+    status_line = first.split("\n")[1]
+    assert messages.text("annotate.summary_status", "sv", status=messages.text("ui.status.incomplete", "sv"),
+                         counts=messages.counts(0, 1, "sv")) in status_line
+    assert SCHEMA_NAME["sv"] in status_line
+
+
+def test_the_register_and_memo_of_an_ansokan_alone_are_not_complete(schemas, tmp_path):
+    from socinv_docs.render import register as R
+    from socinv_docs.render.memo import memo_context
+
+    inbox = tmp_path / "inkomna"
+    inbox.mkdir()
+    shutil.copy(KOMPLETT / "ansokan.docx", inbox / "ansokan.docx")
+    run = RunReport(submissions=[_alone(schemas, inbox / "ansokan.docx", "ansokan.docx")])
+    path = tmp_path / "register.xlsx"
+    R.write_register(path, run, root=inbox, schemas=schemas, now=dt.datetime(2026, 3, 1))
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    header = [c.value for c in ws[1]]
+    row = {h: c.value for h, c in zip(header, ws[2])}
+    assert row[messages.text("register.col.status")] == messages.text("register.status.incomplete")
+    assert SCHEMA_NAME["sv"] in row[messages.text("register.col.reason")]
+
+    for lang in ("sv", "en"):
+        ctx = memo_context(run, schemas, lang=lang)
+        (s,) = ctx["submissions"]
+        assert s["status"] == "incomplete"
+        assert s["status_text"] != messages.text("register.status.complete", lang)
+        assert SCHEMA_NAME[lang] in s["status_text"]
+        assert ctx["totals"]["complete"] == 0 and ctx["totals"]["incomplete"] == 1
+
+
+def test_only_a_mandatory_attachment_holds_the_shown_status_back():
+    from socinv_docs.report import shown_status_of
+
+    recommended = make_finding(Code.ATTACHMENT_MISSING, severity=Severity.WARNING, kind="x", mandatory=False)
+    mandatory = make_finding(Code.ATTACHMENT_MISSING, severity=Severity.WARNING, kind="x", mandatory=True)
+    assert shown_status_of([recommended]) is Status.COMPLETE
+    assert shown_status_of([mandatory]) is Status.INCOMPLETE
+    unreadable = make_finding(Code.FILE_UNREADABLE, reason_key="unreadable.corrupt")
+    assert shown_status_of([mandatory, unreadable]) is Status.UNREADABLE
+
