@@ -142,6 +142,29 @@ def test_edited_templates_change_the_output(run, schemas, tmp_path):
     assert export_templates(tmp_path / "mallar") == []
 
 
+A4_TWIPS = (11906, 16838)  # 210 × 297 mm in twentieths of a point, as Word writes it
+
+
+def _page_sizes(path: Path) -> list[tuple[int, int]]:
+    """(width, height) of every section of a .docx, in twips."""
+    d = docx.Document(str(path))
+    return [(round(s.page_width.twips), round(s.page_height.twips)) for s in d.sections]
+
+
+def test_word_templates_and_memos_are_a4(run, schemas, tmp_path):
+    shipped = [templates_dir() / "memo.docx", templates_dir() / "memo-en.docx"]
+    exported = [p for p in export_templates(tmp_path / "mallar") if p.suffix == ".docx"]
+    assert len(exported) == 2
+    for template in [*shipped, *exported]:
+        assert _page_sizes(template) == [A4_TWIPS], template.name
+        section = docx.Document(str(template)).sections[0]
+        assert all(m.cm >= 1.5 for m in (section.left_margin, section.right_margin, section.top_margin,
+                                         section.bottom_margin))
+    out = tmp_path / "memo.docx"
+    render(memo_context(run, schemas), "docx", out)
+    assert set(_page_sizes(out)) == {A4_TWIPS}
+
+
 def test_template_error_names_template_line_and_variable(run, schemas, tmp_path):
     template = tmp_path / "fel.html.j2"
     template.write_text("<h1>Möte</h1>\n{% for s in submissions %}\n<p>{{ s.titel }}</p>\n{% endfor %}\n",

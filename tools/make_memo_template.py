@@ -297,7 +297,11 @@ def build(target: Path, lang: str = "sv") -> None:
     normal.font.size = Pt(11)
     set_language(doc, t["language"])
     section = doc.sections[0]
+    # A4, as Swedish offices print (python-docx's default document is US Letter).
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    section.header_distance = section.footer_distance = Cm(1.25)
     doc.core_properties.title = t["doc_title"]
     doc.core_properties.author = "socinv-docs"
     doc.core_properties.language = t["language"]
@@ -314,7 +318,7 @@ def build(target: Path, lang: str = "sv") -> None:
                           "{%tr for s in submissions %}",
                           ["{{ s.name }}", "{{ s.kind_label }}", "{{ s.title }}", "{{ s.status_text }}",
                            "{{ s.amount }}", "{{ s.assessment.forslag }}"],
-                          widths=[3.0, 2.5, 3.3, 2.5, 2.7, 2.6],
+                          widths=[3.0, 2.5, 3.1, 2.5, 2.9, 2.6],
                           total=[t["total"], "", "{{ totals.count }}" + t["pieces"], "", "{{ totals.amount }}", ""])
     small(overview)
     tag(doc, "{%p endif %}")
