@@ -52,9 +52,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "sv": Text("", "Skriv svaret i cell {cell}."),
         "en": Text("", "Write the answer in cell {cell}."),
     },
-    "SECTION_EMPTY.column": {  # the utvärderingsschema: each "section" is a column of the goals
-        "sv": Text("Kolumnen '{name}' är tom.", "Fyll i kolumnen för målen, med början i cell {cell}."),
-        "en": Text("The column '{name}' is empty.", "Fill in the column for the goals, starting in cell {cell}."),
+    # The utvärderingsschema: each "section" is a column of a grid with a row per goal (or
+    # activity); {column} is the column's header, {row_name} the header of the column that
+    # names each row (Mål), both from the kind's schema.
+    "SECTION_EMPTY.column": {
+        "sv": Text("Kolumnen '{name}' är tom.",
+                   "Fyll i kolumnen '{column}' på raden för varje '{row_name}', med början i cell {cell}."),
+        "en": Text("The column '{name}' is empty.",
+                   "Fill in the column '{column}' on the row of each '{row_name}', starting in cell {cell}."),
+    },
+    "SECTION_EMPTY.key_column": {
+        "sv": Text("Kolumnen '{name}' är tom.",
+                   "Fyll i kolumnen '{column}', en rad för var och en, med början i cell {cell}."),
+        "en": Text("The column '{name}' is empty.",
+                   "Fill in the column '{column}', one row for each, starting in cell {cell}."),
     },
     "SECTION_PLACEHOLDER": {
         "sv": Text("Avsnittet '{name}' innehåller bara platshållartexten '{placeholder}'.",

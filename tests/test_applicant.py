@@ -425,3 +425,21 @@ def test_an_empty_excel_field_and_an_empty_schema_column_name_their_cells(tmp_pa
     columns = {f.section: f for f in found(schema, "SECTION_EMPTY")}
     assert columns["utfallsmatt"].params["variant"] == "column" and columns["utfallsmatt"].where.cell == "F5"
     assert "F5" in columns["utfallsmatt"].hint_in("en")
+
+
+def test_each_empty_schema_column_hint_names_its_own_column(schemas):
+    """Issue 24: every hint said 'the column for the goals'. Each names its column, from the
+    kind's grid columns, and the goals' column is the one each row is filled in for."""
+    report = check_document(OFFICIAL / "utvarderingsschema.xlsx", schemas)
+    grid = schemas.kinds["utvarderingsschema"].grid
+    empty = found(report, "SECTION_EMPTY")
+    assert [f.section for f in empty] == list(grid.columns)
+    for lang in ("sv", "en"):
+        hints = [f.hint_in(lang) for f in empty]
+        assert len(set(hints)) == len(hints)
+        for f, hint in zip(empty, hints):
+            assert f.params["column"] == grid.columns[f.section] and f"'{f.params['column']}'" in hint
+            assert f.where.cell in hint
+    variants = {f.section: f.params["variant"] for f in empty}
+    assert variants.pop(grid.key_column) == "key_column" and set(variants.values()) == {"column"}
+    assert {f.params["row_name"] for f in empty} == {grid.columns[grid.key_column]}

@@ -53,8 +53,12 @@ def check(doc, ctx):
             where = section.answer_location or section.location
             if where.cell and code in (Code.SECTION_EMPTY, Code.SECTION_PLACEHOLDER):
                 params.update(variant="cell", cell=where.cell)
-            if ctx.kind.grid is not None and code is Code.SECTION_EMPTY:
-                params["variant"] = "column"  # the utvärderingsschema: a "section" is a column of goals
+            grid = ctx.kind.grid
+            if grid is not None and code is Code.SECTION_EMPTY:
+                # The utvärderingsschema: a "section" is a column of goals. The hint names that
+                # column and the one it is filled in for, as the sheet's headers say them.
+                params.update(variant="key_column" if spec.id == grid.key_column else "column",
+                              column=grid.columns.get(spec.id, spec.heading), row_name=grid.columns[grid.key_column])
             if code is Code.SECTION_PLACEHOLDER:
                 params["placeholder"] = section.placeholder
                 if not section.placeholder:
