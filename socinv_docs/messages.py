@@ -476,6 +476,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.state.empty": {"sv": Text("tomt"), "en": Text("empty")},
     "ui.state.placeholder": {"sv": Text("platshållartext kvar"), "en": Text("placeholder left")},
     "ui.state.too_short": {"sv": Text("för kort"), "en": Text("too short")},
+    "ui.state.unanswered": {"sv": Text("inte besvarat (frivilligt)"), "en": Text("not answered (optional)")},
     "ui.severity.error": {"sv": Text("FEL"), "en": Text("ERROR")},
     "ui.severity.warning": {"sv": Text("VARNING"), "en": Text("WARNING")},
     "ui.counts": {"sv": Text("{errors:num} {error_word}, {warnings:num} {warning_word}"),

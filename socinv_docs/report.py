@@ -13,7 +13,7 @@ from typing import Any
 from socinv_docs import messages
 from socinv_docs.codes import UNREADABLE_CODES, Code, Severity
 from socinv_docs.location import Location
-from socinv_docs.model import Document
+from socinv_docs.model import Document, SectionState
 
 
 class Status(StrEnum):
@@ -173,6 +173,22 @@ def shown_status_of(findings) -> Status:
     if status is Status.COMPLETE and missing_attachments(findings):
         return Status.INCOMPLETE
     return status
+
+
+# The state an optional section not answered is shown in (shown_section_state).
+UNANSWERED = "unanswered"
+
+
+def shown_section_state(spec, state: SectionState) -> str:
+    """A section's state as people are shown it (a key of "ui.state.*"): its state, except
+    that an optional section (`required: no`) that is missing, empty or still holds the
+    placeholder is simply not answered. That is no problem: there is no finding, so the
+    section table shows it neutrally and the register does not list it as missing. The
+    JSON `sections` keeps the state itself (SPEC §5)."""
+    optional = str(spec.required) == "no"
+    if optional and state in (SectionState.MISSING, SectionState.EMPTY, SectionState.PLACEHOLDER):
+        return UNANSWERED
+    return state.value
 
 
 @dataclass

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 import openpyxl
-from conftest import ROOT
+from conftest import OFFICIAL, ROOT
 
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
@@ -119,3 +119,44 @@ def test_only_a_mandatory_attachment_holds_the_shown_status_back():
     unreadable = make_finding(Code.FILE_UNREADABLE, reason_key="unreadable.corrupt")
     assert shown_status_of([mandatory, unreadable]) is Status.UNREADABLE
 
+
+
+# -- 2. an optional section left as the placeholder is simply not answered ----------------------
+
+def test_an_optional_placeholder_section_is_not_answered_in_table_findings_and_register(schemas, tmp_path, cli):
+    from socinv_docs.render import register as R
+    from socinv_docs.render.memo import memo_context
+    from socinv_docs.web import pages
+
+    blank = OFFICIAL / "forslag.xlsx"  # the blank Mölndal form
+    kind = schemas.kinds["forslag"]
+    optional = next(s for s in kind.sections if s.required == "no")
+    required = kind.sections[0]
+    data = cli("check", blank, "--format", "json").json
+    assert data["sections"][optional.id] == "placeholder"  # the data as found (SPEC §5)
+    assert not [f for f in data["findings"] if f["section"] == optional.id]  # optional: no finding
+
+    text = cli("check", blank).output
+    line = next(x for x in text.splitlines() if f" {optional.id} " in x)
+    assert line.strip().split()[0] == "–" and messages.text("ui.state.unanswered") in line
+    required_line = next(x for x in text.splitlines() if f" {required.id} " in x)
+    assert required_line.strip().split()[0] == "✗"
+
+    sub = _alone(schemas, blank, "forslag.xlsx")
+    view = pages.file_view(sub.documents[0], schemas, "sv", None)
+    rows = {s.name: s for s in view.sections}
+    assert (rows[optional.short].tone, rows[optional.short].mark) == ("optional", "–")
+    assert rows[required.short].tone == "bad"
+
+    inbox = tmp_path / "inkomna"
+    inbox.mkdir()
+    shutil.copy(blank, inbox / "forslag.xlsx")
+    path = tmp_path / "register.xlsx"
+    R.write_register(path, RunReport(submissions=[sub]), root=inbox, schemas=schemas, now=dt.datetime(2026, 3, 1))
+    ws = openpyxl.load_workbook(path)["Ansökningar"]
+    row = {h.value: c.value for h, c in zip(ws[1], ws[2])}
+    listed = row[messages.text("register.col.missing")].split(", ")
+    assert required.short in listed and optional.short not in listed
+
+    sections = {s["id"]: s for s in memo_context(RunReport(submissions=[sub]), schemas)["submissions"][0]["sections"]}
+    assert sections[optional.id]["state"] == messages.text("ui.state.unanswered")

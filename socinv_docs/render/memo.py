@@ -39,7 +39,7 @@ from socinv_docs.limits import limit_memory
 from socinv_docs.messages import msg
 from socinv_docs.model import SectionState
 from socinv_docs.render.text import economics_lines
-from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport
+from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport, shown_section_state
 from socinv_docs.schema import SchemaSet
 from socinv_docs.summary import applicants, main_document, main_first, parties
 
@@ -202,7 +202,7 @@ def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list
         return []
     kind = schemas.kinds[doc.kind]
     return [{"id": s.id, "heading": s.heading, "ok": doc.document.sections[s.id].state is SectionState.OK,
-             "state": _t(f"ui.state.{doc.document.sections[s.id].state.value}", lang)}
+             "state": _t(f"ui.state.{shown_section_state(s, doc.document.sections[s.id].state)}", lang)}
             for s in kind.sections if s.id in doc.document.sections]
 
 

@@ -46,7 +46,7 @@ from socinv_docs import messages, summary
 from socinv_docs.atomic import TOOL_CREATOR, save_workbook
 from socinv_docs.codes import Code, Severity
 from socinv_docs.render.sheet_refs import AxisMap, remap_formula, remap_range, remap_sqref
-from socinv_docs.report import DocumentReport, Finding, RunReport, Status, SubmissionReport
+from socinv_docs.report import UNANSWERED, DocumentReport, Finding, RunReport, Status, SubmissionReport, shown_section_state
 from socinv_docs.summary import applicants, economics, main_first
 
 SHEET_SUBMISSIONS_KEY = "register.sheet.submissions"  # "Ansökningar" (fixed, SPEC §6)
@@ -453,9 +453,12 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
     for d in docs:
         if d.document is not None:
             kind = schemas.kinds.get(d.kind) if schemas is not None else None
+            specs = {spec.id: spec for spec in kind.sections} if kind else {}
             for sid, s in d.document.sections.items():
                 label = kind.label(section=sid) if kind else sid
-                if s.state.value != "ok" and label not in missing:
+                # An optional section left unanswered is not missing (no finding says so either).
+                shown = shown_section_state(specs[sid], s.state) if sid in specs else s.state.value
+                if shown not in ("ok", UNANSWERED) and label not in missing:
                     missing.append(label)
     econ = economics(docs)
     return {

@@ -7,22 +7,25 @@ from socinv_docs import messages
 from socinv_docs.codes import Severity
 from socinv_docs.model import SectionState
 from socinv_docs.report import (
+    UNANSWERED,
     DocumentReport,
     Finding,
     SubmissionReport,
     count,
     in_document_order,
     missing_attachments,
+    shown_section_state,
     shown_status_of,
 )
 from socinv_docs.schema import SchemaSet
 
 _MARK = {
-    SectionState.OK: "✓",
-    SectionState.MISSING: "✗",
-    SectionState.EMPTY: "✗",
-    SectionState.PLACEHOLDER: "✗",
-    SectionState.TOO_SHORT: "!",
+    SectionState.OK.value: "✓",
+    SectionState.MISSING.value: "✗",
+    SectionState.EMPTY.value: "✗",
+    SectionState.PLACEHOLDER.value: "✗",
+    SectionState.TOO_SHORT.value: "!",
+    UNANSWERED: "–",  # an optional section left unanswered: no problem
 }
 
 
@@ -63,11 +66,10 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
         out.append(_t("ui.sections", lang))
         width = max(len(s) for s in doc.sections)
         for spec in kind.sections:
-            s = doc.sections[spec.id]
-            state = _t(f"ui.state.{s.state.value}", lang)
+            shown = shown_section_state(spec, doc.sections[spec.id].state)
             name = spec.short or spec.heading
             name = name if len(name) <= 60 else name[:59] + "…"
-            out.append(f"  {_MARK[s.state]} {spec.id:<{width}}  {name:<60}  {state}")
+            out.append(f"  {_MARK[shown]} {spec.id:<{width}}  {name:<60}  {_t(f'ui.state.{shown}', lang)}")
     if report.economics:
         out.append("")
         out.append(_t("ui.economics", lang))

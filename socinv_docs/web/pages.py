@@ -10,12 +10,20 @@ from functools import lru_cache
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import SectionState
-from socinv_docs.report import DocumentReport, Finding, Status, SubmissionReport
+from socinv_docs.report import (
+    UNANSWERED,
+    DocumentReport,
+    Finding,
+    Status,
+    SubmissionReport,
+    shown_section_state,
+)
 from socinv_docs.schema import SchemaSet
 
 LANGS = ("sv", "en")
 MB = 1024 * 1024
 ICON = {Status.COMPLETE: "✓", Status.INCOMPLETE: "✗", Status.UNREADABLE: "✗"}
+SECTION_MARK = {"ok": "✓", "bad": "✗", "optional": "–"}
 MIME = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".docm": "application/vnd.ms-word.document.macroEnabled.12",
@@ -74,7 +82,8 @@ class FindingView:
 class SectionView:
     name: str
     state: str
-    ok: bool
+    tone: str  # "ok", "bad", or "optional" (an optional section left unanswered: no problem)
+    mark: str  # ✓, ✗ or –, beside the state's words (never the colour alone)
 
 
 @dataclass
@@ -125,8 +134,10 @@ def file_view(report: DocumentReport, schemas: SchemaSet, lang: str, download: d
     if doc is not None and kind is not None:
         for spec in kind.sections:
             state = doc.sections[spec.id].state if spec.id in doc.sections else SectionState.MISSING
-            sections.append(SectionView(name=spec.short or spec.heading, state=messages.text(f"ui.state.{state.value}", lang),
-                                        ok=state is SectionState.OK))
+            shown = shown_section_state(spec, state)
+            tone = "ok" if shown == SectionState.OK.value else "optional" if shown == UNANSWERED else "bad"
+            sections.append(SectionView(name=spec.short or spec.heading, state=messages.text(f"ui.state.{shown}", lang),
+                                        tone=tone, mark=SECTION_MARK[tone]))
     status = report.shown_status
     return FileView(
         # An unreadable file has no kind to name; "unknown template" is for KIND_UNKNOWN.
