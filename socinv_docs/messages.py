@@ -83,6 +83,28 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": Text("The section '{name}' only holds the template's placeholder text.",
                    "Click the text field under the heading and type your answer there."),
     },
+    # An answered section with a placeholder left beside the answer: the answer counts
+    # (SPEC §2.4), a warning points at what is left (rules/sections.py, _leftover).
+    "SECTION_PLACEHOLDER.leftover": {
+        "sv": Text("Avsnittet '{name}' är besvarat, men platshållartexten '{placeholder}' står kvar.",
+                   "Ta bort '{placeholder}' så att bara ert svar står kvar."),
+        "en": Text("The section '{name}' is answered, but the placeholder text '{placeholder}' is still there.",
+                   "Delete '{placeholder}' so that only your answer is left."),
+    },
+    "SECTION_PLACEHOLDER.leftover_cell": {  # Excel: the answer typed beside or beneath the answer cell
+        "sv": Text("Avsnittet '{name}' är besvarat i cell {answer_cell}, men platshållartexten '{placeholder}' står "
+                   "kvar i cell {cell}.",
+                   "Ta bort '{placeholder}' ur cell {cell}, eller flytta ert svar dit."),
+        "en": Text("The section '{name}' is answered in cell {answer_cell}, but the placeholder text '{placeholder}' "
+                   "is still in cell {cell}.",
+                   "Delete '{placeholder}' from cell {cell}, or move your answer there."),
+    },
+    "SECTION_PLACEHOLDER.leftover_control": {  # Word: an unused content control beside the answer
+        "sv": Text("Avsnittet '{name}' är besvarat, men ett textfält visar fortfarande mallens platshållartext.",
+                   "Ta bort det tomma textfältet under rubriken, eller skriv ert svar i det."),
+        "en": Text("The section '{name}' is answered, but a text field still shows the template's placeholder.",
+                   "Delete the empty text field under the heading, or type your answer in it."),
+    },
     "SECTION_TOO_SHORT": {
         "sv": Text("Avsnittet '{name}' är kort: {words} ord, minst {minimum} förväntas.",
                    "Utveckla svaret så att beredningsgruppen kan bedöma det."),
@@ -1123,9 +1145,13 @@ CATALOGUE.update({
             _SECTION_SEVERITY),
     **_rule("SECTION_PLACEHOLDER",
             ("Att svaret är mer än mallens platshållare (\"Skriv här\", \"TODO\", \"xxx\", lorem ipsum, ett "
-             "textfält som fortfarande visar sin platshållare). Platshållaren citeras.",
+             "textfält som fortfarande visar sin platshållare). Platshållaren citeras. En platshållare som står "
+             "kvar bredvid ett svar (\"Skriv här:\" i B16, svaret skrivet i C16) är en varning i cellen där den "
+             "står; svaret räknas.",
              "That the answer is more than the template's placeholder (\"Skriv här\", \"TODO\", \"xxx\", "
-             "lorem ipsum, a text field still showing its placeholder). The placeholder is quoted."),
+             "lorem ipsum, a text field still showing its placeholder). The placeholder is quoted. A "
+             "placeholder left beside an answer (\"Skriv här:\" in B16, the answer typed in C16) is a "
+             "warning on the cell that holds it; the answer counts."),
             _SECTIONS_WHY,
             ("\"2. Evidens och forskning\" följd av bara \"TODO\".",
              "\"2. Evidens och forskning\" followed only by \"TODO\"."),

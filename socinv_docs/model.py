@@ -19,6 +19,16 @@ class SectionState(StrEnum):
 
 
 @dataclass
+class LeftoverPlaceholder:
+    """A placeholder left in a section that is answered elsewhere: "Skriv här:" still in the
+    answer cell B16 while the answer is typed in C16 or the row beneath (SPEC §2.4)."""
+
+    text: str  # the placeholder as written ("Skriv här:"); "" for a content control's own
+    location: Location  # the cell or paragraph holding it
+    answer: Location | None = None  # where the answer is (its first cell or paragraph)
+
+
+@dataclass
 class Section:
     id: str
     state: SectionState
@@ -34,6 +44,8 @@ class Section:
     # likeliest to be this one ("1 Problem och nuläge"), and where it is.
     unrecognised: str = ""
     unrecognised_location: Location | None = None
+    # An answered section: a placeholder left beside the answer (the answer counts).
+    leftover: LeftoverPlaceholder | None = None
 
 
 @dataclass

@@ -359,8 +359,12 @@ def test_gap_forslag_rerun_and_others_notes(tmp_path, schemas):
     assert len(review) == 1
 
 
-def test_complete_sample_has_only_a_review_sheet(tmp_path, schemas):
-    report, target, result = _copy_annotated(tmp_path, _sample("forslag-komplett.xlsx"), schemas)
+def test_a_complete_workbook_has_only_a_review_sheet(tmp_path, schemas):
+    from test_validate import filled_forslag
+
+    # Every answer over its "Skriv här:" (the sample answers beside some, which is a warning).
+    complete = filled_forslag(tmp_path / "forslag.xlsx", name="Läxhjälp i Bifrost")
+    report, target, result = _copy_annotated(tmp_path, complete, schemas)
     assert not report.findings and result.comments == 0 and not _notes(target)
     _, review = _review(target)
     assert len(review) == 1

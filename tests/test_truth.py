@@ -160,3 +160,64 @@ def test_an_optional_placeholder_section_is_not_answered_in_table_findings_and_r
 
     sections = {s["id"]: s for s in memo_context(RunReport(submissions=[sub]), schemas)["submissions"][0]["sections"]}
     assert sections[optional.id]["state"] == messages.text("ui.state.unanswered")
+
+
+# -- 3. an answer beside "Skriv här:" counts, and the leftover placeholder is pointed out -----------
+
+def _leftovers(report):
+    return [f for f in report.findings if f.code is Code.SECTION_PLACEHOLDER
+            and str(f.params.get("variant", "")).startswith("leftover")]
+
+
+def test_an_answer_beside_or_beneath_skriv_har_counts_and_the_leftover_is_a_warning_on_its_cell(schemas, tmp_path):
+    from test_applicant import forslag
+
+    x = forslag()
+    for prompt in ("Vilka olika aktiviteter", "Vilka effekter kommer"):
+        x.answer(prompt, "Skriv här:")  # as in the template
+    x.answer("Vilka olika aktiviteter", "Läxhjälp två kvällar i veckan.", where="right")  # C16, B16 left
+    x.answer("Vilka effekter kommer", "Högre betyg och färre placeringar.", where="below")  # B40, B39 left
+    report = check_document(x.save(tmp_path / "f.xlsx"), schemas)
+    assert report.status is Status.COMPLETE  # the answers count (SPEC §2.4)
+    assert report.document.sections["aktiviteter"].state.value == "ok"
+    assert report.document.sections["effekter_individ"].state.value == "ok"
+    left = {f.section: f for f in _leftovers(report)}
+    assert set(left) == {"aktiviteter", "effekter_individ"}
+    for f in left.values():
+        assert f.severity is Severity.WARNING and f.params["variant"] == "leftover_cell"
+        assert f.params["placeholder"].startswith("Skriv här")
+        assert f.where.cell == f.params["cell"] and f.where.cell in f.hint_in("sv")
+    assert (left["aktiviteter"].where.cell, left["aktiviteter"].params["answer_cell"]) == ("B16", "C16")
+    assert (left["effekter_individ"].where.cell, left["effekter_individ"].params["answer_cell"]) == ("B39", "B40")
+    # Typed over "Skriv här:" there is nothing left to point out.
+    assert not _leftovers(check_document(forslag().save(tmp_path / "g.xlsx"), schemas))
+
+    # The annotated copy notes B16; its fill goes once "Skriv här:" is deleted (that is the
+    # fix), where a cell to be filled in keeps its fill while it is empty.
+    from test_annotate_excel import _rules
+
+    from socinv_docs.render.annotate import annotate
+
+    x.clear("Namn på satsningen:")
+    report = check_document(x.save(tmp_path / "h.xlsx"), schemas)
+    annotate(report, tmp_path / "h.xlsx", tmp_path / "granskad.xlsx")
+    rules = _rules(tmp_path / "granskad.xlsx")
+    assert "LEN(TRIM(B16))=0" not in rules["Förslag!B16"][0] and "LEN(B16)=" in rules["Förslag!B16"][0]
+    assert "LEN(TRIM(B4))=0" in rules["Förslag!B4"][0]
+
+
+def test_a_word_answer_under_a_kept_skriv_har_is_ok_with_a_warning_on_that_paragraph(schemas, tmp_path):
+    from test_applicant import ansokan
+
+    d = ansokan(skip=("9. Plan",))
+    d.answer_below_prompt("9. Plan", "Verksamheten tar över efter år 4.")
+    report = check_document(d.save(tmp_path / "a.docx"), schemas)
+    assert report.document.sections["implementering"].state.value == "ok"
+    (f,) = _leftovers(report)
+    assert (f.section, f.severity, f.params["variant"]) == ("implementering", Severity.WARNING, "leftover")
+    assert f.where.paragraph is not None and f.where.cell is None
+    assert report.status is Status.COMPLETE
+    # Dots or dashes left on a line of their own are layout, not a placeholder left behind.
+    d = ansokan(skip=("9. Plan",))
+    d.answer("9. Plan", "Verksamheten tar över efter år 4.\n…")
+    assert not _leftovers(check_document(d.save(tmp_path / "b.docx"), schemas))

@@ -252,6 +252,12 @@ class WordDraft:
         if not keep_guidance and guidance is not None:
             guidance.getparent().remove(guidance)
 
+    def answer_below_prompt(self, heading: str, text: str) -> None:
+        """The answer typed on new lines under 'Skriv här:', which is left as it is."""
+        prompt = self._prompt(heading)
+        for paragraph in reversed([self._new_paragraph(line) for line in _lines(text)]):
+            prompt.addnext(paragraph)
+
     def rename_heading(self, old: str, new: str) -> None:
         """The heading reworded (its style kept): "1 Problem och nuläge" for "1. Problemformulering …"."""
         self._set_paragraph_text(self._paragraph(self.heading(old)), new)

@@ -17,7 +17,7 @@ from socinv_docs.extract.values import (
     parse_period,
 )
 from socinv_docs.location import Location, column_letter
-from socinv_docs.model import Document, FieldValue, Section, SectionState
+from socinv_docs.model import Document, FieldValue, LeftoverPlaceholder, Section, SectionState
 from socinv_docs.readers.blocks import Block, BlockKind, RawDocument
 from socinv_docs.schema import CommonSpec, FieldSpec, KindSpec, ProfileSpec
 
@@ -41,7 +41,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
                 id=spec.id, state=SectionState.MISSING, unrecognised=found.text if found else "",
                 unrecognised_location=_heading_location(raw.blocks[found.block], found.text) if found else None)
             continue
-        answer, answer_at = _section_answer(raw.blocks, m, boundaries, cleaner)
+        answer, answer_at, leftover = _section_answer(raw.blocks, m, boundaries, cleaner)
         words = word_count(answer.text)
         if answer.text:
             minimum = getattr(profile.options("sections"), "min_words", {}).get(f"{kind.id}.{spec.id}", 0)
@@ -54,6 +54,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
             location=_heading_location(block, m.candidate.text),
             answer_location=answer_at if raw.format == "xlsx" else None,
             placeholder=answer.placeholder_text if state is SectionState.PLACEHOLDER else "",
+            leftover=leftover if answer.text else None,
         )
     _anchor_missing(doc, kind, raw.blocks, boundaries)
 
@@ -79,20 +80,33 @@ def _heading_location(block: Block, heading: str) -> Location:
     return replace(block.location, heading=heading)
 
 
+# Lines of dots, dashes or underscores set aside as filler are layout people leave in answers,
+# not a placeholder left behind.
+_PUNCTUATION_FILLER = re.compile(r"^[\s.…_\-–—?]+$")
+
+
 def _section_answer(blocks: list[Block], m: Match, boundaries: list[int],
-                    cleaner: AnswerCleaner) -> tuple[Answer, Location | None]:
-    """The section's answer, and where it is (or, in Excel, where it belongs): the first
-    cell or paragraph that holds answer or placeholder text."""
+                    cleaner: AnswerCleaner) -> tuple[Answer, Location | None, LeftoverPlaceholder | None]:
+    """The section's answer, where it is (or, in Excel, where it belongs): the first cell or
+    paragraph that holds answer or placeholder text; and the first cell or paragraph that
+    holds nothing but a placeholder ("Skriv här:" left in B16 while the answer is typed in
+    C16, SPEC §2.4), with the first place the answer is."""
     start = m.candidate.block
     end = next((b for b in boundaries if b > start), len(blocks))
     answer = Answer()
     where: Location | None = None
+    left: tuple[str, Location] | None = None
+    answered_at: Location | None = None
 
     def take(text: str, placeholder: bool, location: Location) -> None:
-        nonlocal where
+        nonlocal where, left, answered_at
         part = cleaner.clean(text, placeholder)
         if where is None and (part.text or part.placeholder):
             where = location
+        if part.text and answered_at is None:
+            answered_at = location
+        elif part.placeholder and not part.text and left is None and not _PUNCTUATION_FILLER.match(text):
+            left = (part.placeholder_text, location)
         answer.add(part)
 
     head = blocks[start]
@@ -112,7 +126,9 @@ def _section_answer(blocks: list[Block], m: Match, boundaries: list[int],
                     take(cell.text, cell.placeholder, _in_block(cell.location, block))
     if where is None and head.sheet and head.cells:
         where = _excel_answer_cell(blocks, start, end, cleaner)
-    return answer, where
+    leftover = LeftoverPlaceholder(text=left[0], location=left[1], answer=answered_at) \
+        if left is not None and answered_at is not None else None
+    return answer, where, leftover
 
 
 def _in_block(location: Location, block: Block) -> Location:

@@ -10,11 +10,14 @@ Example: "2. Evidens och forskning" followed only by "TODO" → SECTION_PLACEHOL
 'TODO'; "1 Problem och nuläge" instead of "1. Problemformulering och nulägesbeskrivning" →
 SECTION_MISSING naming '1 Problem och nuläge'.
 Options: `min_words` ({"kind.section": words}) for SECTION_TOO_SHORT (none by default).
+An answered section with a placeholder left beside the answer ("Skriv här:" in B16, the
+answer in C16) is `ok`, and SECTION_PLACEHOLDER is a warning on the leftover (variant
+"leftover…").
 
 The user-facing explanation (`socinv rules CODE`) is in messages.py under "rules.<CODE>.*".
 """
 
-from socinv_docs.codes import Code
+from socinv_docs.codes import Code, Severity
 from socinv_docs.model import SectionState
 from socinv_docs.rules.base import RuleOptions, rule, severity_for
 
@@ -34,6 +37,8 @@ class Options(RuleOptions):
 def check(doc, ctx):
     for spec in ctx.kind.sections:
         section = doc.sections.get(spec.id)
+        if section is not None and section.leftover is not None:
+            yield _leftover(spec, section, ctx)
         if section is None or section.state is SectionState.OK:
             continue
         code = _CODE[section.state]
@@ -66,3 +71,23 @@ def check(doc, ctx):
         if code is Code.SECTION_TOO_SHORT:
             params.update(words=section.words, minimum=ctx.options.min_words.get(f"{doc.kind}.{spec.id}", 0))
         yield ctx.finding(code, severity=severity, section=spec.id, where=where, **params)
+
+
+def _leftover(spec, section, ctx):
+    """A placeholder left beside an answer: the answer counts (SPEC §2.4: typed further right
+    on the prompt's row, or beneath it), so the section is `ok`; but the copy the group reads
+    still says "Skriv här:". A warning on the cell or paragraph that holds it.
+
+    SECTION_PLACEHOLDER, the code of placeholder text in a section, rather than a new one:
+    SPEC §4's codes are stable and scripts and registers filter on them. It is told apart
+    from an unanswered section by its severity (always a warning, never an error), its
+    `variant` ("leftover…") and the section's state, which stays `ok`."""
+    left = section.leftover
+    params = {"heading": spec.heading, "name": spec.short or spec.heading, "placeholder": left.text}
+    if left.location.cell:
+        params.update(variant="leftover_cell", cell=left.location.cell,
+                      answer_cell=left.answer.cell if left.answer is not None else None)
+    else:
+        params["variant"] = "leftover" if left.text else "leftover_control"
+    return ctx.finding(Code.SECTION_PLACEHOLDER, severity=Severity.WARNING, section=spec.id, where=left.location,
+                       **params)

@@ -156,9 +156,14 @@ def _annotate_xlsx(report: DocumentReport, extra: list[Finding], source: Path, t
 
         notes = 0
         marked: dict[str, list[str]] = {}
+        # Cells fixed by emptying them: a placeholder left beside an answer ("Skriv här:" in
+        # B16, the answer in C16). Their fill goes when the cell is emptied, not only changed.
+        to_empty: dict[str, set[str]] = {}
         for (sheet_name, coord), items in by_cell.items():
             sheet = book.worksheet(sheet_name)
             marked.setdefault(sheet_name, []).append(coord)
+            if all(f.params.get("variant") == "leftover_cell" for f, _ in items):
+                to_empty.setdefault(sheet_name, set()).add(coord)
             lines = [f"{AUTHOR}:"]
             for f, note in items:
                 lines.extend(_finding_lines(f, lang, note))
@@ -166,7 +171,7 @@ def _annotate_xlsx(report: DocumentReport, extra: list[Finding], source: Path, t
             if sheet.add_note(coord, lines):
                 notes += 1
         for sheet_name, coords in marked.items():
-            book.worksheet(sheet_name).mark(coords)
+            book.worksheet(sheet_name).mark(coords, to_empty.get(sheet_name, set()))
         book.add_review_sheet(_review_rows(report, findings + extra, by_cell, lang, now), lang)
         book.finish()
         write_with(target, lambda tmp: book.pkg.write(tmp, now))
@@ -672,8 +677,9 @@ class _Sheet:
         comments.add(coord, lines)
         return True
 
-    def mark(self, coords: list[str]) -> None:
-        """The light fill on each problem cell, while it is empty or unchanged since the check."""
+    def mark(self, coords: list[str], to_empty: set[str] = frozenset()) -> None:
+        """The light fill on each problem cell, while it is empty or unchanged since the check
+        (a cell in `to_empty`: only while unchanged, as emptying it is the fix)."""
         root = self.root
         dxf = self.book.styles().dxf()
         priorities = [_int(el.get("priority")) or 0 for el in root.iter() if local_name(el) == "cfRule"]
@@ -684,7 +690,8 @@ class _Sheet:
             cf = etree.Element(self.f.tag("conditionalFormatting"), {"sqref": coord})
             rule = etree.SubElement(cf, self.f.tag("cfRule"), {"type": "expression", "dxfId": str(dxf),
                                                                 "priority": str(priority)})
-            etree.SubElement(rule, self.f.tag("formula")).text = _mark_formula(coord, values.get(coord))
+            etree.SubElement(rule, self.f.tag("formula")).text = _mark_formula(coord, values.get(coord),
+                                                                               empty=coord not in to_empty)
             insert_in_order(root, cf, _SHEET_ORDER)
         self.pkg.touch(self.part)
 
@@ -733,16 +740,16 @@ class _Sheet:
                 self._drop_legacy_drawing()
 
 
-def _mark_formula(coord: str, value: tuple[str, str] | None) -> str:
-    """True while the cell is empty or still holds what the check saw; relative references
-    only, so the rule follows the cell.
+def _mark_formula(coord: str, value: tuple[str, str] | None, empty: bool = True) -> str:
+    """True while the cell is empty (unless `empty` is False) or still holds what the check
+    saw; relative references only, so the rule follows the cell.
 
     What the check saw is never written into the formula as text (applicant text must not
     become part of a formula): a text is recognised by its length and the character codes
     of its first, middle and last characters, a number or truth value by itself. The codes
     are tested only when the length matches (IF is lazy), so no test ever gives an error,
     which would hide the fill."""
-    tests = [f"LEN(TRIM({coord}))=0"]
+    tests = [f"LEN(TRIM({coord}))=0"] if empty or value is None else []
     if value is not None:
         kind, v = value
         if kind == "text" and v.strip():
@@ -751,6 +758,8 @@ def _mark_formula(coord: str, value: tuple[str, str] | None) -> str:
             tests.append(f"{coord}={v}")
         elif kind == "b" and v in ("0", "1"):
             tests.append(f"{coord}={'TRUE' if v == '1' else 'FALSE'}")
+    if not tests:  # nothing the check saw can be recognised: shown while empty, as before
+        tests.append(f"LEN(TRIM({coord}))=0")
     return f"AND({_MARK_TEST},OR({','.join(tests)}))"
 
 
