@@ -211,11 +211,31 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": Text("", "Fill in what is missing in {cells:list}; every goal needs an activity, a measure and a "
                        "baseline."),
     },
+    # {heading}: the signature block's heading ("Underskrifter"), {columns}: its columns, both
+    # from the kind's schema; the rows people see, never a count of table rows.
     "SIGNATURE_MISSING": {
-        "sv": Text("Underskrifterna är inte ifyllda ({found} av {needed}).",
-                   "Låt var och en som ska skriva under fylla i namn och datum."),
-        "en": Text("The signatures are not filled in ({found} of {needed}).",
-                   "Have each person who signs fill in name and date."),
+        "sv": Text("Under '{heading}' är {found} av de {needed} underskrifter som behövs ifyllda.",
+                   "Fyll i {columns:and} på en rad för var och en som ska skriva under."),
+        "en": Text("Under '{heading}', {found} of the {needed} signatures needed are filled in.",
+                   "Fill in {columns:and} on a row for each person who is to sign."),
+    },
+    "SIGNATURE_MISSING.none": {
+        "sv": Text("Ingen har skrivit under: inget är ifyllt under '{heading}'.",
+                   "Den som skriver under fyller i {columns:and} på en rad under '{heading}'."),
+        "en": Text("Nobody has signed: nothing is filled in under '{heading}'.",
+                   "Whoever signs fills in {columns:and} on a row under '{heading}'."),
+    },
+    "SIGNATURE_MISSING.per_party": {
+        "sv": Text("Under '{heading}' har {found} av {needed} parter skrivit under.",
+                   "Varje part skriver under: fyll i {columns:and} på en rad per part."),
+        "en": Text("Under '{heading}', {found} of {needed} parties have signed.",
+                   "Every party signs: fill in {columns:and} on a row for each."),
+    },
+    "SIGNATURE_MISSING.row": {  # a row begun but not finished: a name without a date
+        "sv": Text("Underskriften på raden '{row}' under '{heading}' saknar {missing:and}.",
+                   "Fyll i {missing:and} på raden '{row}'."),
+        "en": Text("The signature on the row '{row}' under '{heading}' lacks {missing:and}.",
+                   "Fill in {missing:and} on the row '{row}'."),
     },
     "COST_CEILING_EXCEEDED": {
         "sv": Text("{what} är {amount:kr}; högst {ceiling:kr} kan beviljas.",
@@ -1324,8 +1344,10 @@ CATALOGUE.update({
             ("Målet \"Ökad skolnärvaro\" med aktivitet och mått men utan basmätning.",
              "The goal \"Ökad skolnärvaro\" with an activity and a measure but no baseline.")),
     **_rule("SIGNATURE_MISSING",
-            ("Att underskrifterna är ifyllda: minst en förvaltningschef med namn eller datum.",
-             "That the signatures are filled in: at least one head of administration with a name or date."),
+            ("Att underskrifterna är ifyllda: minst en förvaltningschef (eller en per part, där finansiären kräver "
+             "det), och att varje påbörjad rad har alla kolumner, namn och datum, ifyllda.",
+             "That the signatures are filled in: at least one head of administration (or one per party, where the "
+             "funder asks for it), and every row begun has all its columns, name and date, filled in."),
             ('Örebros riktlinjer (2020), "Steg 4 – Beredning och beslut": "Ansökan undertecknas och godkänns av berörda '
              'förvaltningschefer".',
              'The Örebro guidelines (2020), "Step 4 – Preparation and decision" (translated): "The application is signed and '

@@ -133,8 +133,16 @@ class GridRow:
 
 @dataclass
 class Signature:
+    """A row of the signature block that someone has begun to fill in."""
+
     values: list[str] = data_field(default_factory=list)
     location: Location = Location()
+    missing: list[str] = data_field(default_factory=list)  # headers of its empty columns ("Datum")
+
+    @property
+    def label(self) -> str:
+        """What the row is called: its first filled cell (the förvaltning, or the name)."""
+        return next((v for v in self.values if v), "")
 
 
 @dataclass

@@ -199,7 +199,13 @@ def test_a_missing_tillstyrkan(tmp_path, schemas):
     # Three organisations, two have tillstyrkt, the third only wrote its name.
     rows = [*samples.GV_TILLSTYRKAN[:2], [samples.GV_TILLSTYRKAN[2][0], "", "", ""]]
     finding = only(check_document(ansokan(tmp_path, tillstyrkan=rows), schemas), Code.SIGNATURE_MISSING)
-    assert (finding.params["found"], finding.params["needed"]) == (2, 3)
+    # One finding, on the third organisation's row, naming what it lacks (issue 24).
+    assert (finding.params["variant"], finding.params["row"]) == ("row", samples.GV_TILLSTYRKAN[2][0])
+    assert finding.params["missing"] == ["Behörig chef", "Namn", "Datum"]
+    assert finding.section == "tillstyrkan" and finding.where.row == 4
+    # Two rows for three organisations: the count, said in parties.
+    finding = only(check_document(ansokan(tmp_path, tillstyrkan=rows[:2]), schemas), Code.SIGNATURE_MISSING)
+    assert (finding.params["variant"], finding.params["found"], finding.params["needed"]) == ("per_party", 2, 3)
     assert finding.section == "tillstyrkan" and finding.where.heading == "Tillstyrkan"
 
 

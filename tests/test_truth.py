@@ -221,3 +221,37 @@ def test_a_word_answer_under_a_kept_skriv_har_is_ok_with_a_warning_on_that_parag
     d = ansokan(skip=("9. Plan",))
     d.answer("9. Plan", "Verksamheten tar över efter år 4.\n…")
     assert not _leftovers(check_document(d.save(tmp_path / "b.docx"), schemas))
+
+
+# -- 6. signatures: what is missing, in the rows people see ---------------------------------------
+
+def _signature_findings(schemas, tmp_path, rows, name="a.docx"):
+    from test_applicant import ansokan
+
+    d = ansokan()
+    if rows is not None:
+        d.sign(rows)
+    report = check_document(d.save(tmp_path / name), schemas)
+    return [f for f in report.findings if f.code is Code.SIGNATURE_MISSING]
+
+
+def test_a_signature_without_a_date_is_flagged_on_its_row(schemas, tmp_path):
+    (f,) = _signature_findings(schemas, tmp_path, [["Socialförvaltningen", "Anna Ek", ""]])
+    assert (f.params["variant"], f.params["row"], f.params["missing"]) == ("row", "Socialförvaltningen", ["Datum"])
+    assert f.where.table is not None and f.where.row == 2  # that row of the Underskrifter table
+    assert f.severity is Severity.WARNING and f.section == "underskrifter"
+    # A signed row beside it changes nothing about the unfinished one; a signed row alone is fine.
+    two = _signature_findings(schemas, tmp_path, [["Socialförvaltningen", "Anna Ek", "2025-10-01"],
+                                                  ["Kulturförvaltningen", "", "2025-10-02"]], "b.docx")
+    assert [(f.params["variant"], f.params["row"], f.params["missing"]) for f in two] == \
+        [("row", "Kulturförvaltningen", ["Namn"])]
+    assert _signature_findings(schemas, tmp_path, [["Socialförvaltningen", "Anna Ek", "2025-10-01"]], "c.docx") == []
+
+
+def test_an_unsigned_form_says_nobody_signed_rather_than_counting_rows(schemas):
+    report = check_document(OFFICIAL / "ansokan.docx", schemas)
+    (f,) = [f for f in report.findings if f.code is Code.SIGNATURE_MISSING]
+    assert f.params["variant"] == "none" and f.where.heading == "Underskrifter"
+    assert f.params["columns"] == list(schemas.kinds["ansokan"].signatures.columns)
+    for lang in ("sv", "en"):
+        assert "Datum" in f.hint_in(lang)  # the columns to fill in, as the template names them

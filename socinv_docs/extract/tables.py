@@ -5,6 +5,8 @@ never by position.
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from socinv_docs.extract.answers import AnswerCleaner
 from socinv_docs.extract.matching import Match, TargetKind
 from socinv_docs.extract.text import fold, question_similarity, similarity
@@ -245,23 +247,28 @@ def _join_lines(goals: list[GridRow], lines: dict[str, list[str]]) -> None:
 
 def signatures(spec: SignatureSpec, blocks: list[Block], matches: list[Match],
                cleaner: AnswerCleaner) -> list[Signature] | None:
+    """The rows of the signature block that someone has begun to fill in, each with the
+    columns (by their headers) it still lacks: a name without a date is no signature yet."""
     heading = next((m for m in matches if m.target.kind is TargetKind.BOUNDARY
                     and fold(m.target.id) == fold(spec.heading)), None)
     if heading is None:
         return None
     found: list[Signature] = []
-    header_cols = {fold(c) for c in spec.columns}
+    by_header = {fold(c): c for c in spec.columns}
+    columns = list(spec.columns)  # each column's header, in the order the table has them
     for block in blocks[heading.candidate.block + 1:]:
         if block.kind is BlockKind.PARAGRAPH and block.heading_level is not None:
             break
         if block.kind is not BlockKind.ROW:
             continue
         texts = [c.text for c in block.cells if c.merged_into is None]
-        if {fold(t) for t in texts if t} <= header_cols:
+        folded = [fold(t) for t in texts]
+        if {f for f in folded if f} <= set(by_header):
+            columns = [by_header.get(f, "") for f in folded]  # the header row: where each column is
             continue
-        # A signature row needs a name or a date beyond the role column.
         values = [cleaner.clean(t).text for t in texts]
-        if any(values[1:]) or (len(values) == 1 and values[0]):
-            found.append(Signature(values=values, location=Location(table=block.table, row=block.row,
-                                                                    block=block.location.block)))
+        if not any(values):
+            continue
+        missing = [header for header, value in zip_longest(columns, values) if header and not value]
+        found.append(Signature(values=values, location=block.location, missing=missing))
     return found

@@ -4,7 +4,9 @@ What: the signature block (Underskrifter, Tillstyrkan) holds at least the funder
 signatures: a minimum, or one per party taking part.
 Why: seed 000, "Steg 4": "Ansökan undertecknas och godkänns av berörda förvaltningschefer";
 funders such as Region Gävleborg ask a behörig chef of each applicant to tillstyrka.
-Example: the template's empty Förvaltningschef | Namn | Datum rows → SIGNATURE_MISSING.
+Example: the template's empty Förvaltningschef | Namn | Datum rows → SIGNATURE_MISSING
+("none"); a row with a name and no date → SIGNATURE_MISSING on that row ("row", naming the
+row and the columns it lacks). Counted are the rows someone has begun to fill in.
 Options: `min` (default 1), `per_party` (one per party the document lists), `severity`
 (warning by default, SPEC §4; error where the funder will not take an unsigned application).
 """
@@ -24,11 +26,20 @@ class Options(RuleOptions):
 
 @rule(Code.SIGNATURE_MISSING, options=Options, needs=("signatures",))
 def check(doc, ctx):
-    found = len(doc.signatures or [])
+    spec = ctx.kind.signatures
+    severity = Severity(ctx.options.severity)
+    # {heading}, {columns}: the block and its columns as the template names them.
+    named = {"heading": spec.heading, "columns": list(spec.columns)}
+    signatures = doc.signatures or []
+    for signature in signatures:
+        if signature.missing:  # begun but not finished: a name without a date signs nothing yet
+            yield ctx.finding(Code.SIGNATURE_MISSING, severity=severity, section=spec.id, where=signature.location,
+                              variant="row", row=signature.label, missing=signature.missing, **named)
+    found = len(signatures)
     needed = ctx.options.min
     if ctx.options.per_party:
         needed = max(needed, len({p.name for p in roles.parties(doc, ctx.kind, ctx.schemas.common)}))
     if found < needed:
-        block = ctx.kind.signatures.id
-        yield ctx.finding(Code.SIGNATURE_MISSING, severity=Severity(ctx.options.severity), section=block,
-                          where=doc.anchors.get(block), found=found, needed=needed)
+        variant = "per_party" if ctx.options.per_party and needed > 1 else "none" if found == 0 else "too_few"
+        yield ctx.finding(Code.SIGNATURE_MISSING, severity=severity, section=spec.id,
+                          where=doc.anchors.get(spec.id), found=found, needed=needed, variant=variant, **named)
