@@ -20,6 +20,12 @@ class Location:
     block: int | None = None  # index into the reader's block list (for annotation)
     # For something missing: it belongs "before" or "after" the place named here.
     position: str = "at"
+    # A Word table as a person sees it (the numbers above count every table and row, the
+    # form's field table and header rows included): the table's caption, else the heading
+    # above it, else its header cells; the row's first cell; the column's header cell.
+    table_name: str | None = None
+    row_label: str | None = None
+    column_name: str | None = None
 
     def __reduce__(self):
         # Positional, for pickling: a validate worker sends ~40 Locations per report, and the
@@ -31,7 +37,8 @@ class Location:
         """The fields that are set, for the JSON `where` object (SPEC §5). `block` is the
         reader's internal index and not part of the contract."""
         data = {name: getattr(self, name) for name in
-                ("sheet", "cell", "paragraph", "table", "row", "column", "heading", "label")
+                ("sheet", "cell", "paragraph", "table", "row", "column", "heading", "label", "table_name",
+                 "row_label", "column_name")
                 if getattr(self, name) is not None}
         if self.position != "at":
             data["position"] = self.position
@@ -51,15 +58,28 @@ class Location:
             return text("loc.heading", lang, heading=self.heading)
         if self.label:
             return text("loc.label", lang, label=self.label)
-        if self.table is not None and self.row is not None and self.column is not None:
-            return text("loc.table_cell", lang, table=self.table, row=self.row, column=self.column)
         if self.table is not None and self.row is not None:
-            return text("loc.table_row", lang, table=self.table, row=self.row)
+            return self._table_place(lang)
         if self.sheet and self.row is not None:  # a table's header row in Excel
             return text("loc.sheet_row", lang, sheet=self.sheet, row=self.row)
         if self.paragraph is not None:
             return text("loc.paragraph", lang, n=self.paragraph)
         return text("loc.document", lang)
+
+
+    def _table_place(self, lang: str) -> str:
+        """'tabellen '7. Kostnader för genomförande', raden 'Totalt'' (a Word table row or
+        cell), by names where the reader found them, else by number."""
+        from socinv_docs.messages import text
+
+        parts = [text("loc.table_named", lang, name=self.table_name) if self.table_name
+                 else text("loc.table_number", lang, n=self.table),
+                 text("loc.row_named", lang, name=self.row_label) if self.row_label
+                 else text("loc.row_number", lang, n=self.row)]
+        if self.column is not None:
+            parts.append(text("loc.column_named", lang, name=self.column_name) if self.column_name
+                         else text("loc.column_number", lang, n=self.column))
+        return ", ".join(parts)
 
 
 def column_letter(col: int) -> str:

@@ -436,9 +436,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     # -- locations ------------------------------------------------------------------------
     "loc.heading": {"sv": Text("rubrik '{heading}'"), "en": Text("heading '{heading}'")},
     "loc.label": {"sv": Text("rad '{label}'"), "en": Text("row '{label}'")},
-    "loc.table_row": {"sv": Text("tabell {table}, rad {row}"), "en": Text("table {table}, row {row}")},
-    "loc.table_cell": {"sv": Text("tabell {table}, rad {row}, kolumn {column}"),
-                       "en": Text("table {table}, row {row}, column {column}")},
+    # A Word table, row and column: by what a person sees (caption or heading, the row's
+    # first cell, the column's header) where the reader found it, else by number.
+    "loc.table_named": {"sv": Text("tabellen '{name}'"), "en": Text("the table '{name}'")},
+    "loc.table_number": {"sv": Text("tabell {n}"), "en": Text("table {n}")},
+    "loc.row_named": {"sv": Text("raden '{name}'"), "en": Text("row '{name}'")},
+    "loc.row_number": {"sv": Text("rad {n}"), "en": Text("row {n}")},
+    "loc.column_named": {"sv": Text("kolumnen '{name}'"), "en": Text("column '{name}'")},
+    "loc.column_number": {"sv": Text("kolumn {n}"), "en": Text("column {n}")},
     "loc.sheet_row": {"sv": Text("bladet {sheet}, rad {row}"), "en": Text("sheet {sheet}, row {row}")},
     "loc.paragraph": {"sv": Text("stycke {n}"), "en": Text("paragraph {n}")},
     "loc.document": {"sv": Text("dokumentet"), "en": Text("the document")},

@@ -115,7 +115,8 @@ class Table:
 
             return Location(sheet=row.sheet, row=row.row, column=col + 1, cell=f"{column_letter(col + 1)}{row.row}",
                             block=row.block)
-        return Location(table=row.table, row=row.row, column=col + 1, block=row.block)
+        return Location(table=row.table, row=row.row, column=col + 1, block=row.block, table_name=row.table_name,
+                        row_label=row.row_label)
 
 
 @dataclass

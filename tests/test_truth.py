@@ -239,6 +239,7 @@ def test_a_signature_without_a_date_is_flagged_on_its_row(schemas, tmp_path):
     (f,) = _signature_findings(schemas, tmp_path, [["Socialförvaltningen", "Anna Ek", ""]])
     assert (f.params["variant"], f.params["row"], f.params["missing"]) == ("row", "Socialförvaltningen", ["Datum"])
     assert f.where.table is not None and f.where.row == 2  # that row of the Underskrifter table
+    assert (f.where.table_name, f.where.row_label) == ("Underskrifter", "Socialförvaltningen")
     assert f.severity is Severity.WARNING and f.section == "underskrifter"
     # A signed row beside it changes nothing about the unfinished one; a signed row alone is fine.
     two = _signature_findings(schemas, tmp_path, [["Socialförvaltningen", "Anna Ek", "2025-10-01"],
@@ -255,3 +256,49 @@ def test_an_unsigned_form_says_nobody_signed_rather_than_counting_rows(schemas):
     assert f.params["columns"] == list(schemas.kinds["ansokan"].signatures.columns)
     for lang in ("sv", "en"):
         assert "Datum" in f.hint_in(lang)  # the columns to fill in, as the template names them
+
+
+# -- 4. Word locations say what a person sees -------------------------------------------------------
+
+def test_a_word_table_row_is_named_by_the_heading_above_and_its_first_cell(schemas, tmp_path):
+    from test_applicant import ansokan
+
+    report = check_document(ROOT / "samples" / "ansokan-luckor" / "ansokan.docx", schemas)
+    (costs,) = [f for f in report.findings if f.code is Code.COSTS_INCONSISTENT]
+    w = costs.where
+    assert (w.table, w.row) == (2, 6)  # the numbers stay, for scripts
+    assert (w.table_name, w.row_label) == ("7. Kostnader för genomförande", "Totalt")
+    for lang in ("sv", "en"):
+        assert costs.location_in(lang) == ", ".join([messages.text("loc.table_named", lang, name=w.table_name),
+                                                     messages.text("loc.row_named", lang, name=w.row_label)])
+    assert costs.to_json()["where"]["table_name"] == w.table_name
+
+    d = ansokan()
+    d.fill_table("Nämnd", [["Socialnämnden", "300 000", "12"]])
+    (savings,) = [f for f in check_document(d.save(tmp_path / "a.docx"), schemas).findings
+                  if f.code is Code.SAVINGS_HORIZON_EXCEEDED]
+    assert (savings.where.table_name, savings.where.row_label, savings.where.column_name) == \
+        ("8. Förväntade ekonomiska effekter", "Socialnämnden", "Antal år efter avslut")
+
+
+def test_a_word_table_without_a_heading_is_named_by_its_caption_or_header_cells(tmp_path):
+    import zipfile
+
+    from socinv_docs.limits import Limits
+    from socinv_docs.readers.docx_reader import read_docx
+
+    d = docx.Document()
+    d.add_paragraph("Lite löptext före tabellerna, ingen rubrik.")
+    first = d.add_table(rows=2, cols=2)
+    for cell, text in zip(first.rows[0].cells + first.rows[1].cells, ["År", "Summa", "År 1", "100"]):
+        cell.text = text
+    d.add_paragraph("Tabell 2. Budget per år", style="Caption")
+    second = d.add_table(rows=1, cols=2)
+    second.rows[0].cells[0].text, second.rows[0].cells[1].text = "Totalt", "100"
+    path = tmp_path / "t.docx"
+    d.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        rows = [b for b in read_docx(str(path), archive, Limits()).blocks if b.table is not None]
+    assert [(b.location.table_name, b.location.row_label) for b in rows] == [
+        ("År | Summa", "År"), ("År | Summa", "År 1"), ("Tabell 2. Budget per år", "Totalt")]
+    assert [c.location.column_name for c in rows[1].cells] == ["År", "Summa"]

@@ -5,6 +5,7 @@ never by position.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import zip_longest
 
 from socinv_docs.extract.answers import AnswerCleaner
@@ -107,8 +108,7 @@ def criteria(spec: CriteriaSpec, blocks: list[Block], cleaner: AnswerCleaner,
         item = scored[1]
         by_col = {c.column: c for c in block.cells if c.merged_into is None}
         others = [c for c in block.cells if c is not first and c.merged_into is None]
-        row_at = Location(label=first.text, table=block.table, row=block.row, sheet=block.sheet,
-                          block=block.location.block)
+        row_at = replace(_row_place(block), label=first.text)
         answer: bool | None = None
         raw = ""
         answer_cell = None
@@ -136,13 +136,18 @@ def criteria(spec: CriteriaSpec, blocks: list[Block], cleaner: AnswerCleaner,
     return answers
 
 
+def _row_place(block: Block) -> Location:
+    """Where a table row is: the reader's place of it, without its first cell's address (an
+    Excel row's location names its first cell; a finding about the row is not about that)."""
+    return replace(block.location, cell=None, column=None, sheet=block.sheet, label=None, heading=None)
+
+
 def _cell_at(row_at: Location, cell, column: int | None, default_column: int) -> Location:
     """The place of one cell of a row (1-based column), also when the cell is empty and so
     missing from the reader's cells: the column its header names, else the template's."""
-    from dataclasses import replace
-
     if cell is not None:
-        return replace(row_at, column=cell.location.column, cell=cell.location.cell)
+        return replace(row_at, column=cell.location.column, cell=cell.location.cell,
+                       column_name=cell.location.column_name)
     number = column + 1 if column is not None else default_column
     return replace(row_at, column=number,
                    cell=f"{column_letter(number)}{row_at.row}" if row_at.sheet and row_at.row else None)
@@ -155,8 +160,7 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
         cols = _header_columns(block, spec.columns, threshold)
         if not all(c in cols for c in spec.required_columns) or len(cols) < 2:
             continue
-        table = Table(id=spec.id, location=Location(table=block.table, row=block.row, sheet=block.sheet,
-                                                    block=block.location.block), columns=dict(cols))
+        table = Table(id=spec.id, location=_row_place(block), columns=dict(cols))
         for row in _table_rows(blocks, i)[1:]:
             by_col = {c.column: c for c in row.cells}
             values = {cid: cleaner.clean(by_col[col].text).text if col in by_col else ""
@@ -168,7 +172,7 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
             if not any(v for k, v in values.items() if k != spec.row_label_column):
                 if not label or cleaner.is_template(label):
                     continue
-            row_at = Location(table=row.table, row=row.row, sheet=row.sheet, block=row.location.block)
+            row_at = _row_place(row)
             table.rows.append(TableRow(label=label, values=values, location=row_at,
                                        cells={cid: _cell_at(row_at, by_col.get(col), col, col + 1)
                                               for cid, col in cols.items()}))
@@ -226,7 +230,7 @@ def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,
             lines = {cid: [v] for cid, v in values.items() if v}
             seen = {cid: {v} for cid, v in values.items() if v}
             key_origin = origin
-            row_at = Location(table=row.table, row=row.row, sheet=row.sheet, block=row.location.block)
+            row_at = _row_place(row)
             goals.append(GridRow(values=values, first_row=row.row or 0, last_row=row.row or 0,
                                  location=Location(sheet=row.sheet, cell=key_cell.location.cell if key_cell else
                                                    row.location.cell, table=row.table, row=row.row,

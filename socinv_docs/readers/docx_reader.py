@@ -121,6 +121,12 @@ class _Styles:
         return any(st.name.lower() in ("title", "rubrik") or style_id.lower() in ("title", "rubrik")
                    for style_id, st in self._chain(sid))
 
+    def is_caption(self, sid: str | None) -> bool:
+        """Word's Caption style: a table's caption. Word names its built-in styles in English
+        in styles.xml ("caption"); the id is the local name ("Beskrivning" in Swedish Word)."""
+        return any(st.name.lower() == "caption" or style_id in ("Caption", "Beskrivning")
+                   for style_id, st in self._chain(sid))
+
     def prop(self, sid: str | None, attr: str) -> bool:
         for _, st in self._chain(sid):
             value = getattr(st, attr)
@@ -270,6 +276,10 @@ class _BodyWalker:
         self.paragraph_no = 0
         self.table_no = 0
         self.title = ""
+        # What names the next table for a person (_table_name): the heading last seen above
+        # it, and a caption paragraph just before it.
+        self.last_heading: str | None = None
+        self.caption: str | None = None
 
     # -- block level -------------------------------------------------------------------
     def walk(self, container: etree._Element, in_placeholder: bool = False) -> None:
@@ -312,6 +322,12 @@ class _BodyWalker:
         if in_placeholder:
             text = ""
         self.budget.spend(len(text))
+        if text:
+            is_title = self.styles.is_title(style)
+            self.caption = text if self.styles.is_caption(style) else None
+            bold = collector.visible and collector.all_bold
+            if level is not None or is_title or (bold and len(text) <= _SHORT_HEADING):
+                self.last_heading = text
         if text or placeholder:
             if not self.title and self.styles.is_title(style) and text:
                 self.title = text
@@ -340,6 +356,9 @@ class _BodyWalker:
     def _table(self, tbl: etree._Element) -> None:
         self.table_no += 1
         table_no = self.table_no
+        table_name = _short(self.caption or self.last_heading)
+        self.caption = None
+        header: dict[int, str] = {}  # grid column -> the text of the table's first row there
         for row_no, tr in enumerate(self._rows(tbl), start=1):
             trpr = tr.find(_W + "trPr")
             if trpr is not None and trpr.find(_W + "del") is not None:
@@ -365,17 +384,26 @@ class _BodyWalker:
                 # it again doubled the work at each level of tables nested in one-cell tables.
                 self.walk(raw_cells[0][0])
                 continue
+            texts = [self._cell_text(tc) for tc, _ in raw_cells]
+            if table_name is None:  # no caption or heading above: its header cells name it
+                table_name = _short(" | ".join(t[0] for t in texts if t[0])) if any(t[0] for t in texts) else None
+            first_row = not header
+            if first_row:
+                header = {column: _short(t[0]) for (_, column), t in zip(raw_cells, texts) if t[0]}
+            row_label = next((_short(t[0]) for t in texts if t[0]), None)
             cells: list[Cell] = []
-            for tc, column in raw_cells:
-                text, placeholder, bold, italic = self._cell_text(tc)
+            for (_, column), (text, placeholder, bold, italic) in zip(raw_cells, texts):
                 cells.append(Cell(text=text, column=column - 1, placeholder=placeholder, bold=bold, italic=italic,
-                                  location=Location(table=table_no, row=row_no, column=column)))
+                                  location=Location(table=table_no, row=row_no, column=column, table_name=table_name,
+                                                    row_label=row_label,
+                                                    column_name=None if first_row else header.get(column))))
             if not any(c.text or c.placeholder for c in cells):
                 continue
             self.blocks.append(Block(
                 kind=BlockKind.ROW,
                 text="\t".join(c.text for c in cells),
-                location=Location(table=table_no, row=row_no, block=len(self.blocks)),
+                location=Location(table=table_no, row=row_no, block=len(self.blocks), table_name=table_name,
+                                  row_label=row_label),
                 cells=cells,
                 bold=bool(cells) and cells[0].bold,
                 placeholder=any(c.placeholder for c in cells),
@@ -395,6 +423,18 @@ class _BodyWalker:
         bold = bool(visible) and all(b.bold for b in visible)
         italic = bool(visible) and all(b.italic for b in visible)
         return "\n".join(lines), placeholder, bold, italic
+
+
+_SHORT_HEADING = 80  # a bold paragraph this short reads as a heading above a table
+_NAME_CHARS = 60  # a table's, row's or column's name as quoted in a location
+
+
+def _short(text: str | None) -> str | None:
+    """A name to quote in a location: one line, at most _NAME_CHARS characters."""
+    if not text:
+        return None
+    line = " ".join(text.split())
+    return line if len(line) <= _NAME_CHARS else line[:_NAME_CHARS - 1] + "…"
 
 
 def parse_xml(data: bytes) -> etree._Element:
