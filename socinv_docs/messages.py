@@ -485,6 +485,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                       "Give another file name or folder.")},
     "annotate.unreadable": {"sv": Text("Ingen kommenterad kopia av {file}: filen kan inte läsas."),
                             "en": Text("No annotated copy of {file}: the file cannot be read.")},
+    # A part the check did not need to read, refused when the copy reads it (readers.safety).
+    "annotate.damaged": {"sv": Text("Ingen kommenterad kopia av {file}: {reason}. Ingenting sparades; spara filen "
+                                    "på nytt i Word eller Excel och försök igen."),
+                         "en": Text("No annotated copy of {file}: {reason}. Nothing was saved; save the file again "
+                                    "in Word or Excel and retry.")},
     "annotate.unsupported": {"sv": Text("Ingen kommenterad kopia av {file}: filtypen stöds inte."),
                              "en": Text("No annotated copy of {file}: the file type is not supported.")},
     "annotate.timeout": {"sv": Text("Ingen kommenterad kopia av {file}: den tog längre tid än gränsen på {seconds} s "

@@ -4,9 +4,13 @@ with a comment at every problem. Asserts codes, counts and anchors, never messag
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import shutil
 import struct
+import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -410,3 +414,107 @@ def test_cli_unreadable_file_gets_no_copy(tmp_path, cli):
     result = cli("check", bad, "--annotate-dir", out)
     assert result.exit_code == 2
     assert not out.exists() or not any(out.iterdir())
+
+
+# -- members that lie about their size, or fail their CRC ------------------------------------
+
+# Runs `socinv check` as its only child (under SOCINV_MAX_SECONDS from the environment) and
+# reports the child's exit code, output, processor time and peak memory.
+_PROBE = """
+import json, resource, subprocess, sys
+done = subprocess.run([sys.executable, "-m", "socinv_docs", "check", *sys.argv[1:]], capture_output=True, text=True)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": done.returncode, "err": done.stderr, "kb": use.ru_maxrss,
+                  "cpu": use.ru_utime + use.ru_stime}))
+"""
+_TWO_GIB_MB = 2048
+
+
+@pytest.fixture(scope="module")
+def two_gib_of_zeros() -> bytes:
+    """Raw deflate blocks that inflate to 2 GiB of zeros, ending the stream (about 2 MB).
+    One block of 1 MiB ends with a full flush, so it stands alone and can simply repeat."""
+    block = zlib.compressobj(9, zlib.DEFLATED, -15)
+    one = block.compress(b"\0" * (1 << 20)) + block.flush(zlib.Z_FULL_FLUSH)
+    return one * _TWO_GIB_MB + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+
+
+def _lying(tmp_path: Path, source: Path, part: str, tail: bytes) -> Path:
+    from test_bad_input import lying_member
+
+    return lying_member(source, tmp_path / f"ljuger{source.suffix}", part, tail)
+
+
+# Word: a member the check never reads whole (the thumbnail), so `check` answers and only the
+# copy meets the lie. Excel: the check drains every member, so it refuses the file itself.
+HOSTILE = [(OFFICIAL / "ideprovning.docx", "docProps/thumbnail.jpeg"), (OFFICIAL / "forslag.xlsx", "docProps/app.xml")]
+
+
+@pytest.mark.parametrize("source,part", HOSTILE, ids=["docx", "xlsx"])
+def test_copy_of_a_member_running_on_for_2_gib_stays_small(tmp_path, two_gib_of_zeros, source, part):
+    """A member that declares its true size but whose stream runs on for 2 GiB: the Word
+    annotator read every member with zipfile (which inflates it whole) and peaked at 2.1 GB,
+    7.6 s, past a 2 s limit. Now the copy stops at the first chunk past the declared size."""
+    path = _lying(tmp_path, source, part, two_gib_of_zeros)
+    assert path.stat().st_size < 4 << 20
+    target = tmp_path / f"granskad{source.suffix}"
+    env = {**os.environ, "SOCINV_MAX_SECONDS": "2"}
+    proc = subprocess.run([sys.executable, "-c", _PROBE, str(path), "--annotate", str(target)], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=120)
+    result = json.loads(proc.stdout)
+    assert result["code"] == 2 and "Traceback" not in result["err"], result["err"]
+    assert result["kb"] / 1024 < 400, f"{result['kb'] / 1024:.0f} MB"
+    assert result["cpu"] < 2.0, result["cpu"]
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+@pytest.mark.parametrize("source,part", [(OFFICIAL / "ideprovning.docx", "docProps/thumbnail.jpeg"),
+                                         (OFFICIAL / "ideprovning.docx", "word/styles.xml"),
+                                         (OFFICIAL / "forslag.xlsx", "xl/workbook.xml"),
+                                         (OFFICIAL / "forslag.xlsx", "docProps/app.xml")],
+                         ids=["docx-copied", "docx-read", "xlsx-read", "xlsx-copied"])
+def test_annotator_refuses_a_lying_member_it_reads_or_copies(tmp_path, schemas, two_gib_of_zeros, source, part):
+    """The annotators themselves, given the report of the honest file (as if the file had
+    changed since the check): a member they parse and a member they copy both go through
+    the readers' bounded stream, and the refusal names the reader's reason."""
+    report = check_document(source, schemas)
+    path = _lying(tmp_path, source, part, two_gib_of_zeros)
+    target = tmp_path / f"granskad{source.suffix}"
+    with pytest.raises(AnnotateError) as refused:
+        annotate(report, path, target)
+    assert refused.value.key == "annotate.damaged"
+    assert refused.value.params["reason"]["key"] == "unreadable.corrupt"
+    assert not target.exists()
+
+
+def _stored(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes as stored (compressed), read past its local header."""
+    archive.fp.seek(info.header_offset + 26)
+    name_len, extra_len = struct.unpack("<HH", archive.fp.read(4))
+    archive.fp.seek(info.header_offset + 30 + name_len + extra_len)
+    return archive.fp.read(info.compress_size)
+
+
+@pytest.mark.parametrize("template", [OFFICIAL / "ideprovning.docx", OFFICIAL / "forslag.xlsx"])
+def test_members_not_rewritten_are_copied_as_stored(tmp_path, schemas, template):
+    """Copied without inflating and deflating again: the same compressed bytes, CRC and sizes
+    (the source is deflated at level 1, so deflating again at zipfile's level would differ)."""
+    source = tmp_path / f"snabb{template.suffix}"
+    with zipfile.ZipFile(template) as a, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as b:
+        for info in a.infolist():
+            b.writestr(info.filename, a.read(info))
+    report, target, _ = _copy_annotated(tmp_path, source, schemas)
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(target) as b:
+        assert b.testzip() is None
+        rewritten = set()
+        kept = 0
+        for info in a.infolist():
+            copy = b.getinfo(info.filename)
+            if copy.CRC != info.CRC:
+                rewritten.add(info.filename)
+                continue
+            kept += 1
+            assert (copy.compress_type, copy.compress_size, copy.file_size) == \
+                (info.compress_type, info.compress_size, info.file_size), info.filename
+            assert _stored(a, info) == _stored(b, copy), info.filename
+    assert kept >= 4 and rewritten

@@ -279,11 +279,7 @@ class MemberStream(io.RawIOBase):
         self._inflater = None
         try:
             if info.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
-                raw = copy.copy(info)  # the same member, read as its stored (compressed) bytes
-                raw.compress_type = zipfile.ZIP_STORED
-                raw.file_size = info.compress_size
-                del raw.CRC  # the CRC is of the inflated bytes: checked here, not by zipfile
-                self._source = archive.open(raw)
+                self._source = raw_member(archive, info)
                 if info.compress_type == zipfile.ZIP_DEFLATED:
                     self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
                 self._own = True
@@ -346,6 +342,26 @@ class MemberStream(io.RawIOBase):
         if not self.closed:
             self._source.close()
         super().close()
+
+
+def raw_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> zipfile.ZipExtFile:
+    """A member's bytes as they are stored in the archive (still compressed): zipfile is
+    told the member is stored, so it reads exactly its compress_size bytes after the local
+    header and inflates nothing. The CRC is of the inflated bytes, so it is not checked here
+    (MemberStream checks it)."""
+    raw = copy.copy(info)
+    raw.compress_type = zipfile.ZIP_STORED
+    raw.file_size = info.compress_size
+    del raw.CRC
+    return archive.open(raw)
+
+
+def drain_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> None:
+    """Inflate a member through MemberStream and keep nothing: it must end exactly at its
+    declared size with its CRC (UnreadableFile otherwise), at most INFLATE_CHUNK bytes held."""
+    with MemberStream(archive, info) as stream:
+        while stream.read(INFLATE_CHUNK):
+            pass
 
 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:

@@ -34,9 +34,8 @@ from socinv_docs.location import Location, column_letter
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
 from socinv_docs.readers.ooxml import RELATIONSHIP_NS, main_part, relationships
 from socinv_docs.readers.safety import (
-    INFLATE_CHUNK,
-    MemberStream,
     UnreadableFile,
+    drain_member,
     iterparse_part,
     parse_part,
     too_deep,
@@ -586,9 +585,7 @@ def check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
             continue
         if name not in tabs and (name.lower().endswith(_NOT_PARSED_BY_OPENPYXL)
                                  or not name.lower().endswith((".xml", ".rels"))):
-            with MemberStream(archive, info) as stream:  # images, fonts, VML: only the stream's size
-                while stream.read(INFLATE_CHUNK):
-                    pass
+            drain_member(archive, info)  # images, fonts, VML: only the stream's size
             continue
         tab = tabs.get(name)
         # Every part: the XML limits (size, prologue, nesting) and well-formedness; sheets:

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
+from socinv_docs.readers.safety import check_file
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
@@ -97,10 +98,12 @@ def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os
     fmt = _sniff(source)
     if fmt not in ("docx", "xlsx"):
         raise AnnotateError("annotate.unsupported", file=str(source))
-    with bounded(limits, str(source)):
+    # Opened as the readers open a file (readers.safety.check_file): the same checks of its
+    # size, members and XML prologues, and every member then read through the bounded stream.
+    with bounded(limits, str(source)), check_file(source, limits) as archive:
         if fmt == "docx":
-            return _annotate_docx(report, list(extra), source, target, lang, now)
-        return _annotate_xlsx(report, list(extra), source, target, lang, now, limits)
+            return _annotate_docx(report, list(extra), archive, source, target, lang, now, limits)
+        return _annotate_xlsx(report, list(extra), archive, source, target, lang, now, limits)
 
 
 def _sniff(path: Path) -> str | None:

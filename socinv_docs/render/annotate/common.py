@@ -14,6 +14,7 @@ from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.model import Document, SectionState
+from socinv_docs.readers.safety import UnreadableFile
 from socinv_docs.report import (
     DocumentReport,
     Finding,
@@ -145,7 +146,9 @@ def bounded(limits: Limits, file: str) -> Iterator[None]:
     """Run the annotator under the check's limits: Limits.max_seconds and the worker's
     memory cap (limits.time_limit, limits.memory_ceiling, as pipeline.check_document_in_time).
     Running out of either raises AnnotateError; the write in progress is then abandoned by
-    atomic.atomic_path, which removes its temporary file."""
+    atomic.atomic_path, which removes its temporary file. So does a member the readers'
+    bounded stream refuses (UnreadableFile: a stream that lies about its size, a bad CRC):
+    "annotate.damaged", with the reader's reason."""
     from socinv_docs.fmt import number
 
     try:
@@ -155,3 +158,5 @@ def bounded(limits: Limits, file: str) -> Iterator[None]:
         raise AnnotateError("annotate.timeout", file=file, seconds=number(limits.max_seconds, 1)) from None
     except MemoryError:
         raise AnnotateError("annotate.too_big", file=file) from None
+    except UnreadableFile as exc:
+        raise AnnotateError("annotate.damaged", file=file, reason=messages.msg(exc.reason, **exc.params)) from None

@@ -44,7 +44,7 @@ from socinv_docs.atomic import write_with
 from socinv_docs.limits import Limits
 from socinv_docs.location import column_letter
 from socinv_docs.model import Document
-from socinv_docs.readers.safety import ZIP_READ_ERRORS
+from socinv_docs.readers.safety import MemberStream
 from socinv_docs.readers.xlsx_reader import REVIEW_SHEET_CODENAME
 from socinv_docs.render.annotate.common import (
     AUTHOR,
@@ -137,44 +137,38 @@ _STYLE_ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs
 # The annotator
 # =========================================================================================
 
-def _annotate_xlsx(report: DocumentReport, extra: list[Finding], source: Path, target: Path, lang: str,
-                   now: dt.datetime, limits: Limits | None = None) -> AnnotateResult:
-    limits = limits or Limits.from_env()
-    try:
-        archive = zipfile.ZipFile(source)
-    except ZIP_READ_ERRORS:
-        raise AnnotateError("annotate.unreadable", file=str(source)) from None
-    with archive:
-        book = _Book(Package(archive, limits, str(source)))
-        removed = book.remove_ours()
-        doc = report.document
-        findings = list(report.findings)
-        placed, unplaced = place_all(findings, extra, lambda f: _spot(f, doc, book, lang))
-        by_cell: dict[tuple[str, str], list[tuple[Finding, str | None]]] = {}
-        for f, (sheet, coord, note) in placed:
-            by_cell.setdefault((sheet, coord), []).append((f, note))
+def _annotate_xlsx(report: DocumentReport, extra: list[Finding], archive: zipfile.ZipFile, source: Path,
+                   target: Path, lang: str, now: dt.datetime, limits: Limits) -> AnnotateResult:
+    book = _Book(Package(archive, limits, str(source)))
+    removed = book.remove_ours()
+    doc = report.document
+    findings = list(report.findings)
+    placed, unplaced = place_all(findings, extra, lambda f: _spot(f, doc, book, lang))
+    by_cell: dict[tuple[str, str], list[tuple[Finding, str | None]]] = {}
+    for f, (sheet, coord, note) in placed:
+        by_cell.setdefault((sheet, coord), []).append((f, note))
 
-        notes = 0
-        marked: dict[str, list[str]] = {}
-        # Cells fixed by emptying them: a placeholder left beside an answer ("Skriv här:" in
-        # B16, the answer in C16). Their fill goes when the cell is emptied, not only changed.
-        to_empty: dict[str, set[str]] = {}
-        for (sheet_name, coord), items in by_cell.items():
-            sheet = book.worksheet(sheet_name)
-            marked.setdefault(sheet_name, []).append(coord)
-            if all(f.params.get("variant") == "leftover_cell" for f, _ in items):
-                to_empty.setdefault(sheet_name, set()).add(coord)
-            lines = [f"{AUTHOR}:"]
-            for f, note in items:
-                lines.extend(_finding_lines(f, lang, note))
-            # A cell with someone else's note keeps it; ours is then on the review sheet only.
-            if sheet.add_note(coord, lines):
-                notes += 1
-        for sheet_name, coords in marked.items():
-            book.worksheet(sheet_name).mark(coords, to_empty.get(sheet_name, set()))
-        book.add_review_sheet(_review_rows(report, findings + extra, by_cell, lang, now), lang)
-        book.finish()
-        write_with(target, lambda tmp: book.pkg.write(tmp, now))
+    notes = 0
+    marked: dict[str, list[str]] = {}
+    # Cells fixed by emptying them: a placeholder left beside an answer ("Skriv här:" in
+    # B16, the answer in C16). Their fill goes when the cell is emptied, not only changed.
+    to_empty: dict[str, set[str]] = {}
+    for (sheet_name, coord), items in by_cell.items():
+        sheet = book.worksheet(sheet_name)
+        marked.setdefault(sheet_name, []).append(coord)
+        if all(f.params.get("variant") == "leftover_cell" for f, _ in items):
+            to_empty.setdefault(sheet_name, set()).add(coord)
+        lines = [f"{AUTHOR}:"]
+        for f, note in items:
+            lines.extend(_finding_lines(f, lang, note))
+        # A cell with someone else's note keeps it; ours is then on the review sheet only.
+        if sheet.add_note(coord, lines):
+            notes += 1
+    for sheet_name, coords in marked.items():
+        book.worksheet(sheet_name).mark(coords, to_empty.get(sheet_name, set()))
+    book.add_review_sheet(_review_rows(report, findings + extra, by_cell, lang, now), lang)
+    book.finish()
+    write_with(target, lambda tmp: book.pkg.write(tmp, now))
     return AnnotateResult(target=target, comments=notes, placed=sum(len(v) for v in by_cell.values()),
                           unplaced=len(unplaced), removed=removed)
 
@@ -423,11 +417,8 @@ def _head(pkg: Package, part: str, size: int = 65536) -> bytes:
         return pkg.data[actual][:size]
     if actual in pkg.trees:
         return serialize(pkg.trees[actual])[:size]
-    try:
-        with pkg.archive.open(pkg.infos[actual]) as fh:
-            return fh.read(size)
-    except ZIP_READ_ERRORS:
-        raise AnnotateError("annotate.unreadable", file=pkg.file) from None
+    with MemberStream(pkg.archive, pkg.infos[actual]) as fh:
+        return fh.read(size)
 
 
 def _first_cells(book: _Book, part: str, rows: int) -> dict[str, str]:
@@ -435,12 +426,10 @@ def _first_cells(book: _Book, part: str, rows: int) -> dict[str, str]:
     f = book.flavour
     out: dict[str, str] = {}
     actual = book.pkg._actual(part)
+    if actual not in book.pkg.infos or actual in book.pkg.data or actual in book.pkg.trees:
+        return out
     try:
-        source = book.pkg.archive.open(book.pkg.infos[actual]) if actual in book.pkg.infos \
-            and actual not in book.pkg.data and actual not in book.pkg.trees else None
-        if source is None:
-            return out
-        with source:
+        with MemberStream(book.pkg.archive, book.pkg.infos[actual]) as source:
             row_number = 0
             for _, row in etree.iterparse(source, events=("end",), tag=f.tag("row"), resolve_entities=False,
                                           no_network=True, load_dtd=False, huge_tree=False):
@@ -453,7 +442,7 @@ def _first_cells(book: _Book, part: str, rows: int) -> dict[str, str]:
                     col = index[1] if index else col + 1
                     out[f"{column_letter(col)}{row_number}"] = _cell_text(c, book)
                 row.clear()
-    except (etree.XMLSyntaxError, *ZIP_READ_ERRORS):
+    except etree.XMLSyntaxError:  # not a sheet we could have written: not ours
         return {}
     return out
 

@@ -1,8 +1,12 @@
 """The package of an Office file (a zip of parts) as the annotators change it.
 
 Parts are read when needed; the ones changed (parsed and edited, or replaced) are kept until
-the copy is written; every other member is streamed from the original unchanged, so the copy
-holds the original's bytes for everything the annotator does not touch.
+the copy is written; every other member is copied from the original as it is stored there
+(copy_member), so the copy holds the original's bytes for everything the annotator does not
+touch. Every read goes through the readers' bounded stream (readers.safety.MemberStream): a
+member whose stream runs past its declared size, ends early or fails its CRC stops the copy
+(UnreadableFile, which the annotator reports as "annotate.damaged") after at most one chunk
+of inflating, never after gigabytes.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from urllib.parse import quote, unquote
 from lxml import etree
 
 from socinv_docs.limits import Limits
-from socinv_docs.readers.safety import ZIP_READ_ERRORS
+from socinv_docs.readers.safety import drain_member, raw_member, read_member
 from socinv_docs.render.annotate.common import AnnotateError, _copy_info, _new_info
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -77,10 +81,7 @@ class Package:
         info = self.infos[actual]
         if info.file_size > self.limits.max_xml_part_bytes:
             raise AnnotateError("annotate.too_big", file=self.file)
-        try:
-            return self.archive.read(info)
-        except ZIP_READ_ERRORS:
-            raise AnnotateError("annotate.unreadable", file=self.file) from None
+        return read_member(self.archive, info)
 
     def tree(self, name: str) -> etree._Element:
         actual = self._actual(name) or name
@@ -137,12 +138,8 @@ class Package:
                         continue
                     if name in self.data:
                         out.writestr(_copy_info(info), self.data[name])
-                        continue
-                    copied = _copy_info(info)
-                    copied.file_size = info.file_size
-                    with self.archive.open(info) as src, out.open(copied, "w",
-                                                                  force_zip64=info.file_size > 2**31) as dst:
-                        shutil.copyfileobj(src, dst, 1 << 20)
+                    else:
+                        copy_member(self.archive, info, out)
                 for name, data in self.data.items():
                     if name not in self.infos:
                         out.writestr(_new_info(name, now), data)
@@ -150,6 +147,30 @@ class Package:
         # full, permissions), which the caller reports as such.
         except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
             raise AnnotateError("annotate.unreadable", file=self.file) from exc
+
+
+def copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> None:
+    """Copy one member into `out` as it is stored: its compressed bytes, CRC and sizes.
+
+    First the member must show that it inflates to exactly what its header declares
+    (drain_member: bounded, and refused as soon as the stream runs past its size, ends early
+    or fails its CRC), so the copy never carries a stream that lies. Then its stored bytes
+    are copied without inflating them again: zipfile is given them as a stored member, and
+    the local header is then rewritten to say what they are (zipfile has no public way to
+    add compressed bytes as they are). Bytes after the end of the deflate stream but within
+    the member's compressed size are copied along; Office and zipfile stop at the stream's
+    end, as they do in the original."""
+    drain_member(archive, info)
+    entry = _copy_info(info)
+    entry.compress_type = zipfile.ZIP_STORED  # zipfile writes the bytes as they come
+    zip64 = max(info.file_size, info.compress_size) > zipfile.ZIP64_LIMIT
+    with raw_member(archive, info) as src, out.open(entry, "w", force_zip64=zip64) as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+    entry.compress_type, entry.CRC, entry.file_size = info.compress_type, info.CRC, info.file_size
+    end = out.fp.tell()
+    out.fp.seek(entry.header_offset)
+    out.fp.write(entry.FileHeader(zip64))  # the same length: same name, no extra, same zip64
+    out.fp.seek(end)
 
 
 def rels_name(part: str) -> str:

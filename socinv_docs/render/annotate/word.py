@@ -13,19 +13,19 @@ from lxml import etree
 from socinv_docs import messages
 from socinv_docs.atomic import write_with
 from socinv_docs.codes import Code
+from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.model import Document
 from socinv_docs.readers.docx_reader import row_cells
+from socinv_docs.render.annotate.package import Package
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
     AnnotateError,
     AnnotateResult,
     _clean,
-    _copy_info,
     _finding_lines,
     _is_missing,
-    _new_info,
     _summary_lines,
     place_all,
 )
@@ -61,22 +61,20 @@ class _Placement:
     note: str | None = None
 
 
-def _annotate_docx(report: DocumentReport, extra: list[Finding], source: Path, target: Path, lang: str,
-                   now: dt.datetime) -> AnnotateResult:
+def _annotate_docx(report: DocumentReport, extra: list[Finding], archive: zipfile.ZipFile, source: Path,
+                   target: Path, lang: str, now: dt.datetime, limits: Limits) -> AnnotateResult:
     from socinv_docs.readers.docx_reader import main_part, parse_xml, walk_body
 
-    with zipfile.ZipFile(source) as archive:
-        infos = archive.infolist()
-        members = {i.filename: archive.read(i) for i in infos}
-        doc_name = main_part(archive, set(members))
-    root = parse_xml(members[doc_name])
+    pkg = Package(archive, limits, str(source))
+    doc_name = main_part(archive, set(pkg.infos))
+    root = parse_xml(pkg.read(doc_name))
     body = root.find(_W + "body")
     if body is None:
         raise AnnotateError("annotate.unreadable", file=str(source))
-    styles_root = parse_xml(members["word/styles.xml"]) if "word/styles.xml" in members else None
+    styles_root = parse_xml(pkg.read("word/styles.xml")) if pkg.has("word/styles.xml") else None
     blocks = walk_body(body, styles_root)
 
-    package = _Package(members, doc_name)
+    package = _Package(pkg, doc_name)
     removed = package.remove_ours(root)
 
     doc = report.document
@@ -90,22 +88,10 @@ def _annotate_docx(report: DocumentReport, extra: list[Finding], source: Path, t
     for f, pl in placements:
         package.add_comment(_finding_lines(f, lang, pl.note), pl.first, pl.last, date, bold_first=False)
 
-    members[doc_name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    pkg.put(doc_name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
     package.flush()
-
-    def write(tmp: Path) -> None:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-            done = set()
-            for info in infos:
-                if info.filename in done or info.filename not in members:
-                    continue
-                done.add(info.filename)
-                out.writestr(_copy_info(info), members[info.filename])
-            for name, data in members.items():
-                if name not in done:
-                    out.writestr(_new_info(name, now), data)
-
-    write_with(target, write)
+    # Every member the annotator did not rewrite is copied as it is stored (package.copy_member).
+    write_with(target, lambda tmp: pkg.write(tmp, now))
     return AnnotateResult(target=target, comments=1 + len(placements), placed=len(placements),
                           unplaced=len(unplaced), removed=removed)
 
@@ -223,20 +209,20 @@ def _summary_paragraph(body: etree._Element, blocks: list) -> etree._Element:
 # -- the package: comments parts, relationships, content types ---------------------------
 
 class _Package:
-    def __init__(self, members: dict[str, bytes], doc_name: str) -> None:
+    def __init__(self, pkg: Package, doc_name: str) -> None:
         from socinv_docs.readers.docx_reader import parse_xml
 
         self.parse = parse_xml
-        self.members = members
+        self.pkg = pkg
         self.doc_dir = posixpath.dirname(doc_name)
         self.rels_name = posixpath.join(self.doc_dir, "_rels", posixpath.basename(doc_name) + ".rels")
-        self.rels = self.parse(members[self.rels_name]) if self.rels_name in members else None
+        self.rels = self.parse(pkg.read(self.rels_name)) if pkg.has(self.rels_name) else None
         self.rels_changed = False
         self.parts: dict[str, str | None] = {t: self._target(t) for t in
                                              (REL_COMMENTS, REL_EXTENDED, REL_IDS, REL_EXTENSIBLE)}
         name = self.parts[REL_COMMENTS]
         self.comments_name = name
-        self.comments = self.parse(members[name]) if name and name in members else None
+        self.comments = self.parse(pkg.read(name)) if name and pkg.has(name) else None
         self.comments_changed = False
         self.next_id = 0
         if self.comments is not None:
@@ -286,29 +272,29 @@ class _Package:
         """Word's companion parts (replies, resolved state, durable ids) of removed comments."""
         durable: set[str] = set()
         name = self.parts[REL_IDS]
-        if name and name in self.members:
-            tree = self.parse(self.members[name])
+        if name and self.pkg.has(name):
+            tree = self.parse(self.pkg.read(name))
             for el in list(tree.iter(f"{{{W16CID}}}commentId")):
                 if el.get(f"{{{W16CID}}}paraId") in para_ids:
                     durable.add(el.get(f"{{{W16CID}}}durableId"))
                     _drop(el)
-            self.members[name] = _serialize(tree)
+            self.pkg.put(name, _serialize(tree))
         name = self.parts[REL_EXTENDED]
-        if name and name in self.members:
-            tree = self.parse(self.members[name])
+        if name and self.pkg.has(name):
+            tree = self.parse(self.pkg.read(name))
             for el in list(tree.iter(f"{{{W15}}}commentEx")):
                 if el.get(f"{{{W15}}}paraId") in para_ids:
                     _drop(el)
                 elif el.get(f"{{{W15}}}paraIdParent") in para_ids:  # a reply to ours stays, on its own
                     del el.attrib[f"{{{W15}}}paraIdParent"]
-            self.members[name] = _serialize(tree)
+            self.pkg.put(name, _serialize(tree))
         name = self.parts[REL_EXTENSIBLE]
-        if name and name in self.members and durable:
-            tree = self.parse(self.members[name])
+        if name and self.pkg.has(name) and durable:
+            tree = self.parse(self.pkg.read(name))
             for el in list(tree.iter(f"{{{W16CEX}}}commentExtensible")):
                 if el.get(f"{{{W16CEX}}}durableId") in durable:
                     _drop(el)
-            self.members[name] = _serialize(tree)
+            self.pkg.put(name, _serialize(tree))
 
     # -- adding ----------------------------------------------------------------------------
     def _ensure_comments(self) -> etree._Element:
@@ -316,7 +302,7 @@ class _Package:
             self.comments = etree.Element(_W + "comments", nsmap={"w": W})
             name = posixpath.join(self.doc_dir, "comments.xml")
             n = 1
-            while name in self.members:
+            while self.pkg.has(name):
                 n += 1
                 name = posixpath.join(self.doc_dir, f"comments{n}.xml")
             self.comments_name = name
@@ -336,10 +322,10 @@ class _Package:
         self.rels_changed = True
 
     def _add_content_type(self, part: str) -> None:
-        types = self.parse(self.members["[Content_Types].xml"])
+        types = self.parse(self.pkg.read("[Content_Types].xml"))
         if not any(o.get("PartName") == part for o in types.iter(f"{{{CT}}}Override")):
             etree.SubElement(types, f"{{{CT}}}Override", {"PartName": part, "ContentType": CT_COMMENTS})
-            self.members["[Content_Types].xml"] = _serialize(types)
+            self.pkg.put("[Content_Types].xml", _serialize(types))
 
     def add_comment(self, lines: list[str], first: etree._Element, last: etree._Element, date: str,
                     bold_first: bool) -> None:
@@ -370,9 +356,9 @@ class _Package:
 
     def flush(self) -> None:
         if self.comments is not None and self.comments_changed:
-            self.members[self.comments_name] = _serialize(self.comments)
+            self.pkg.put(self.comments_name, _serialize(self.comments))
         if self.rels is not None and self.rels_changed:
-            self.members[self.rels_name] = _serialize(self.rels)
+            self.pkg.put(self.rels_name, _serialize(self.rels))
 
 
 def _serialize(el: etree._Element) -> bytes:
