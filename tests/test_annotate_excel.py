@@ -387,6 +387,8 @@ FOREIGN_CASES = {
     "ClosedXML+ClosedXML__TemplateWithTableSourcePivotTables.xlsx": [("Input", "B2"), ("Final liability", "C3")],
     "apache+poi__stress024.xlsx": [("Intro", "B2"), ("Sell", "C3")],
     "dotnet+Open-XML-SDK__IntegratedMarketingCampaign DataAnalysis_TP10186504.xltm": [("Summary", "B2")],
+    # No styles part at all: the copy adds one (test_foreign checks that openpyxl reads it).
+    "PHPOffice+PhpSpreadsheet__issue.2246a.xlsx": [("Licitaciones", "B2")],
 }
 
 
@@ -700,7 +702,7 @@ except AnnotateError as exc:
 # -- LibreOffice opens every copy --------------------------------------------------------------------
 
 LO_FOREIGN = ("apache+poi__stress024.xlsx", "dotnet+Open-XML-SDK__IntegratedMarketingCampaign DataAnalysis_TP10186504.xltm",
-              "PHPOffice+PhpSpreadsheet__formscomments.xlsx")
+              "PHPOffice+PhpSpreadsheet__formscomments.xlsx", "PHPOffice+PhpSpreadsheet__issue.2246a.xlsx")
 
 
 @pytest.fixture(scope="module")

@@ -57,6 +57,19 @@ EXPECTED = {
     "dotnet+Open-XML-SDK__IntegratedMarketingCampaign DataAnalysis_TP10186504.xltm": UNKNOWN,
     # One merge over a whole column (B1:B1048576): a million cells, over Limits.max_cells.
     "ClosedXML+ClosedXML__DrawingSizeInPx.xlsx": ("FILE_UNREADABLE", "unreadable.too_many_cells"),
+    # Read (see ANNOTATED for what their annotated copies did).
+    "apache+poi__clusterfuzz-POIXWPFFuzzer-6733884933668864.docx": UNKNOWN,
+    "PHPOffice+PhpSpreadsheet__issue.2246a.xlsx": UNKNOWN,
+}
+# file -> what `check FILE --annotate OUT` makes of it: None, a copy (that openpyxl opens);
+# else the key of the refusal and the reader's reason in it.
+ANNOTATED = {
+    # A bad CRC in word/theme/theme1.xml, a member the check never reads: the Word annotator's
+    # plain zip read ended in a traceback (BadZipFile). Now refused with the reader's reason.
+    "apache+poi__clusterfuzz-POIXWPFFuzzer-6733884933668864.docx": ("annotate.damaged", "unreadable.corrupt"),
+    # No styles part: the annotator's went to xl/styles1.xml, which openpyxl never reads (it
+    # looks for xl/styles.xml by name), so the copy did not re-open (IndexError).
+    "PHPOffice+PhpSpreadsheet__issue.2246a.xlsx": None,
 }
 # Strict workbooks that do hold text: read as such, not as empty (openpyxl saw 0 cells).
 STRICT_WITH_TEXT = ["ClosedXML+ClosedXML__universal-content-strict.xlsx", "PHPOffice+PhpSpreadsheet__namespacepurl.xlsx",
@@ -181,3 +194,37 @@ def test_validate_json_is_all_that_stdout_holds(tmp_path):
     done = _socinv("validate", tmp_path, "--format", "json", "--jobs", "2")
     assert done.returncode == 2, done.stderr
     assert len(json.loads(done.stdout)["submissions"]) == len(list(tmp_path.iterdir()))
+
+
+@pytest.mark.parametrize("name", sorted(ANNOTATED))
+def test_annotated_copy_of_a_foreign_file(schemas, tmp_path, name, cli):
+    from socinv_docs.render.annotate import AnnotateError, annotate
+
+    source, target = FOREIGN / name, tmp_path / f"granskad{Path(name).suffix}"
+    result = cli("check", source, "--annotate", target)  # a traceback would fail the test here
+    if ANNOTATED[name] is not None:
+        assert result.exit_code == 2 and not target.exists()
+        with pytest.raises(AnnotateError) as refused:
+            annotate(check_document(source, schemas), source, target)
+        assert (refused.value.key, refused.value.params["reason"]["key"]) == ANNOTATED[name]
+        return
+    assert target.exists(), result.output
+    _assert_opens_in_openpyxl(target)
+
+
+def _assert_opens_in_openpyxl(path: Path) -> None:
+    """openpyxl re-opens the copy with its styles: the review sheet's title is bold, and the
+    styles part sits where openpyxl looks (xl/styles.xml), related and typed as styles."""
+    import zipfile
+
+    import openpyxl
+    from lxml import etree
+
+    wb = openpyxl.load_workbook(path)
+    assert wb.worksheets[0]["A1"].font.b
+    with zipfile.ZipFile(path) as z:
+        rels = etree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        types = etree.fromstring(z.read("[Content_Types].xml"))
+    assert [r.get("Target") for r in rels if r.get("Type", "").endswith("/styles")] == ["styles.xml"]
+    assert [t.get("ContentType") for t in types if t.get("PartName") == "/xl/styles.xml"] == \
+        ["application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"]

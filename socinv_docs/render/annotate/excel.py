@@ -1054,8 +1054,13 @@ class _Styles:
         if found and book.pkg.has(found[0][1]):
             self.name = found[0][1]
             self.root = book.pkg.tree(self.name)
-        else:  # a workbook without styles (some generators): a minimal one
-            self.name = book.pkg.free_name(posixpath.join(posixpath.dirname(book.part), "styles{}.xml"))
+        else:  # a workbook without styles (some generators): a minimal one, related and typed
+            # under the name Excel itself uses, which is also the one openpyxl reads (it looks
+            # for xl/styles.xml by name, not through the relationship).
+            folder = posixpath.dirname(book.part)
+            self.name = posixpath.join(folder, "styles.xml")
+            if book.pkg.has(self.name):  # taken by a part nothing relates as styles: keep it
+                self.name = book.pkg.free_name(posixpath.join(folder, "styles{}.xml"))
             self.root = _minimal_styles(self.f)
             book.pkg.new_tree(self.name, self.root)
             book.rels.add(self.f.rel_type("styles"), self.name)
