@@ -190,42 +190,6 @@ def is_tool_output(path: str | os.PathLike) -> bool:
     return bool(_CREATOR_RE.search(data))
 
 
-# Parts where the annotator leaves its name: Word comments, Excel notes and the review
-# sheet (its own part, with inline strings; a shared string once LibreOffice has saved it).
-# Bounded reads: a hostile file cannot make this slow.
-_ANNOTATION_PART = re.compile(r"word/comments\.xml|xl/comments[^/]*\.xml|xl/comments/[^/]+\.xml|xl/sharedStrings\.xml"
-                              r"|xl/worksheets/[^/]+\.xml")
-_ANNOTATION_MAX_BYTES = 16 * 1024 * 1024
-
-
-def is_annotated_copy(path: str | os.PathLike) -> bool:
-    """True for a file the annotator wrote (`check --annotate`): TOOL_CREATOR is the author of
-    a Word comment or an Excel note, or is named in the review sheet. Such a file may be
-    replaced by a new annotated copy; any other existing file never is."""
-    marker = TOOL_CREATOR.encode()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            budget = _ANNOTATION_MAX_BYTES
-            # Smallest first: the review sheet is a few KB; a large data sheet comes last.
-            for info in sorted(archive.infolist(), key=lambda i: i.file_size):
-                if not _ANNOTATION_PART.fullmatch(info.filename):
-                    continue
-                with archive.open(info) as fh:
-                    tail = b""
-                    while budget > 0:
-                        chunk = fh.read(min(1 << 20, budget))
-                        if not chunk:
-                            break
-                        budget -= len(chunk)
-                        if marker in tail + chunk:
-                            return True
-                        tail = chunk[-len(marker):]
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, NotImplementedError,
-            zlib.error, zipfile.LargeZipFile):
-        return False
-    return False
-
-
 # -- a lock of our own ------------------------------------------------------------------------
 
 

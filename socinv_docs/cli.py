@@ -211,7 +211,7 @@ def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_d
     if annotate is None and annotate_dir is None:
         return []
     # Imported only when asked for: a plain `socinv check` does not load the annotator (and docx).
-    from socinv_docs.atomic import is_annotated_copy
+    from socinv_docs.readers.annotated_copy import annotated_copy_kind_of, file_kind
     from socinv_docs.render.annotate import same_file
 
     if annotate is not None and annotate_dir is not None:
@@ -231,10 +231,14 @@ def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_d
             refuse("annotate.same_file", path=printable(source))
         if target.suffix.lower() != source.suffix.lower():
             refuse("annotate.wrong_suffix", path=printable(target), suffix=printable(source.suffix))
-        # Someone's document is never replaced by a copy; only an annotated copy an earlier
-        # run wrote may be (re-running after fixing the draft is the usual way of working).
-        if (target.exists() or target.is_symlink()) and not is_annotated_copy(target):
-            refuse("annotate.exists", path=printable(target))
+        # Someone's document is never replaced by a copy; only what is provably an annotated
+        # copy an earlier run wrote, of the same kind of file, may be (re-running after fixing
+        # the draft is the usual way of working). A register, a memo, a workbook that merely
+        # mentions socinv-docs: refused.
+        if target.exists() or target.is_symlink():
+            kind = file_kind(source)
+            if kind is None or annotated_copy_kind_of(target) != kind:
+                refuse("annotate.exists", path=printable(target))
     return targets
 
 

@@ -4,7 +4,8 @@ parallel with a per-file time limit, then run the submission rules.
 - A sub-folder of DIR is one submission (files in nested folders belong to it); a file
   directly in DIR is a submission of its own. Office lock files (`~$…`, `.~lock…#`),
   hidden files, Windows/macOS folder litter and the tool's own outputs are skipped. The
-  outputs (a register, a memo, an annotated copy: atomic.is_tool_output) are recognised by
+  outputs (a register, a memo: atomic.is_tool_output; an annotated copy is the applicant's
+  document and is checked like any other, README) are recognised by
   the workers, not while finding the files: opening 1 200 files one after the other to read
   their author took a quarter of a second before any checking began. A submission whose
   every file is the tool's is no submission.

@@ -91,14 +91,16 @@ def _related(parts: dict[str, bytes], part: str, kind: str) -> list[str]:
 def _assert_package_kept(source: Path, target: Path, annotated: set[str]) -> dict[str, bytes]:
     """Every part of `source` is in `target`, byte for byte, except the ones annotating must
     change: the annotated sheets (their XML, relationships, comments and VML), a sheet that
-    was selected (it loses tabSelected), workbook.xml, its relationships, styles.xml and the
-    content types. Returns the copy's parts."""
+    was selected (it loses tabSelected), workbook.xml, its relationships, styles.xml, the
+    content types and the custom properties that name the copy as ours (with the package's
+    relationships). Returns the copy's parts."""
     old, new = _parts(source), _parts(target)
     assert set(old) <= set(new), sorted(set(old) - set(new))
     sheets = _sheets(old)
     wb_part = next(_resolve("", r.get("Target")) for r in _rels(old, "")
                    if r.get("Type").endswith("/officeDocument"))
-    allowed = {"[Content_Types].xml", wb_part, _rels_name(wb_part), *_related(old, wb_part, "styles")}
+    allowed = {"[Content_Types].xml", wb_part, _rels_name(wb_part), *_related(old, wb_part, "styles"),
+               "_rels/.rels", *_related(old, "", "custom-properties"), *_related(old, "", "customProperties")}
     for name in annotated:
         part = sheets[name][0]
         allowed |= {part, _rels_name(part), *_related(old, part, "comments"), *_related(old, part, "vmlDrawing")}

@@ -124,6 +124,118 @@ def test_annotate_replaces_its_own_earlier_copy(tmp_path, template):
     assert copy.read_bytes() != first
 
 
+# Only what is provably the tool's own annotated copy, of the same kind of file, may be
+# replaced by --annotate (issue 24): the proof is the copy's custom document property; copies
+# of earlier versions are recognised by their summary comment or review sheet.
+
+def _without_mark(path: Path) -> Path:
+    """The copy as an earlier version wrote it: no custom properties naming it ours."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist() if i.filename != "docProps/custom.xml"}
+    parts["_rels/.rels"] = re.sub(rb'<Relationship [^>]*Target="docProps/custom.xml"/>', b"", parts["_rels/.rels"])
+    parts["[Content_Types].xml"] = re.sub(rb'<Override PartName="/docProps/custom.xml"[^>]*/>', b"",
+                                          parts["[Content_Types].xml"])
+    old = path.with_name("tidigare-" + path.name)
+    with zipfile.ZipFile(old, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return old
+
+
+def _docx_with_a_comment_by(path: Path, author: str) -> Path:
+    import docx
+
+    d = docx.Document()
+    p = d.add_paragraph("Vår egen anteckning")
+    d.add_comment(p.runs, text="Kolla detta innan socinv-docs körs", author=author)
+    d.save(str(path))
+    return path
+
+
+def test_annotate_never_replaces_the_register(inbox, tmp_path):
+    """The register has a column named "socinv-docs: radens nyckel": it was taken for an
+    annotated copy and replaced, with all the group's notes."""
+    register = tmp_path / "register.xlsx"
+    assert run_cli("validate", inbox, "--register", register).exit_code in (0, 1)
+    before = register.read_bytes()
+    assert run_cli("check", inbox / "forslag.xlsx", "--annotate", register).exit_code == 2
+    assert register.read_bytes() == before
+
+
+@pytest.mark.parametrize("made", ["typed_in_a_cell", "memo", "comment_by_our_name"])
+def test_annotate_never_replaces_a_file_that_only_mentions_socinv_docs(inbox, tmp_path, made):
+    if made == "typed_in_a_cell":
+        wb = openpyxl.Workbook()
+        wb.active["A1"] = "socinv-docs"
+        wb.active["A5"] = "Granskning av forslag.xlsx (socinv-docs)"
+        target = tmp_path / "anteckningar.xlsx"
+        wb.save(target)
+        source = inbox / "forslag.xlsx"
+    elif made == "memo":
+        target = tmp_path / "underlag.docx"
+        assert run_cli("memo", inbox, "-o", target).exit_code == 0
+        source = inbox / "ideprovning.docx"
+    else:  # a comment whose author someone named socinv-docs, but no summary comment of ours
+        target = _docx_with_a_comment_by(tmp_path / "egen.docx", "socinv-docs")
+        source = inbox / "ideprovning.docx"
+    before = target.read_bytes()
+    assert run_cli("check", source, "--annotate", target).exit_code == 2
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("template", ["ideprovning.docx", "forslag.xlsx"])
+def test_annotate_replaces_a_copy_of_an_earlier_version(tmp_path, template):
+    draft = tmp_path / template
+    shutil.copy(OFFICIAL / template, draft)
+    copy = tmp_path / ("granskad" + draft.suffix)
+    assert run_cli("check", draft, "--annotate", copy).exit_code == 1
+    earlier = _without_mark(copy)
+    before = earlier.read_bytes()
+    assert run_cli("check", draft, "--annotate", earlier).exit_code == 1
+    assert earlier.read_bytes() != before
+
+
+def test_annotate_never_replaces_a_copy_of_another_kind(tmp_path):
+    """A Word copy under an .xlsx name is our copy, but not of a workbook: refused."""
+    from socinv_docs.readers.annotated_copy import annotated_copy_kind_of
+
+    word = tmp_path / "ideprovning.docx"
+    shutil.copy(OFFICIAL / "ideprovning.docx", word)
+    copy = tmp_path / "granskad.docx"
+    assert run_cli("check", word, "--annotate", copy).exit_code == 1
+    assert annotated_copy_kind_of(copy) == "docx"
+    target = tmp_path / "granskad.xlsx"
+    copy.rename(target)
+    before = target.read_bytes()
+    assert run_cli("check", OFFICIAL / "forslag.xlsx", "--annotate", target).exit_code == 2
+    assert target.read_bytes() == before
+
+
+def test_copies_saved_by_libreoffice_are_still_ours(tmp_path):
+    """The proof survives LibreOffice opening and saving the copy (it keeps custom document
+    properties): the saved copy is still recognised, and replaced by a re-run."""
+    from test_annotate_excel import _convert
+
+    from socinv_docs.readers.annotated_copy import annotated_copy_kind_of
+
+    saved = tmp_path / "sparad"
+    for template in ("ideprovning.docx", "forslag.xlsx"):
+        draft = tmp_path / template
+        shutil.copy(OFFICIAL / template, draft)
+        copy = tmp_path / ("granskad" + draft.suffix)
+        assert run_cli("check", draft, "--annotate", copy).exit_code == 1
+        _convert([copy], draft.suffix[1:], saved, tmp_path / "lo-profile")
+        resaved = saved / copy.name
+        assert resaved.exists() and resaved.read_bytes() != copy.read_bytes()
+        assert annotated_copy_kind_of(resaved) == draft.suffix[1:]
+        before = resaved.read_bytes()
+        assert run_cli("check", draft, "--annotate", resaved).exit_code == 1
+        assert resaved.read_bytes() != before
+
+
 def test_register_never_replaces_a_document_in_the_folder(inbox):
     # An applicant's workbook that happens to have a sheet named like the register's.
     wb = openpyxl.Workbook()

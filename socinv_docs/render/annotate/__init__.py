@@ -28,6 +28,9 @@ Re-running on an annotated copy first removes everything of the previous run (co
 AUTHOR with their range marks and reference runs; in Excel our notes, conditional formats and
 review sheet, recognised by content because LibreOffice drops the author and the code name)
 and then adds fresh ones: comments never stack, and other people's comments stay.
+Every copy carries a custom document property naming it our annotated copy of its kind
+(package.mark_annotated_copy); readers/annotated_copy.py reads it (and recognises copies of
+earlier versions) for whoever must know whether a file is ours.
 The input file is only read; the copy is written atomically.
 """
 

@@ -14,6 +14,7 @@ from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.model import Document, SectionState
+from socinv_docs.readers import annotated_copy
 from socinv_docs.readers.safety import UnreadableFile
 from socinv_docs.report import (
     DocumentReport,
@@ -24,7 +25,7 @@ from socinv_docs.report import (
     shown_status_of,
 )
 
-AUTHOR = "socinv-docs"
+AUTHOR = annotated_copy.AUTHOR  # of every comment and note we write ("socinv-docs")
 INITIALS = "SI"
 
 class AnnotateError(messages.CatalogueError):

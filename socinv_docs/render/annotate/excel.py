@@ -11,7 +11,8 @@ What the copy gets (and nothing else changes):
 - a sheet "Granskning" (a new worksheet part, first and active) with the status and every
   finding, in inline strings (sharedStrings.xml is not touched).
 The parts changed for that are the problem sheets' XML and relationships, their comments and
-VML, workbook.xml and its relationships, styles.xml, [Content_Types].xml, and the XML of a
+VML, workbook.xml and its relationships, styles.xml, [Content_Types].xml, the custom
+properties that name the copy as ours (package.mark_annotated_copy), and the XML of a
 sheet that was selected (it loses tabSelected, so Excel does not open the sheets grouped).
 Every other member (images, charts, drawings, embedded objects, pivot caches, tables,
 threaded comments, customXml, VBA, printer settings) is streamed through unchanged.
@@ -44,6 +45,12 @@ from socinv_docs.atomic import write_with
 from socinv_docs.limits import Limits
 from socinv_docs.location import column_letter
 from socinv_docs.model import Document
+from socinv_docs.readers.annotated_copy import (
+    REVIEW_HEADER_KEYS,
+    REVIEW_HEADER_ROW,
+    is_review_content,
+    review_headers,
+)
 from socinv_docs.readers.safety import MemberStream
 from socinv_docs.readers.xlsx_reader import REVIEW_SHEET_CODENAME
 from socinv_docs.render.annotate.common import (
@@ -63,6 +70,7 @@ from socinv_docs.render.annotate.package import (
     Relationships,
     insert_in_order,
     local_name,
+    mark_annotated_copy,
     rels_name,
     serialize,
 )
@@ -168,6 +176,7 @@ def _annotate_xlsx(report: DocumentReport, extra: list[Finding], archive: zipfil
         book.worksheet(sheet_name).mark(coords, to_empty.get(sheet_name, set()))
     book.add_review_sheet(_review_rows(report, findings + extra, by_cell, lang, now), lang)
     book.finish()
+    mark_annotated_copy(book.pkg, "xlsx")
     write_with(target, lambda tmp: book.pkg.write(tmp, now))
     return AnnotateResult(target=target, comments=notes, placed=sum(len(v) for v in by_cell.values()),
                           unplaced=len(unplaced), removed=removed)
@@ -298,14 +307,10 @@ class _Book:
         if re.search(rb'<(?:\w+:)?sheetPr\b[^>]*\bcodeName="' + REVIEW_SHEET_CODENAME.encode() + b'"', head):
             return True
         # LibreOffice drops the code name: our title in A1 and our headers in row 5 then tell.
-        cells = _first_cells(self, ref.part, rows=5)
-        title = cells.get("A1", "")
-        headers = [cells.get(f"{c}5", "") for c in "ABCDE"]
-        for lang in ("sv", "en"):
-            before, after = messages.text("annotate.summary_title", lang, file="\x00").split("\x00")
-            if title.startswith(before) and title.endswith(after) and headers == _headers(lang):
-                return True
-        return False
+        cells = _first_cells(self, ref.part, rows=REVIEW_HEADER_ROW)
+        headers = [cells.get(f"{column_letter(c)}{REVIEW_HEADER_ROW}", "")
+                   for c in range(1, len(REVIEW_HEADER_KEYS) + 1)]
+        return is_review_content(cells.get("A1", ""), headers)
 
     def _remove_sheet(self, ref: _SheetRef) -> None:
         index = list(self.sheets_el.findall(self.flavour.tag("sheet"))).index(ref.el)
@@ -1153,13 +1158,6 @@ def _minimal_styles(f: _Flavour) -> etree._Element:
 # =========================================================================================
 
 _WIDTHS = (12, 26, 24, 70, 60)
-_HEADER_KEYS = ("severity", "code", "location", "message", "hint")
-
-
-def _headers(lang: str) -> list[str]:
-    return [messages.text(f"annotate.col.{key}", lang) for key in _HEADER_KEYS]
-
-
 @dataclass
 class _ReviewRows:
     title: str
@@ -1168,7 +1166,7 @@ class _ReviewRows:
     headers: list[str]
     rows: list[list[str]]  # one per finding; empty: the "no findings" line instead
     no_findings: str
-    header_row: int = 5
+    header_row: int = REVIEW_HEADER_ROW
 
 
 def _texts(f: Finding, lang: str) -> tuple[str, str, str]:
@@ -1188,7 +1186,7 @@ def _review_rows(report: DocumentReport, findings: list[Finding], by_cell: dict,
         title=messages.text("annotate.summary_title", lang, file=Path(report.file).name),
         status=_status_line(findings, lang),
         note=messages.text("annotate.sheet_note", lang, date=now.astimezone().date().isoformat()),
-        headers=_headers(lang), rows=rows, no_findings=messages.text("ui.no_findings", lang))
+        headers=review_headers(lang), rows=rows, no_findings=messages.text("ui.no_findings", lang))
 
 
 def _review_sheet(f: _Flavour, content: _ReviewRows, styles: dict[str, int]) -> etree._Element:

@@ -22,6 +22,7 @@ from urllib.parse import quote, unquote
 from lxml import etree
 
 from socinv_docs.limits import Limits
+from socinv_docs.readers import annotated_copy
 from socinv_docs.readers.safety import drain_member, raw_member, read_member
 from socinv_docs.render.annotate.common import AnnotateError, _copy_info, _new_info
 
@@ -257,6 +258,52 @@ class ContentTypes:
             if local_name(el) == "Override" and (el.get("PartName") or "").lower() == name.lower():
                 self.root.remove(el)
                 self.pkg.touch("[Content_Types].xml")
+
+
+# -- the proof that a copy is ours ----------------------------------------------------------
+
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the property set of user-defined properties
+# (properties namespace, value types namespace, relationship type) of either flavour
+_CUSTOM = {False: ("http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+                   "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+                   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"),
+           True: ("http://purl.oclc.org/ooxml/officeDocument/customProperties",
+                  "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+                  "http://purl.oclc.org/ooxml/officeDocument/relationships/customProperties")}
+
+
+def mark_annotated_copy(pkg: Package, kind: str) -> None:
+    """Name the copy as our annotated copy of a `kind` package: the custom document property
+    readers.annotated_copy.PROPERTY, added to the package's custom properties (a part of its
+    own when there are none; the applicant's own properties stay). What may replace an
+    existing file is decided by it (readers.annotated_copy)."""
+    rels = Relationships(pkg, "")
+    strict = any((rel.get("Type") or "").startswith("http://purl.oclc.org/") for rel in rels._all())
+    found = [part for kind_name in ("custom-properties", "customProperties") for _, part in rels.of_kind(kind_name)
+             if pkg.has(part)]
+    if found:
+        root = pkg.tree(found[0])
+        name = found[0]
+    else:
+        main, types, rel_type = _CUSTOM[strict]
+        name = "docProps/custom.xml" if not pkg.has("docProps/custom.xml") else pkg.free_name("docProps/custom{}.xml")
+        root = etree.Element(f"{{{main}}}Properties", nsmap={None: main, "vt": types})
+        pkg.new_tree(name, root)
+        rels.add(rel_type, name)
+        ContentTypes(pkg).override(name, CT_CUSTOM)
+    main = etree.QName(root).namespace
+    types = root.nsmap.get("vt") or _CUSTOM[main == _CUSTOM[True][0]][1]
+    props = [el for el in root if local_name(el) == "property"]
+    ours = next((el for el in props if el.get("name") == annotated_copy.PROPERTY), None)
+    if ours is None:
+        pids = [int(p) for p in (el.get("pid") for el in props) if p and p.isdigit()]
+        ours = etree.SubElement(root, f"{{{main}}}property", {
+            "fmtid": _CUSTOM_FMTID, "pid": str(max(pids, default=1) + 1), "name": annotated_copy.PROPERTY})
+    for child in list(ours):
+        ours.remove(child)
+    etree.SubElement(ours, f"{{{types}}}lpwstr").text = kind
+    pkg.touch(name)
 
 
 def insert_in_order(parent: etree._Element, el: etree._Element, order: tuple[str, ...],

@@ -17,7 +17,6 @@ from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.model import Document
 from socinv_docs.readers.docx_reader import row_cells
-from socinv_docs.render.annotate.package import Package
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
@@ -29,6 +28,7 @@ from socinv_docs.render.annotate.common import (
     _summary_lines,
     place_all,
 )
+from socinv_docs.render.annotate.package import Package, mark_annotated_copy
 from socinv_docs.report import DocumentReport, Finding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -90,6 +90,7 @@ def _annotate_docx(report: DocumentReport, extra: list[Finding], archive: zipfil
 
     pkg.put(doc_name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
     package.flush()
+    mark_annotated_copy(pkg, "docx")
     # Every member the annotator did not rewrite is copied as it is stored (package.copy_member).
     write_with(target, lambda tmp: pkg.write(tmp, now))
     return AnnotateResult(target=target, comments=1 + len(placements), placed=len(placements),
