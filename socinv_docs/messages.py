@@ -542,6 +542,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "ui.submission": {"sv": Text("Ansökan (inskick)"), "en": Text("Submission")},
     "ui.converted.libreoffice": {"sv": Text("Obs: filen har det äldre Word-formatet .doc och lästes efter att LibreOffice konverterat en kopia till .docx; spara den som .docx för att vara säker på resultatet."),
                                  "en": Text("Note: the file is in the old Word format .doc and was read after LibreOffice converted a copy to .docx; save it as .docx to be sure of the result.")},
+    "ui.annotated_copy": {"sv": Text("Obs: filen är en kommenterad kopia från socinv-docs. Rätta i ert original och "
+                                     "skicka in det, inte den kommenterade kopian."),
+                          "en": Text("Note: the file is an annotated copy made by socinv-docs. Make the corrections "
+                                     "in your original and send that, not the annotated copy.")},
     "ui.unknown_kind": {"sv": Text("okänd mall"), "en": Text("unknown template")},
     "ui.economics": {"sv": Text("Ekonomi"), "en": Text("Economics")},
     "econ.cost": {"sv": Text("Kostnad: {cost:kr} (sökt belopp {requested:kr})"),

@@ -52,6 +52,7 @@ HEAD_BLOCKS = 200
 def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
     """Safe open and read into blocks. Raises UnreadableFile for anything not readable.
     `head_rows`: of a workbook, read only the first rows of each sheet (RawDocument.complete)."""
+    from socinv_docs.readers.annotated_copy import annotated_copy_kind, package_kind
     from socinv_docs.readers.docx_reader import read_docx
     from socinv_docs.readers.legacy import read_legacy
     from socinv_docs.readers.xlsx_reader import read_xlsx
@@ -67,11 +68,13 @@ def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
         try:
             if archive is None:
                 return read_legacy(path, limits, legacy.params.get("legacy"), rows=head_rows)
-            names = set(archive.namelist())
-            if any(n.startswith("word/") for n in names):
-                return read_docx(str(path), archive, limits)
-            if any(n.startswith("xl/") for n in names):
-                return read_xlsx(str(path), archive, limits, rows=head_rows)
+            kind = package_kind(archive.namelist())
+            if kind is not None:
+                raw = read_docx(str(path), archive, limits) if kind == "docx" else \
+                    read_xlsx(str(path), archive, limits, rows=head_rows)
+                # Our own annotated copy sent back: the report says to send the original.
+                raw.annotated_copy = annotated_copy_kind(archive, limits) is not None
+                return raw
         except UnreadableFile:
             raise
         # zlib.error is what a flipped byte in deflated data raises; it is not an OSError.
@@ -115,6 +118,7 @@ def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
             return _kind_mismatch(shown, kind, raw.format, schemas)
         report = _judge(raw, shown, schemas, kind=kind, profile=profile, started=started, read_all=read)
         report.converted = raw.converted  # a legacy .doc read after LibreOffice converted it
+        report.annotated_copy = raw.annotated_copy
         return report
     except UnreadableFile as exc:
         if exc.reason == "unreadable.not_office" and suffix in LEGACY_SUFFIXES:

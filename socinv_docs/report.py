@@ -232,6 +232,8 @@ class DocumentReport:
     # Where the file was read (validate): its real name, which `file`, the name as shown
     # (names.printable), may not be. For links to the file; never shown, not in the JSON.
     path: str | None = None
+    # The file is an annotated copy this tool wrote, sent back instead of the original.
+    annotated_copy: bool = False
 
     def __post_init__(self) -> None:
         self.findings = in_document_order(self.findings)
@@ -239,6 +241,14 @@ class DocumentReport:
     @property
     def status(self) -> Status:
         return status_of(self.findings)
+
+    def notes_in(self, lang: str = "sv") -> list[str]:
+        """What the reader should know about the file itself, beside the findings: how it
+        was read (converted), or that it is our own annotated copy."""
+        notes = [messages.text(f"ui.converted.{self.converted}", lang)] if self.converted else []
+        if self.annotated_copy:
+            notes.append(messages.text("ui.annotated_copy", lang))
+        return notes
 
     @property
     def shown_status(self) -> Status:
@@ -280,6 +290,8 @@ class DocumentReport:
             data["converted"] = self.converted
         # The file checked alone: the mandatory attachments still to be sent (kind ids).
         data["missing_attachments"] = [a["kind"] for a in self.missing_attachments]
+        if self.annotated_copy:
+            data["annotated_copy"] = True
         return data
 
 

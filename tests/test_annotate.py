@@ -409,6 +409,28 @@ def test_cli_annotate_single_and_refusals(tmp_path, cli):
     assert len(_comments(out)) == len(_comments(tmp_path / "utkast-granskad.docx"))
 
 
+@pytest.mark.parametrize("template", ["ideprovning.docx", "forslag.xlsx"])
+def test_checking_our_own_copy_says_to_send_the_original(tmp_path, cli, template):
+    """An applicant who sends the annotated copy back is told to send the corrected original
+    (a note on the report, JSON "annotated_copy"); the findings are those of the original."""
+    from socinv_docs import messages
+
+    draft = tmp_path / template
+    shutil.copy(OFFICIAL / template, draft)
+    copy = tmp_path / f"{draft.stem}-granskad{draft.suffix}"
+    assert cli("check", draft, "--annotate", copy).exit_code == 1
+    original, again = cli("check", draft, "--format", "json").json, cli("check", copy, "--format", "json").json
+    assert again["annotated_copy"] is True and "annotated_copy" not in original
+    assert [f["code"] for f in again["findings"]] == [f["code"] for f in original["findings"]]
+    for lang in ("sv", "en"):
+        assert messages.text("ui.annotated_copy", lang) in cli("check", copy, "--lang", lang).output.splitlines()
+        assert messages.text("ui.annotated_copy", lang) not in cli("check", draft, "--lang", lang).output
+    # --annotate-dir names each copy as its source: the copy of a copy gets no second suffix.
+    out = tmp_path / "igen"
+    assert cli("check", copy, "--annotate-dir", out).exit_code == 1
+    assert [p.name for p in out.iterdir()] == [copy.name]
+
+
 def test_cli_unreadable_file_gets_no_copy(tmp_path, cli):
     bad = tmp_path / "trasig.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")

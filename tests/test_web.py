@@ -162,6 +162,22 @@ def test_report_page_shows_status_findings_sections_economics_and_an_annotated_c
     assert comments.count("<w:comment ") >= len(data["findings"])
 
 
+def test_a_re_uploaded_annotated_copy_says_so_and_keeps_its_name(client):
+    """The annotated copy sent back downloads as ...-granskad.docx once, not
+    ...-granskad-granskad.docx, and the page tells the applicant to send the original."""
+    links = r'href="data:[^;]+;base64,([^"]+)" download="([^"]+)"'
+    payload, name = re.findall(links, upload(client, LUCKOR).text)[0]
+    assert name == "ansokan-granskad.docx"
+    again = upload(client, (name, base64.b64decode(payload)))
+    assert [n for _, n in re.findall(links, again.text)] == ["ansokan-granskad.docx"]
+    assert again.text.count('class="file-note"') == 1
+    assert upload(client, (name, base64.b64decode(payload)), headers=JSON).json()["annotated_copy"] is True
+    english = upload(client, (name, base64.b64decode(payload)), lang="en").text
+    assert [n for _, n in re.findall(links, english)] == ["ansokan-reviewed.docx"]
+    assert "annotated_copy" not in upload(client, LUCKOR, headers=JSON).json()
+    assert 'class="file-note"' not in upload(client, LUCKOR).text
+
+
 def test_a_complete_file_has_no_copy_to_download(client):
     html = upload(client, KOMPLETT / "ansokan.docx", KOMPLETT / "utvarderingsschema.xlsx").text
     assert 'class="summary status-complete"' in html

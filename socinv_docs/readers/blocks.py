@@ -59,3 +59,5 @@ class RawDocument:
     # How the file was made readable, when it was not read as it is: "libreoffice" for a
     # legacy .doc converted to .docx first (readers.legacy). The report says so.
     converted: str | None = None
+    # The file is an annotated copy this tool wrote (readers.annotated_copy).
+    annotated_copy: bool = False

@@ -58,8 +58,7 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     out = [f"{report.file} — {title}{profile}: {_t(f'ui.status.{status.value}', lang)} "
            f"({messages.counts(errors, warnings, lang)})"]
     out.extend(_missing_attachments_line(missing_attachments(findings), lang))
-    if report.converted:
-        out.append(_t(f"ui.converted.{report.converted}", lang))
+    out.extend(report.notes_in(lang))
     doc = report.document
     if doc and doc.sections and kind:
         out.append("")

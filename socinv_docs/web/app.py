@@ -144,8 +144,8 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
         copies = await asyncio.gather(*(
             pool.annotate(report, u.path, folder / f"annotated-{u.path.name}", lang, sub.findings)
             if _worth_a_copy(report, sub.findings) else _none() for u, report in zip(uploads, reports)))
-        downloads = [pages.download_link(u.name, u.path.suffix, data, lang) if data else None
-                     for u, data in zip(uploads, copies)]
+        downloads = [pages.download_link(u.name, u.path.suffix, data, lang, annotated_copy=report.annotated_copy)
+                     if data else None for u, data, report in zip(uploads, copies, reports)]
         view = pages.report_view(sub, schemas, lang, downloads)
         return page(request, "report.html", report=view), sub.status.value
 

@@ -99,6 +99,7 @@ class FileView:
     sections: list[SectionView] = field(default_factory=list)
     economics: list[dict] = field(default_factory=list)  # {"text", "items": [sub-lines]}
     download: dict | None = None
+    notes: list[str] = field(default_factory=list)  # about the file itself (DocumentReport.notes_in)
 
 
 @dataclass
@@ -146,7 +147,8 @@ def file_view(report: DocumentReport, schemas: SchemaSet, lang: str, download: d
         status_label=messages.text(f"web.status.{status.value}", lang), icon=ICON[status],
         counts=counts(report.errors, report.warnings, lang),
         findings=[finding_view(f, lang) for f in _ordered(report.findings)], sections=sections,
-        economics=_nested(economics_lines(report.economics, lang)) if report.economics else [], download=download)
+        economics=_nested(economics_lines(report.economics, lang)) if report.economics else [], download=download,
+        notes=report.notes_in(lang))
 
 
 def counts(errors: int, warnings: int, lang: str) -> str:
@@ -182,10 +184,16 @@ def report_view(sub: SubmissionReport, schemas: SchemaSet, lang: str, downloads:
                       files=[file_view(d, schemas, lang, dl) for d, dl in zip(sub.documents, downloads)])
 
 
-def download_link(name: str, suffix: str, data_b64: str, lang: str) -> dict:
+def download_link(name: str, suffix: str, data_b64: str, lang: str, *, annotated_copy: bool = False) -> dict:
     """The annotated copy as a data: link: it travels inside the page, the server keeps
-    nothing after the response (README, "Privacy")."""
+    nothing after the response (README, "Privacy"). The copy of a file that is itself our
+    annotated copy keeps that file's name ("-granskad" once, not "-granskad-granskad")."""
     stem = name[: -len(suffix)] if suffix and name.lower().endswith(suffix) else name
+    if annotated_copy:
+        for added in (messages.text("web.download.filename", other, stem="", suffix="") for other in LANGS):
+            if added and stem.endswith(added):
+                stem = stem[: -len(added)]
+                break
     filename = messages.text("web.download.filename", lang, stem=stem, suffix=suffix)
     mime = MIME.get(suffix, "application/octet-stream")
     return {"name": filename, "url": f"data:{mime};base64,{data_b64}"}
