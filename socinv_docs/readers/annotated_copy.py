@@ -24,6 +24,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from socinv_docs import messages
 from socinv_docs.atomic import TOOL_CREATOR
 from socinv_docs.limits import Limits
@@ -59,8 +61,6 @@ def package_kind(names: list[str] | set[str]) -> str | None:
 
 def annotated_copy_kind(archive: zipfile.ZipFile, limits: Limits) -> str | None:
     """The kind ("docx"/"xlsx") of an annotated copy we wrote, or None for any other file."""
-    from lxml import etree
-
     kind = package_kind(archive.namelist())
     if kind is None:
         return None
@@ -84,12 +84,13 @@ def annotated_copy_kind_of(path: str | Path, limits: Limits | None = None) -> st
         return None
 
 
-def file_kind(path: str | Path) -> str | None:
-    """The package kind of a file (package_kind), or None when it is no zip package."""
+def file_kind(path: str | Path, limits: Limits | None = None) -> str | None:
+    """The package kind of a file (package_kind), or None when it is no package the readers
+    would open."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with check_file(Path(path), limits or Limits.from_env()) as archive:
             return package_kind(archive.namelist())
-    except ZIP_READ_ERRORS:
+    except (UnreadableFile, *ZIP_READ_ERRORS):
         return None
 
 

@@ -44,7 +44,8 @@ from pathlib import Path
 
 from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
-from socinv_docs.readers.safety import check_file
+from socinv_docs.readers.annotated_copy import package_kind
+from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
@@ -96,27 +97,29 @@ def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os
         raise AnnotateError("annotate.unreadable", file=str(source))
     now = now or dt.datetime.now(dt.timezone.utc)
     limits = limits or Limits.from_env()
-    # What the source file is, not what it was read as: a legacy .xls (read with xlrd) or .doc
-    # (read after LibreOffice converted it) has no package a copy could be written from.
-    fmt = _sniff(source)
-    if fmt not in ("docx", "xlsx"):
-        raise AnnotateError("annotate.unsupported", file=str(source))
     # Opened as the readers open a file (readers.safety.check_file): the same checks of its
-    # size, members and XML prologues, and every member then read through the bounded stream.
-    with bounded(limits, str(source)), check_file(source, limits) as archive:
+    # size, members and XML prologues, and every member then read through the bounded stream
+    # (what they refuse is "annotate.damaged", see common.bounded).
+    with bounded(limits, str(source)), _open(source, limits) as archive:
+        # What the source file is, not what it was read as: a legacy .xls (read with xlrd) or
+        # .doc (read after LibreOffice converted it) has no package a copy could be written from.
+        fmt = package_kind(archive.namelist())
         if fmt == "docx":
             return _annotate_docx(report, list(extra), archive, source, target, lang, now, limits)
-        return _annotate_xlsx(report, list(extra), archive, source, target, lang, now, limits)
+        if fmt == "xlsx":
+            return _annotate_xlsx(report, list(extra), archive, source, target, lang, now, limits)
+        raise AnnotateError("annotate.unsupported", file=str(source))
 
 
-def _sniff(path: Path) -> str | None:
+# What check_file says of a file that is no Office package at all.
+_NO_PACKAGE = {"unreadable.legacy", "unreadable.pdf", "unreadable.not_office", "unreadable.opendocument"}
+
+
+def _open(source: Path, limits: Limits) -> zipfile.ZipFile:
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (OSError, zipfile.BadZipFile):
-        return None
-    if any(n.startswith("word/") for n in names):
-        return "docx"
-    if any(n.startswith("xl/") for n in names):
-        return "xlsx"
-    return None
+        return check_file(source, limits)
+    except UnreadableFile as exc:
+        if exc.reason in _NO_PACKAGE:
+            raise AnnotateError("annotate.unsupported", file=str(source)) from None
+        raise
+
