@@ -31,9 +31,13 @@ def two_snapshots(tmp_path_factory):
     if not SOCINV.exists():
         pytest.skip("no installed socinv next to this interpreter (source checkout without install)")
     root = tmp_path_factory.mktemp("snapshots")
-    for name in ("a", "b"):
-        meta = snapshot.take_snapshot(root / name, SOCINV, ROOT, only=ONLY)
-        assert meta["timeouts"] == []
+    scratch = tmp_path_factory.mktemp("scratch")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(tempfile, "tempdir", str(scratch))
+        for name in ("a", "b"):
+            meta = snapshot.take_snapshot(root / name, SOCINV, ROOT, only=ONLY)
+            assert meta["timeouts"] == []
+    assert list(scratch.iterdir()) == []  # its working folder (corpus copy, outputs) is gone
     return root / "a", root / "b"
 
 

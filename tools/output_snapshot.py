@@ -703,9 +703,10 @@ def take_snapshot(out: Path, socinv: Path, corpus: Path = ROOT, only: list[str] 
     began = time.monotonic()
     try:
         outcome = snap.take()
+        version = subprocess.run([str(socinv), "--version"], capture_output=True, text=True, env=snap.env,
+                                 cwd=snap.tmp).stdout
     finally:
         shutil.rmtree(snap.tmp, ignore_errors=True)
-    version = subprocess.run([str(socinv), "--version"], capture_output=True, text=True, env=snap.env).stdout
     corpus_head = subprocess.run(["git", "-C", str(corpus), "rev-parse", "HEAD"], capture_output=True, text=True)
     meta = {"taken": snap.started.isoformat(timespec="seconds"), "seconds": round(time.monotonic() - began, 1),
             "socinv": str(socinv), "socinv_version": version.strip(), **checkout_of(socinv),
