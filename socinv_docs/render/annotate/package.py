@@ -130,7 +130,9 @@ class Package:
         return [n for n in (*self.infos, *self.data) if n.lower().endswith(suffix) and n not in self.gone]
 
     def write(self, tmp: Path, now: dt.datetime) -> None:
-        for name in self.dirty:
+        # Sorted: new parts are written in this order, and a copy must not depend on the
+        # interpreter's hash seed (the same input gives the same bytes).
+        for name in sorted(self.dirty):
             self.data[name] = serialize(self.trees[name])
         try:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
