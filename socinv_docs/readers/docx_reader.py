@@ -31,8 +31,8 @@ from lxml import etree
 from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.readers.blocks import Block, BlockKind, Cell, RawDocument
-from socinv_docs.readers.ooxml import to_transitional
 from socinv_docs.readers.safety import UnreadableFile, parse_part, read_member
+from socinv_docs.readers.strict import to_transitional
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from socinv_docs.limits import XML_DEPTH_CEILING, Limits
+from socinv_docs.readers.strict import to_transitional
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -386,9 +387,7 @@ def _parser():
 def checked_xml(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
     """The bytes of a part about to be parsed as XML, after the XML limits: its size, its
     encoding and a prologue without DTD. Strict OOXML namespaces are mapped to the
-    transitional ones (ooxml.to_transitional), so a reader needs to know only one set."""
-    from socinv_docs.readers.ooxml import to_transitional
-
+    transitional ones (strict.to_transitional), so a reader needs to know only one set."""
     try:
         info = archive.getinfo(name)
     except KeyError:
