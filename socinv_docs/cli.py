@@ -32,7 +32,7 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), de
 
 
 def _schemas(lang: str):
-    from socinv_docs.schema import SchemaError, load_schemas
+    from socinv_docs.loading import SchemaError, load_schemas
 
     try:
         return load_schemas()

@@ -18,14 +18,8 @@ from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.messages import msg
 from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.report import DocumentReport, SubmissionReport
-from socinv_docs.rules import (
-    RuleContext,
-    SubmissionContext,
-    document_rules,
-    make_finding,
-    runs_on,
-    submission_rules,
-)
+from socinv_docs.rules.base import RuleContext, SubmissionContext, make_finding, runs_on
+from socinv_docs.rules.registry import document_rules, submission_rules
 from socinv_docs.schema import SchemaSet
 
 LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}

@@ -1,8 +1,9 @@
 """The schema format: what a template contains (kinds) and a municipality's numbers (profiles).
 
-Schemas are data in `schemas/` (YAML). These classes define that format; a file that does
-not fit gives a SchemaError naming the file and the key. Adding another municipality's
-template means adding files there, not code.
+Schemas are data in `schemas/` (YAML). These classes define that format and nothing else:
+reading the files, checking them and configuring the rules a profile enables is the
+loader's (loading.py), which gives a SchemaError naming the file and the key. Adding
+another municipality's template means adding files there, not code.
 
 The classes are plain frozen dataclasses, checked by pydantic only when a YAML file is
 loaded. A `socinv check` then reads the checked set from a cache (schema_cache.py) and never
@@ -13,10 +14,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
 from enum import StrEnum
-from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from annotated_types import Interval
@@ -31,7 +29,7 @@ class Required(StrEnum):
 class Spec:
     """A piece of the schema format: subclasses are frozen, keyword-only dataclasses whose
     fields are declared as plainly as a model's (a list or dict default is copied per
-    instance). pydantic checks them against the YAML (`validate`): unknown keys are refused."""
+    instance). pydantic checks them against the YAML (loading.validate): unknown keys are refused."""
 
     __pydantic_config__ = {"extra": "forbid"}
 
@@ -42,14 +40,6 @@ class Spec:
             if isinstance(default, list | dict | set):
                 setattr(cls, name, dataclasses.field(default_factory=lambda d=default: copy.deepcopy(d)))
         dataclasses.dataclass(frozen=True, kw_only=True)(cls)
-
-
-def validate(spec: type, data: object):
-    """`data` (from YAML) as a `spec`, or pydantic's ValidationError. pydantic is imported
-    here, only when a schema file is read, not when the cached set is used."""
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(spec).validate_python(data)
 
 
 def as_dict(spec: Spec) -> dict[str, Any]:
@@ -330,7 +320,7 @@ class ProfileSpec(Spec):
     """A funder: its source, the kinds it uses, how it counts and the rules it enables.
 
     `rules` maps a rule's name (socinv_docs/rules/<name>.py) to its options; each rule's
-    options model checks them when the profile is loaded (socinv_docs.rules.configure)."""
+    options model checks them when the profile is loaded (loading.configure)."""
 
     id: str
     funder: str
@@ -378,10 +368,6 @@ class CommonSpec(Spec):
     match_threshold: Annotated[float, Interval(ge=0.5, le=1.0)] = 0.78
 
 
-class SchemaError(Exception):
-    """A schema file that does not fit the format. The message names the file and key."""
-
-
 @dataclasses.dataclass(frozen=True)
 class SchemaSet:
     kinds: dict[str, KindSpec]
@@ -394,80 +380,3 @@ class SchemaSet:
 
     def profile_for(self, kind: str) -> ProfileSpec | None:
         return next(iter(self.profiles_for(kind)), None)
-
-
-def _load_yaml(path: Path, spec: type[Spec]):
-    import yaml
-
-    # libyaml's loader when PyYAML was built with it: the pure-Python one took ~0.1 s of
-    # every `socinv check` (same safe constructors, same results).
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise SchemaError(f"{path}: {exc}") from None
-    from pydantic import ValidationError
-
-    try:
-        return validate(spec, data)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()
-        )
-        raise SchemaError(f"{path}: {problems}") from None
-
-
-def _configure(profile: ProfileSpec, kinds: dict[str, KindSpec], common: CommonSpec, path: Path) -> ProfileSpec:
-    """The profile with each rule's options checked by the rule's own model: an unknown rule,
-    a bad option, a kind the profile lacks or a role the kind does not map is refused here,
-    naming the file and the key, never discovered (or silently skipped) on a submission."""
-    from socinv_docs.rules import RuleConfigError, configure
-
-    try:
-        return dataclasses.replace(profile, rules=configure(profile, kinds, common))
-    except RuleConfigError as exc:
-        raise SchemaError(f"{path}: rules.{exc}") from None
-
-
-def schemas_dir() -> Path:
-    """The schemas shipped with the package, or the repository's when run from a checkout."""
-    override = os.environ.get("SOCINV_SCHEMAS")
-    if override:
-        return Path(override)
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_data" / "schemas", here.parent / "schemas"):
-        if candidate.is_dir():
-            return candidate
-    raise SchemaError(f"no schemas directory found next to {here}")
-
-
-@lru_cache(maxsize=8)
-def load_schemas(root: Path | None = None) -> SchemaSet:
-    """Every kind and profile under `root` (default: the shipped schemas), checked; from the
-    cache when the files are the ones checked last time (schema_cache.py)."""
-    from socinv_docs.schema_cache import cached
-
-    return cached(Path(root) if root else schemas_dir(), read_schemas)
-
-
-def read_schemas(root: Path) -> SchemaSet:
-    """Read and check every schema file under `root`; SchemaError names the file and key."""
-    common = _load_yaml(root / "common.yaml", CommonSpec)
-    kinds: dict[str, KindSpec] = {}
-    for path in sorted((root / "kinds").glob("*.yaml")):
-        kind = _load_yaml(path, KindSpec)
-        kinds[kind.id] = kind
-    profiles: dict[str, ProfileSpec] = {}
-    for path in sorted((root / "profiles").glob("*.yaml")):
-        profile = _load_yaml(path, ProfileSpec)
-        unknown = [k for k in profile.kinds if k not in kinds]
-        if unknown:
-            raise SchemaError(f"{path}: kinds: unknown kind {unknown}")
-        if profile.economics is not None:
-            stray = [k for k in profile.economics.kinds if k not in profile.kinds]
-            if stray:
-                raise SchemaError(f"{path}: economics.kinds: {stray} not among the profile's kinds")
-        profiles[profile.id] = _configure(profile, kinds, common, path)
-    if not kinds:
-        raise SchemaError(f"{root / 'kinds'}: no kind files")
-    return SchemaSet(kinds=kinds, profiles=profiles, common=common)

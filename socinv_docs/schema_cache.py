@@ -3,9 +3,10 @@ re-checks every YAML file nor imports pydantic to do so (together ~0.15 s of a r
 should take ~0.2 s, issue 11).
 
 The key is everything the checked set is made from: the package version, the code that
-defines the format (schema.py and the rules with their options) and every schema file's
-name and bytes. An edited schema file, a new funder or another version gives another key,
-so what is used is always what the files say now.
+makes it (the caller names those files: loading.checking_code, the format, the loader and
+each registered rule's module with its options) and every schema file's name and bytes. An
+edited schema file, a new funder or another version gives another key, so what is used is
+always what the files say now.
 
 The cache is a pickle, and reading a pickle can run code: it is only used from a folder
 that belongs to this user and that nobody else may write to, and only a file of this user
@@ -22,9 +23,11 @@ import pickle
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
+
+from socinv_docs import __version__
 
 T = TypeVar("T")
 
@@ -42,12 +45,11 @@ def cache_dir() -> Path | None:
     return Path(base) / "socinv-docs" if base else None
 
 
-def key(root: Path) -> str:
-    """What the checked set is made from, as one hash."""
-    from socinv_docs import __version__
-
+def key(root: Path, code: Sequence[Path] = ()) -> str:
+    """What the checked set is made from, as one hash: the version, the `code` that makes it
+    (files of the package) and every schema file under `root`."""
     digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
-    code = [PACKAGE / "schema.py", *sorted((PACKAGE / "rules").glob("*.py"))]
+    code = list(code)
     files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
     for path in code + files:
         name = str(path.relative_to(PACKAGE if path in code else root))
@@ -62,12 +64,13 @@ def _ours(path: Path) -> bool:
     return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def cached(root: Path, read: Callable[[Path], T]) -> T:
-    """`read(root)`, or what it gave last time for the same files."""
+def cached(root: Path, read: Callable[[Path], T], code: Sequence[Path] = ()) -> T:
+    """`read(root)`, or what it gave last time for the same files (the schema files under
+    `root` and the `code` that reads them)."""
     folder = cache_dir()
     try:
         prefix = f"{PREFIX}{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}-"
-        name = f"{prefix}{key(root)}.pickle"
+        name = f"{prefix}{key(root, code)}.pickle"
     except (OSError, ValueError):
         folder = None  # a schema file that cannot be read: read() says which
     if folder is None:

@@ -313,7 +313,7 @@ def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | No
     _die_with_parent(parent)
     limit_memory()  # the same ceiling as `socinv check` (SOCINV_MAX_WORKER_MB)
     if schemas is None:  # spawn start method: load once per worker, never per file
-        from socinv_docs.schema import load_schemas
+        from socinv_docs.loading import load_schemas
 
         schemas = load_schemas()
     _warm_up()
@@ -559,7 +559,7 @@ def skipped_line(entry: SkippedEntry, lang: str = "sv") -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover - manual smoke run
-    from socinv_docs.schema import load_schemas
+    from socinv_docs.loading import load_schemas
 
     result = validate_folder(Path(sys.argv[1]), load_schemas())
     print(summary_line(result))

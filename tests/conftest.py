@@ -34,7 +34,7 @@ atexit.register(shutil.rmtree, os.environ["SOCINV_CACHE_DIR"], ignore_errors=Tru
 
 @pytest.fixture(scope="session")
 def schemas():
-    from socinv_docs.schema import load_schemas
+    from socinv_docs.loading import load_schemas
 
     return load_schemas()
 

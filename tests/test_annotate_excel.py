@@ -686,7 +686,7 @@ import sys
 from pathlib import Path
 from socinv_docs.pipeline import check_document
 from socinv_docs.render.annotate import AnnotateError, annotate
-from socinv_docs.schema import load_schemas
+from socinv_docs.loading import load_schemas
 report = check_document(Path({str(OFFICIAL / "forslag.xlsx")!r}), load_schemas())
 size = int(open("/proc/self/statm").read().split()[0]) * 4096
 os.environ["SOCINV_MAX_WORKER_MB"] = str(size // 2**20 + 60)  # what the process holds now, and 60 MB more

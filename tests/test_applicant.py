@@ -287,7 +287,7 @@ def test_excel_findings_go_row_by_row_and_the_review_sheet_follows(tmp_path, sch
 
 def test_in_document_order_puts_a_missing_part_before_its_anchor():
     from socinv_docs.location import Location
-    from socinv_docs.rules import make_finding
+    from socinv_docs.rules.base import make_finding
 
     at = make_finding(Code.SECTION_EMPTY, where=Location(block=7))
     before = make_finding(Code.SECTION_MISSING, where=Location(block=7, position="before"))

@@ -56,9 +56,9 @@ def test_every_code_has_a_swedish_and_english_message_and_hint():
 
 
 def test_every_rule_is_registered_with_spec_codes():
-    from socinv_docs.rules import REGISTRY
+    from socinv_docs.rules.registry import RULES
 
-    emitted = {c for r in REGISTRY.values() for c in r.codes}
+    emitted = {c for r in RULES.values() for c in r.codes}
     assert emitted <= set(Code)
     # Every content code has a rule; the two unreadable codes and FUNDERS_MIXED (no funder's
     # rule: pipeline.check_submission) come from the pipeline.
@@ -183,14 +183,14 @@ def test_official_copies_match_shared():
 
 def test_an_internal_error_is_reported_not_raised(cli, monkeypatch):
     """A bug in a rule must not end a run with a traceback (SOCINV_DEBUG unset, as for users)."""
-    from socinv_docs.rules import base
+    from socinv_docs.rules import base, registry
 
     def broken(doc, ctx):
         raise ZeroDivisionError("a bug")
 
     monkeypatch.delenv("SOCINV_DEBUG", raising=False)
     # "sections" is enabled for the förslag: make it break.
-    monkeypatch.setitem(base.REGISTRY, "sections", base.Rule("sections", (), broken))
+    monkeypatch.setitem(registry.RULES, "sections", base.Rule("sections", (), broken))
     result = cli("check", OFFICIAL / "forslag.xlsx", "--format", "json")
     assert result.exit_code == 2
     finding = result.json["findings"][0]

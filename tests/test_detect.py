@@ -17,8 +17,8 @@ from socinv_docs.extract import detect
 from socinv_docs.extract.matching import TargetKind, match
 from socinv_docs.extract.text import fold
 from socinv_docs.limits import Limits
+from socinv_docs.loading import load_schemas
 from socinv_docs.pipeline import read_raw
-from socinv_docs.schema import load_schemas
 
 FILES = sorted([*OFFICIAL.glob("*.*x"), *(ROOT / "samples").rglob("*.*x")])
 

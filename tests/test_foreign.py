@@ -128,7 +128,7 @@ def test_foreign_file_gets_the_right_answer(schemas, name):
 
 
 def test_limit_hit_names_the_tab():
-    from socinv_docs.schema import load_schemas
+    from socinv_docs.loading import load_schemas
 
     report = check_document(FOREIGN / "ClosedXML+ClosedXML__DrawingSizeInPx.xlsx", load_schemas())
     sheet = report.findings[0].params["sheet"]

@@ -185,8 +185,8 @@ def toy_application(path: Path, values: dict) -> Path:
 
 def test_a_made_up_funder_gets_every_rule(tmp_path):
     from socinv_docs.codes import Code
+    from socinv_docs.loading import load_schemas
     from socinv_docs.pipeline import check_document
-    from socinv_docs.schema import load_schemas
 
     schemas = load_schemas(toy_schemas(tmp_path))
     good = check_document(toy_application(tmp_path / "bra.docx", GOOD), schemas)
@@ -222,7 +222,7 @@ def test_a_made_up_funder_gets_every_rule(tmp_path):
 def test_a_made_up_funder_in_the_register_and_the_memo(tmp_path, monkeypatch, cli):
     import openpyxl
 
-    from socinv_docs.schema import load_schemas
+    from socinv_docs.loading import load_schemas
 
     monkeypatch.setenv("SOCINV_SCHEMAS", str(toy_schemas(tmp_path)))
     load_schemas.cache_clear()
@@ -263,8 +263,8 @@ def test_one_kind_can_serve_two_funders(tmp_path, official):
     """A funder reusing Örebro's idéprövning with other numbers: told apart by its phrases."""
     from docbuilder import WordDraft
 
+    from socinv_docs.loading import load_schemas
     from socinv_docs.pipeline import check_document
-    from socinv_docs.schema import load_schemas
 
     root = toy_schemas(tmp_path)
     (root / "profiles" / "annanstad-2027.yaml").write_text("""

@@ -22,8 +22,8 @@ from lxml import etree
 
 from socinv_docs.codes import Code, Severity
 from socinv_docs.fmt import kronor
+from socinv_docs.loading import load_schemas
 from socinv_docs.pipeline import check_document, check_submission
-from socinv_docs.schema import load_schemas
 
 PROFILE = "gavleborg-2019"
 TEMPLATES = ROOT / "tests" / "data" / "gavleborg"

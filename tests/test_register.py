@@ -20,7 +20,7 @@ from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.render import register as R
 from socinv_docs.report import DocumentReport, Facts, Finding, PartyFact, RunReport, SubmissionReport
-from socinv_docs.rules import make_finding
+from socinv_docs.rules.base import make_finding
 
 NOW = dt.datetime(2026, 3, 1, 10, 0)
 HOSTILE = ['=HYPERLINK("http://x","y")', "+46 70 123 45 67", "-5", "@SUM(A1)", "=1+1"]

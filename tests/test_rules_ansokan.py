@@ -81,8 +81,9 @@ def test_economics_match_a_hand_calculation(schemas):
 def test_discount_rate_gives_present_values(schemas):
     # 1 000 000 a year for 2 years at 10 %: 1 000 000/1.1 + 1 000 000/1.21 = 1 735 537.
     from socinv_docs.economics import present_value
+    from socinv_docs.loading import validate
     from socinv_docs.roles import SavingsRow
-    from socinv_docs.schema import EconomicsSpec, validate
+    from socinv_docs.schema import EconomicsSpec
 
     rows = [SavingsRow(party="A", per_year=1_000_000, years=2, location=Location())]
     assert present_value(rows, EconomicsSpec(kinds=["x"], discount_rate=0.10)) == 1_735_537

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from socinv_docs.codes import Code
+from socinv_docs.loading import SchemaError, load_schemas, schemas_dir
 from socinv_docs.pipeline import check_document
-from socinv_docs.schema import SchemaError, load_schemas, schemas_dir
 
 
 @pytest.fixture

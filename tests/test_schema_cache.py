@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from socinv_docs import schema_cache
-from socinv_docs.schema import read_schemas, schemas_dir
+from socinv_docs.loading import read_schemas, schemas_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,7 +103,7 @@ def test_no_cache_when_turned_off(cache, schemas_copy, monkeypatch):
 
 
 def test_a_schema_error_is_not_cached(cache, schemas_copy):
-    from socinv_docs.schema import SchemaError
+    from socinv_docs.loading import SchemaError
 
     (schemas_copy / "common.yaml").write_text("placeholders: 12\n", encoding="utf-8")
     for _ in range(2):
@@ -125,3 +125,31 @@ def test_a_cached_check_does_not_import_pydantic(cache):
     assert runs[0].stderr.strip().endswith("PYDANTIC") and "NO-PYDANTIC" not in runs[0].stderr
     assert runs[1].stderr.strip().endswith("NO-PYDANTIC"), runs[1].stderr
     assert runs[0].stdout == runs[1].stdout  # the same report either way
+
+
+def test_the_key_is_the_code_the_registry_names(tmp_path, monkeypatch, schemas_copy):
+    """The key hashes the code a checked set is made by: the format, the loader and every
+    rule the registry declares (their Options are pickled with the set), named by the
+    registry rather than found by a glob. A changed rule module is another key."""
+    import inspect
+
+    from socinv_docs import loading
+    from socinv_docs.rules.registry import RULES
+
+    code = loading.checking_code()
+    package = Path(loading.__file__).resolve().parent
+    assert {Path(inspect.getfile(r.check)).resolve() for r in RULES.values()} <= set(code)
+    assert {package / "schema.py", package / "loading.py", package / "rules" / "registry.py"} <= set(code)
+    assert all(p.is_relative_to(package) for p in code)
+    # A copy of the package's code, so that one rule module can be edited.
+    copied = tmp_path / "package"
+    for path in code:
+        target = copied / path.relative_to(package)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    monkeypatch.setattr(schema_cache, "PACKAGE", copied)
+    mine = [copied / p.relative_to(package) for p in code]
+    before = schema_cache.key(schemas_copy, mine)
+    duration = copied / "rules" / "duration.py"
+    duration.write_text(duration.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert schema_cache.key(schemas_copy, mine) != before

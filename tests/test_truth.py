@@ -19,7 +19,7 @@ from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.pipeline import check_document, check_submission
 from socinv_docs.report import RunReport, Status
-from socinv_docs.rules import make_finding
+from socinv_docs.rules.base import make_finding
 
 KOMPLETT = ROOT / "samples" / "ansokan-komplett"
 SCHEMA_NAME = {"sv": "Utvärderingsschema", "en": "Evaluation schema"}  # the kind's `name` in its schema

@@ -6,6 +6,7 @@ Read straight from the loaded schemas, so what it prints is what `check` and `va
 from __future__ import annotations
 
 from socinv_docs import messages
+from socinv_docs.rules.registry import RULES
 from socinv_docs.schema import ProfileSpec, SchemaSet, as_dict
 
 
@@ -56,10 +57,8 @@ def profile_detail(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
                 out.append(f"    {key}: {_value(value)}")
     out.append("")
     out.append(f"{_t('profiles.rules', lang)}:")
-    from socinv_docs.rules import REGISTRY
-
     for name, options in profile.rules.items():
-        rule = REGISTRY[name]
+        rule = RULES[name]
         codes = ", ".join(c.value for c in rule.codes)
         out.append(f"  {name}  ({codes})")
         if rule.scope == "document":

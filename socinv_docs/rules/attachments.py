@@ -15,7 +15,7 @@ from typing import Literal
 
 from socinv_docs.codes import Code, Severity
 from socinv_docs.messages import literal
-from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.schema import Spec
 
 
@@ -35,7 +35,6 @@ class Options(RuleOptions):
                     raise ValueError(f"require.{i}.{key}: '{getattr(need, key)}' is not one of the profile's kinds")
 
 
-@rule(Code.ATTACHMENT_MISSING, options=Options, scope="submission")
 def check(documents, ctx):
     present = {d.kind for d in documents if d.kind}
     for doc in documents:
@@ -53,3 +52,6 @@ def check(documents, ctx):
                               # Required: the submission is not complete without it, even where
                               # checking the document alone makes this a warning.
                               mandatory=need.level == "error")
+
+
+RULE = Rule("attachments", (Code.ATTACHMENT_MISSING,), check, options=Options, scope="submission")

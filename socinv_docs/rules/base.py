@@ -1,11 +1,12 @@
-"""What every rule shares: its options, the roles it needs, the context it runs in, and how
-it makes a finding.
+"""What every rule shares: its declaration, its options, the roles it needs, the context it
+runs in, and how it makes a finding.
 
-A rule is one module with one `check`, registered with `@rule(codes..., options=Options,
-needs=...)`. The profile enables it by name (`rules: {duration: {kinds: [ansokan],
-min_years: 2, max_years: 4}}`); its `Options` model checks those options when the profile
-is loaded, and `needs` says which of a kind's roles (or parts: criteria, grid, signatures)
-it reads, so a profile that enables a rule for a kind without them is refused then, not
+A rule is one module with one `check` and its `RULE = Rule(...)` declaration (name, codes,
+options, needs), listed in rules/registry.py. The profile enables it by name (`rules:
+{duration: {kinds: [ansokan], min_years: 2, max_years: 4}}`); the loader (loading.py)
+checks those options against its `Options` model when the profile is read, and `needs`
+(which of a kind's roles, or parts: criteria, grid, signatures, it reads) against the
+kinds, so a profile that enables a rule for a kind without them is refused then, not
 skipped in silence later. The pipeline runs only what the profile enables: no rule decides
 for itself whether it runs.
 """
@@ -19,7 +20,7 @@ from socinv_docs.codes import DEFAULT_SEVERITY, Code, Severity
 from socinv_docs.location import Location
 from socinv_docs.model import Document
 from socinv_docs.report import DocumentReport, Finding
-from socinv_docs.schema import CommonSpec, KindSpec, ProfileSpec, SchemaSet, Spec, validate
+from socinv_docs.schema import KindSpec, ProfileSpec, SchemaSet, Spec
 
 
 class RuleOptions(Spec):
@@ -98,6 +99,10 @@ def has(kind: KindSpec, need: str) -> bool:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule as the registry declares it: its name (what a profile enables), the codes it
+    may report, its check, the model of its options, what it needs of a kind, and whether
+    it judges one document or a whole submission."""
+
     name: str
     codes: tuple[Code, ...]
     check: Callable
@@ -105,78 +110,10 @@ class Rule:
     # Each entry: alternatives, at least one of which the kind must have ("period|duration").
     needs: tuple[str, ...] = ()
     scope: str = "document"  # or "submission"
-    doc: str = ""
 
     def missing(self, kind: KindSpec) -> list[str]:
         """What this rule needs that the kind lacks (empty: it can run on the kind)."""
         return [need for need in self.needs if not any(has(kind, alt) for alt in need.split("|"))]
-
-
-REGISTRY: dict[str, Rule] = {}
-
-
-def rule(*codes: Code, options: type[RuleOptions] = NoOptions, needs: tuple[str, ...] = (),
-         scope: str = "document") -> Callable:
-    """Register a rule function under the codes it may emit, with its options and needs."""
-
-    def register(fn: Callable) -> Callable:
-        module = __import__(fn.__module__, fromlist=["__doc__"])
-        name = fn.__module__.rsplit(".", 1)[-1]
-        REGISTRY[name] = Rule(name=name, codes=codes, check=fn, options=options, needs=needs, scope=scope,
-                              doc=module.__doc__ or "")
-        return fn
-
-    return register
-
-
-class RuleConfigError(Exception):
-    """A profile's rule that cannot run as written. The message starts with the key path
-    under `rules.` (e.g. "duration.max_years: ...")."""
-
-
-def configure(profile: ProfileSpec, kinds: dict[str, KindSpec], common: CommonSpec) -> dict[str, RuleOptions]:
-    """Each enabled rule's options, checked: known rule, valid options, kinds of this
-    profile, and the roles those kinds must map. Raises RuleConfigError."""
-    configured: dict[str, RuleOptions] = {}
-    for name, raw in (profile.rules or {}).items():
-        if isinstance(raw, RuleOptions):  # already configured (a copy of a loaded profile)
-            configured[name] = raw
-            continue
-        rule_ = REGISTRY.get(name)
-        if rule_ is None:
-            raise RuleConfigError(f"{name}: unknown rule (known: {', '.join(sorted(REGISTRY))})")
-        from pydantic import ValidationError
-
-        try:
-            options = validate(rule_.options, raw or {})
-        except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
-                                 for err in exc.errors())
-            raise RuleConfigError(f"{name}.{problems}") from None
-        extra_check = getattr(options, "check_against", None)
-        if extra_check is not None:
-            try:
-                extra_check(profile, kinds, common)
-            except ValueError as exc:
-                raise RuleConfigError(f"{name}.{exc}") from None
-        if rule_.scope == "document":
-            _check_kinds(name, rule_, options, profile, kinds)
-        configured[name] = options
-    return configured
-
-
-def _check_kinds(name: str, rule_: Rule, options: RuleOptions, profile: ProfileSpec,
-                 kinds: dict[str, KindSpec]) -> None:
-    if options.kinds is not None:
-        for i, kind_id in enumerate(options.kinds):
-            if kind_id not in profile.kinds:
-                raise RuleConfigError(f"{name}.kinds.{i}: '{kind_id}' is not one of the profile's kinds")
-            missing = rule_.missing(kinds[kind_id])
-            if missing:
-                raise RuleConfigError(f"{name}.kinds.{i}: kind '{kind_id}' does not map "
-                                      f"{' / '.join(missing)} (roles in schemas/kinds/{kind_id}.yaml)")
-    elif not any(not rule_.missing(kinds[k]) for k in profile.kinds):
-        raise RuleConfigError(f"{name}: no kind of this profile has {' / '.join(rule_.needs)}")
 
 
 def runs_on(rule_: Rule, profile: ProfileSpec, kind: KindSpec) -> RuleOptions | None:

@@ -16,7 +16,7 @@ from annotated_types import Interval
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import RuleOptions, invalid_table_cell, rule
+from socinv_docs.rules.base import Rule, RuleOptions, invalid_table_cell
 
 TOLERANCE = 0.0005  # a share rounded in the applicant's spreadsheet
 
@@ -30,7 +30,6 @@ class Options(RuleOptions):
             raise ValueError("kinds: the profile needs an economics block (economics.kinds, hour_rate)")
 
 
-@rule(Code.FUND_SHARE_TOO_HIGH, Code.OWN_SHARE_TOO_LOW, Code.FIELD_INVALID, options=Options, needs=("budget",))
 def check(doc, ctx):
     role = ctx.kind.roles.cofinancing
     for row in roles.cofinancing_rows(doc, ctx.kind):
@@ -70,3 +69,6 @@ def _total_cell(doc, ctx, column: str | None):
     if total is None:
         return table.cell(table.location, column)
     return total.cells.get(column) or table.cell(total.location, column)
+
+
+RULE = Rule("cofinancing", (Code.FUND_SHARE_TOO_HIGH, Code.OWN_SHARE_TOO_LOW, Code.FIELD_INVALID), check, options=Options, needs=("budget",))

@@ -13,7 +13,7 @@ from typing import Literal
 from socinv_docs import economics, roles
 from socinv_docs.codes import Code
 from socinv_docs.messages import msg
-from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.rules.base import Rule, RuleOptions
 
 
 class Options(RuleOptions):
@@ -22,7 +22,6 @@ class Options(RuleOptions):
     of: Literal["fund", "cost"] = "fund"
 
 
-@rule(Code.COST_CEILING_EXCEEDED, options=Options, needs=("budget|amount",))
 def check(doc, ctx):
     options, budget = ctx.options, ctx.kind.roles.budget
     rows = roles.budget_rows(doc, ctx.kind)
@@ -52,3 +51,6 @@ def check(doc, ctx):
             what = msg("ceiling.total" if options.of == "fund" else "ceiling.cost_total")
             yield ctx.finding(Code.COST_CEILING_EXCEEDED, field=ctx.kind.roles.amount, where=where, what=what,
                               amount=total, ceiling=options.max_total)
+
+
+RULE = Rule("cost_ceiling", (Code.COST_CEILING_EXCEEDED,), check, options=Options, needs=("budget|amount",))

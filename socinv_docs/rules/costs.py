@@ -12,12 +12,11 @@ Reads the roles `budget` and `amount`.
 
 from socinv_docs import economics, messages, roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import invalid_table_cell, rule
+from socinv_docs.rules.base import Rule, invalid_table_cell
 
 TOLERANCE = 1  # kronor: rounding in a spreadsheet-made table
 
 
-@rule(Code.COSTS_INCONSISTENT, Code.FIELD_INVALID, needs=("budget",))
 def check(doc, ctx):
     budget = ctx.kind.roles.budget
     rows = roles.budget_rows(doc, ctx.kind)
@@ -58,3 +57,6 @@ def check(doc, ctx):
         if abs(from_fund - requested.value) > TOLERANCE:
             yield inconsistent(detail, requested.location, total=from_fund, requested=requested.value,
                                column=roles.column_label(ctx.kind, budget.table, budget.fund) if budget.fund else "")
+
+
+RULE = Rule("costs", (Code.COSTS_INCONSISTENT, Code.FIELD_INVALID), check, needs=("budget",))

@@ -13,11 +13,9 @@ The user-facing explanation (`socinv rules CODE`) is in messages.py under "rules
 """
 
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import rule
+from socinv_docs.rules.base import Rule
 
 
-@rule(Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET, Code.CRITERION_UNCLEAR, Code.CRITERION_UNMOTIVATED,
-      needs=("criteria",))
 def check(doc, ctx):
     for item in ctx.kind.criteria.items:
         answer = doc.criteria.get(item.id)
@@ -37,3 +35,6 @@ def check(doc, ctx):
             yield ctx.finding(Code.CRITERION_UNMOTIVATED, criterion=item.id,
                               where=answer.motivation_location or answer.location, question=item.text,
                               answer=answer.raw[:80])
+
+
+RULE = Rule("criteria", (Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET, Code.CRITERION_UNCLEAR, Code.CRITERION_UNMOTIVATED), check, needs=("criteria",))

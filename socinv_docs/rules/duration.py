@@ -10,7 +10,7 @@ Options: `min_years`, `max_years` (either may be left out). Reads the role `peri
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.rules.base import Rule, RuleOptions
 
 EPSILON = 1e-6
 
@@ -20,7 +20,6 @@ class Options(RuleOptions):
     max_years: float | None = None
 
 
-@rule(Code.DURATION_OUT_OF_RANGE, options=Options, needs=("period|duration",))
 def check(doc, ctx):
     years, field = roles.years(doc, ctx.kind)
     if years is None:
@@ -30,3 +29,6 @@ def check(doc, ctx):
         yield ctx.finding(Code.DURATION_OUT_OF_RANGE, field=field.id, where=field.location,
                           section=field.id if field.id in doc.sections else None,
                           years=years, min=low if low is not None else 0, max=high)
+
+
+RULE = Rule("duration", (Code.DURATION_OUT_OF_RANGE,), check, options=Options, needs=("period|duration",))

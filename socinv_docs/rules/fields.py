@@ -9,10 +9,9 @@ Skriv här:" → FIELD_MISSING.
 
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
-from socinv_docs.rules.base import rule, severity_for
+from socinv_docs.rules.base import Rule, severity_for
 
 
-@rule(Code.FIELD_MISSING, Code.FIELD_INVALID, needs=("fields",))
 def check(doc, ctx):
     for spec in ctx.kind.fields:
         value = doc.fields.get(spec.id)
@@ -30,3 +29,6 @@ def check(doc, ctx):
             yield ctx.finding(Code.FIELD_INVALID, severity=Severity(spec.invalid_severity), field=spec.id,
                               section=spec.id if spec.source == "section" else None, where=value.location,
                               label=spec.label.rstrip(":"), raw=value.raw[:80], type=messages.msg(f"type.{spec.type}"))
+
+
+RULE = Rule("fields", (Code.FIELD_MISSING, Code.FIELD_INVALID), check, needs=("fields",))

@@ -21,7 +21,7 @@ from socinv_docs import roles
 from socinv_docs.codes import Code
 from socinv_docs.extract.text import fold
 from socinv_docs.messages import literal, msg
-from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.schema import Spec
 
 
@@ -79,7 +79,6 @@ def _category_name(common, category: str, count: int) -> dict:
     return literal(sv=spec.name("sv", count), en=spec.name("en", count))
 
 
-@rule(Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT, options=Options, needs=("parties",))
 def check(doc, ctx):
     common = ctx.schemas.common
     options = ctx.options
@@ -108,3 +107,6 @@ def check(doc, ctx):
     where = doc.fields[first].location if first in doc.fields else None
     yield ctx.finding(Code.PARTIES_INSUFFICIENT, field=first, where=where, found=found or [msg("parties.none")],
                       required=required, parties=len({fold(p.name) for p in counted}))
+
+
+RULE = Rule("parties", (Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT), check, options=Options, needs=("parties",))

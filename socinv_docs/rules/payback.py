@@ -11,7 +11,7 @@ Options: `max_years`. Reads the role `savings`; needs the profile's `economics`.
 
 from socinv_docs.codes import Code
 from socinv_docs.messages import msg
-from socinv_docs.rules.base import rule
+from socinv_docs.rules.base import Rule
 from socinv_docs.rules.savings import Options as SavingsOptions
 
 
@@ -19,7 +19,6 @@ class Options(SavingsOptions):
     max_years: int
 
 
-@rule(Code.PAYBACK_TOO_LONG, options=Options, needs=("savings",))
 def check(doc, ctx):
     summary = ctx.economics
     if not summary or not summary.get("cost"):
@@ -32,3 +31,6 @@ def check(doc, ctx):
     yield ctx.finding(Code.PAYBACK_TOO_LONG, section=ctx.kind.roles.savings.table,
                       where=table.location if table else None, when=when, years=years,
                       maximum=ctx.options.max_years)
+
+
+RULE = Rule("payback", (Code.PAYBACK_TOO_LONG,), check, options=Options, needs=("savings",))

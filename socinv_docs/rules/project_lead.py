@@ -9,14 +9,13 @@ Options: `min_percent`. Reads the role `project_lead`.
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.rules.base import Rule, RuleOptions
 
 
 class Options(RuleOptions):
     min_percent: float
 
 
-@rule(Code.PROJECT_LEAD_TOO_LOW, options=Options, needs=("project_lead",))
 def check(doc, ctx):
     field = roles.field_of(doc, ctx.kind.roles.project_lead)
     if field is None or field.invalid or field.value is None:
@@ -24,3 +23,6 @@ def check(doc, ctx):
     if field.value < ctx.options.min_percent:
         yield ctx.finding(Code.PROJECT_LEAD_TOO_LOW, field=field.id, where=field.location,
                           percent=field.value, minimum=ctx.options.min_percent)
+
+
+RULE = Rule("project_lead", (Code.PROJECT_LEAD_TOO_LOW,), check, options=Options, needs=("project_lead",))

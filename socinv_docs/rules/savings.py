@@ -12,7 +12,7 @@ Reads the role `savings` (and the cost: `budget` or `amount`); needs the profile
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import RuleOptions, invalid_table_cell, rule
+from socinv_docs.rules.base import Rule, RuleOptions, invalid_table_cell
 
 
 class Options(RuleOptions):
@@ -24,8 +24,6 @@ class Options(RuleOptions):
                              "(economics.kinds: horizon and discounting)")
 
 
-@rule(Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED, Code.FIELD_INVALID, options=Options,
-      needs=("savings",))
 def check(doc, ctx):
     role = ctx.kind.roles.savings
     horizon = ctx.profile.economics.horizon_years
@@ -49,3 +47,6 @@ def check(doc, ctx):
         table = doc.tables.get(role.table)
         yield ctx.finding(Code.SAVINGS_BELOW_COST, section=role.table, where=table.location if table else None,
                           savings=savings, cost=summary["cost"], horizon=horizon)
+
+
+RULE = Rule("savings", (Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED, Code.FIELD_INVALID), check, options=Options, needs=("savings",))

@@ -16,10 +16,9 @@ from dataclasses import replace
 
 from socinv_docs import messages
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import rule
+from socinv_docs.rules.base import Rule
 
 
-@rule(Code.SCHEMA_ROW_INCOMPLETE, needs=("grid",))
 def check(doc, ctx):
     grid = ctx.kind.grid
     for goal in doc.grid:
@@ -37,3 +36,6 @@ def check(doc, ctx):
         addresses = [c.cell for c in cells if c.cell]
         yield ctx.finding(Code.SCHEMA_ROW_INCOMPLETE, section=grid.key_column, where=where, goal=label,
                           missing=missing, cells=addresses, **({"variant": "cells"} if addresses else {}))
+
+
+RULE = Rule("schema_rows", (Code.SCHEMA_ROW_INCOMPLETE,), check, needs=("grid",))

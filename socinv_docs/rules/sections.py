@@ -19,7 +19,7 @@ The user-facing explanation (`socinv rules CODE`) is in messages.py under "rules
 
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import SectionState
-from socinv_docs.rules.base import RuleOptions, rule, severity_for
+from socinv_docs.rules.base import Rule, RuleOptions, severity_for
 
 _CODE = {
     SectionState.MISSING: Code.SECTION_MISSING,
@@ -33,7 +33,6 @@ class Options(RuleOptions):
     min_words: dict[str, int] = {}  # "kind.section" -> fewer words than this is too short
 
 
-@rule(*_CODE.values(), options=Options, needs=("sections",))
 def check(doc, ctx):
     for spec in ctx.kind.sections:
         section = doc.sections.get(spec.id)
@@ -91,3 +90,6 @@ def _leftover(spec, section, ctx):
         params["variant"] = "leftover" if left.text else "leftover_control"
     return ctx.finding(Code.SECTION_PLACEHOLDER, severity=Severity.WARNING, section=spec.id, where=left.location,
                        **params)
+
+
+RULE = Rule("sections", tuple(_CODE.values()), check, options=Options, needs=("sections",))

@@ -15,7 +15,7 @@ from typing import Literal
 
 from socinv_docs import roles
 from socinv_docs.codes import Code, Severity
-from socinv_docs.rules.base import RuleOptions, rule
+from socinv_docs.rules.base import Rule, RuleOptions
 
 
 class Options(RuleOptions):
@@ -24,7 +24,6 @@ class Options(RuleOptions):
     severity: Literal["error", "warning"] = "warning"
 
 
-@rule(Code.SIGNATURE_MISSING, options=Options, needs=("signatures",))
 def check(doc, ctx):
     spec = ctx.kind.signatures
     severity = Severity(ctx.options.severity)
@@ -43,3 +42,6 @@ def check(doc, ctx):
         variant = "per_party" if ctx.options.per_party and needed > 1 else "none" if found == 0 else "too_few"
         yield ctx.finding(Code.SIGNATURE_MISSING, severity=severity, section=spec.id,
                           where=doc.anchors.get(spec.id), found=found, needed=needed, variant=variant, **named)
+
+
+RULE = Rule("signatures", (Code.SIGNATURE_MISSING,), check, options=Options, needs=("signatures",))

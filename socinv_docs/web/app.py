@@ -66,7 +66,7 @@ def _wants_json(request: Request) -> bool:
 def create_app(settings: WebSettings | None = None, *, check=default_check) -> Starlette:
     """The app. `check` is what a worker runs per file (a seam for tests: a module-level
     function (path, display, limits) -> DocumentReport)."""
-    from socinv_docs.schema import load_schemas
+    from socinv_docs.loading import load_schemas
 
     settings = settings or WebSettings.from_env()
     schemas = load_schemas()  # a broken schema stops the start, not the first upload

@@ -42,8 +42,8 @@ _schemas = None  # the worker's schema set, loaded once by _init_worker
 
 def _init_worker(max_mb: int) -> None:
     global _schemas
+    from socinv_docs.loading import load_schemas
     from socinv_docs.readers.xlsx_reader import import_openpyxl
-    from socinv_docs.schema import load_schemas
 
     limit_memory(max_mb)  # the same ceiling as `socinv check` and validate's workers
     _schemas = load_schemas()

@@ -1,0 +1,56 @@
+"""Every rule, declared in one place, as ruff's registry of codes: a profile enables a rule by
+the name it has here, `socinv rules` and `socinv profiles` list what is here, and the
+pipeline runs what is here. Nothing registers itself when it is imported.
+
+To add a rule: write its module beside the others (its docstring, `Options`, `check`, its
+words and its `RULE` declaration: rules/base.py), add one line below, and its tests.
+
+The order is the order the rules run in. Findings at the same place in a document keep it
+(report.in_document_order is stable), so it is part of the outputs: a new rule goes at the
+end.
+"""
+
+from __future__ import annotations
+
+from socinv_docs.rules import (
+    attachments,
+    cofinancing,
+    cost_ceiling,
+    costs,
+    criteria,
+    duration,
+    fields,
+    parties,
+    payback,
+    project_lead,
+    savings,
+    schema_rows,
+    sections,
+    signatures,
+)
+from socinv_docs.rules.base import Rule
+
+RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    attachments.RULE,
+    cofinancing.RULE,
+    cost_ceiling.RULE,
+    costs.RULE,
+    criteria.RULE,
+    duration.RULE,
+    fields.RULE,
+    parties.RULE,
+    savings.RULE,
+    payback.RULE,
+    project_lead.RULE,
+    schema_rows.RULE,
+    sections.RULE,
+    signatures.RULE,
+)}
+
+
+def document_rules() -> list[Rule]:
+    return [r for r in RULES.values() if r.scope == "document"]
+
+
+def submission_rules() -> list[Rule]:
+    return [r for r in RULES.values() if r.scope == "submission"]
