@@ -11,7 +11,7 @@ the locale (LC_ALL, LC_MESSAGES, LANG: sv_* or en_*), else Swedish. Then:
   and sturdier than compiling .mo files or re-implementing click's error formatting.
 - our help texts, metavars and the `--lang` default are set from the catalogue ("cli.*").
 
-Nothing here holds user-facing text: it is all in messages.py.
+Nothing here holds user-facing text: it is all in the catalogue (messages/cli.py).
 """
 
 from __future__ import annotations

@@ -190,7 +190,8 @@ def evaluate(document, schemas: SchemaSet) -> tuple[list, dict | None]:
         options = runs_on(rule_, profile_spec, kind_spec)
         if options is None:
             continue
-        ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, options=options, economics=econ)
+        ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, options=options, economics=econ,
+                          words=rule_.words)
         findings.extend(rule_.check(document, ctx))
     return findings, econ
 
@@ -218,7 +219,7 @@ def check_submission(name: str, documents: list[DocumentReport], schemas: Schema
             if options is None:
                 continue
             ctx = SubmissionContext(schemas=schemas, alone=alone, options=options, profile=profile_spec,
-                                    name=name)
+                                    name=name, words=rule_.words)
             findings.extend(rule_.check(documents, ctx))
     return SubmissionReport(submission=name, documents=documents, findings=findings)
 

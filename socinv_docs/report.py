@@ -5,6 +5,7 @@ a rendering of these objects, never of re-parsed text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as data_field  # 'field' is also an attribute name here
 from enum import StrEnum
@@ -48,6 +49,11 @@ class Finding:
     criterion: str | None = None
     where: Location = data_field(default_factory=Location)
     params: dict[str, Any] = data_field(default_factory=dict)
+    # The words of the rule that owns the code (rules/<rule>.py WORDS; None: the pipeline's
+    # own codes, in the catalogue). Carried as the funder's `source` is: this module is below
+    # the rules and never imports them, so a finding is worded from what it holds. Not data
+    # about the document: no part of its identity, comparison or JSON.
+    wording: Mapping[str, Mapping[str, Any]] | None = data_field(default=None, compare=False, repr=False)
 
     def _keys(self) -> list[str]:
         """Catalogue keys, most specific first. A finding whose case needs other words (an
@@ -58,19 +64,21 @@ class Finding:
         return [f"{self.code.value}.{variant}", self.code.value] if variant else [self.code.value]
 
     def message_in(self, lang: str = "sv") -> str:
-        key = next((k for k in self._keys() if messages.has(k, "message")), self.code.value)
-        return messages.text(key, lang, **self.params)
+        words = messages.catalogue(self.wording)
+        key = next((k for k in self._keys() if words.has(k, "message")), self.code.value)
+        return words.text(key, lang, **self.params)
 
     def hint_in(self, lang: str = "sv") -> str:
+        words = messages.catalogue(self.wording)
         # A reason (why a file is unreadable) may carry its own fix: remove the password,
         # save as .docx, ... Otherwise the code's hint.
         reason = self.params.get("reason_key")
-        if reason and messages.hint(reason, lang, **self.params):
-            return messages.hint(reason, lang, **self.params)
-        key = next((k for k in self._keys() if messages.has(k, "hint")), self.code.value)
-        hint = messages.hint(key, lang, **self.params)
+        if reason and words.hint(reason, lang, **self.params):
+            return words.hint(reason, lang, **self.params)
+        key = next((k for k in self._keys() if words.has(k, "hint")), self.code.value)
+        hint = words.hint(key, lang, **self.params)
         if self.params.get("source"):  # the funder's own words the rule rests on
-            hint = f"{hint} {messages.text('ui.source', lang, **self.params)}".strip()
+            hint = f"{hint} {words.text('ui.source', lang, **self.params)}".strip()
         return hint
 
     def location_in(self, lang: str = "sv") -> str:

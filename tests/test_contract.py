@@ -48,11 +48,34 @@ def test_codes_are_exactly_the_spec_codes_the_funder_rules_and_the_tools_own():
 
 
 def test_every_code_has_a_swedish_and_english_message_and_hint():
+    from socinv_docs.rules.registry import owner
+
     for code in Code:
+        rule = owner(code)
+        entries = rule.words if rule is not None else messages.CATALOGUE
         for lang in ("sv", "en"):
-            entry = messages.CATALOGUE[code.value][lang]
+            entry = entries[code.value][lang]
             assert entry.message and entry.hint, (code, lang)
-    assert messages.CATALOGUE["SECTION_MISSING"]["sv"] != messages.CATALOGUE["SECTION_MISSING"]["en"]
+        assert entries[code.value]["sv"] != entries[code.value]["en"], code
+
+
+def test_every_word_has_one_home():
+    """A key is worded in one place: the catalogue's areas, or one rule's module (a finding
+    carries its rule's words in front of the catalogue, so a key in both would be two
+    texts). The pipeline's own codes are the catalogue's; every other code is a rule's."""
+    from socinv_docs.rules.registry import RULES, owner
+
+    homes: dict[str, list[str]] = {key: ["catalogue"] for key in messages.CATALOGUE}
+    for rule in RULES.values():
+        for key in rule.words:
+            homes.setdefault(key, []).append(rule.name)
+    assert {key: where for key, where in homes.items() if len(where) > 1} == {}
+    pipeline = {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED}
+    assert {code for code in Code if owner(code) is None} == pipeline
+    assert all(code.value in messages.CATALOGUE for code in pipeline)
+    # A rule's words word its own codes, or the code's owner does (FIELD_INVALID: fields).
+    for rule in RULES.values():
+        assert all(owner(code) is not None for code in rule.codes), rule.name
 
 
 def test_every_rule_is_registered_with_spec_codes():

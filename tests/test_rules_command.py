@@ -3,17 +3,18 @@ sources' words) and an example, in Swedish or English (issue 11, "Everyone")."""
 
 from __future__ import annotations
 
-from socinv_docs import messages
 from socinv_docs.codes import DEFAULT_SEVERITY, Code
+from socinv_docs.render.rules import words_of
 
 
 def test_every_code_is_explained_in_both_languages():
     for code in Code:
+        words = words_of(code)
         for part in ("what", "why", "example"):
-            assert messages.has(f"rules.{code.value}.{part}"), (code, part)
-            sv, en = (messages.text(f"rules.{code.value}.{part}", lang) for lang in ("sv", "en"))
+            assert words.has(f"rules.{code.value}.{part}"), (code, part)
+            sv, en = (words.text(f"rules.{code.value}.{part}", lang) for lang in ("sv", "en"))
             assert sv and en, (code, part)
-        assert messages.text(f"rules.{code.value}.what", "sv") != messages.text(f"rules.{code.value}.what", "en")
+        assert words.text(f"rules.{code.value}.what", "sv") != words.text(f"rules.{code.value}.what", "en")
 
 
 def test_rules_lists_every_code_with_its_severity(cli):
@@ -31,8 +32,9 @@ def test_rules_code_explains_one(cli):
     en = cli("rules", "CRITERION_UNCLEAR", "--lang", "en")
     assert sv.exit_code == en.exit_code == 0
     assert sv.output.startswith("CRITERION_UNCLEAR — ") and en.output.startswith("CRITERION_UNCLEAR — ")
-    assert messages.text("rules.CRITERION_UNCLEAR.why", "sv")[:30] in sv.output
-    assert messages.text("rules.CRITERION_UNCLEAR.why", "en")[:30] in en.output
+    words = words_of(Code.CRITERION_UNCLEAR)
+    assert words.text("rules.CRITERION_UNCLEAR.why", "sv")[:30] in sv.output
+    assert words.text("rules.CRITERION_UNCLEAR.why", "en")[:30] in en.output
     assert cli("rules", "SECTION_MISSING", "--format", "json").json["code"] == "SECTION_MISSING"
 
 

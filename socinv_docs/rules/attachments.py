@@ -14,7 +14,7 @@ Options: `require`: a list of {document: kind, attachment: kind, level: error | 
 from typing import Literal
 
 from socinv_docs.codes import Code, Severity
-from socinv_docs.messages import literal
+from socinv_docs.messages import RuleWords, Text, explanation, literal
 from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.schema import Spec
 
@@ -54,4 +54,25 @@ def check(documents, ctx):
                               mandatory=need.level == "error")
 
 
-RULE = Rule("attachments", (Code.ATTACHMENT_MISSING,), check, options=Options, scope="submission")
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "ATTACHMENT_MISSING": {
+        "sv": Text("Inskicket '{submission}' saknar bilagan {attachment}.",
+                   "Skicka med {attachment} tillsammans med {document}."),
+        "en": Text("The submission '{submission}' lacks the attachment {attachment}.",
+                   "Send the {attachment} together with the {document}."),
+    },
+    **explanation("ATTACHMENT_MISSING",
+            ("Att ansökan skickas med sin obligatoriska bilaga, utvärderingsschemat.",
+             "That the application is sent with its mandatory attachment, the evaluation schema."),
+            ('Örebros riktlinjer (2020), "Utvärderingsschema": "Ett utvärderingsschema tas fram i samarbete med det centrala '
+             'utvärderingsteamet och ska finnas med i ansökan för att den ska anses komplett."',
+             'The Örebro guidelines (2020), "Evaluation schema" (translated): "An evaluation schema is made together with the central '
+             'evaluation team and must be part of the application for it to be complete."'),
+            ("En mapp med bara ansokan.docx.", "A folder with ansokan.docx only."),
+            ("fel i ett inskick; varning när en ansökan kontrolleras ensam (bilagan kan komma separat)",
+             "error in a submission; a warning when an application is checked alone (it may come separately)")),
+})
+
+
+RULE = Rule("attachments", (Code.ATTACHMENT_MISSING,), check, options=Options, scope="submission", words=WORDS)

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from dataclasses import field as data_field  # "field" is also a parameter name here
 
 from socinv_docs.codes import DEFAULT_SEVERITY, Code, Severity
 from socinv_docs.location import Location
+from socinv_docs.messages.core import Entries
 from socinv_docs.model import Document
 from socinv_docs.report import DocumentReport, Finding
 from socinv_docs.schema import KindSpec, ProfileSpec, SchemaSet, Spec
@@ -38,12 +40,14 @@ class NoOptions(RuleOptions):
 
 def make_finding(code: Code, *, severity: Severity | None = None, where: Location | None = None,
                  section: str | None = None, field: str | None = None, criterion: str | None = None,
-                 **params: object) -> Finding:
+                 wording: Entries | None = None, **params: object) -> Finding:
     """A finding as data. `params` are the values its message is made from: numbers as
     numbers, ids, the applicant's words, nested messages (messages.msg); never text in a
-    language."""
+    language. `wording`: the words of the rule that owns the code (its module's WORDS),
+    which the finding carries to whatever renders it; None for the pipeline's own codes,
+    whose words are in the catalogue."""
     return Finding(code=code, severity=severity or DEFAULT_SEVERITY[code], section=section, field=field,
-                   criterion=criterion, where=where or Location(), params=params)
+                   criterion=criterion, where=where or Location(), params=params, wording=wording)
 
 
 @dataclass
@@ -53,9 +57,10 @@ class RuleContext:
     schemas: SchemaSet
     options: RuleOptions = NoOptions()
     economics: dict | None = None  # the economics block, when the profile counts it
+    words: Entries | None = None  # the running rule's words, carried by its findings
 
-    def finding(self, code: Code, **kwargs) -> Finding:
-        return make_finding(code, **_cited(self.profile, self.options), **kwargs)
+    def finding(self, code: Code, *, wording: Entries | None = None, **kwargs) -> Finding:
+        return make_finding(code, wording=wording or self.words, **_cited(self.profile, self.options), **kwargs)
 
 
 @dataclass
@@ -65,9 +70,10 @@ class SubmissionContext:
     options: RuleOptions = NoOptions()
     profile: ProfileSpec | None = None
     name: str = ""  # the submission (sub-folder, or the file checked alone), for its findings
+    words: Entries | None = None  # the running rule's words, carried by its findings
 
-    def finding(self, code: Code, **kwargs) -> Finding:
-        return make_finding(code, **_cited(self.profile, self.options), **kwargs)
+    def finding(self, code: Code, *, wording: Entries | None = None, **kwargs) -> Finding:
+        return make_finding(code, wording=wording or self.words, **_cited(self.profile, self.options), **kwargs)
 
 
 def _cited(profile: ProfileSpec | None, options: RuleOptions) -> dict:
@@ -110,6 +116,9 @@ class Rule:
     # Each entry: alternatives, at least one of which the kind must have ("period|duration").
     needs: tuple[str, ...] = ()
     scope: str = "document"  # or "submission"
+    # Its words (the module's WORDS): the message and hint of its codes, "CODE.variant"
+    # entries, the parts its messages nest, and each code's explanation for `socinv rules`.
+    words: Entries = data_field(default_factory=dict)
 
     def missing(self, kind: KindSpec) -> list[str]:
         """What this rule needs that the kind lacks (empty: it can run on the kind)."""
@@ -122,15 +131,6 @@ def runs_on(rule_: Rule, profile: ProfileSpec, kind: KindSpec) -> RuleOptions | 
     if options is None or rule_.missing(kind):
         return None
     return options
-
-
-def invalid_table_cell(ctx: RuleContext, table_id: str, row_label: str, column: str, raw: str,
-                       type_key: str, where: Location) -> Finding:
-    """FIELD_INVALID for a table cell that cannot be read as its type (cost and effects tables)."""
-    from socinv_docs import messages
-
-    return ctx.finding(Code.FIELD_INVALID, field=table_id, section=table_id, where=where,
-                       label=f"{row_label} / {column}", raw=raw[:80], type=messages.msg(type_key))
 
 
 def severity_for(required: object) -> Severity | None:

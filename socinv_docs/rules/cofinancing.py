@@ -16,7 +16,9 @@ from annotated_types import Interval
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import Rule, RuleOptions, invalid_table_cell
+from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.rules.base import Rule, RuleOptions
+from socinv_docs.rules.fields import invalid_table_cell
 
 TOLERANCE = 0.0005  # a share rounded in the applicant's spreadsheet
 
@@ -71,4 +73,43 @@ def _total_cell(doc, ctx, column: str | None):
     return total.cells.get(column) or table.cell(total.location, column)
 
 
-RULE = Rule("cofinancing", (Code.FUND_SHARE_TOO_HIGH, Code.OWN_SHARE_TOO_LOW, Code.FIELD_INVALID), check, options=Options, needs=("budget",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "FUND_SHARE_TOO_HIGH": {
+        "sv": Text("Det sökta beloppet ({requested:kr}) är {share:pct} av kostnaden ({cost:kr}); fonden står "
+                   "för högst {maximum:pct}.",
+                   "Öka medfinansieringen eller minska det sökta beloppet."),
+        "en": Text("The amount applied for ({requested:kr}) is {share:pct} of the cost ({cost:kr}); the fund pays "
+                   "at most {maximum:pct}.",
+                   "Increase the co-financing or reduce the amount applied for."),
+    },
+    "OWN_SHARE_TOO_LOW": {
+        "sv": Text("Medfinansieringen ({own:kr}) är {share:pct} av kostnaden ({cost:kr}); minst {minimum:pct} krävs.",
+                   "Redovisa sökandes egna insatser i pengar eller arbetstid."),
+        "en": Text("The co-financing ({own:kr}) is {share:pct} of the cost ({cost:kr}); at least {minimum:pct} is "
+                   "required.",
+                   "Show the applicants' own contribution in money or working hours."),
+    },
+    **explanation("FUND_SHARE_TOO_HIGH",
+            ("Att fonden står för högst finansiärens andel av kostnaden. Gäller där profilen anger det.",
+             "That the fund pays at most the funder's share of the cost. Applies where the profile sets it."),
+            ("Finansiärer som kräver medfinansiering, t.ex. Region Gävleborg: \"sociala investeringsmedel kan "
+             "finansiera högst 50 procent av kostnaden\".",
+             "Funders that require co-financing, e.g. Region Gävleborg (translated): \"social investment funds "
+             "may finance at most 50 percent of the cost\"."),
+            ("Kostnad 1 200 000 kr och sökt belopp 800 000 kr när fonden står för högst 50 %.",
+             "Cost 1 200 000 kr and 800 000 kr sought where the fund pays at most 50 %.")),
+    **explanation("OWN_SHARE_TOO_LOW",
+            ("Att de sökande själva står för minst finansiärens andel av kostnaden, i pengar eller arbetstid "
+             "räknad till profilens timpris. Gäller där profilen anger det.",
+             "That the applicants themselves put in at least the funder's share of the cost, in money or in "
+             "working hours at the profile's rate. Applies where the profile sets it."),
+            ("Finansiärer som kräver en egen insats av de sökande; profilen citerar villkoret.",
+             "Funders that require the applicants' own contribution; the profile quotes the condition."),
+            ("Medfinansiering 100 000 kr av en kostnad på 1 000 000 kr när minst 20 % krävs.",
+             "Co-financing of 100 000 kr on a cost of 1 000 000 kr where at least 20 % is required.")),
+})
+
+
+RULE = Rule("cofinancing", (Code.FUND_SHARE_TOO_HIGH, Code.OWN_SHARE_TOO_LOW, Code.FIELD_INVALID), check,
+            options=Options, needs=("budget",), words=WORDS)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from socinv_docs import economics, roles
 from socinv_docs.codes import Code
-from socinv_docs.messages import msg
+from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 
 
@@ -53,4 +53,32 @@ def check(doc, ctx):
                               amount=total, ceiling=options.max_total)
 
 
-RULE = Rule("cost_ceiling", (Code.COST_CEILING_EXCEEDED,), check, options=Options, needs=("budget|amount",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "COST_CEILING_EXCEEDED": {
+        "sv": Text("{what} är {amount:kr}; högst {ceiling:kr} kan beviljas.",
+                   "Minska det sökta beloppet till högst {ceiling:kr}."),
+        "en": Text("{what} is {amount:kr}; at most {ceiling:kr} can be granted.",
+                   "Reduce the amount applied for to at most {ceiling:kr}."),
+    },
+    "ceiling.per_year": {"sv": Text("Sökt belopp för {year}"), "en": Text("The amount applied for in {year}")},
+    "ceiling.total": {"sv": Text("Sökt belopp totalt"), "en": Text("The total amount applied for")},
+    "ceiling.cost_per_year": {"sv": Text("Kostnaden för {year}"), "en": Text("The cost in {year}")},
+    "ceiling.cost_total": {"sv": Text("Den totala kostnaden"), "en": Text("The total cost")},
+    # Rules a funder's profile may enable (none of them in Örebro's or Mölndal's profile).
+    **explanation("COST_CEILING_EXCEEDED",
+            ("Att det sökta beloppet håller sig under finansiärens tak, per år och totalt. Gäller där profilen "
+             "anger det (socinv profiles NAMN).",
+             "That the amount sought stays under the funder's ceilings, per year and in total. Applies where "
+             "the profile sets it (socinv profiles NAME)."),
+            ("Finansiärer begränsar vad en satsning kan få, t.ex. Region Gävleborgs sociala investeringsmedel: "
+             "\"högst 500 000 kronor per år\". Profilen citerar finansiärens egna ord.",
+             "Funders cap what one initiative may get, e.g. Region Gävleborg's social investment funds "
+             "(translated): \"at most 500 000 kronor a year\". The profile quotes the funder's own words."),
+            ("År 2 söker 650 000 kr när taket är 500 000 kr per år.",
+             "Year 2 seeks 650 000 kr where the ceiling is 500 000 kr a year.")),
+})
+
+
+RULE = Rule("cost_ceiling", (Code.COST_CEILING_EXCEEDED,), check,
+            options=Options, needs=("budget|amount",), words=WORDS)

@@ -12,7 +12,9 @@ Reads the roles `budget` and `amount`.
 
 from socinv_docs import economics, messages, roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import Rule, invalid_table_cell
+from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.rules.base import Rule
+from socinv_docs.rules.fields import invalid_table_cell
 
 TOLERANCE = 1  # kronor: rounding in a spreadsheet-made table
 
@@ -59,4 +61,33 @@ def check(doc, ctx):
                                column=roles.column_label(ctx.kind, budget.table, budget.fund) if budget.fund else "")
 
 
-RULE = Rule("costs", (Code.COSTS_INCONSISTENT, Code.FIELD_INVALID), check, needs=("budget",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "COSTS_INCONSISTENT": {
+        "sv": Text("Kostnaderna går inte ihop: {detail}.", "Kontrollera summorna i kostnadstabellen."),
+        "en": Text("The costs do not add up: {detail}.", "Check the sums in the cost table."),
+    },
+    # -- details of COSTS_INCONSISTENT -------------------------------------------------------
+    "costs.row": {"sv": Text("raden '{row}' summerar till {parts:kr} men {column} är {summa:kr}"),
+                  "en": Text("the row '{row}' adds up to {parts:kr} but {column} says {summa:kr}")},
+    "costs.total": {"sv": Text("åren summerar till {years:kr} men {row} är {total:kr}"),
+                    "en": Text("the years add up to {years:kr} but {row} says {total:kr}")},
+    "costs.requested_fund": {"sv": Text("{column} är totalt {total:kr} men sökt belopp är {requested:kr}"),
+                             "en": Text("{column} totals {total:kr} but the amount applied for is {requested:kr}")},
+    "costs.requested": {"sv": Text("kostnaderna är totalt {total:kr} men sökt belopp är {requested:kr}"),
+                        "en": Text("the costs total {total:kr} but the amount applied for is {requested:kr}")},
+    **explanation("COSTS_INCONSISTENT",
+            ("Att kostnadstabellen går ihop: varje års delar summerar till Summa, åren till Totalt, och Totalt är "
+             "lika med sökt belopp.",
+             "That the cost table adds up: each year's parts to its Summa, the years to Totalt, and Totalt "
+             "equals the amount applied for."),
+            ('Örebros riktlinjer (2020): "I samband med ansökan tas en budget för satsningens genomförande fram, där det tydligt '
+             'ska framgå vilka kostnader som kommer belasta fonden."',
+             'The Örebro guidelines (2020, translated): "With the application, a budget for carrying out the initiative is made, '
+             'which clearly shows which costs will be charged to the fund."'),
+            ("År 1–4 summerar till 3 500 000 kr men Totalt är 3 600 000 kr.",
+             "Years 1–4 add up to 3 500 000 kr but Totalt says 3 600 000 kr.")),
+})
+
+
+RULE = Rule("costs", (Code.COSTS_INCONSISTENT, Code.FIELD_INVALID), check, needs=("budget",), words=WORDS)

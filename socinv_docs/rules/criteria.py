@@ -9,10 +9,11 @@ Why: the beredningsgrupp judges the idea against exactly these criteria (seed 00
 Example: "Innebär idén nya arbetssätt och metoder? | Delvis | (empty)" → CRITERION_UNCLEAR
 quoting 'Delvis' and CRITERION_UNMOTIVATED.
 
-The user-facing explanation (`socinv rules CODE`) is in messages.py under "rules.<CODE>.*".
+What a user reads (its findings, `socinv rules CODE`) is in WORDS below, beside the check.
 """
 
 from socinv_docs.codes import Code
+from socinv_docs.messages import RuleWords, Text, explanation
 from socinv_docs.rules.base import Rule
 
 
@@ -37,4 +38,72 @@ def check(doc, ctx):
                               answer=answer.raw[:80])
 
 
-RULE = Rule("criteria", (Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET, Code.CRITERION_UNCLEAR, Code.CRITERION_UNMOTIVATED), check, needs=("criteria",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+_CRITERIA_WHY = ('Örebros riktlinjer (2020), "Kriterier för idéprövning": beredningsgruppen "bedömer om idéprövningen uppfyller '
+                 'uppsatta kriterier".',
+                 'The Örebro guidelines (2020), "Criteria for idea review" (translated): the review group "assesses whether the idea '
+                 'review meets the criteria set".')
+
+WORDS = RuleWords(__name__, {
+    "CRITERION_UNANSWERED": {
+        "sv": Text("Kriteriet '{question}' är inte besvarat med Ja eller Nej.",
+                   "Skriv Ja eller Nej i kolumnen Ja/Nej och motivera."),
+        "en": Text("The criterion '{question}' is not answered Yes or No.",
+                   "Write Ja or Nej in the Ja/Nej column and give a reason."),
+    },
+    "CRITERION_NOT_MET": {
+        "sv": Text("Kriteriet '{question}' är besvarat med Nej.",
+                   "Idén bedöms mot alla kriterier; motivera varför den ändå bör prövas."),
+        "en": Text("The criterion '{question}' is answered No.",
+                   "The idea is assessed against every criterion; explain why it should still be tried."),
+    },
+    "CRITERION_UNCLEAR": {
+        "sv": Text("Kriteriet '{question}' är besvarat med '{answer}', som varken är Ja eller Nej.",
+                   "Skriv Ja eller Nej i kolumnen Ja/Nej, och förklara '{answer}' under Motivering."),
+        "en": Text("The criterion '{question}' is answered '{answer}', which is neither Ja (yes) nor Nej (no).",
+                   "Write Ja or Nej in the Ja/Nej column, and explain '{answer}' under Motivering."),
+    },
+    "CRITERION_UNMOTIVATED": {
+        "sv": Text("Kriteriet '{question}' är besvarat ('{answer}') men saknar motivering.",
+                   "Skriv i kolumnen Motivering varför ni svarar så; mallen ber om en motivering för varje kriterium."),
+        "en": Text("The criterion '{question}' is answered ('{answer}') but has no motivation.",
+                   "Write in the Motivering column why you answer so; the template asks for a reason for each "
+                   "criterion."),
+    },
+    **explanation("CRITERION_UNANSWERED",
+            ("Att varje kriterium i idéprövningen är besvarat med Ja eller Nej.",
+             "That every criterion of the idea review is answered Ja (yes) or Nej (no)."),
+            _CRITERIA_WHY,
+            ("\"Innebär idén nya arbetssätt och metoder? | (tomt)\".",
+             "\"Innebär idén nya arbetssätt och metoder? | (empty)\".")),
+    **explanation("CRITERION_NOT_MET",
+            ("Ett kriterium besvarat med Nej: en varning, idén kan ändå prövas.",
+             "A criterion answered Nej (no): a warning, the idea may still be tried."),
+            _CRITERIA_WHY,
+            ("\"Förväntas idén generera ett bättre utfall för målgruppen …? | Nej\".",
+             "\"Förväntas idén generera ett bättre utfall för målgruppen …? | Nej\".")),
+    **explanation("CRITERION_UNCLEAR",
+            ("Ett kriterium besvarat med något annat än Ja eller Nej (\"Delvis\", \"Vet ej\", \"?\"). Svaret "
+             "citeras som det skrevs och tolkas inte som Nej.",
+             "A criterion answered with something other than Ja or Nej (\"Delvis\", \"Vet ej\", \"?\"). The "
+             "answer is quoted as written, never read as Nej."),
+            ('Kriterierna är ja/nej-frågor: Örebros riktlinjer (2020), "Kriterier för idéprövning": "Är idén genomförbar som en '
+             'social investering?" följt av fem frågor.',
+             'The criteria are yes/no questions: the Örebro guidelines (2020), "Criteria for idea review" (translated): "Is the idea '
+             'feasible as a social investment?" followed by five questions.'),
+            ("\"Innebär idén nya arbetssätt och metoder? | Delvis\".",
+             "\"Innebär idén nya arbetssätt och metoder? | Delvis\".")),
+    **explanation("CRITERION_UNMOTIVATED",
+            ("Att ett besvarat kriterium har en motivering.", "That an answered criterion has a motivation."),
+            ("Mallens tabell \"Kriterier för idéprövning\" har kolumnen Motivering för varje kriterium; gruppen "
+             "bedömer svaret utifrån den.",
+             "The template's table \"Kriterier för idéprövning\" has a Motivering (motivation) column for each "
+             "criterion; the group assesses the answer by it."),
+            ("\"Är fler nämnder … involverade i genomförandet? | Ja | (tomt)\".",
+             "\"Är fler nämnder … involverade i genomförandet? | Ja | (empty)\".")),
+})
+
+
+RULE = Rule("criteria", (Code.CRITERION_UNANSWERED, Code.CRITERION_NOT_MET,
+                        Code.CRITERION_UNCLEAR, Code.CRITERION_UNMOTIVATED), check,
+            needs=("criteria",), words=WORDS)

@@ -10,6 +10,7 @@ Options: `min_years`, `max_years` (either may be left out). Reads the role `peri
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
+from socinv_docs.messages import RuleWords, Text, explanation
 from socinv_docs.rules.base import Rule, RuleOptions
 
 EPSILON = 1e-6
@@ -31,4 +32,27 @@ def check(doc, ctx):
                           years=years, min=low if low is not None else 0, max=high)
 
 
-RULE = Rule("duration", (Code.DURATION_OUT_OF_RANGE,), check, options=Options, needs=("period|duration",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "DURATION_OUT_OF_RANGE": {
+        "sv": Text("Tiden för genomförande är {years:num} år; den ska vara {min:num}–{max:num} år.",
+                   "Anpassa tidsplanen till {min:num}–{max:num} år."),
+        "en": Text("The duration is {years:num} years; it must be {min:num}–{max:num} years.",
+                   "Adjust the schedule to {min:num}–{max:num} years."),
+    },
+    **explanation("DURATION_OUT_OF_RANGE",
+            ("Att tiden för genomförandet ligger inom profilens gränser: ansökan 2–4 år (Örebro), förslag 1–3 år "
+             "(Mölndal).",
+             "That the time for carrying out the initiative is within the profile's range: application 2–4 "
+             "years (Örebro), proposal 1–3 years (Mölndal)."),
+            ("Örebros riktlinjer (2020): \"Tid för genomförande (2–4 år)\"; Mölndals arbetsmodell (2018): \"Tidsperioden för insatserna ska vara "
+             "mellan ett och tre år.\"",
+             "The Örebro guidelines (2020, translated): \"Time for implementation (2–4 years)\"; the Mölndal working model (2018): \"The period of the "
+             "measures is to be between one and three years.\""),
+            ("Perioden 2026-01-01 – 2026-12-31 (1 år) i en ansökan.",
+             "The period 2026-01-01 – 2026-12-31 (1 year) in an application.")),
+})
+
+
+RULE = Rule("duration", (Code.DURATION_OUT_OF_RANGE,), check,
+            options=Options, needs=("period|duration",), words=WORDS)

@@ -9,7 +9,10 @@ Skriv här:" → FIELD_MISSING.
 
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
-from socinv_docs.rules.base import Rule, severity_for
+from socinv_docs.location import Location
+from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.report import Finding
+from socinv_docs.rules.base import Rule, RuleContext, severity_for
 
 
 def check(doc, ctx):
@@ -31,4 +34,59 @@ def check(doc, ctx):
                               label=spec.label.rstrip(":"), raw=value.raw[:80], type=messages.msg(f"type.{spec.type}"))
 
 
-RULE = Rule("fields", (Code.FIELD_MISSING, Code.FIELD_INVALID), check, needs=("fields",))
+
+def invalid_table_cell(ctx: RuleContext, table_id: str, row_label: str, column: str, raw: str,
+                       type_key: str, where: Location) -> Finding:
+    """FIELD_INVALID for a table cell that cannot be read as its type (the cost, effects and
+    co-financing tables, read by their own rules): made here, with this module's words, since
+    FIELD_INVALID is this rule's code whichever rule found the cell."""
+    return ctx.finding(Code.FIELD_INVALID, wording=WORDS, field=table_id, section=table_id, where=where,
+                       label=f"{row_label} / {column}", raw=raw[:80], type=messages.msg(type_key))
+
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "FIELD_MISSING": {
+        "sv": Text("Uppgiften '{label}' är inte ifylld.", "Fyll i '{label}' i mallen."),
+        "en": Text("The field '{label}' is not filled in.", "Fill in '{label}' in the template."),
+    },
+    "FIELD_MISSING.cell": {  # Excel: the answer has a cell
+        "sv": Text("", "Skriv det i cell {cell}."),
+        "en": Text("", "Type it in cell {cell}."),
+    },
+    "FIELD_INVALID": {
+        "sv": Text("Uppgiften '{label}' går inte att läsa som {type}: '{raw}'.", "Skriv till exempel: {type:hint}."),
+        "en": Text("The field '{label}' cannot be read as {type}: '{raw}'.", "Write for example: {type:hint}."),
+    },
+    # -- field types, for FIELD_INVALID (also of table cells: invalid_table_cell) -----------
+    "type.period": {"sv": Text("period", "2026-01-01 – 2028-12-31"), "en": Text("period", "2026-01-01 – 2028-12-31")},
+    "type.percent": {"sv": Text("procent", "50 %"), "en": Text("percent", "50 %")},
+    "type.amount": {"sv": Text("belopp", "3\u00a0600\u00a0000\u00a0kr"),
+                    "en": Text("amount", "3\u00a0600\u00a0000\u00a0kr")},
+    "type.hours": {"sv": Text("antal timmar", "120 timmar"), "en": Text("number of hours", "120 timmar")},
+    "type.duration": {"sv": Text("tidsperiod", "3 år, 24 månader eller 2026–2028"),
+                      "en": Text("duration", "3 år, 24 månader or 2026–2028")},
+    **explanation("FIELD_MISSING",
+            ("Att de obligatoriska uppgifterna är ifyllda: satsningens namn, kontaktperson, medverkande nämnder, "
+             "period, sökt belopp med flera.",
+             "That the required details are filled in: the initiative's name, contact person, committees taking "
+             "part, period, amount applied for and so on."),
+            ("Registret och beredningsunderlagen byggs av dem, och reglerna om tid, parter och ekonomi behöver "
+             "dem (Örebros riktlinjer (2020), \"Steg 3 – Ansökan\").",
+             "The register and the review memos are built from them, and the rules on time, partners and "
+             "economics need them (the Örebro guidelines (2020), \"Step 3 – Application\")."),
+            ("\"Kontaktperson | Skriv här:\".", "\"Kontaktperson | Skriv här:\".")),
+    **explanation("FIELD_INVALID",
+            ("Att uppgifter av en viss typ går att läsa: period (datum – datum), procent, belopp i kronor, tid.",
+             "That typed details can be read: a period (date – date), a percentage, an amount in kronor, a "
+             "duration."),
+            ("Siffrorna används av reglerna om tid, projektledning och ekonomi (Örebros riktlinjer (2020): \"Tid för genomförande "
+             "(2–4 år)\").",
+             "The figures are used by the rules on time, project lead and economics (the Örebro guidelines (2020, translated): "
+             "\"Time for implementation (2–4 years)\")."),
+            ("\"Sökt belopp (kr) | ungefär tre miljoner\".", "\"Sökt belopp (kr) | ungefär tre miljoner\"."),
+            ("fel; varning för en tid som skrivits i fritext (Mölndal)",
+             "error; a warning for a duration written as free text (Mölndal)")),
+})
+
+
+RULE = Rule("fields", (Code.FIELD_MISSING, Code.FIELD_INVALID), check, needs=("fields",), words=WORDS)

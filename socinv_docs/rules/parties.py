@@ -20,7 +20,7 @@ from typing import Literal
 from socinv_docs import roles
 from socinv_docs.codes import Code
 from socinv_docs.extract.text import fold
-from socinv_docs.messages import literal, msg
+from socinv_docs.messages import RuleWords, Text, explanation, literal, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.schema import Spec
 
@@ -109,4 +109,50 @@ def check(doc, ctx):
                       required=required, parties=len({fold(p.name) for p in counted}))
 
 
-RULE = Rule("parties", (Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT), check, options=Options, needs=("parties",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "PARTIES_INSUFFICIENT": {
+        "sv": Text("Samverkan räcker inte: {found:and} medverkar.", "Det krävs {required:or}."),
+        "en": Text("Not enough partners. Taking part: {found:and}.", "What is required: {required:or}."),
+    },
+    "PARTY_FOR_PROFIT": {
+        "sv": Text("'{party}' ser ut att vara ett vinstdrivande företag.",
+                   "Vinstdrivande företag kan inte vara part här; ta bort det eller ange vilken sorts organisation det är."),
+        "en": Text("'{party}' looks like a for-profit company.",
+                   "For-profit companies cannot be partners here; remove it or say what kind of organisation it is."),
+    },
+    # -- parts of its messages ---------------------------------------------------------------
+    "parties.count": {"sv": Text("{n} {name}"), "en": Text("{n} {name}")},
+    "parties.total": {"sv": Text("{n} parter sammanlagt"), "en": Text("{n} parties in all")},
+    "parties.none": {"sv": Text("ingen part"), "en": Text("no party")},
+    "parties.alternative": {"sv": Text("minst {parts:and}"), "en": Text("at least {parts:and}")},
+    "parties.alternative_areas": {"sv": Text("minst {parts:and} från olika verksamhetsområden"),
+                                  "en": Text("at least {parts:and} from different areas")},
+    **explanation("PARTIES_INSUFFICIENT",
+            ("Att minst två nämnder från olika verksamhetsområden medverkar, eller en aktör från civila samhället "
+             "tillsammans med minst en nämnd.",
+             "That at least two committees from different areas take part, or one civil-society actor together "
+             "with at least one committee."),
+            ('Örebros riktlinjer (2020), "Vem kan ansöka?": "Kravet är att minst två kommunala nämnder från olika '
+             'verksamhetsområden ska medverka i satsningen, alternativt en aktör från civila samhället i '
+             'samverkan med minst en kommunal nämnd."',
+             'The Örebro guidelines (2020), "Who can apply?" (translated): "The requirement is that at least two municipal '
+             'committees from different areas take part in the initiative, or else a civil-society actor '
+             'together with at least one municipal committee."'),
+            ("Bara \"Socialnämnden – Social välfärd\" och ingen aktör från civila samhället.",
+             "Only \"Socialnämnden – Social välfärd\" and no civil-society actor.")),
+    **explanation("PARTY_FOR_PROFIT",
+            ("Att ingen part är ett vinstdrivande företag (AB, HB, KB, aktiebolag), utom kommunala bolag som "
+             "kommunen äger till största delen.",
+             "That no partner is a for-profit company (AB, HB, KB, aktiebolag), except municipal companies the "
+             "municipality owns for the most part."),
+            ('Örebros riktlinjer (2020), "Vem kan ansöka?": "Vinstdrivande företag ingår inte i denna definition. Satsningar kan '
+             'även genomföras tillsammans med kommunala bolag som är majoritetsägda."',
+             'The Örebro guidelines (2020), "Who can apply?" (translated): "For-profit companies are not included in this '
+             'definition. Initiatives may also be carried out with majority-owned municipal companies."'),
+            ("Aktören \"Läxhjälpen Sverige AB\".", "The actor \"Läxhjälpen Sverige AB\".")),
+})
+
+
+RULE = Rule("parties", (Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT), check,
+            options=Options, needs=("parties",), words=WORDS)

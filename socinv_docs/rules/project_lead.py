@@ -9,6 +9,7 @@ Options: `min_percent`. Reads the role `project_lead`.
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
+from socinv_docs.messages import RuleWords, Text, explanation
 from socinv_docs.rules.base import Rule, RuleOptions
 
 
@@ -25,4 +26,23 @@ def check(doc, ctx):
                           percent=field.value, minimum=ctx.options.min_percent)
 
 
-RULE = Rule("project_lead", (Code.PROJECT_LEAD_TOO_LOW,), check, options=Options, needs=("project_lead",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "PROJECT_LEAD_TOO_LOW": {
+        "sv": Text("Projektledaren har {percent:num} % av heltid; minst {minimum:num} % krävs.",
+                   "Avsätt en projektledare om minst {minimum:num} procent."),
+        "en": Text("The project lead has {percent:num} % of full time; at least {minimum:num} % is required.",
+                   "Assign a project lead of at least {minimum:num} percent."),
+    },
+    **explanation("PROJECT_LEAD_TOO_LOW",
+            ("Att projektledaren har minst profilens andel av heltid (Örebro: 25 %).",
+             "That the project lead has at least the profile's share of full time (Örebro: 25 %)."),
+            ('Örebros riktlinjer (2020), "Projektledning": "Till alla satsningar ska en projektledare om 25 procent finnas".',
+             'The Örebro guidelines (2020), "Project management" (translated): "Every initiative is to have a project lead of 25 '
+             'percent".'),
+            ("\"Projektledare, andel av heltid (%) | 20 %\".", "\"Projektledare, andel av heltid (%) | 20 %\".")),
+})
+
+
+RULE = Rule("project_lead", (Code.PROJECT_LEAD_TOO_LOW,), check,
+            options=Options, needs=("project_lead",), words=WORDS)

@@ -12,6 +12,7 @@ end.
 
 from __future__ import annotations
 
+from socinv_docs.codes import Code
 from socinv_docs.rules import (
     attachments,
     cofinancing,
@@ -54,3 +55,10 @@ def document_rules() -> list[Rule]:
 
 def submission_rules() -> list[Rule]:
     return [r for r in RULES.values() if r.scope == "submission"]
+
+
+def owner(code: Code) -> Rule | None:
+    """The rule whose words word `code`: the one rule whose module holds its message (FIELD_INVALID
+    is the fields rule's, whichever rule finds the field or cell). None for the pipeline's own
+    codes (FILE_UNREADABLE, KIND_UNKNOWN, FUNDERS_MIXED), worded in the catalogue."""
+    return next((r for r in RULES.values() if code.value in r.words), None)

@@ -12,7 +12,9 @@ Reads the role `savings` (and the cost: `budget` or `amount`); needs the profile
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.rules.base import Rule, RuleOptions, invalid_table_cell
+from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.rules.base import Rule, RuleOptions
+from socinv_docs.rules.fields import invalid_table_cell
 
 
 class Options(RuleOptions):
@@ -49,4 +51,42 @@ def check(doc, ctx):
                           savings=savings, cost=summary["cost"], horizon=horizon)
 
 
-RULE = Rule("savings", (Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED, Code.FIELD_INVALID), check, options=Options, needs=("savings",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    "SAVINGS_BELOW_COST": {
+        "sv": Text("Förväntade besparingar ({savings:kr}) inom {horizon} år efter avslut täcker inte kostnaden ({cost:kr}).",
+                   "Besparingarna ska vara minst lika stora som kostnaden."),
+        "en": Text("Expected savings ({savings:kr}) within {horizon} years after the end do not cover the cost ({cost:kr}).",
+                   "Savings must be at least as large as the cost."),
+    },
+    "SAVINGS_HORIZON_EXCEEDED": {
+        "sv": Text("Besparingar för '{namnd}' räknas i {years:num} år; högst {horizon} år efter avslut räknas.",
+                   "Ange högst {horizon} år."),
+        "en": Text("Savings for '{namnd}' are claimed for {years:num} years; at most {horizon} years count.",
+                   "Claim at most {horizon} years."),
+    },
+    **explanation("SAVINGS_BELOW_COST",
+            ("Att de förväntade besparingarna, räknade högst tio år efter avslut, är minst lika stora som "
+             "kostnaden.",
+             "That the expected savings, counted at most ten years after the end, are at least as large as the "
+             "cost."),
+            ('Örebros riktlinjer (2020): "För att en ansökan ska godkännas krävs att antaganden kan göras om att satsningen kommer '
+             'generera minst lika stora kostnadsbesparande effekter som satsningen kostar att genomföra."',
+             'The Örebro guidelines (2020, translated): "For an application to be approved, it must be possible to assume that the '
+             'initiative will generate cost-saving effects at least as large as it costs to carry out."'),
+            ("Kostnad 3 600 000 kr; besparing 300 000 kr/år × 10 år = 3 000 000 kr.",
+             "Cost 3 600 000 kr; savings 300 000 kr/year × 10 years = 3 000 000 kr.")),
+    **explanation("SAVINGS_HORIZON_EXCEEDED",
+            ("Besparingar räknade för fler än tio år efter avslut: bara tio år räknas.",
+             "Savings claimed for more than ten years after the end: only ten years count."),
+            ('Örebros riktlinjer (2020): "Beräkningen av förväntade kostnadsbesparingar begränsas till en period på tio år, från '
+             'och med att satsningen avslutats."',
+             'The Örebro guidelines (2020, translated): "The calculation of expected savings is limited to a period of ten years '
+             'from the end of the initiative."'),
+            ("\"Socialnämnden | 300 000 | 12\" i tabellen över ekonomiska effekter.",
+             "\"Socialnämnden | 300 000 | 12\" in the table of economic effects.")),
+})
+
+
+RULE = Rule("savings", (Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED, Code.FIELD_INVALID), check,
+            options=Options, needs=("savings",), words=WORDS)

@@ -15,6 +15,7 @@ from typing import Literal
 
 from socinv_docs import roles
 from socinv_docs.codes import Code, Severity
+from socinv_docs.messages import RuleWords, Text, explanation
 from socinv_docs.rules.base import Rule, RuleOptions
 
 
@@ -44,4 +45,46 @@ def check(doc, ctx):
                           where=doc.anchors.get(spec.id), found=found, needed=needed, variant=variant, **named)
 
 
-RULE = Rule("signatures", (Code.SIGNATURE_MISSING,), check, options=Options, needs=("signatures",))
+# -- its words: what its findings say, and what `socinv rules` says about its codes ----------
+WORDS = RuleWords(__name__, {
+    # {heading}: the signature block's heading ("Underskrifter"), {columns}: its columns, both
+    # from the kind's schema; the rows people see, never a count of table rows.
+    "SIGNATURE_MISSING": {
+        "sv": Text("Under '{heading}' är {found} av de {needed} underskrifter som behövs ifyllda.",
+                   "Fyll i {columns:and} på en rad för var och en som ska skriva under."),
+        "en": Text("Under '{heading}', {found} of the {needed} signatures needed are filled in.",
+                   "Fill in {columns:and} on a row for each person who is to sign."),
+    },
+    "SIGNATURE_MISSING.none": {
+        "sv": Text("Ingen har skrivit under: inget är ifyllt under '{heading}'.",
+                   "Den som skriver under fyller i {columns:and} på en rad under '{heading}'."),
+        "en": Text("Nobody has signed: nothing is filled in under '{heading}'.",
+                   "Whoever signs fills in {columns:and} on a row under '{heading}'."),
+    },
+    "SIGNATURE_MISSING.per_party": {
+        "sv": Text("Under '{heading}' har {found} av {needed} parter skrivit under.",
+                   "Varje part skriver under: fyll i {columns:and} på en rad per part."),
+        "en": Text("Under '{heading}', {found} of {needed} parties have signed.",
+                   "Every party signs: fill in {columns:and} on a row for each."),
+    },
+    "SIGNATURE_MISSING.row": {  # a row begun but not finished: a name without a date
+        "sv": Text("Underskriften på raden '{row}' under '{heading}' saknar {missing:and}.",
+                   "Fyll i {missing:and} på raden '{row}'."),
+        "en": Text("The signature on the row '{row}' under '{heading}' lacks {missing:and}.",
+                   "Fill in {missing:and} on the row '{row}'."),
+    },
+    **explanation("SIGNATURE_MISSING",
+            ("Att underskrifterna är ifyllda: minst en förvaltningschef (eller en per part, där finansiären kräver "
+             "det), och att varje påbörjad rad har alla kolumner, namn och datum, ifyllda.",
+             "That the signatures are filled in: at least one head of administration (or one per party, where the "
+             "funder asks for it), and every row begun has all its columns, name and date, filled in."),
+            ('Örebros riktlinjer (2020), "Steg 4 – Beredning och beslut": "Ansökan undertecknas och godkänns av berörda '
+             'förvaltningschefer".',
+             'The Örebro guidelines (2020), "Step 4 – Preparation and decision" (translated): "The application is signed and '
+             'approved by the heads of the administrations concerned".'),
+            ("Mallens tomma rader Förvaltningschef | Namn | Datum.",
+             "The template's empty rows Förvaltningschef | Namn | Datum.")),
+})
+
+
+RULE = Rule("signatures", (Code.SIGNATURE_MISSING,), check, options=Options, needs=("signatures",), words=WORDS)

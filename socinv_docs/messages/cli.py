@@ -1,0 +1,220 @@
+"""The command line (cli.py, clilang.py): help in one language per screen, its errors, and
+the words of `socinv profiles` and `socinv rules`; click's own words in Swedish (CLICK)."""
+
+from __future__ import annotations
+
+from socinv_docs.messages.core import Text
+
+WORDS: dict[str, dict[str, Text]] = {
+    # -- what a command says when it cannot go on, or is stopped ---------------------------------
+    "ui.write_failed": {"sv": Text("Kunde inte skriva {path} ({error}); inget ändrades."),
+                        "en": Text("Could not write {path} ({error}); nothing was changed.")},
+    "ui.interrupted": {"sv": Text("Avbröts (Ctrl-C). Inga halvfärdiga filer lämnades kvar."),
+                       "en": Text("Interrupted (Ctrl-C). No half-written files were left behind.")},
+    "ui.terminated": {"sv": Text("Avbröts (SIGTERM). Inga halvfärdiga filer lämnades kvar."),
+                      "en": Text("Stopped (SIGTERM). No half-written files were left behind.")},
+    "ui.usage_error": {"sv": Text("Fel i kommandot: {detail}"), "en": Text("Usage error: {detail}")},
+    "ui.schema_error": {"sv": Text("Fel i schemafil: {detail}"), "en": Text("Error in a schema file: {detail}")},
+    # -- socinv profiles (render/profiles.py) ---------------------------------------------------
+    "profiles.source": {"sv": Text("Källa"), "en": Text("Source")},
+    "profiles.kinds": {"sv": Text("Mallar"), "en": Text("Templates")},
+    "profiles.rules": {"sv": Text("Regler"), "en": Text("Rules")},
+    "profiles.detect": {"sv": Text("Känns igen på"), "en": Text("Recognised by")},
+    "profiles.economics": {"sv": Text("Ekonomi"), "en": Text("Economics")},
+    "profiles.rule_source": {"sv": Text("Enligt"), "en": Text("Source")},
+    "profiles.more": {"sv": Text("Alla regler och värden för en profil: socinv profiles NAMN"),
+                      "en": Text("Every rule and value of a profile: socinv profiles NAME")},
+    "profiles.unknown": {"sv": Text("Profilen {name} finns inte. Kända profiler: {known}."),
+                         "en": Text("There is no profile {name}. Known profiles: {known}.")},
+    # -- the command line (cli.py, clilang.py): help in one language per screen ---------------
+    # "cli.<command>.doc", "cli.<command>.<param>" (else "cli.opt.<param>"), "cli.metavar.<param>".
+    "cli.main.doc": {
+        "sv": Text("socinv — kontroll av ansökningar om sociala investeringar.\n\n"
+                   "Kontrollera ett utkast: socinv check utkast.docx\n\n"
+                   "Hjälp för ett kommando: socinv check -h. På engelska: --lang en."),
+        "en": Text("socinv — checks applications for social investment funds.\n\n"
+                   "Check a draft: socinv check draft.docx --lang en\n\n"
+                   "Help on a command: socinv check -h --lang en. In Swedish: --lang sv.")},
+    "cli.check.doc": {
+        "sv": Text("Kontrollera att en ansökan är komplett (FILER: .docx/.xlsx).\n\n"
+                   "Flera filer kontrolleras som ett inskick (ansökan med bilagor). Med --annotate "
+                   "(--annotate-dir för flera filer) sparas en kopia med en kommentar vid varje brist."),
+        "en": Text("Check that an application is complete (FILES: .docx/.xlsx).\n\n"
+                   "Several files are checked as one submission (an application with its attachments). With "
+                   "--annotate (--annotate-dir for several files) a copy is saved with a comment at each problem.")},
+    "cli.validate.doc": {
+        "sv": Text("Kontrollera alla inskick i en mapp och skriv registret (MAPP).\n\n"
+                   "Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett eget "
+                   "inskick. Exempel: socinv validate inkomna/ --register register.xlsx"),
+        "en": Text("Check every submission in a folder and write the register (DIRECTORY).\n\n"
+                   "Each sub-folder is one submission (an application with its attachments); each file directly "
+                   "in the folder is a submission of its own. Example: socinv validate inbox/ --register "
+                   "register.xlsx")},
+    "cli.memo.doc": {
+        "sv": Text("Skriv beredningsunderlag och mötessammanställning (INDATA: mapp eller filer).\n\n"
+                   "En mapp ger ett underlag per inskick; filer tillsammans är ett inskick. "
+                   "Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx"),
+        "en": Text("Write review memos and a meeting summary (INPUTS: a folder or files).\n\n"
+                   "A folder gives one memo per submission; files together are one submission. "
+                   "Example: socinv memo inbox/ --register register.xlsx -o memos.docx")},
+    "cli.templates.doc": {"sv": Text("Mallarna för promemorior: kopiera ut dem för att redigera."),
+                           "en": Text("The memo templates: copy them out to edit them.")},
+    "cli.templates.export.doc": {
+        "sv": Text("Kopiera standardmallarna till MAPP (befintliga filer skrivs aldrig över)."),
+        "en": Text("Copy the default templates to DIRECTORY (existing files are never overwritten).")},
+    "cli.rules.doc": {
+        "sv": Text("Visa reglerna: varje kod med allvarlighet, vad den kontrollerar, varför och ett exempel.\n\n"
+                   "Med en KOD förklaras den regeln, t.ex. socinv rules CRITERION_UNCLEAR."),
+        "en": Text("Show the rules: every code with its severity, what it checks, why and an example.\n\n"
+                   "With a CODE, that rule is explained, e.g. socinv rules CRITERION_UNCLEAR --lang en.")},
+    "cli.check.short": {"sv": Text("Kontrollera ett utkast (Word/Excel) före inskick."),
+                        "en": Text("Check a draft (Word/Excel) before sending it.")},
+    "cli.validate.short": {"sv": Text("Kontrollera en mapp med inskick och skriv registret."),
+                           "en": Text("Check a folder of submissions and write the register.")},
+    "cli.memo.short": {"sv": Text("Skriv beredningsunderlag och mötessammanställning."),
+                       "en": Text("Write review memos and a meeting summary.")},
+    "cli.templates.short": {"sv": Text("Kopiera ut memomallarna för att redigera dem."),
+                            "en": Text("Copy out the memo templates to edit them.")},
+    "cli.rules.short": {"sv": Text("Förklara reglerna: vad varje kod kontrollerar och varför."),
+                        "en": Text("Explain the rules: what each code checks and why.")},
+    "cli.profiles.doc": {
+        "sv": Text("Visa finansiärernas profiler; med NAMN varje regel och värde som gäller."),
+        "en": Text("Show the funders' profiles; with a NAME every rule and value in force.")},
+    "cli.profiles.short": {"sv": Text("Visa finansiärernas profiler och deras regler."),
+                           "en": Text("Show the funders' profiles and their rules.")},
+    "cli.opt.follow_links": {
+        "sv": Text("Följ länkar som leder utanför mappen (annars rapporteras de men läses inte)."),
+        "en": Text("Follow links that lead out of the folder (else they are reported, not read).")},
+    "cli.metavar.name": {"sv": Text("[NAMN]"), "en": Text("[NAME]")},
+    "cli.serve.doc": {
+        "sv": Text("Starta webbsidan där sökande kontrollerar sina utkast (se README: bakom kommunens omvända proxy)."),
+        "en": Text("Start the web page where applicants check their drafts (see README: behind the municipality's "
+                   "reverse proxy).")},
+    "cli.serve.short": {"sv": Text("Starta webbsidan där sökande lämnar utkast."),
+                        "en": Text("Start the web page where applicants drop drafts.")},
+    "cli.serve.host": {"sv": Text("Adressen att lyssna på (127.0.0.1: bara denna dator, bakom en omvänd proxy)."),
+                       "en": Text("The address to listen on (127.0.0.1: this computer only, behind a reverse proxy).")},
+    "cli.serve.port": {"sv": Text("Porten."), "en": Text("The port.")},
+    "cli.serve.workers": {"sv": Text("Antal processer som kontrollerar filer (standard: alla kärnor)."),
+                          "en": Text("Number of processes that check files (default: every core).")},
+    "cli.metavar.host": {"sv": Text("ADRESS"), "en": Text("ADDRESS")},
+    "cli.metavar.port": {"sv": Text("PORT"), "en": Text("PORT")},
+    "cli.metavar.workers": {"sv": Text("ANTAL"), "en": Text("N")},
+    "cli.opt.help": {"sv": Text("Visa hjälpen och avsluta."), "en": Text("Show this help and exit.")},
+    "cli.opt.version": {"sv": Text("Visa versionen och avsluta."), "en": Text("Show the version and exit.")},
+    "cli.opt.lang": {"sv": Text("Språk för meddelanden och hjälp. Utan --lang: miljöns språk (LANG) om det är "
+                                "sv eller en, annars sv."),
+                     "en": Text("Language of messages and help. Without --lang: the locale (LANG) if it is sv or "
+                                "en, else sv.")},
+    "cli.opt.fmt": {"sv": Text("Utdataformat."), "en": Text("Output format.")},
+    "cli.opt.kind": {"sv": Text("Mall: ideprovning, ansokan, utvarderingsschema, forslag (annars känns den igen)."),
+                     "en": Text("Template: ideprovning, ansokan, utvarderingsschema, forslag (else recognised).")},
+    "cli.opt.profile": {"sv": Text("Kommunens profil: orebro-2020, molndal-2018."),
+                        "en": Text("The municipality's profile: orebro-2020, molndal-2018.")},
+    "cli.opt.jobs": {"sv": Text("Antal parallella processer (standard: alla kärnor)."),
+                     "en": Text("Parallel processes (default: all cores).")},
+    "cli.check.annotate": {
+        "sv": Text("Spara en kopia av filen med en kommentar vid varje brist, t.ex. utkast-granskad.docx."),
+        "en": Text("Save a copy of the file with a comment at each problem, e.g. draft-reviewed.docx.")},
+    "cli.check.annotate_dir": {
+        "sv": Text("Spara en kommenterad kopia av varje fil (samma filnamn) i denna mapp."),
+        "en": Text("Save an annotated copy of each file (same file name) in this folder.")},
+    "cli.validate.register": {"sv": Text("Excelregistret som skapas eller uppdateras, t.ex. register.xlsx."),
+                              "en": Text("The Excel register to create or update, e.g. register.xlsx.")},
+    "cli.validate.kind": {"sv": Text("Mall för alla filer: ideprovning, ansokan, utvarderingsschema, forslag."),
+                          "en": Text("Template of every file: ideprovning, ansokan, utvarderingsschema, forslag.")},
+    "cli.validate.force": {"sv": Text("Skriv registret även om det verkar vara öppet i Excel."),
+                           "en": Text("Write the register even if it seems to be open in Excel.")},
+    "cli.memo.output": {"sv": Text("Promemorian som skrivs (.docx, .html eller .md)."),
+                        "en": Text("The memo to write (.docx, .html or .md).")},
+    "cli.memo.register": {"sv": Text("Registret med beredningsgruppens bedömningar."),
+                          "en": Text("The register with the review group's assessments.")},
+    "cli.memo.meeting": {"sv": Text('Mötet, t.ex. "Beredningsgrupp 2026-12-03".'),
+                         "en": Text('The meeting, e.g. "Beredningsgrupp 2026-12-03".')},
+    "cli.memo.fmt": {"sv": Text("Format (standard: efter mallens eller utfilens ändelse, annars docx)."),
+                     "en": Text("Format (default: from the template's or the output's ending, else docx).")},
+    "cli.memo.template": {"sv": Text("En egen mall (se socinv templates export)."),
+                          "en": Text("A template of your own (see socinv templates export).")},
+    "cli.memo.split": {"sv": Text("Skriv också ett beredningsunderlag per inskick i denna mapp (för diariet)."),
+                       "en": Text("Also write one review memo per submission into this folder (for the registry).")},
+    "cli.metavar.options": {"sv": Text("[ALTERNATIV]"), "en": Text("[OPTIONS]")},
+    "cli.metavar.subcommand": {"sv": Text("KOMMANDO [ARGUMENT]..."), "en": Text("COMMAND [ARGS]...")},
+    "cli.metavar.files": {"sv": Text("FILER..."), "en": Text("FILES...")},
+    "cli.metavar.inputs": {"sv": Text("INDATA..."), "en": Text("INPUTS...")},
+    "cli.metavar.directory": {"sv": Text("MAPP"), "en": Text("DIRECTORY")},
+    "cli.metavar.annotate": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.annotate_dir": {"sv": Text("MAPP"), "en": Text("DIRECTORY")},
+    "cli.metavar.register": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.output": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.template": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.split": {"sv": Text("MAPP"), "en": Text("DIRECTORY")},
+    "cli.metavar.kind": {"sv": Text("MALL"), "en": Text("KIND")},
+    "cli.metavar.profile": {"sv": Text("PROFIL"), "en": Text("PROFILE")},
+    "cli.metavar.jobs": {"sv": Text("ANTAL"), "en": Text("N")},
+    "cli.metavar.meeting": {"sv": Text("TEXT"), "en": Text("TEXT")},
+    "cli.metavar.code": {"sv": Text("[KOD]"), "en": Text("[CODE]")},
+    "cli.unknown_kind": {"sv": Text("'{value}' är ingen känd mall; välj bland {known:list}."),
+                         "en": Text("'{value}' is no known template; choose from {known:list}.")},
+    "cli.unknown_profile": {"sv": Text("'{value}' är ingen känd profil; välj bland {known:list}."),
+                            "en": Text("'{value}' is no known profile; choose from {known:list}.")},
+    "cli.kind_not_in_profile": {"sv": Text("mallen '{kind}' hör inte till profilen '{value}' ({known:list})."),
+                                "en": Text("the template '{kind}' is not part of the profile '{value}' "
+                                           "({known:list}).")},
+    # -- socinv rules (render/rules.py); each code's own explanation is beside its words --------
+    "rules.title": {"sv": Text("Regler ({count} koder). En regel i taget: socinv rules KOD"),
+                    "en": Text("Rules ({count} codes). One rule at a time: socinv rules CODE")},
+    "rules.what": {"sv": Text("Kontrollerar"), "en": Text("Checks")},
+    "rules.why": {"sv": Text("Varför"), "en": Text("Why")},
+    "rules.example": {"sv": Text("Exempel"), "en": Text("Example")},
+    "rules.unknown": {"sv": Text("Okänd kod '{code}'. {suggestion}Alla koder: socinv rules"),
+                      "en": Text("Unknown code '{code}'. {suggestion}Every code: socinv rules")},
+    "rules.did_you_mean": {"sv": Text("Menade du {codes:list}? "), "en": Text("Did you mean {codes:list}? ")},
+}
+
+# click's own words (usage line, section titles, errors), by click's English message id, in
+# Swedish. English is the id itself. Used by clilang.install; an id missing here (a new
+# click version's) is shown in English. The braces are click's own, filled in by click.
+CLICK: dict[str, str] = {
+    "Usage:": "Användning:",
+    "Options": "Alternativ",
+    "Commands": "Kommandon",
+    "Positional arguments": "Argument",
+    "Show this message and exit.": "Visa hjälpen och avsluta.",
+    "Show the version and exit.": "Visa versionen och avsluta.",
+    "Error: {message}": "Fel: {message}",
+    "Try '{command} {option}' for help.": "Skriv '{command} {option}' för hjälp.",
+    "Invalid value: {message}": "Ogiltigt värde: {message}",
+    "Invalid value for {param_hint}: {message}": "Ogiltigt värde för {param_hint}: {message}",
+    "Missing argument": "Argument saknas:",
+    "Missing option": "Alternativ saknas:",
+    "Missing parameter": "Parameter saknas:",
+    "Missing {param_type}": "Saknas ({param_type}):",
+    "Missing parameter: {param_name}": "Parameter saknas: {param_name}",
+    "Missing command.": "Kommando saknas.",
+    "No such option {name!r}.": "Alternativet {name!r} finns inte.",
+    "No such option: {name}": "Alternativet {name} finns inte.",
+    "No such command {name!r}.": "Kommandot {name!r} finns inte.",
+    "Did you mean {possibility}?": "Menade du {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Menade du något av: {possibilities}?)",
+    "Option {name!r} requires an argument.": "Alternativet {name!r} behöver ett värde.",
+    "Option {name!r} requires {nargs} arguments.": "Alternativet {name!r} behöver {nargs} värden.",
+    "Option {name!r} does not take a value.": "Alternativet {name!r} tar inget värde.",
+    "Got unexpected extra argument ({args})": "Oväntat extra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Oväntade extra argument ({args})",
+    "{value!r} is not {choice}.": "{value!r} är inte {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} är inte något av {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} är inte ett giltigt tal.",
+    "{value} is not in the range {range}.": "{value} ligger inte inom {range}.",
+    "{name} {filename!r} does not exist.": "{filename!r} finns inte.",
+    "{name} {filename!r} is a file.": "{filename!r} är en fil, inte en mapp.",
+    "{name} {filename!r} is a directory.": "{filename!r} är en mapp, inte en fil.",
+    "{name} {filename!r} is not readable.": "{filename!r} går inte att läsa.",
+    "{name} {filename!r} is not writable.": "{filename!r} går inte att skriva till.",
+    "{name} {filename!r} is not executable.": "{filename!r} går inte att köra.",
+    "Could not open file {filename!r}: {message}": "Kunde inte öppna filen {filename!r}: {message}",
+    "unknown error": "okänt fel",
+    "default: {default}": "standard: {default}",
+    "required": "krävs",
+    "env var: {var}": "miljövariabel: {var}",
+    "Aborted!": "Avbrutet!",
+}
