@@ -4,7 +4,9 @@ text reports print "rubrik '3. Målgrupp'", annotated copies anchor a comment th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from socinv_docs.messages import text
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +47,6 @@ class Location:
         return data
 
     def describe(self, lang: str = "sv") -> str:
-        from dataclasses import replace
-
-        from socinv_docs.messages import text
-
         if self.position in ("before", "after"):
             inner = replace(self, position="at").describe(lang)
             return text(f"loc.missing_{self.position}", lang, where=inner)
@@ -70,8 +68,6 @@ class Location:
     def _table_place(self, lang: str) -> str:
         """'tabellen '7. Kostnader för genomförande', raden 'Totalt'' (a Word table row or
         cell), by names where the reader found them, else by number."""
-        from socinv_docs.messages import text
-
         parts = [text("loc.table_named", lang, name=self.table_name) if self.table_name
                  else text("loc.table_number", lang, n=self.table),
                  text("loc.row_named", lang, name=self.row_label) if self.row_label

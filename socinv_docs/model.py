@@ -7,7 +7,7 @@ from dataclasses import field as data_field  # 'field' is also an attribute name
 from enum import StrEnum
 from typing import Any
 
-from socinv_docs.location import Location
+from socinv_docs.location import Location, column_letter
 
 
 class SectionState(StrEnum):
@@ -111,8 +111,6 @@ class Table:
         if col is None:
             return row
         if row.sheet and row.row is not None:
-            from socinv_docs.location import column_letter
-
             return Location(sheet=row.sheet, row=row.row, column=col + 1, cell=f"{column_letter(col + 1)}{row.row}",
                             block=row.block)
         return Location(table=row.table, row=row.row, column=col + 1, block=row.block, table_name=row.table_name,

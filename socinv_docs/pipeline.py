@@ -12,7 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from socinv_docs import roles
+from socinv_docs import economics, roles
 from socinv_docs.codes import Code
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.messages import msg
@@ -46,6 +46,10 @@ HEAD_BLOCKS = 200
 def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
     """Safe open and read into blocks. Raises UnreadableFile for anything not readable.
     `head_rows`: of a workbook, read only the first rows of each sheet (RawDocument.complete)."""
+    # The readers (lxml, xlrd) on the first file, not when a front end imports this module
+    # for check_submission alone: the web page's own process never reads a file (its RSS of
+    # ~51 MB, README); `check` imports them before it lowers its memory ceiling
+    # (_import_what_a_check_needs).
     from socinv_docs.readers.annotated_copy import annotated_copy_kind, package_kind
     from socinv_docs.readers.docx_reader import read_docx
     from socinv_docs.readers.legacy import read_legacy
@@ -146,6 +150,7 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     file when `raw` is only its start (RawDocument.complete)."""
     from dataclasses import replace
 
+    # Extraction (rapidfuzz) on the first file, as the readers in read_raw.
     from socinv_docs.extract.detect import any_trace, detect_kind, detect_profile
     from socinv_docs.extract.document import extract
 
@@ -197,8 +202,6 @@ def evaluate(document, schemas: SchemaSet) -> tuple[list, dict | None]:
 
 
 def _economics(document, kind, profile) -> dict | None:
-    from socinv_docs import economics
-
     spec = profile.economics
     if spec is None or document.kind not in spec.kinds:
         return None
@@ -247,7 +250,7 @@ def _import_what_a_check_needs() -> None:
     """What check_document imports on first use, imported before the memory ceiling is
     lowered: under a low ceiling, mapping a shared library (lxml's) fails with ImportError,
     not MemoryError, and that was a traceback instead of a FILE_UNREADABLE."""
-    import socinv_docs.economics  # noqa: F401
+    # What read_raw and _judge import on first use (see there), imported here on purpose.
     import socinv_docs.extract.detect  # noqa: F401
     import socinv_docs.extract.document  # noqa: F401
     import socinv_docs.readers.docx_reader  # noqa: F401

@@ -250,14 +250,6 @@ class DocumentReport:
     def status(self) -> Status:
         return status_of(self.findings)
 
-    def notes_in(self, lang: str = "sv") -> list[str]:
-        """What the reader should know about the file itself, beside the findings: how it
-        was read (converted), or that it is our own annotated copy."""
-        notes = [messages.text(f"ui.converted.{self.converted}", lang)] if self.converted else []
-        if self.annotated_copy:
-            notes.append(messages.text("ui.annotated_copy", lang))
-        return notes
-
     @property
     def shown_status(self) -> Status:
         return shown_status_of(self.findings)

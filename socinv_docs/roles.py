@@ -15,6 +15,7 @@ from socinv_docs.extract.text import fold
 from socinv_docs.extract.values import parse_amount, parse_duration, period_years
 from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, TableRow
+from socinv_docs.report import Facts, PartyFact
 from socinv_docs.schema import CommonSpec, KindSpec
 
 
@@ -249,8 +250,6 @@ def column_label(kind: KindSpec, table_id: str, column: str) -> str:
 
 def facts(doc: Document, kind: KindSpec, common: CommonSpec):
     """Every role's value of a document, as the report's plain Facts."""
-    from socinv_docs.report import Facts, PartyFact
-
     years_value, _ = years(doc, kind)
     return Facts(title=title(doc, kind), applicant=applicant(doc, kind), contact=contact(doc, kind),
                  parties=[PartyFact(name=p.name, category=p.category, area=p.area)

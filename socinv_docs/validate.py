@@ -45,7 +45,10 @@ from socinv_docs import messages
 from socinv_docs.atomic import is_tool_output
 from socinv_docs.codes import UNREADABLE_CODES
 from socinv_docs.limits import Limits, OutOfTime, exit_detail, limit_memory, time_limit
+from socinv_docs.loading import load_schemas
 from socinv_docs.names import printable
+from socinv_docs.pipeline import check_document, check_submission
+from socinv_docs.pipeline import unreadable_report as pipeline_unreadable_report
 from socinv_docs.report import DocumentReport, RunReport, SkippedEntry, SubmissionReport
 from socinv_docs.schema import SchemaSet
 
@@ -216,24 +219,20 @@ def is_tool_output_file(path: Path) -> bool:
 def check_file(path: Path, schemas: SchemaSet, *, kind: str | None, profile: str | None,
                limits: Limits, display: str) -> DocumentReport:
     """What a worker runs for one file (a seam for tests)."""
-    from socinv_docs.pipeline import check_document
-
     return check_document(path, schemas, kind=kind, profile=profile, limits=limits, display=display)
 
 
 def unreadable_report(display: str, reason: str, **params) -> DocumentReport:
-    from socinv_docs.pipeline import unreadable_report as report
-
-    return report(display, reason, **params)
+    return pipeline_unreadable_report(display, reason, **params)
 
 
 def _warm_up() -> None:
     """Import what checking a file needs, once: in the parent before workers fork (they
     inherit it), in a spawned worker before its first file. A file's time limit is then
     spent on the file, not on imports."""
+    # What the pipeline imports on a first file (pipeline.read_raw, _judge), here on purpose.
     import socinv_docs.extract.detect  # noqa: F401
     import socinv_docs.extract.document  # noqa: F401
-    import socinv_docs.pipeline  # noqa: F401
     import socinv_docs.readers.docx_reader  # noqa: F401
     import socinv_docs.readers.xlsx_reader  # noqa: F401
 
@@ -313,8 +312,6 @@ def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | No
     _die_with_parent(parent)
     limit_memory()  # the same ceiling as `socinv check` (SOCINV_MAX_WORKER_MB)
     if schemas is None:  # spawn start method: load once per worker, never per file
-        from socinv_docs.loading import load_schemas
-
         schemas = load_schemas()
     _warm_up()
     while True:
@@ -482,8 +479,6 @@ def validate_folder(root: Path, schemas: SchemaSet, *, kind: str | None = None,
     `on_submission` are called as each file and each judged submission comes in (a
     progress bar; the register's rows, made while the workers check the rest); on_file
     gets None for a file the tool wrote itself."""
-    from socinv_docs.pipeline import check_submission
-
     started = time.perf_counter()
     found = found if found is not None else scan(root, skip=skip, follow_links=follow_links)
     subs = found.submissions
@@ -559,7 +554,5 @@ def skipped_line(entry: SkippedEntry, lang: str = "sv") -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover - manual smoke run
-    from socinv_docs.loading import load_schemas
-
     result = validate_folder(Path(sys.argv[1]), load_schemas())
     print(summary_line(result))

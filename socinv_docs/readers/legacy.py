@@ -15,7 +15,9 @@ from pathlib import Path
 
 from socinv_docs.limits import Limits
 from socinv_docs.readers.blocks import RawDocument
-from socinv_docs.readers.safety import UnreadableFile
+from socinv_docs.readers.docx_reader import read_docx
+from socinv_docs.readers.safety import UnreadableFile, check_file
+from socinv_docs.readers.xls_reader import read_xls
 
 CONVERTED_BY = "libreoffice"
 
@@ -29,8 +31,6 @@ def read_legacy(path: Path, limits: Limits, legacy: str | None, *, rows: int | N
     """Read a legacy file check_file recognised (`legacy`: "xls", "doc" or None), or raise
     "unreadable.legacy" as before when it cannot be read."""
     if legacy == "xls":
-        from socinv_docs.readers.xls_reader import read_xls
-
         return read_xls(path, limits, rows=rows)
     if legacy == "doc" and libreoffice():
         return _read_converted_doc(path, limits)
@@ -38,9 +38,6 @@ def read_legacy(path: Path, limits: Limits, legacy: str | None, *, rows: int | N
 
 
 def _read_converted_doc(path: Path, limits: Limits) -> RawDocument:
-    from socinv_docs.readers.docx_reader import read_docx
-    from socinv_docs.readers.safety import check_file
-
     with tempfile.TemporaryDirectory(prefix="socinv-doc-") as tmp:
         converted = convert(path, "docx", Path(tmp), limits.max_seconds)
         # The converted file is a file like any other: the same checks before it is read.

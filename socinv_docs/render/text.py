@@ -33,6 +33,16 @@ def _t(key: str, lang: str, **params) -> str:
     return messages.text(key, lang, **params)
 
 
+def file_notes(report: DocumentReport, lang: str = "sv") -> list[str]:
+    """What the reader should know about the file itself, beside the findings: how it was
+    read (converted), or that it is our own annotated copy. Words for the report's data
+    (DocumentReport.converted, .annotated_copy), made here where reports are rendered."""
+    notes = [_t(f"ui.converted.{report.converted}", lang)] if report.converted else []
+    if report.annotated_copy:
+        notes.append(_t("ui.annotated_copy", lang))
+    return notes
+
+
 def _finding_lines(f: Finding, lang: str) -> list[str]:
     label = _t(f"ui.severity.{f.severity.value}", lang)
     lines = [f"  {label:<8} {f.message_in(lang)}"]
@@ -58,7 +68,7 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     out = [f"{report.file} — {title}{profile}: {_t(f'ui.status.{status.value}', lang)} "
            f"({messages.counts(errors, warnings, lang)})"]
     out.extend(_missing_attachments_line(missing_attachments(findings), lang))
-    out.extend(report.notes_in(lang))
+    out.extend(file_notes(report, lang))
     doc = report.document
     if doc and doc.sections and kind:
         out.append("")

@@ -35,6 +35,8 @@ from starlette.staticfiles import StaticFiles
 
 from socinv_docs import __version__, messages
 from socinv_docs.codes import Code
+from socinv_docs.loading import load_schemas
+from socinv_docs.pipeline import check_submission
 from socinv_docs.web import pages
 from socinv_docs.web.pool import CheckPool, PoolClosed
 from socinv_docs.web.pool import check_document as default_check
@@ -66,8 +68,6 @@ def _wants_json(request: Request) -> bool:
 def create_app(settings: WebSettings | None = None, *, check=default_check) -> Starlette:
     """The app. `check` is what a worker runs per file (a seam for tests: a module-level
     function (path, display, limits) -> DocumentReport)."""
-    from socinv_docs.loading import load_schemas
-
     settings = settings or WebSettings.from_env()
     schemas = load_schemas()  # a broken schema stops the start, not the first upload
     pool = CheckPool(settings.workers, settings.file_limits, check=check)
@@ -127,8 +127,6 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
             shutil.rmtree(folder, ignore_errors=True)
 
     async def _report(request: Request, uploads, folder: Path) -> tuple[Response, str]:
-        from socinv_docs.pipeline import check_submission
-
         lang = _lang(request)
         reports = list(await asyncio.gather(*(pool.check(u.path, u.name) for u in uploads)))
         if len(reports) == 1:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import SectionState
+from socinv_docs.render.text import economics_lines, file_notes
 from socinv_docs.report import (
     UNANSWERED,
     DocumentReport,
@@ -99,7 +100,7 @@ class FileView:
     sections: list[SectionView] = field(default_factory=list)
     economics: list[dict] = field(default_factory=list)  # {"text", "items": [sub-lines]}
     download: dict | None = None
-    notes: list[str] = field(default_factory=list)  # about the file itself (DocumentReport.notes_in)
+    notes: list[str] = field(default_factory=list)  # about the file itself (render.text.file_notes)
 
 
 @dataclass
@@ -125,8 +126,6 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
 
 
 def file_view(report: DocumentReport, schemas: SchemaSet, lang: str, download: dict | None) -> FileView:
-    from socinv_docs.render.text import economics_lines
-
     kind = schemas.kinds.get(report.kind) if report.kind else None
     unreadable = any(f.code is Code.FILE_UNREADABLE for f in report.findings)
     profile = schemas.profiles.get(report.profile) if report.profile else None
@@ -148,7 +147,7 @@ def file_view(report: DocumentReport, schemas: SchemaSet, lang: str, download: d
         counts=counts(report.errors, report.warnings, lang),
         findings=[finding_view(f, lang) for f in _ordered(report.findings)], sections=sections,
         economics=_nested(economics_lines(report.economics, lang)) if report.economics else [], download=download,
-        notes=report.notes_in(lang))
+        notes=file_notes(report, lang))
 
 
 def counts(errors: int, warnings: int, lang: str) -> str:

@@ -42,6 +42,8 @@ _schemas = None  # the worker's schema set, loaded once by _init_worker
 
 def _init_worker(max_mb: int) -> None:
     global _schemas
+    # In the workers only, as every import of the checking code below: the server's own
+    # process never reads a file (its RSS of ~51 MB, README) and stays free of the readers.
     from socinv_docs.loading import load_schemas
     from socinv_docs.readers.xlsx_reader import import_openpyxl
 
@@ -53,13 +55,13 @@ def _init_worker(max_mb: int) -> None:
 def check_document(path: str, display: str, limits: Limits) -> DocumentReport:
     """What a worker runs for one uploaded file (the default `check` of CheckPool, a seam
     for tests)."""
-    from socinv_docs.pipeline import check_document as check
+    from socinv_docs.pipeline import check_document as check  # in the worker only (see _init_worker)
 
     return check(Path(path), _schemas, limits=limits, display=display)
 
 
 def _unreadable(display: str, reason: str, **params) -> DocumentReport:
-    from socinv_docs.pipeline import unreadable_report
+    from socinv_docs.pipeline import unreadable_report  # in the worker only (see _init_worker)
 
     return unreadable_report(display, reason, **params)
 
@@ -80,7 +82,7 @@ def _annotate_task(report: DocumentReport, source: str, target: str, lang: str, 
                    seconds: float) -> str | None:
     """The annotated copy as base64 (it travels in the page, see app.py), or None when it
     could not be made; the copy itself is written in the request's temporary directory."""
-    from socinv_docs.render.annotate import annotate, can_annotate
+    from socinv_docs.render.annotate import annotate, can_annotate  # in the worker only (see _init_worker)
 
     if not can_annotate(report):
         return None

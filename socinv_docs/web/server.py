@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import copy
 
+from socinv_docs.web.app import create_app
+from socinv_docs.web.settings import WebSettings
+
 
 def log_config() -> dict:
     """uvicorn's own logging, plus our logger on the same handler. Access lines carry the
@@ -18,9 +21,6 @@ def log_config() -> dict:
 
 def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
     import uvicorn
-
-    from socinv_docs.web.app import create_app
-    from socinv_docs.web.settings import WebSettings
 
     settings = WebSettings.from_env(workers=workers)
     config = uvicorn.Config(create_app(settings), host=host, port=port, log_config=log_config(),

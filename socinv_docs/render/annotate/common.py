@@ -12,6 +12,7 @@ from pathlib import Path
 
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
+from socinv_docs.fmt import number
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.model import Document, SectionState
 from socinv_docs.readers import annotated_copy
@@ -150,8 +151,6 @@ def bounded(limits: Limits, file: str) -> Iterator[None]:
     atomic.atomic_path, which removes its temporary file. So does a member the readers'
     bounded stream refuses (UnreadableFile: a stream that lies about its size, a bad CRC):
     "annotate.damaged", with the reader's reason."""
-    from socinv_docs.fmt import number
-
     try:
         with memory_ceiling(), time_limit(limits.max_seconds):
             yield

@@ -16,7 +16,7 @@ from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.model import Document
-from socinv_docs.readers.docx_reader import row_cells
+from socinv_docs.readers.docx_reader import main_part, parse_xml, row_cells, walk_body
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
@@ -63,8 +63,6 @@ class _Placement:
 
 def _annotate_docx(report: DocumentReport, extra: list[Finding], archive: zipfile.ZipFile, source: Path,
                    target: Path, lang: str, now: dt.datetime, limits: Limits) -> AnnotateResult:
-    from socinv_docs.readers.docx_reader import main_part, parse_xml, walk_body
-
     pkg = Package(archive, limits, str(source))
     doc_name = main_part(archive, set(pkg.infos))
     root = parse_xml(pkg.read(doc_name))
@@ -211,8 +209,6 @@ def _summary_paragraph(body: etree._Element, blocks: list) -> etree._Element:
 
 class _Package:
     def __init__(self, pkg: Package, doc_name: str) -> None:
-        from socinv_docs.readers.docx_reader import parse_xml
-
         self.parse = parse_xml
         self.pkg = pkg
         self.doc_dir = posixpath.dirname(doc_name)
