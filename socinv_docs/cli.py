@@ -547,21 +547,28 @@ def profiles(name: str | None, lang: str) -> None:
 @click.argument("code", required=False)
 @FORMAT
 @LANG
-def rules(code: str | None, fmt: str, lang: str) -> None:
-    """Every rule code with its severity, what it checks, why and an example; or one CODE."""
+@click.option("--profile", default=None)
+def rules(code: str | None, fmt: str, lang: str, profile: str | None = None) -> None:
+    """Every rule code with its severity, what it checks, why and an example, and what each
+    funder's profile demands by it; or one CODE; with --profile, that funder's only."""
     # start-up: only `rules` (see the module's docstring)
     from socinv_docs.render.rules import explain, find_code, rule_text, rules_json, rules_text, suggestions
 
-    if code is None:
-        _write(json.dumps(rules_json(lang), ensure_ascii=False, indent=2) if fmt == "json" else rules_text(lang))
-        return
-    found = find_code(code)
-    if found is None:
+    found = find_code(code) if code is not None else None
+    if code is not None and found is None:
         close = suggestions(code)
         hint = messages.text("rules.did_you_mean", lang, codes=close) if close else ""
         _err(messages.text("rules.unknown", lang, code=code, suggestion=hint))
         sys.exit(2)
-    _write(json.dumps(explain(found, lang), ensure_ascii=False, indent=2) if fmt == "json" else rule_text(found, lang))
+    # The explanations are made from the loaded profiles' values: the funders' own terms.
+    schemas = _schemas(lang)
+    _validate_choice(schemas, None, profile, lang)
+    if found is None:
+        _write(json.dumps(rules_json(lang, schemas, profile), ensure_ascii=False, indent=2) if fmt == "json"
+               else rules_text(lang, schemas, profile))
+        return
+    _write(json.dumps(explain(found, lang, schemas, profile), ensure_ascii=False, indent=2) if fmt == "json"
+           else rule_text(found, lang, schemas, profile))
 
 
 @main.command(context_settings=CONTEXT)

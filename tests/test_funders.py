@@ -338,3 +338,44 @@ def test_funder_shares_point_at_the_budget_cell_and_signatures_follow_the_profil
     assert unsigned.severity is Severity.ERROR  # Gävleborg: severity: error in its profile
     orebro = check_document(ROOT / "samples" / "ansokan-luckor" / "ansokan.docx", schemas).findings
     assert next(f for f in orebro if f.code is Code.SIGNATURE_MISSING).severity is Severity.WARNING
+
+
+def test_socinv_rules_explains_the_funders_own_values(tmp_path, monkeypatch, cli):
+    """`socinv rules` is made from the loaded profiles (issue 19): a funder whose horizon is
+    five years never reads Örebro's ten, a funder asking for two parties of any kind is not
+    explained with Örebro's nämnder, and a maximum alone is "at most", not a range from 0."""
+    from socinv_docs.loading import load_schemas
+
+    monkeypatch.setenv("SOCINV_SCHEMAS", str(toy_schemas(tmp_path)))
+    load_schemas.cache_clear()
+    try:
+        runs = {(code, lang): cli("rules", code, "--format", "json", "--lang", lang, "--profile", "exempel-2027")
+                for code in ("SAVINGS_HORIZON_EXCEEDED", "PARTIES_INSUFFICIENT", "DURATION_OUT_OF_RANGE")
+                for lang in ("sv", "en")}
+        every = cli("rules", "SAVINGS_HORIZON_EXCEEDED", "--format", "json")
+        listing = cli("rules", "--profile", "exempel-2027", "--format", "json")
+        unknown = cli("rules", "--profile", "exempel-2026")
+    finally:
+        load_schemas.cache_clear()
+    assert all(r.exit_code == 0 for r in runs.values()) and every.exit_code == 0
+    for (code, lang), run in runs.items():
+        (funder,) = run.json["profiles"]
+        assert funder["profile"] == "exempel-2027" and funder["kinds"] and funder["demands"], (code, lang)
+        words = " ".join([run.json["what"], run.json["why"], run.json["example"], *funder["demands"]]).lower()
+        assert "örebro" not in words, (code, lang)
+        if code == "SAVINGS_HORIZON_EXCEEDED":
+            assert "5" in funder["demands"][0] and not re.search(r"\b(10|tio|ten)\b", words)
+        if code == "PARTIES_INSUFFICIENT":
+            assert funder["options"]["any_of"] == [{"min": {}, "total": 2, "distinct_areas": False}]
+            assert "2" in funder["demands"][0] and not re.search("nämnd|committee", funder["demands"][0])
+        if code == "DURATION_OUT_OF_RANGE":
+            assert funder["options"]["min_years"] is None and "3" in funder["demands"][0]
+            assert "0" not in funder["demands"][0] and "–" not in funder["demands"][0]
+    # Without --profile, every loaded funder in its own terms: the toy's 5 years beside Örebro's 10.
+    demands = {p["profile"]: p["demands"][0] for p in every.json["profiles"]}
+    assert set(demands) == {"exempel-2027", "orebro-2020"}
+    assert "5" in demands["exempel-2027"] and "10" not in demands["exempel-2027"] and "10" in demands["orebro-2020"]
+    # --profile: one funder's demands only; a profile that is not loaded is a usage error.
+    assert listing.exit_code == 0
+    assert {p["profile"] for r in listing.json["rules"] for p in r.get("profiles", [])} == {"exempel-2027"}
+    assert unknown.exit_code == 2

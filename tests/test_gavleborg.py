@@ -233,6 +233,10 @@ def test_more_than_three_years(tmp_path, schemas):
                             schemas)
     finding = only(report, Code.DURATION_OUT_OF_RANGE)
     assert finding.field == "projektperiod" and finding.params["years"] == 4.0 and finding.params["max"] == 3
+    # The Region sets only a maximum: the finding says "at most 3 years", never a range from 0 (issue 19).
+    assert finding.params["variant"] == "at_most"
+    for lang in ("sv", "en"):
+        assert "0–" not in finding.message_in(lang) + finding.hint_in(lang)
 
 
 def test_an_existing_activity_and_an_unanswered_criterion(tmp_path, schemas):

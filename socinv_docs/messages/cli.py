@@ -63,10 +63,14 @@ WORDS: dict[str, dict[str, Text]] = {
         "sv": Text("Kopiera standardmallarna till MAPP (befintliga filer skrivs aldrig över)."),
         "en": Text("Copy the default templates to DIRECTORY (existing files are never overwritten).")},
     "cli.rules.doc": {
-        "sv": Text("Visa reglerna: varje kod med allvarlighet, vad den kontrollerar, varför och ett exempel.\n\n"
-                   "Med en KOD förklaras den regeln, t.ex. socinv rules CRITERION_UNCLEAR."),
-        "en": Text("Show the rules: every code with its severity, what it checks, why and an example.\n\n"
-                   "With a CODE, that rule is explained, e.g. socinv rules CRITERION_UNCLEAR --lang en.")},
+        "sv": Text("Visa reglerna: varje kod med allvarlighet, vad den kontrollerar, varför och ett exempel, och vad "
+                   "varje finansiär kräver enligt sin profil.\n\n"
+                   "Med en KOD förklaras den regeln, t.ex. socinv rules CRITERION_UNCLEAR; med --profile bara den "
+                   "finansiärens krav."),
+        "en": Text("Show the rules: every code with its severity, what it checks, why and an example, and what each "
+                   "funder demands by its profile.\n\n"
+                   "With a CODE, that rule is explained, e.g. socinv rules CRITERION_UNCLEAR --lang en; with "
+                   "--profile, only that funder's demands.")},
     "cli.check.short": {"sv": Text("Kontrollera ett utkast (Word/Excel) före inskick."),
                         "en": Text("Check a draft (Word/Excel) before sending it.")},
     "cli.validate.short": {"sv": Text("Kontrollera en mapp med inskick och skriv registret."),
@@ -169,6 +173,16 @@ WORDS: dict[str, dict[str, Text]] = {
     "rules.unknown": {"sv": Text("Okänd kod '{code}'. {suggestion}Alla koder: socinv rules"),
                       "en": Text("Unknown code '{code}'. {suggestion}Every code: socinv rules")},
     "rules.did_you_mean": {"sv": Text("Menade du {codes:list}? "), "en": Text("Did you mean {codes:list}? ")},
+    # What each loaded funder demands by a code, from its profile (render/rules.py).
+    "rules.by_funder": {"sv": Text("Hos finansiärerna"), "en": Text("By funder")},
+    "rules.funder_line": {"sv": Text("{funder} ({profile}), {kinds:list}"),
+                          "en": Text("{funder} ({profile}), {kinds:list}")},
+    "rules.every_funder": {"sv": Text("Gäller för alla finansiärer: verktyget säger det själv, ingen profil styr det."),
+                           "en": Text("Applies to every funder: the tool says it itself, no profile sets it.")},
+    "rules.no_profile": {"sv": Text("Ingen av de inlästa profilerna använder regeln (socinv profiles)."),
+                         "en": Text("None of the loaded profiles uses the rule (socinv profiles).")},
+    "rules.not_in_profile": {"sv": Text("Profilen {profile} använder inte regeln."),
+                             "en": Text("The profile {profile} does not use the rule.")},
 }
 
 # click's own words (usage line, section titles, errors), by click's English message id, in

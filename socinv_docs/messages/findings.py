@@ -30,29 +30,26 @@ WORDS: dict[str, dict[str, Text]] = {
     "ui.funder_files": {"sv": Text("{funder} ({files:list})"), "en": Text("{funder} ({files:list})")},
     # -- their explanations (`socinv rules`) --------------------------------------------------
     **explanation("FILE_UNREADABLE",
-            ("Att filen går att läsa som Word (.docx) eller Excel (.xlsx): inte trasig, avkortad, lösenordsskyddad, "
-             "i det äldre formatet .doc/.xls, tom, för stor eller med otillåten XML.",
-             "That the file can be read as Word (.docx) or Excel (.xlsx): not corrupt, truncated, "
-             "password-protected, in the old .doc/.xls format, empty, too large or with disallowed XML."),
-            ("En fil som inte kan läsas kan inte kontrolleras. Ansökan görs i kommunens mall (Örebros riktlinjer (2020): \"Mall för "
-             "ansökan inklusive obligatorisk bilaga för utvärderingsschema finns på orebro.se\").",
-             "A file that cannot be read cannot be checked. The application is made in the municipality's "
-             "template (the Örebro guidelines (2020, translated): \"The template for the application, including the mandatory "
-             "evaluation schema, is on orebro.se\")."),
-            ("En ansökan sparad som PDF, eller en .docx som kom avkortad i e-posten.",
-             "An application saved as a PDF, or a .docx that arrived truncated by e-mail.")),
+                  ("Att filen går att läsa som Word (.docx) eller Excel (.xlsx): inte trasig, avkortad, "
+                   "lösenordsskyddad, i det äldre formatet .doc/.xls, tom, för stor eller med otillåten XML.",
+                   "That the file can be read as Word (.docx) or Excel (.xlsx): not corrupt, truncated, "
+                   "password-protected, in the old .doc/.xls format, empty, too large or with disallowed XML."),
+                  ("En fil som inte kan läsas kan inte kontrolleras. Ansökan görs i finansiärens mall, i Word eller "
+                   "Excel.",
+                   "A file that cannot be read cannot be checked. The application is made in the funder's "
+                   "template, in Word or Excel."),
+                  ("En ansökan sparad som PDF, eller en .docx som kom avkortad i e-posten.",
+                   "An application saved as a PDF, or a .docx that arrived truncated by e-mail.")),
     **explanation("KIND_UNKNOWN",
-            ("Att filen liknar någon av de kända mallarna (idéprövning, ansökan, utvärderingsschema, förslag på "
-             "insats).",
-             "That the file resembles one of the known templates (idea review, application, evaluation schema, "
-             "proposal)."),
-            ("Kontrollen bygger på mallens rubriker. Örebros riktlinjer (2020): \"Mall för idéprövning finns på "
-             "orebro.se/socialainvesteringar\"; Mölndals arbetsmodell (2018): \"Förslaget ska lämnas med hjälp av mall, bilaga 2.\"",
-             "The check is built on the template's headings. The Örebro guidelines (2020, translated): \"The template for idea "
-             "review is on orebro.se/socialainvesteringar\"; the Mölndal working model (2018): \"The proposal is to be made with the "
-             "template, appendix 2.\""),
-            ("Ett fritt skrivet Word-dokument utan mallens rubriker.",
-             "A free-form Word document without the template's headings.")),
+                  ("Att filen liknar någon av de kända mallarna ({known:list}).",
+                   "That the file resembles one of the known templates ({known:list})."),
+                  ("Kontrollen bygger på mallens rubriker: varje finansiär ger ut mallar som ansökan ska göras i, "
+                   "och en fil som inte liknar någon av dem kan inte kontrolleras mot dem.",
+                   "The check is built on the template's headings: each funder publishes the templates an "
+                   "application is made in, and a file that resembles none of them cannot be checked against "
+                   "them."),
+                  ("Ett fritt skrivet Word-dokument utan mallens rubriker.",
+                   "A free-form Word document without the template's headings.")),
     **explanation("FUNDERS_MIXED",
             ("Att filerna i ett inskick hör till samma finansiär. Ett inskick med filer för olika finansiärer slås "
              "inte ihop i tysthet: varje fil kontrolleras mot sin egen finansiärs regler, och inskicket får den här "

@@ -14,7 +14,7 @@ Options: `require`: a list of {document: kind, attachment: kind, level: error | 
 from typing import Literal
 
 from socinv_docs.codes import Code, Severity
-from socinv_docs.messages import RuleWords, Text, explanation, literal
+from socinv_docs.messages import RuleWords, Text, explanation, literal, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.schema import Spec
 
@@ -54,6 +54,14 @@ def check(documents, ctx):
                               mandatory=need.level == "error")
 
 
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    def name(kind: str) -> dict:
+        spec = schemas.kinds[kind]
+        return literal(sv=spec.name_in("sv"), en=spec.name_in("en"))
+
+    return [msg(f"attachments.demand.{need.level}", attachment=name(need.attachment)) for need in options.require]
+
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
     "ATTACHMENT_MISSING": {
@@ -63,16 +71,24 @@ WORDS = RuleWords(__name__, {
                    "Send the {attachment} together with the {document}."),
     },
     **explanation("ATTACHMENT_MISSING",
-            ("Att ansökan skickas med sin obligatoriska bilaga, utvärderingsschemat.",
-             "That the application is sent with its mandatory attachment, the evaluation schema."),
-            ('Örebros riktlinjer (2020), "Utvärderingsschema": "Ett utvärderingsschema tas fram i samarbete med det centrala '
-             'utvärderingsteamet och ska finnas med i ansökan för att den ska anses komplett."',
-             'The Örebro guidelines (2020), "Evaluation schema" (translated): "An evaluation schema is made together with the central '
-             'evaluation team and must be part of the application for it to be complete."'),
-            ("En mapp med bara ansokan.docx.", "A folder with ansokan.docx only."),
-            ("fel i ett inskick; varning när en ansökan kontrolleras ensam (bilagan kan komma separat)",
-             "error in a submission; a warning when an application is checked alone (it may come separately)")),
+                  ("Att ett dokument skickas med de bilagor finansiären kräver.",
+                   "That a document is sent with the attachments the funder requires."),
+                  ("En ansökan är inte komplett utan sina obligatoriska bilagor; vilka de är bestämmer varje "
+                   "finansiär.",
+                   "An application is not complete without its mandatory attachments; which they are, each funder "
+                   "decides."),
+                  ("En mapp med bara ansokan.docx.", "A folder with ansokan.docx only."),
+                  ("fel i ett inskick; varning när en ansökan kontrolleras ensam (bilagan kan komma separat)",
+                   "error in a submission; a warning when an application is checked alone (it may come separately)")),
+    # what a profile demands (`socinv rules`, demands)
+    "attachments.demand.error": {"sv": Text("{attachment} (obligatorisk)"),
+                                 "en": Text("{attachment} (mandatory)")},
+    "attachments.demand.warning": {"sv": Text("{attachment} (rekommenderad)"),
+                                   "en": Text("{attachment} (recommended)")},
+    "attachments.demand.optional": {"sv": Text("{attachment} (frivillig)"),
+                                    "en": Text("{attachment} (optional)")},
 })
 
 
-RULE = Rule("attachments", (Code.ATTACHMENT_MISSING,), check, options=Options, scope="submission", words=WORDS)
+RULE = Rule("attachments", (Code.ATTACHMENT_MISSING,), check, options=Options, scope="submission", words=WORDS,
+            demands=demands)

@@ -119,6 +119,10 @@ class Rule:
     # Its words (the module's WORDS): the message and hint of its codes, "CODE.variant"
     # entries, the parts its messages nest, and each code's explanation for `socinv rules`.
     words: Entries = data_field(default_factory=dict)
+    # What a profile demands by this rule, for `socinv rules`: (code, the profile's options,
+    # the profile, the schemas) -> messages as data (messages.msg, worded with `words`), made
+    # from the options' values: the funder's own horizon, ceilings, parties, years.
+    demands: Callable[..., list[dict]] | None = None
 
     def missing(self, kind: KindSpec) -> list[str]:
         """What this rule needs that the kind lacks (empty: it can run on the kind)."""

@@ -16,7 +16,7 @@ from annotated_types import Interval
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.rules.fields import invalid_table_cell
 
@@ -73,6 +73,16 @@ def _total_cell(doc, ctx, column: str | None):
     return total.cells.get(column) or table.cell(total.location, column)
 
 
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    if code is Code.FUND_SHARE_TOO_HIGH and options.max_fund_share is not None:
+        return [msg("cofinancing.fund_share", maximum=options.max_fund_share)]
+    if code is Code.OWN_SHARE_TOO_LOW and options.min_own_share is not None:
+        rate = profile.economics.hour_rate if profile.economics else None
+        return [msg("cofinancing.own_share" if rate else "cofinancing.own_share_money",
+                    minimum=options.min_own_share, rate=rate)]
+    return []
+
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
     "FUND_SHARE_TOO_HIGH": {
@@ -108,8 +118,18 @@ WORDS = RuleWords(__name__, {
              "Funders that require the applicants' own contribution; the profile quotes the condition."),
             ("Medfinansiering 100 000 kr av en kostnad på 1 000 000 kr när minst 20 % krävs.",
              "Co-financing of 100 000 kr on a cost of 1 000 000 kr where at least 20 % is required.")),
+    # what a profile demands (`socinv rules`, demands)
+    "cofinancing.fund_share": {"sv": Text("fonden står för högst {maximum:pct} av kostnaden"),
+                               "en": Text("the fund pays at most {maximum:pct} of the cost")},
+    "cofinancing.own_share": {"sv": Text("de sökande står själva för minst {minimum:pct} av kostnaden, i pengar eller "
+                                         "arbetstid ({rate:kr} per timme)"),
+                              "en": Text("the applicants put in at least {minimum:pct} of the cost themselves, in money "
+                                         "or working time ({rate:kr} an hour)")},
+    "cofinancing.own_share_money": {"sv": Text("de sökande står själva för minst {minimum:pct} av kostnaden"),
+                                    "en": Text("the applicants put in at least {minimum:pct} of the cost themselves")},
 })
 
 
 RULE = Rule("cofinancing", (Code.FUND_SHARE_TOO_HIGH, Code.OWN_SHARE_TOO_LOW, Code.FIELD_INVALID), check,
-            options=Options, needs=("budget",), words=WORDS)
+            options=Options, needs=("budget",), words=WORDS,
+            demands=demands)

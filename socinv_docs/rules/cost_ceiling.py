@@ -53,6 +53,12 @@ def check(doc, ctx):
                               amount=total, ceiling=options.max_total)
 
 
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    of = options.of
+    found = [msg(f"ceiling.demand_per_year_{of}", ceiling=options.max_per_year)] if options.max_per_year else []
+    return found + ([msg(f"ceiling.demand_total_{of}", ceiling=options.max_total)] if options.max_total else [])
+
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
     "COST_CEILING_EXCEEDED": {
@@ -77,8 +83,18 @@ WORDS = RuleWords(__name__, {
              "(translated): \"at most 500 000 kronor a year\". The profile quotes the funder's own words."),
             ("År 2 söker 650 000 kr när taket är 500 000 kr per år.",
              "Year 2 seeks 650 000 kr where the ceiling is 500 000 kr a year.")),
+    # what a profile demands (`socinv rules`, demands)
+    "ceiling.demand_per_year_fund": {"sv": Text("högst {ceiling:kr} per år ur fonden"),
+                                     "en": Text("at most {ceiling:kr} a year from the fund")},
+    "ceiling.demand_total_fund": {"sv": Text("högst {ceiling:kr} totalt ur fonden"),
+                                  "en": Text("at most {ceiling:kr} in all from the fund")},
+    "ceiling.demand_per_year_cost": {"sv": Text("en kostnad på högst {ceiling:kr} per år"),
+                                     "en": Text("a cost of at most {ceiling:kr} a year")},
+    "ceiling.demand_total_cost": {"sv": Text("en kostnad på högst {ceiling:kr} totalt"),
+                                  "en": Text("a cost of at most {ceiling:kr} in all")},
 })
 
 
 RULE = Rule("cost_ceiling", (Code.COST_CEILING_EXCEEDED,), check,
-            options=Options, needs=("budget|amount",), words=WORDS)
+            options=Options, needs=("budget|amount",), words=WORDS,
+            demands=demands)

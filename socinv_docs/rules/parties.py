@@ -97,17 +97,31 @@ def check(doc, ctx):
     categories = list(dict.fromkeys(p.category for p in counted))
     found = [msg("parties.count", n=n, name=_category_name(common, c, n))
              for c in categories for n in [len({fold(p.name) for p in counted if p.category == c})]]
-    required = [msg("parties.alternative_areas" if alternative.distinct_areas else "parties.alternative",
-                    parts=[msg("parties.count", n=n, name=_category_name(common, c, n))
-                           for c, n in alternative.min.items()]
-                    + ([msg("parties.total", n=alternative.total)] if alternative.total else []))
-                for alternative in options.any_of]
+    required = _required(options, common)
     # Reported on the first parties field (the nämnder, in Örebro's forms): where a party is added.
     first = ctx.kind.roles.parties[0].field
     where = doc.fields[first].location if first in doc.fields else None
     yield ctx.finding(Code.PARTIES_INSUFFICIENT, field=first, where=where, found=found or [msg("parties.none")],
                       required=required, parties=len({fold(p.name) for p in counted}))
 
+
+
+def _required(options: Options, common) -> list[dict]:
+    """The funder's alternatives, as messages: "minst 2 nämnder från olika verksamhetsområden"."""
+    return [msg("parties.alternative_areas" if alternative.distinct_areas else "parties.alternative",
+                parts=[msg("parties.count", n=n, name=_category_name(common, c, n)) for c, n in alternative.min.items()]
+                + ([msg("parties.total", n=alternative.total)] if alternative.total else []))
+            for alternative in options.any_of]
+
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    if code is Code.PARTIES_INSUFFICIENT:
+        return [msg("parties.required", required=_required(options, schemas.common))] if options.any_of else []
+    if options.for_profit == "allow":
+        return [msg("parties.for_profit_allowed")]
+    if options.allowed_companies:
+        return [msg("parties.for_profit_refused_except", companies=options.allowed_companies)]
+    return [msg("parties.for_profit_refused")]
 
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
@@ -129,30 +143,37 @@ WORDS = RuleWords(__name__, {
     "parties.alternative_areas": {"sv": Text("minst {parts:and} från olika verksamhetsområden"),
                                   "en": Text("at least {parts:and} from different areas")},
     **explanation("PARTIES_INSUFFICIENT",
-            ("Att minst två nämnder från olika verksamhetsområden medverkar, eller en aktör från civila samhället "
-             "tillsammans med minst en nämnd.",
-             "That at least two committees from different areas take part, or one civil-society actor together "
-             "with at least one committee."),
-            ('Örebros riktlinjer (2020), "Vem kan ansöka?": "Kravet är att minst två kommunala nämnder från olika '
-             'verksamhetsområden ska medverka i satsningen, alternativt en aktör från civila samhället i '
-             'samverkan med minst en kommunal nämnd."',
-             'The Örebro guidelines (2020), "Who can apply?" (translated): "The requirement is that at least two municipal '
-             'committees from different areas take part in the initiative, or else a civil-society actor '
-             'together with at least one municipal committee."'),
-            ("Bara \"Socialnämnden – Social välfärd\" och ingen aktör från civila samhället.",
-             "Only \"Socialnämnden – Social välfärd\" and no civil-society actor.")),
+                  ("Att de parter som medverkar uppfyller något av finansiärens krav på samverkan: ett antal "
+                   "parter av ett slag (nämnder, aktörer från civila samhället, kommuner …), eller sammanlagt.",
+                   "That the parties taking part meet one of the funder's requirements on collaboration: a "
+                   "number of parties of a kind (committees, civil-society actors, municipalities …), or in all."),
+                  ("En social investering görs i samverkan; hur många parter, och vilka, bestämmer varje "
+                   "finansiär. Kraven och finansiärens egna ord står nedan.",
+                   "A social investment is made together; how many parties, and which, each funder decides. "
+                   "The requirements and the funder's own words are below."),
+                  ("En enda part där finansiären kräver minst två.",
+                   "A single party where the funder requires at least two.")),
     **explanation("PARTY_FOR_PROFIT",
-            ("Att ingen part är ett vinstdrivande företag (AB, HB, KB, aktiebolag), utom kommunala bolag som "
-             "kommunen äger till största delen.",
-             "That no partner is a for-profit company (AB, HB, KB, aktiebolag), except municipal companies the "
-             "municipality owns for the most part."),
-            ('Örebros riktlinjer (2020), "Vem kan ansöka?": "Vinstdrivande företag ingår inte i denna definition. Satsningar kan '
-             'även genomföras tillsammans med kommunala bolag som är majoritetsägda."',
-             'The Örebro guidelines (2020), "Who can apply?" (translated): "For-profit companies are not included in this '
-             'definition. Initiatives may also be carried out with majority-owned municipal companies."'),
-            ("Aktören \"Läxhjälpen Sverige AB\".", "The actor \"Läxhjälpen Sverige AB\".")),
+                  ("Att ingen part är ett vinstdrivande företag (AB, HB, KB, aktiebolag) där finansiären inte "
+                   "godtar det, utom de bolag profilen undantar.",
+                   "That no partner is a for-profit company (AB, HB, KB, aktiebolag) where the funder does not "
+                   "accept one, except the companies the profile exempts."),
+                  ("Finansiärer som ger medel till offentliga och ideella parter; undantagen (som kommunala bolag) "
+                   "står i profilen.",
+                   "Funders that give to public and non-profit parties; the exceptions (such as municipal "
+                   "companies) are in the profile."),
+                  ("Aktören \"Läxhjälpen Sverige AB\".", "The actor \"Läxhjälpen Sverige AB\".")),
+    # what a profile demands (`socinv rules`, demands)
+    "parties.required": {"sv": Text("{required:or}"), "en": Text("{required:or}")},
+    "parties.for_profit_refused": {"sv": Text("vinstdrivande företag godtas inte som parter"),
+                                   "en": Text("for-profit companies are not accepted as parties")},
+    "parties.for_profit_refused_except": {
+        "sv": Text("vinstdrivande företag godtas inte som parter, utom {companies:list}"),
+        "en": Text("for-profit companies are not accepted as parties, except {companies:list}")},
+    "parties.for_profit_allowed": {"sv": Text("vinstdrivande företag får vara parter"),
+                                   "en": Text("for-profit companies may be parties")},
 })
 
 
 RULE = Rule("parties", (Code.PARTIES_INSUFFICIENT, Code.PARTY_FOR_PROFIT), check,
-            options=Options, needs=("parties",), words=WORDS)
+            options=Options, needs=("parties",), words=WORDS, demands=demands)

@@ -33,6 +33,10 @@ def check(doc, ctx):
                       maximum=ctx.options.max_years)
 
 
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    return [msg("payback.demand", maximum=options.max_years)]
+
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
     "PAYBACK_TOO_LONG": {
@@ -55,7 +59,11 @@ WORDS = RuleWords(__name__, {
             ("Kostnad 4 000 000 kr och besparing 500 000 kr per år: betald år 8 efter avslut, högst 7 godtas.",
              "Cost 4 000 000 kr and savings of 500 000 kr a year: paid back in year 8 after the end, at most 7 "
              "allowed.")),
+    # what a profile demands (`socinv rules`, demands)
+    "payback.demand": {"sv": Text("betald inom {maximum} år efter avslut"),
+                       "en": Text("paid back within {maximum} years after the end")},
 })
 
 
-RULE = Rule("payback", (Code.PAYBACK_TOO_LONG,), check, options=Options, needs=("savings",), words=WORDS)
+RULE = Rule("payback", (Code.PAYBACK_TOO_LONG,), check, options=Options, needs=("savings",), words=WORDS,
+            demands=demands)

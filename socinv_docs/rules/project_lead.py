@@ -9,7 +9,7 @@ Options: `min_percent`. Reads the role `project_lead`.
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 
 
@@ -26,6 +26,10 @@ def check(doc, ctx):
                           percent=field.value, minimum=ctx.options.min_percent)
 
 
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    return [msg("project_lead.demand", minimum=options.min_percent)]
+
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
     "PROJECT_LEAD_TOO_LOW": {
@@ -35,14 +39,18 @@ WORDS = RuleWords(__name__, {
                    "Assign a project lead of at least {minimum:num} percent."),
     },
     **explanation("PROJECT_LEAD_TOO_LOW",
-            ("Att projektledaren har minst profilens andel av heltid (Örebro: 25 %).",
-             "That the project lead has at least the profile's share of full time (Örebro: 25 %)."),
-            ('Örebros riktlinjer (2020), "Projektledning": "Till alla satsningar ska en projektledare om 25 procent finnas".',
-             'The Örebro guidelines (2020), "Project management" (translated): "Every initiative is to have a project lead of 25 '
-             'percent".'),
-            ("\"Projektledare, andel av heltid (%) | 20 %\".", "\"Projektledare, andel av heltid (%) | 20 %\".")),
+                  ("Att projektledaren har minst finansiärens andel av heltid.",
+                   "That the project lead has at least the funder's share of full time."),
+                  ("Finansiärer som kräver en projektledare med en viss del av sin tid för satsningen.",
+                   "Funders that require a project lead with a given share of their time for the initiative."),
+                  ("\"Projektledare, andel av heltid (%) | 20 %\" när finansiären kräver minst 25 %.",
+                   "\"Projektledare, andel av heltid (%) | 20 %\" where the funder requires at least 25 %.")),
+    # what a profile demands (`socinv rules`, demands)
+    "project_lead.demand": {"sv": Text("minst {minimum:num} % av heltid"),
+                            "en": Text("at least {minimum:num} % of full time")},
 })
 
 
 RULE = Rule("project_lead", (Code.PROJECT_LEAD_TOO_LOW,), check,
-            options=Options, needs=("project_lead",), words=WORDS)
+            options=Options, needs=("project_lead",), words=WORDS,
+            demands=demands)

@@ -12,7 +12,7 @@ Reads the role `savings` (and the cost: `budget` or `amount`); needs the profile
 
 from socinv_docs import roles
 from socinv_docs.codes import Code
-from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.rules.fields import invalid_table_cell
 
@@ -51,6 +51,17 @@ def check(doc, ctx):
                           savings=savings, cost=summary["cost"], horizon=horizon)
 
 
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    economics = profile.economics
+    if code is Code.SAVINGS_HORIZON_EXCEEDED:
+        return [msg("savings.horizon", horizon=economics.horizon_years)]
+    if code is not Code.SAVINGS_BELOW_COST:
+        return []
+    discounted = [msg("savings.discounted", rate=economics.discount_rate * 100)] if economics.discount_rate else \
+        [msg("savings.rate_schedule")] if economics.discounted else []
+    return [msg("savings.cover", horizon=economics.horizon_years), *discounted]
+
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
     "SAVINGS_BELOW_COST": {
@@ -66,27 +77,39 @@ WORDS = RuleWords(__name__, {
                    "Claim at most {horizon} years."),
     },
     **explanation("SAVINGS_BELOW_COST",
-            ("Att de förväntade besparingarna, räknade högst tio år efter avslut, är minst lika stora som "
-             "kostnaden.",
-             "That the expected savings, counted at most ten years after the end, are at least as large as the "
-             "cost."),
-            ('Örebros riktlinjer (2020): "För att en ansökan ska godkännas krävs att antaganden kan göras om att satsningen kommer '
-             'generera minst lika stora kostnadsbesparande effekter som satsningen kostar att genomföra."',
-             'The Örebro guidelines (2020, translated): "For an application to be approved, it must be possible to assume that the '
-             'initiative will generate cost-saving effects at least as large as it costs to carry out."'),
-            ("Kostnad 3 600 000 kr; besparing 300 000 kr/år × 10 år = 3 000 000 kr.",
-             "Cost 3 600 000 kr; savings 300 000 kr/year × 10 years = 3 000 000 kr.")),
+                  ("Att de förväntade besparingarna, räknade inom finansiärens horisont efter avslut (som nuvärden "
+                   "där finansiären diskonterar), är minst lika stora som kostnaden.",
+                   "That the expected savings, counted within the funder's horizon after the end (as present "
+                   "values where the funder discounts), are at least as large as the cost."),
+                  ("En social investering ska betala sig: finansiären kräver att besparingarna täcker kostnaden "
+                   "inom en tid den själv bestämmer.",
+                   "A social investment is to pay for itself: the funder requires the savings to cover the cost "
+                   "within a time it sets itself."),
+                  ("Kostnad 3 600 000 kr och besparingar som inom horisonten blir 3 000 000 kr.",
+                   "A cost of 3 600 000 kr and savings that come to 3 000 000 kr within the horizon.")),
     **explanation("SAVINGS_HORIZON_EXCEEDED",
-            ("Besparingar räknade för fler än tio år efter avslut: bara tio år räknas.",
-             "Savings claimed for more than ten years after the end: only ten years count."),
-            ('Örebros riktlinjer (2020): "Beräkningen av förväntade kostnadsbesparingar begränsas till en period på tio år, från '
-             'och med att satsningen avslutats."',
-             'The Örebro guidelines (2020, translated): "The calculation of expected savings is limited to a period of ten years '
-             'from the end of the initiative."'),
-            ("\"Socialnämnden | 300 000 | 12\" i tabellen över ekonomiska effekter.",
-             "\"Socialnämnden | 300 000 | 12\" in the table of economic effects.")),
+                  ("Besparingar räknade för fler år efter avslut än finansiärens horisont: bara horisontens år "
+                   "räknas.",
+                   "Savings claimed for more years after the end than the funder's horizon: only the horizon's "
+                   "years count."),
+                  ("Finansiären bestämmer hur långt efter avslut besparingar får räknas.",
+                   "The funder decides how far after the end savings may be counted."),
+                  ("\"Socialnämnden | 300 000 | 12\" i tabellen över ekonomiska effekter, när horisonten är "
+                   "kortare än 12 år.",
+                   "\"Socialnämnden | 300 000 | 12\" in the table of economic effects, where the horizon is "
+                   "shorter than 12 years.")),
+    # what a profile demands (`socinv rules`, demands)
+    "savings.cover": {"sv": Text("besparingarna inom {horizon} år efter avslut ska täcka kostnaden"),
+                      "en": Text("the savings within {horizon} years after the end must cover the cost")},
+    "savings.discounted": {"sv": Text("som nuvärden med {rate:num} % diskonteringsränta"),
+                           "en": Text("as present values at a {rate:num} % discount rate")},
+    "savings.rate_schedule": {"sv": Text("som nuvärden med profilens trappa av diskonteringsräntor"),
+                              "en": Text("as present values at the profile's stepped discount rates")},
+    "savings.horizon": {"sv": Text("högst {horizon} år efter avslut räknas"),
+                        "en": Text("at most {horizon} years after the end count")},
 })
 
 
 RULE = Rule("savings", (Code.SAVINGS_BELOW_COST, Code.SAVINGS_HORIZON_EXCEEDED, Code.FIELD_INVALID), check,
-            options=Options, needs=("savings",), words=WORDS)
+            options=Options, needs=("savings",), words=WORDS,
+            demands=demands)

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from socinv_docs import messages
 from socinv_docs.codes import Code
-from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule
 
 
@@ -39,6 +39,16 @@ def check(doc, ctx):
                           missing=missing, cells=addresses, **({"variant": "cells"} if addresses else {}))
 
 
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    found = []
+    for kind_id in (options.kinds if options.kinds is not None else profile.kinds):
+        grid = schemas.kinds[kind_id].grid
+        if grid is not None:
+            found.append(msg("schema_rows.needs", row=grid.columns[grid.key_column],
+                             needs=[" / ".join(grid.columns[c] for c in group) for group in grid.needs]))
+    return found
+
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
     "SCHEMA_ROW_INCOMPLETE": {
@@ -53,16 +63,18 @@ WORDS = RuleWords(__name__, {
     },
     "ui.no_goal": {"sv": Text("(mål saknas, rad {row})"), "en": Text("(no goal, row {row})")},
     **explanation("SCHEMA_ROW_INCOMPLETE",
-            ("Att varje mål i utvärderingsschemat har minst en aktivitet, ett mått och en basmätning.",
-             "That every goal of the evaluation schema has at least one activity, a measure and a baseline."),
-            ('Mallens egen anvisning: "Varje mål ska ha minst en aktivitet, mått och en basmätning"; Örebros riktlinjer (2020): '
-             '"Vid ansökan tas en basmätning fram för alla parametrar som ska följas upp."',
-             'The template\'s own note (translated): "Every goal needs at least one activity, a measure and a '
-             'baseline"; the Örebro guidelines (2020): "With the application, a baseline is measured for every parameter to be '
-             'followed up."'),
-            ("Målet \"Ökad skolnärvaro\" med aktivitet och mått men utan basmätning.",
-             "The goal \"Ökad skolnärvaro\" with an activity and a measure but no baseline.")),
+                  ("Att varje rad i ett schema (ett mål, en aktivitet) har det mallen kräver på raden.",
+                   "That every row of a schema (a goal, an activity) has what the template requires on it."),
+                  ("Det som ska följas upp måste vara beskrivet från början: mallen anger vad varje rad ska ha.",
+                   "What is to be followed up must be described from the start: the template says what every row "
+                   "needs."),
+                  ("Målet \"Ökad skolnärvaro\" med aktivitet och mått men utan basmätning.",
+                   "The goal \"Ökad skolnärvaro\" with an activity and a measure but no baseline.")),
+    # what a profile demands (`socinv rules`, demands)
+    "schema_rows.needs": {"sv": Text("varje rad ('{row}') ska ha {needs:and}"),
+                          "en": Text("every row ('{row}') needs {needs:and}")},
 })
 
 
-RULE = Rule("schema_rows", (Code.SCHEMA_ROW_INCOMPLETE,), check, needs=("grid",), words=WORDS)
+RULE = Rule("schema_rows", (Code.SCHEMA_ROW_INCOMPLETE,), check, needs=("grid",), words=WORDS,
+            demands=demands)

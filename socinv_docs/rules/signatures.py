@@ -15,7 +15,7 @@ from typing import Literal
 
 from socinv_docs import roles
 from socinv_docs.codes import Code, Severity
-from socinv_docs.messages import RuleWords, Text, explanation
+from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 
 
@@ -44,6 +44,11 @@ def check(doc, ctx):
         yield ctx.finding(Code.SIGNATURE_MISSING, severity=severity, section=spec.id,
                           where=doc.anchors.get(spec.id), found=found, needed=needed, variant=variant, **named)
 
+
+
+def demands(code, options, profile, schemas) -> list[dict]:
+    count = msg("signatures.per_party") if options.per_party else msg("signatures.min", min=options.min)
+    return [count, *([msg("signatures.error")] if options.severity == "error" else [])]
 
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
 WORDS = RuleWords(__name__, {
@@ -74,17 +79,20 @@ WORDS = RuleWords(__name__, {
                    "Fill in {missing:and} on the row '{row}'."),
     },
     **explanation("SIGNATURE_MISSING",
-            ("Att underskrifterna är ifyllda: minst en förvaltningschef (eller en per part, där finansiären kräver "
-             "det), och att varje påbörjad rad har alla kolumner, namn och datum, ifyllda.",
-             "That the signatures are filled in: at least one head of administration (or one per party, where the "
-             "funder asks for it), and every row begun has all its columns, name and date, filled in."),
-            ('Örebros riktlinjer (2020), "Steg 4 – Beredning och beslut": "Ansökan undertecknas och godkänns av berörda '
-             'förvaltningschefer".',
-             'The Örebro guidelines (2020), "Step 4 – Preparation and decision" (translated): "The application is signed and '
-             'approved by the heads of the administrations concerned".'),
-            ("Mallens tomma rader Förvaltningschef | Namn | Datum.",
-             "The template's empty rows Förvaltningschef | Namn | Datum.")),
+                  ("Att underskrifterna är ifyllda: minst finansiärens antal (eller en per part, där finansiären "
+                   "kräver det), och att varje påbörjad rad har alla sina kolumner, som namn och datum, ifyllda.",
+                   "That the signatures are filled in: at least the funder's number (or one per party, where the "
+                   "funder asks for it), and every row begun has all its columns, such as name and date, filled "
+                   "in."),
+                  ("Ansökan ska godkännas av dem som svarar för den innan den lämnas in.",
+                   "The application is to be approved by those responsible for it before it is sent."),
+                  ("Mallens tomma underskriftsrader.", "The template's empty signature rows.")),
+    # what a profile demands (`socinv rules`, demands)
+    "signatures.min": {"sv": Text("minst {min} ifylld underskriftsrad"), "en": Text("at least {min} signature row filled in")},
+    "signatures.per_party": {"sv": Text("en underskrift per part"), "en": Text("one signature per party")},
+    "signatures.error": {"sv": Text("ett fel, inte en varning"), "en": Text("an error, not a warning")},
 })
 
 
-RULE = Rule("signatures", (Code.SIGNATURE_MISSING,), check, options=Options, needs=("signatures",), words=WORDS)
+RULE = Rule("signatures", (Code.SIGNATURE_MISSING,), check, options=Options, needs=("signatures",), words=WORDS,
+            demands=demands)
