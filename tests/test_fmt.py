@@ -48,10 +48,15 @@ def test_counted_words_take_the_plural_form_cldr_gives(lang):
 
 
 def test_catalogue_amounts_never_wrap():
+    from socinv_docs.codes import Code
+    from socinv_docs.rules.registry import owner
+
+    savings = messages.catalogue(owner(Code.SAVINGS_BELOW_COST).words)  # a rule's words, beside its check
+    fields = messages.catalogue(owner(Code.FIELD_INVALID).words)
     for lang in ("sv", "en"):
-        text = messages.text("SAVINGS_BELOW_COST", lang, savings=4_000_000, horizon=10, cost=4_500_000)
+        text = savings.text("SAVINGS_BELOW_COST", lang, savings=4_000_000, horizon=10, cost=4_500_000)
         assert AMOUNT.search(text) and not WRAPPABLE_AMOUNT.search(text)
-        example = messages.hint("type.amount", lang)
+        example = fields.hint("type.amount", lang)
         assert not WRAPPABLE_AMOUNT.search(example)
 
 
