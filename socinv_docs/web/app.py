@@ -4,7 +4,7 @@ Status codes of POST /check (README, "The web page"):
 - 200: the upload was checked, whatever it found; the report (page or JSON) says complete,
   incomplete or unreadable, as `socinv check`'s exit code would.
 - 400: not a well-formed multipart body (cut off, no boundary, garbled).
-- 413: a file, the whole request or the number of files is over its limit.
+- 413: a file, the whole request, the number of files or of form parts is over its limit.
 - 415: not a form upload (multipart/form-data) at all.
 - 422: a well-formed form with no file in the field `files`.
 - 503: the checking workers are not running (shutting down); uvicorn also answers 503 when
@@ -90,15 +90,18 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
         html = pages.render(template, lang, title=title, page=context.pop("page", "/"), **context)
         return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
 
-    def refusal(request: Request, status: int, reason: str, **params) -> Response:
+    def refusal(request: Request, status: int, reason: str, headers: dict | None = None, **params) -> Response:
         lang = _lang(request)
         message = messages.text(reason, lang, **params)
         hint = messages.hint(reason, lang, **params)
         if _wants_json(request):
-            return JSONResponse({"error": reason.rsplit(".", 1)[-1], "status": status, "message": message,
-                                 "hint": hint}, status_code=status, headers={"cache-control": "no-store"})
-        return page(request, "error.html", status, title=messages.text(f"{reason}.title", lang), message=message,
-                    hint=hint)
+            response = JSONResponse({"error": reason.rsplit(".", 1)[-1], "status": status, "message": message,
+                                     "hint": hint}, status_code=status, headers={"cache-control": "no-store"})
+        else:
+            response = page(request, "error.html", status, title=messages.text(f"{reason}.title", lang),
+                            message=message, hint=hint)
+        response.headers.update(headers or {})
+        return response
 
     async def start(request: Request) -> Response:
         lang = _lang(request)
@@ -149,7 +152,9 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
         view = pages.report_view(sub, schemas, lang, downloads)
         return page(request, "report.html", report=view), sub.status.value
 
-    async def back_to_start(request: Request) -> Response:
+    async def check_or_back(request: Request) -> Response:
+        if request.method == "POST":
+            return await check_upload(request)
         # A result is not a page to come back to (it is not kept): the form instead.
         return RedirectResponse(f"/?lang={_lang(request)}", status_code=303)
 
@@ -165,19 +170,21 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
     async def not_found(request: Request, exc) -> Response:
         status = getattr(exc, "status_code", 404)
         reason = "web.refused.method" if status == 405 else "web.refused.not_found"
-        return refusal(request, status, reason)
+        return refusal(request, status, reason, getattr(exc, "headers", None))  # 405: its Allow header
 
     app = Starlette(
         routes=[
             Route("/", start, methods=["GET", "HEAD"]),
-            Route("/check", check_upload, methods=["POST"]),
-            Route("/check", back_to_start, methods=["GET", "HEAD"]),
+            Route("/check", check_or_back, methods=["GET", "HEAD", "POST"]),
             Route("/healthz", healthz, methods=["GET", "HEAD"]),
             Mount("/static", StaticFiles(packages=[("socinv_docs.web", "static")]), name="static"),
         ],
         exception_handlers={404: not_found, 405: not_found},
         lifespan=lifespan,
     )
+    # "/static" would redirect to "/static/" at an absolute URL made from the Host header
+    # the client sent: a page of ours pointing wherever the client likes. 404 instead.
+    app.router.redirect_slashes = False
     app.add_middleware(GuardMiddleware, refuse=_internal_error_page)
     app.state.pool = pool
     app.state.settings = settings

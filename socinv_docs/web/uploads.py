@@ -5,6 +5,9 @@ too many, never after buffering the whole body; nothing is spooled anywhere else
 
 Files are stored under neutral names (0.docx, 1.xlsx, …): the applicant's file name is kept
 only for the report and the download, never in a path, an error or a log line.
+
+A form has at most MAX_OTHER_PARTS parts besides its files: parsing 883 000 tiny fields
+took the event loop 7.7 s.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ FIELD = "files"
 # but a .doc/.xls suffix gives a better reason ("save as .docx").
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,5}$")
 MAX_PART_HEADER_BYTES = 16 * 1024
+# Parts of a form besides its files: the page's form sends none, a script perhaps a few.
+MAX_OTHER_PARTS = 10
 
 
 class UploadRefused(Exception):
@@ -93,8 +98,14 @@ async def receive_files(request, folder: Path, settings: WebSettings) -> list[Up
     ended: list[bool] = []  # the closing boundary was seen
     value_bytes = bytearray()
 
+    max_parts = settings.max_files + MAX_OTHER_PARTS
+    parts = 0
+
     def on_part_begin() -> None:
-        nonlocal part
+        nonlocal part, parts
+        parts += 1
+        if parts > max_parts:
+            raise UploadRefused(413, "web.refused.too_many_parts", limit=max_parts)
         part = _Part()
 
     def on_header_field(data: bytes, start: int, end: int) -> None:
