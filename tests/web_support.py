@@ -91,3 +91,58 @@ class LiveServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=30)
+
+
+# -- raw clients and `socinv serve` as a process, for the tests of slow and many clients ----
+
+
+def raw_request(port: int, head: bytes, timeout: float = 10) -> socket.socket:
+    """A connection that has sent `head` (a request line and headers, perhaps some body)."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    if head:
+        sock.sendall(head)
+    return sock
+
+
+def upload_head(length: int, forwarded_for: str | None = None) -> bytes:
+    """The headers of a multipart upload of `length` bytes (boundary B), answered in JSON."""
+    forwarded = f"X-Forwarded-For: {forwarded_for}\r\n" if forwarded_for else ""
+    return (f"POST /check HTTP/1.1\r\nHost: x\r\n{forwarded}Accept: application/json\r\n"
+            f"Content-Type: multipart/form-data; boundary=B\r\nContent-Length: {length}\r\n\r\n").encode()
+
+
+class Served:
+    """`socinv serve` in its own process (as a municipality runs it), with `env` on top of
+    this one's; its output lines collected as they come."""
+
+    def __init__(self, env: dict[str, str], workers: int = 1) -> None:
+        import subprocess
+        import sys
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen([sys.executable, "-m", "socinv_docs", "serve", "--port", str(self.port),
+                                      "--workers", str(workers)], env={**os.environ, **env},
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def __enter__(self) -> "Served":
+        if not serving(self.url, self.proc):
+            self.stop()
+            raise RuntimeError("socinv serve did not start:\n" + "".join(self.lines))
+        return self
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        self.proc.wait(timeout=60)
+        self._reader.join(timeout=10)
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -12,9 +12,10 @@ Status codes of POST /check (README, "The web page"):
 Every refusal is a Swedish page (English with ?lang=en), or {"error", "message", "hint",
 "status"} with Accept: application/json.
 
-Privacy: each request gets its own temporary directory, removed before the response is
-sent; annotated copies travel inside the page as data: links; nothing the applicant sent
-(file names, contents, their words in findings) is written to a log.
+Privacy: each request gets its own temporary directory (in the service's, workdir.py),
+removed before the response is sent; annotated copies travel inside the page as data:
+links; nothing the applicant sent (file names, contents, their words in findings) is
+written to a log.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
-import tempfile
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -40,6 +40,7 @@ from socinv_docs.web.pool import CheckPool, PoolClosed
 from socinv_docs.web.pool import check_document as default_check
 from socinv_docs.web.settings import MB, WebSettings, megabytes
 from socinv_docs.web.uploads import UploadRefused, receive_files
+from socinv_docs.web.workdir import WorkDir
 
 log = logging.getLogger("socinv.web")
 
@@ -63,9 +64,12 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def create_app(settings: WebSettings | None = None, *, check=default_check) -> Starlette:
+def create_app(settings: WebSettings | None = None, *, check=default_check, workdir: WorkDir | None = None
+               ) -> Starlette:
     """The app. `check` is what a worker runs per file (a seam for tests: a module-level
-    function (path, display, limits) -> DocumentReport)."""
+    function (path, display, limits) -> DocumentReport). `workdir`: the service's temporary
+    directory, if made already (server.py); else the app makes its own at start. The app
+    removes it when it stops, either way."""
     from socinv_docs.schema import load_schemas
 
     settings = settings or WebSettings.from_env()
@@ -74,6 +78,8 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
 
     @asynccontextmanager
     async def lifespan(app):
+        nonlocal workdir
+        workdir = workdir or WorkDir.create(settings.tmp_root)
         pool.start()
         if not await pool.ping(60):  # workers up before the first applicant waits for them
             log.warning("the checking workers did not answer at start")
@@ -83,6 +89,8 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
             yield
         finally:
             pool.close()
+            workdir.remove()  # uvicorn ends the process by the signal it caught: atexit would not run
+            workdir = None
 
     def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
         lang = _lang(request)
@@ -110,7 +118,7 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
 
     async def check_upload(request: Request) -> Response:
         started = time.perf_counter()
-        folder = Path(tempfile.mkdtemp(prefix="socinv-web-", dir=settings.tmp_root))
+        folder = workdir.request_dir()
         try:
             try:
                 uploads = await receive_files(request, folder, settings)

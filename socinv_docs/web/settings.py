@@ -36,7 +36,7 @@ class WebSettings:
     # letting uploads pile up on disk. Checks beyond the pool's size wait in its queue.
     max_connections: int = 100
     limits: Limits = field(default_factory=Limits.from_env)
-    # Where the per-request temporary directories go (None: the system's, i.e. TMPDIR).
+    # Where the service's temporary directory goes (None: the system's, i.e. TMPDIR).
     tmp_root: Path | None = None
 
     @classmethod
