@@ -1,15 +1,17 @@
-"""The web service as a process (issue 24): its temporary files after a kill and a stop.
-`socinv serve` itself, as a municipality runs it."""
+"""The web service as a process (issue 24): its pool broken, its temporary files after a
+kill and a stop. `socinv serve` itself, as a municipality runs it."""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 from conftest import ROOT
-from web_support import Served, raw_request, upload_head
+from web_support import Served, alive, children, raw_request, upload_head
 
 from socinv_docs.web.workdir import WorkDir
 
@@ -32,6 +34,34 @@ def wait_for(condition, seconds: float = 10) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+# -- `socinv serve` itself ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    with Served({"TMPDIR": str(tmp_path_factory.mktemp("served"))}) as served:
+        yield served
+
+
+def _forkserver(pid: int) -> int:
+    (server,) = [c for c in children(pid) if b"forkserver" in Path(f"/proc/{c}/cmdline").read_bytes()]
+    return server
+
+
+def test_serve_starts_its_workers_again_when_the_pool_process_dies(served):
+    """kill -9 of the forkserver the workers come from: pebble counts them all dead and
+    stops; the next request starts a new pool, and the old workers die with their parent."""
+    old_server = _forkserver(served.proc.pid)
+    old_workers = children(old_server)
+    assert old_workers
+    os.kill(old_server, signal.SIGKILL)
+    with httpx.Client(base_url=served.url, timeout=60) as c:
+        assert wait_for(lambda: c.get("/healthz").status_code == 200, 30)
+        assert upload(c).status_code == 200
+    assert wait_for(lambda: not any(alive(w) for w in old_workers), 10), "the old workers live on"
+    assert _forkserver(served.proc.pid) != old_server
 
 
 # -- temporary files ------------------------------------------------------------------------

@@ -111,6 +111,29 @@ def upload_head(length: int, forwarded_for: str | None = None) -> bytes:
             f"Content-Type: multipart/form-data; boundary=B\r\nContent-Length: {length}\r\n\r\n").encode()
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running (not a zombie waiting for its parent)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 class Served:
     """`socinv serve` in its own process (as a municipality runs it), with `env` on top of
     this one's; its output lines collected as they come."""

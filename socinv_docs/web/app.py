@@ -44,6 +44,9 @@ from socinv_docs.web.workdir import WorkDir
 
 log = logging.getLogger("socinv.web")
 
+# How long /healthz waits for an idle worker (or a pool started again) to answer.
+PING_SECONDS = 10
+
 SECURITY_HEADERS = [
     (b"content-security-policy",
      b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -168,9 +171,10 @@ def create_app(settings: WebSettings | None = None, *, check=default_check, work
 
     async def healthz(request: Request) -> Response:
         # Busy workers are working workers (a stuck one is killed at its time limit), so a
-        # full pool answers at once; an idle one must answer a ping.
-        busy = pool.in_flight >= pool.workers
-        ok = pool.active and (busy or await pool.ping(10))
+        # full pool answers at once; an idle one must answer a ping (which starts a broken
+        # pool again).
+        working = pool.active and pool.in_flight >= pool.workers
+        ok = working or await pool.ping(PING_SECONDS)
         body = {"status": "ok" if ok else "unavailable", "version": __version__, "workers": pool.workers,
                 "in_flight": pool.in_flight}
         return JSONResponse(body, status_code=200 if ok else 503, headers={"cache-control": "no-store"})
