@@ -67,16 +67,17 @@ def seam_check(path: str, display: str, limits):
 
 
 class LiveServer:
-    """uvicorn serving `app` on a free port in a thread of this process."""
+    """uvicorn serving `app` on a free port in a thread of this process, configured as
+    `socinv serve` configures it (protocol, limits, trusted proxies)."""
 
-    def __init__(self, app, limit_concurrency: int | None = None) -> None:
+    def __init__(self, app) -> None:
         import uvicorn
+
+        from socinv_docs.web.server import uvicorn_config
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None, lifespan="on",
-                                limit_concurrency=limit_concurrency)
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", self.port, log_config=None, lifespan="on"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> "LiveServer":
@@ -109,6 +110,31 @@ def upload_head(length: int, forwarded_for: str | None = None) -> bytes:
     forwarded = f"X-Forwarded-For: {forwarded_for}\r\n" if forwarded_for else ""
     return (f"POST /check HTTP/1.1\r\nHost: x\r\n{forwarded}Accept: application/json\r\n"
             f"Content-Type: multipart/form-data; boundary=B\r\nContent-Length: {length}\r\n\r\n").encode()
+
+
+def until_closed(sock: socket.socket, seconds: float, drip: bytes = b"", every: float = 0.2
+                 ) -> tuple[float | None, bytes]:
+    """Read from `sock` (sending `drip` every `every` seconds meanwhile) until the server
+    closes it: (seconds it took, or None if still open after `seconds`; what it answered)."""
+    started = time.monotonic()
+    answer = b""
+    sock.settimeout(every)
+    while time.monotonic() - started < seconds:
+        try:
+            data = sock.recv(65536)
+        except TimeoutError:
+            try:
+                if drip:
+                    sock.sendall(drip)
+            except (BrokenPipeError, ConnectionResetError):
+                return time.monotonic() - started, answer
+            continue
+        except ConnectionResetError:
+            return time.monotonic() - started, answer
+        if not data:
+            return time.monotonic() - started, answer
+        answer += data
+    return None, answer
 
 
 def children(pid: int) -> list[int]:

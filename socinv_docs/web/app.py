@@ -4,13 +4,20 @@ Status codes of POST /check (README, "The web page"):
 - 200: the upload was checked, whatever it found; the report (page or JSON) says complete,
   incomplete or unreadable, as `socinv check`'s exit code would.
 - 400: not a well-formed multipart body (cut off, no boundary, garbled).
+- 408: the upload arrived too slowly (uploads.py).
 - 413: a file, the whole request, the number of files or of form parts is over its limit.
 - 415: not a form upload (multipart/form-data) at all.
 - 422: a well-formed form with no file in the field `files`.
-- 503: the checking workers are not running (shutting down); uvicorn also answers 503 when
-  more than --max-connections requests are open.
+- 429: this client already has max_client_connections requests open (load.py).
+- 503: the service is at its limit of requests at once ("busy", load.py), or the checking
+  workers are not running (shutting down, "unavailable").
 Every refusal is a Swedish page (English with ?lang=en), or {"error", "message", "hint",
 "status"} with Accept: application/json.
+
+GET /healthz is never refused for load: 200 with "status" "ok", or "busy" while requests
+are being refused for load (the service works, at its limit: a monitor should not restart
+it, nor a load balancer take it out, which would only move the load); 503 "unavailable"
+when the workers do not answer.
 
 Privacy: each request gets its own temporary directory (in the service's, workdir.py),
 removed before the response is sent; annotated copies travel inside the page as data:
@@ -36,6 +43,7 @@ from starlette.staticfiles import StaticFiles
 from socinv_docs import __version__, messages
 from socinv_docs.codes import Code
 from socinv_docs.web import pages
+from socinv_docs.web.load import SKIP_REFUSED_FOR_LOAD, Admission, Load, OverloadLog
 from socinv_docs.web.pool import CheckPool, PoolClosed
 from socinv_docs.web.pool import check_document as default_check
 from socinv_docs.web.settings import MB, WebSettings, megabytes
@@ -78,11 +86,13 @@ def create_app(settings: WebSettings | None = None, *, check=default_check, work
     settings = settings or WebSettings.from_env()
     schemas = load_schemas()  # a broken schema stops the start, not the first upload
     pool = CheckPool(settings.workers, settings.file_limits, check=check)
+    load = Load(settings)
 
     @asynccontextmanager
     async def lifespan(app):
         nonlocal workdir
         workdir = workdir or WorkDir.create(settings.tmp_root)
+        logging.getLogger("uvicorn.access").addFilter(SKIP_REFUSED_FOR_LOAD)
         pool.start()
         if not await pool.ping(60):  # workers up before the first applicant waits for them
             log.warning("the checking workers did not answer at start")
@@ -175,8 +185,9 @@ def create_app(settings: WebSettings | None = None, *, check=default_check, work
         # pool again).
         working = pool.active and pool.in_flight >= pool.workers
         ok = working or await pool.ping(PING_SECONDS)
-        body = {"status": "ok" if ok else "unavailable", "version": __version__, "workers": pool.workers,
-                "in_flight": pool.in_flight}
+        body = {"status": ("busy" if load.busy else "ok") if ok else "unavailable", "version": __version__,
+                "workers": pool.workers, "in_flight": pool.in_flight, "requests": load.requests,
+                "max_requests": settings.max_connections, "refused_busy": load.refused}
         return JSONResponse(body, status_code=200 if ok else 503, headers={"cache-control": "no-store"})
 
     async def not_found(request: Request, exc) -> Response:
@@ -197,9 +208,12 @@ def create_app(settings: WebSettings | None = None, *, check=default_check, work
     # "/static" would redirect to "/static/" at an absolute URL made from the Host header
     # the client sent: a page of ours pointing wherever the client likes. 404 instead.
     app.router.redirect_slashes = False
-    app.add_middleware(GuardMiddleware, refuse=_internal_error_page)
+    app.add_middleware(Admission, load=load, overload=OverloadLog(),
+                       refuse=lambda scope, status, reason, headers: refusal(Request(scope), status, reason, headers))
+    app.add_middleware(GuardMiddleware, refuse=_internal_error_page)  # outermost: its headers on every answer
     app.state.pool = pool
     app.state.settings = settings
+    app.state.load = load
     return app
 
 

@@ -21,6 +21,20 @@ def log_config() -> dict:
     return config
 
 
+def uvicorn_config(app, host: str, port: int, **options):
+    """How the app is served, the same for `socinv serve` and the tests: uvicorn's h11 with
+    the time and per-client limits of protocol.py; the limit of requests at once is the
+    app's (load.py), not uvicorn's, which counted idle and half-sent connections too and
+    answered even /healthz 503; X-Forwarded-For believed from the trusted proxies only."""
+    import uvicorn
+
+    from socinv_docs.web.protocol import protocol_class
+
+    settings = app.state.settings
+    return uvicorn.Config(app, host=host, port=port, http=protocol_class(settings), limit_concurrency=None,
+                          forwarded_allow_ips=list(settings.trusted_proxies), server_header=False, **options)
+
+
 def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
     import uvicorn
 
@@ -37,6 +51,5 @@ def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -
     # would then be longer than a Unix socket's path may be: the workers could not start.)
     if len(os.fsencode(workdir.path)) + len("/pymp-XXXXXXXX/listener-XXXXXXXX") <= UNIX_PATH_MAX:
         tempfile.tempdir = os.environ["TMPDIR"] = str(workdir.path)
-    config = uvicorn.Config(create_app(settings, workdir=workdir), host=host, port=port, log_config=log_config(),
-                            limit_concurrency=settings.max_connections, server_header=False)
-    uvicorn.Server(config).run()
+    app = create_app(settings, workdir=workdir)
+    uvicorn.Server(uvicorn_config(app, host, port, log_config=log_config())).run()
