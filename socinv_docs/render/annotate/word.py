@@ -16,19 +16,18 @@ from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
 from socinv_docs.location import Location
 from socinv_docs.model import Document
-from socinv_docs.readers.docx_reader import row_cells
+from socinv_docs.readers.docx_reader import main_part, parse_xml, row_cells, walk_body
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
-    AnnotateError,
     AnnotateResult,
-    _clean,
     _finding_lines,
     _is_missing,
     _summary_lines,
     place_all,
 )
-from socinv_docs.render.annotate.package import Package, mark_annotated_copy
+from socinv_docs.render.annotate.errors import AnnotateError
+from socinv_docs.render.annotate.package import Package, mark_annotated_copy, xml_text
 from socinv_docs.report import DocumentReport, Finding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -63,8 +62,6 @@ class _Placement:
 
 def _annotate_docx(report: DocumentReport, extra: list[Finding], archive: zipfile.ZipFile, source: Path,
                    target: Path, lang: str, now: dt.datetime, limits: Limits) -> AnnotateResult:
-    from socinv_docs.readers.docx_reader import main_part, parse_xml, walk_body
-
     pkg = Package(archive, limits, str(source))
     doc_name = main_part(archive, set(pkg.infos))
     root = parse_xml(pkg.read(doc_name))
@@ -211,8 +208,6 @@ def _summary_paragraph(body: etree._Element, blocks: list) -> etree._Element:
 
 class _Package:
     def __init__(self, pkg: Package, doc_name: str) -> None:
-        from socinv_docs.readers.docx_reader import parse_xml
-
         self.parse = parse_xml
         self.pkg = pkg
         self.doc_dir = posixpath.dirname(doc_name)
@@ -346,7 +341,7 @@ class _Package:
             if i == 0 and bold_first:
                 etree.SubElement(etree.SubElement(r, _W + "rPr"), _W + "b")
             t = etree.SubElement(r, _W + "t")
-            t.text = _clean(line)
+            t.text = xml_text(line)
             t.set(XML_SPACE, "preserve")
         start = etree.Element(_W + "commentRangeStart", {_W + "id": cid})
         ppr = first.find(_W + "pPr")
