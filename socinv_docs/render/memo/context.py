@@ -66,11 +66,10 @@ def _finding_texts(f, lang: str) -> tuple[str, str, str]:
 
 def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
     rows = []
-    document_word = _t("loc.document", lang)
     several = len(sub.documents) > 1  # only then does 'where' need the file's name
     for f, file in [(f, "") for f in sub.findings] + [(f, d.file) for d in sub.documents for f in d.findings]:
         message, hint, location = _finding_texts(f, lang)
-        location = "" if location == document_word else location
+        location = "" if f.where.whole_document else location  # "the document" says nothing in a memo
         where = ": ".join(p for p in (Path(file).name if file and several else "", location) if p)
         rows.append({
             "code": f.code.value,
