@@ -6,6 +6,7 @@ Read straight from the loaded schemas, so what it prints is what `check` and `va
 from __future__ import annotations
 
 from socinv_docs import messages
+from socinv_docs.rules import REGISTRY
 from socinv_docs.schema import ProfileSpec, SchemaSet, as_dict
 
 
@@ -56,8 +57,6 @@ def profile_detail(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
                 out.append(f"    {key}: {_value(value)}")
     out.append("")
     out.append(f"{_t('profiles.rules', lang)}:")
-    from socinv_docs.rules import REGISTRY
-
     for name, options in profile.rules.items():
         rule = REGISTRY[name]
         codes = ", ".join(c.value for c in rule.codes)
