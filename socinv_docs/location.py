@@ -46,6 +46,14 @@ class Location:
             data["position"] = self.position
         return data
 
+    @property
+    def whole_document(self) -> bool:
+        """It names no place narrower than the file: describe() says "the document"."""
+        return self.position == "at" and not (
+            (self.sheet and self.cell) or self.heading or self.label
+            or (self.table is not None and self.row is not None) or (self.sheet and self.row is not None)
+            or self.paragraph is not None)
+
     def describe(self, lang: str = "sv") -> str:
         if self.position in ("before", "after"):
             inner = replace(self, position="at").describe(lang)

@@ -39,15 +39,6 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 # (issue 19, item 1: render/register.py, render/annotate/excel.py, render/memo.py) break
 # today. Known to fail until that split is merged; the lead removes this set then (a test
 # below fails on an entry that no longer fails, so it cannot go stale unnoticed).
-KNOWN_FAILING_UNTIL_THE_RENDER_SPLIT_IS_MERGED: set[tuple[str, str]] = {
-    ("over 700 lines", "socinv_docs.render.register"),
-    ("over 700 lines", "socinv_docs.render.annotate.excel"),
-    ("over 700 lines", "socinv_docs.render.memo"),
-    ("import in a function without a why", "socinv_docs.render.register"),
-    ("import in a function without a why", "socinv_docs.render.memo"),
-}
-
-
 @dataclass(frozen=True)
 class Edge:
     source: str
@@ -145,9 +136,8 @@ def layer(module: str) -> int | None:
 
 
 def _failures(check: str, offenders: dict[str, list[str]]) -> list[str]:
-    """The offenders that are not known to fail, one line each."""
-    known = {m for c, m in KNOWN_FAILING_UNTIL_THE_RENDER_SPLIT_IS_MERGED if c == check}
-    return [line for module, lines in sorted(offenders.items()) if module not in known for line in lines]
+    """The offenders, one line each (`check` names the rule, for the reader of a failure)."""
+    return [line for module, lines in sorted(offenders.items()) for line in lines]
 
 
 def _circles() -> list[list[str]]:
@@ -251,29 +241,6 @@ def test_every_import_in_a_function_says_why():
     failures = _failures("import in a function without a why", offenders)
     assert not failures, "\n".join(failures)
 
-
-def test_the_known_failures_still_fail():
-    """Each entry of KNOWN_FAILING_UNTIL_THE_RENDER_SPLIT_IS_MERGED names a module that still
-    breaks that rule: one that no longer does (split, or gone) is taken out of the set."""
-    stale = []
-    for check, module in sorted(KNOWN_FAILING_UNTIL_THE_RENDER_SPLIT_IS_MERGED):
-        if module not in MODULES:
-            stale.append(f"{check}: {module} is gone")
-            continue
-        path = MODULES[module]
-        text = path.read_text(encoding="utf-8")
-        if check == "over 700 lines":
-            failing = len(text.splitlines()) > MAX_LINES
-        else:
-            tree = _tree(module)
-            inside = _in_functions(tree)
-            import_lines = {n for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom)
-                            for n in range(node.lineno, node.end_lineno + 1)}
-            failing = any(id(node) in inside and not _explained(text.splitlines(), node, import_lines)
-                          for node, _ in _imports(module))
-        if not failing:
-            stale.append(f"{check}: {module} no longer fails it")
-    assert not stale, "\n".join(stale)
 
 
 def test_the_graph_is_read_as_python_reads_it():

@@ -11,6 +11,7 @@ from conftest import OFFICIAL, ROOT
 from docbuilder import WordDraft
 
 from socinv_docs import messages
+from socinv_docs.location import Location
 from socinv_docs.messages import msg
 from socinv_docs.pipeline import check_document, check_submission
 from socinv_docs.render.memo import (
@@ -24,6 +25,7 @@ from socinv_docs.render.memo import (
     render,
     safe_file_name,
     split_names,
+    submission_context,
     templates_dir,
 )
 from socinv_docs.report import RunReport
@@ -71,6 +73,29 @@ def test_context_has_what_a_memo_needs(run, schemas):
     assert broken["unreadable"] is True
     assert [f["code"] for f in broken["findings"]] == ["FILE_UNREADABLE"]
     assert ctx["totals"]["count"] == 3 and ctx["totals"]["unreadable"] == 1
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_finding_about_the_whole_file_names_no_place_in_the_memo(run, schemas, lang):
+    """The memo leaves out "dokumentet" as a place, told from the finding's structured
+    location (never by comparing the rendered words)."""
+    whole = 0
+    for sub in run.submissions:
+        context = submission_context(sub, schemas, None, lang)
+        findings = [*sub.findings, *(f for d in sub.documents for f in d.findings)]
+        for row, f in zip(context["findings"], findings, strict=True):
+            assert (row["location"] == "") is f.where.whole_document
+            whole += f.where.whole_document
+    assert 0 < whole < sum(len(s.all_findings) for s in run.submissions)  # both kinds are there
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("where", [
+    Location(), Location(block=3), Location(sheet="Blad1"), Location(table=2), Location(heading="Syfte"),
+    Location(label="Namn"), Location(paragraph=4), Location(table=2, row=3), Location(sheet="Blad1", row=5),
+    Location(sheet="Blad1", cell="B4"), Location(position="after"), Location(heading="Syfte", position="before")])
+def test_whole_document_is_the_place_described_as_the_document(where, lang):
+    assert where.whole_document is (where.describe(lang) == messages.text("loc.document", lang))
 
 
 @pytest.mark.parametrize("fmt", ["docx", "html", "md"])

@@ -13,7 +13,8 @@ from conftest import OFFICIAL
 from markdown_it import MarkdownIt
 
 from socinv_docs.pipeline import check_document, check_submission
-from socinv_docs.render.memo import _md_escape, memo_context, render
+from socinv_docs.render.memo import memo_context, render
+from socinv_docs.render.memo.markdown import md_escape
 from socinv_docs.report import RunReport
 
 HOSTILE = "första raden\n- ett listobjekt?\n+ ett till\n1. numrerat\n10) också\n# rubrik?\n> citat?\n| a | b |\n===\n---\nsista"
@@ -84,7 +85,7 @@ def test_newlines_become_breaks_in_tables_and_in_text(context, tmp_path):
 def test_escaped_values_read_back_as_themselves(value):
     """Alone on a line, where it could start anything, an escaped value is one paragraph of
     exactly its own text."""
-    html = PARSER.render(str(_md_escape(value)))
+    html = PARSER.render(str(md_escape(value)))
     assert html == f"<p>{escape(value.strip(), quote=False)}</p>\n"
 
 

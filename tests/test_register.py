@@ -19,6 +19,10 @@ from socinv_docs.codes import Code, Severity
 from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.render import register as R
+from socinv_docs.render.register.sheets.submissions import STATUS_COLOURS
+from socinv_docs.render.workbook.merge import Slot
+from socinv_docs.render.workbook.spec import NAME_PREFIX
+from socinv_docs.render.workbook.table import LINE_HEIGHT, MAX_LINES, estimated_scale
 from socinv_docs.report import DocumentReport, Facts, Finding, PartyFact, RunReport, SubmissionReport
 from socinv_docs.rules.base import make_finding
 
@@ -336,7 +340,7 @@ def test_group_columns_survive_two_reruns(tmp_path):
     assert rows["forslag.xlsx"]["Kommentar"].data_type == "f"  # their formula stays theirs
     assert rows["trasig.docx"]["Förslag till beslut"].value == "Begär ny fil"
     assert rows["trasig.docx"]["Prioritet"].value.date() == dt.date(2026, 4, 1)
-    assert rows["trasig.docx"]["Status"].value == R.messages.text("register.status.removed", "en")
+    assert rows["trasig.docx"]["Status"].value == messages.text("register.status.removed", "en")
     assert rows["trasig.docx"]["Errors"].value == 1  # its last values are kept
     assert rows["ny.docx"]["Bedömning"].value is None
     prio = next(c.column_letter for c in ws[1] if c.value == "Prioritet")
@@ -369,7 +373,7 @@ def test_findings_sheet_keeps_group_notes(tmp_path):
     by_code = {r["Kod"]: r for r in rows}
     assert by_code["SECTION_PLACEHOLDER"]["Svar från sökande"] == "Kompletteras"
     assert by_code["CRITERION_NOT_MET"]["Kommentar"] == "Ok enligt mötet"
-    assert by_code["CRITERION_NOT_MET"]["Allvarlighet"] == R.messages.text("register.status.removed", "sv")
+    assert by_code["CRITERION_NOT_MET"]["Allvarlighet"] == messages.text("register.status.removed", "sv")
     assert len(rows) == 4
 
 
@@ -668,7 +672,7 @@ def test_the_groups_formats_and_validations_move_with_their_cells(tmp_path):
     ws = openpyxl.load_workbook(path)["Ansökningar"]
     colours = [cf for cf in ws.conditional_formatting if str(cf.sqref).startswith(status)]
     assert len(colours) == 1 and len(colours[0].rules) == len({messages.text(f"register.status.{s}", lang)
-                                                               for s in R.STATUS_FILL for lang in messages.LANGS})
+                                                               for s in STATUS_COLOURS for lang in messages.LANGS})
 
 
 def test_formulas_elsewhere_follow_the_register(tmp_path):
@@ -835,10 +839,10 @@ def test_print_setup_on_both_sheets(register):
         assert ws.oddHeader.left.text and "2026-03-01" in ws.oddHeader.right.text
         area = str(ws.print_area).split("!")[-1].replace("$", "")
         assert range_boundaries(area)[2] == col_of(ws, last)  # files, date checked and the key: screen only
-        slots = [R._Slot(None, None, h, ws.column_dimensions[c.column_letter].width) for h, c in zip(headers(ws), ws[1])]
+        slots = [Slot(None, None, h, ws.column_dimensions[c.column_letter].width) for h, c in zip(headers(ws), ws[1])]
         slots = slots[:col_of(ws, last)]
         paper = "A4" if ws.page_setup.paperSize == ws.PAPERSIZE_A4 else "A3"
-        assert R.estimated_scale(slots, paper) >= 0.7  # printed at 7.7 pt or more
+        assert estimated_scale(slots, paper) >= 0.7  # printed at 7.7 pt or more
     ws = wb["Ansökningar"]
     for header in ("Fel", "Varningar", "Sökt belopp", "Besparing/kostnad"):
         cell = ws.cell(row=2, column=col_of(ws, header))
@@ -862,9 +866,9 @@ def test_rows_are_as_high_as_their_longest_wrapped_text(tmp_path):
     ws = openpyxl.load_workbook(write(tmp_path, run))["Ansökningar"]
     height = {row["Inskick"].value: ws.row_dimensions[row["Inskick"].row].height for row in tool_rows(ws)}
     assert height["kort.docx"] is None  # one line: the default height
-    assert height["lang.docx"] == R.LINE_HEIGHT * R.MAX_LINES + 3
-    assert height["tre.docx"] == R.LINE_HEIGHT * 3 + 3
-    assert ws.row_dimensions[1].height >= 2 * R.LINE_HEIGHT  # the header: two or three lines
+    assert height["lang.docx"] == LINE_HEIGHT * MAX_LINES + 3
+    assert height["tre.docx"] == LINE_HEIGHT * 3 + 3
+    assert ws.row_dimensions[1].height >= 2 * LINE_HEIGHT  # the header: two or three lines
 
 
 def test_cells_that_share_a_style_keep_their_own_look(register):
@@ -926,7 +930,7 @@ def test_a_register_saved_by_libreoffice_calc_keeps_working(tmp_path):
                    timeout=120)
     (out / "register.xlsx").replace(path)
     wb = openpyxl.load_workbook(path)
-    assert any(n.startswith(R.NAME_PREFIX) for n in wb.defined_names)  # Calc kept the names
+    assert any(n.startswith(NAME_PREFIX) for n in wb.defined_names)  # Calc kept the names
     ws = wb["Ansökningar"]
     rows_by_key(ws)["trasig.docx"]["Kommentar"].value = "Be om ny fil"
     rows_by_key(ws)["Läxhjälp Vivalla"]["Förslag till beslut"].value = "Bifall"
@@ -951,11 +955,11 @@ def test_a_register_saved_by_libreoffice_calc_keeps_working(tmp_path):
     assert len([dv for dv in ws.data_validations.dataValidation if "Listor" in str(dv.formula1)]) == 2
 
 
-# -- moving the group's references (render/sheet_refs.py) ----------------------------------------
+# -- moving the group's references (render/workbook/refs.py) ----------------------------------------
 
 
 def test_references_move_like_excel_moves_them():
-    from socinv_docs.render.sheet_refs import AxisMap, remap_formula, remap_sqref
+    from socinv_docs.render.workbook.refs import AxisMap, remap_formula, remap_sqref
 
     # Old rows 2-5 are the table, 6 empty, 7 a total. New: old row 4 gone (a fixed
     # finding), two new rows (4 and 6), the total at 8. Column C moved to D.

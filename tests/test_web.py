@@ -324,6 +324,35 @@ def test_unknown_pages_and_get_check(client):
     assert client.put("/check").status_code == 405
 
 
+@pytest.mark.parametrize("method, path, allowed", [("PUT", "/check", {"GET", "HEAD", "POST"}),
+                                                   ("POST", "/", {"GET", "HEAD"}),
+                                                   ("DELETE", "/healthz", {"GET", "HEAD"})])
+def test_a_method_not_allowed_is_405_with_the_methods_that_are(client, method, path, allowed):
+    response = client.request(method, path, headers=JSON)
+    refused(response, 405, "method")
+    assert {m.strip() for m in response.headers["allow"].split(",")} == allowed
+
+
+def test_no_redirect_goes_to_the_host_the_client_named(client):
+    """/static would redirect to /static/ at an absolute URL built from the Host header."""
+    for path in ("/static", "/check/", "/healthz/"):
+        response = client.get(path, headers={"host": "evil.example"}, follow_redirects=False)
+        assert response.status_code == 404 and "location" not in response.headers, path
+    assert client.get("/static/site.css", headers={"host": "evil.example"}).status_code == 200
+
+
+def test_a_form_of_many_tiny_fields_is_refused_at_the_limit_of_parts(client):
+    """883 000 fields took the event loop 7.7 s to parse: a form has at most the files and
+    ten other parts."""
+    fields = b"".join(b'--B\r\nContent-Disposition: form-data; name="f%d"\r\n\r\n1\r\n' % i for i in range(10_000))
+    body = fields + b'--B\r\nContent-Disposition: form-data; name="files"; filename="a.docx"\r\n\r\nx\r\n--B--\r\n'
+    assert len(body) < MAX_REQUEST
+    response = client.post("/check", content=body, headers={**JSON, "content-type": "multipart/form-data; boundary=B"})
+    refused(response, 413, "too_many_parts")
+    # The page's own form (files only, up to the limit) is far from it.
+    assert upload(client, *[(f"f{i}.docx", b"x") for i in range(MAX_FILES)], headers=JSON).status_code == 200
+
+
 def test_an_internal_error_is_a_page_not_a_traceback(client, monkeypatch, caplog):
     from socinv_docs.web import pages
 
@@ -364,7 +393,9 @@ def test_no_applicant_text_in_the_logs_and_nothing_left_on_disk(client, tmp_root
     logged = caplog.text + out + err
     assert "checked 1 file(s)" in logged  # the service does log, just not what applicants sent
     assert marker not in logged and "Vivalla" not in logged
-    assert list(tmp_root.iterdir()) == []
+    # While the service runs, its own temporary directory holds its lock and no request's files.
+    (service,) = tmp_root.iterdir()
+    assert service.name.startswith("socinv-serve-") and [p.name for p in service.iterdir()] == [".lock"]
 
 
 # -- the pool -----------------------------------------------------------------------------

@@ -67,16 +67,17 @@ def seam_check(path: str, display: str, limits):
 
 
 class LiveServer:
-    """uvicorn serving `app` on a free port in a thread of this process."""
+    """uvicorn serving `app` on a free port in a thread of this process, configured as
+    `socinv serve` configures it (protocol, limits, trusted proxies)."""
 
-    def __init__(self, app, limit_concurrency: int | None = None) -> None:
+    def __init__(self, app) -> None:
         import uvicorn
+
+        from socinv_docs.web.server import uvicorn_config
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None, lifespan="on",
-                                limit_concurrency=limit_concurrency)
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", self.port, log_config=None, lifespan="on"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> "LiveServer":
@@ -91,3 +92,106 @@ class LiveServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=30)
+
+
+# -- raw clients and `socinv serve` as a process, for the tests of slow and many clients ----
+
+
+def raw_request(port: int, head: bytes, timeout: float = 10) -> socket.socket:
+    """A connection that has sent `head` (a request line and headers, perhaps some body)."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    if head:
+        sock.sendall(head)
+    return sock
+
+
+def upload_head(length: int, forwarded_for: str | None = None) -> bytes:
+    """The headers of a multipart upload of `length` bytes (boundary B), answered in JSON."""
+    forwarded = f"X-Forwarded-For: {forwarded_for}\r\n" if forwarded_for else ""
+    return (f"POST /check HTTP/1.1\r\nHost: x\r\n{forwarded}Accept: application/json\r\n"
+            f"Content-Type: multipart/form-data; boundary=B\r\nContent-Length: {length}\r\n\r\n").encode()
+
+
+def until_closed(sock: socket.socket, seconds: float, drip: bytes = b"", every: float = 0.2
+                 ) -> tuple[float | None, bytes]:
+    """Read from `sock` (sending `drip` every `every` seconds meanwhile) until the server
+    closes it: (seconds it took, or None if still open after `seconds`; what it answered)."""
+    started = time.monotonic()
+    answer = b""
+    sock.settimeout(every)
+    while time.monotonic() - started < seconds:
+        try:
+            data = sock.recv(65536)
+        except TimeoutError:
+            try:
+                if drip:
+                    sock.sendall(drip)
+            except (BrokenPipeError, ConnectionResetError):
+                return time.monotonic() - started, answer
+            continue
+        except ConnectionResetError:
+            return time.monotonic() - started, answer
+        if not data:
+            return time.monotonic() - started, answer
+        answer += data
+    return None, answer
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running (not a zombie waiting for its parent)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+class Served:
+    """`socinv serve` in its own process (as a municipality runs it), with `env` on top of
+    this one's; its output lines collected as they come."""
+
+    def __init__(self, env: dict[str, str], workers: int = 1) -> None:
+        import subprocess
+        import sys
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen([sys.executable, "-m", "socinv_docs", "serve", "--port", str(self.port),
+                                      "--workers", str(workers)], env={**os.environ, **env},
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def __enter__(self) -> "Served":
+        if not serving(self.url, self.proc):
+            self.stop()
+            raise RuntimeError("socinv serve did not start:\n" + "".join(self.lines))
+        return self
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        self.proc.wait(timeout=60)
+        self._reader.join(timeout=10)
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -4,17 +4,25 @@ Status codes of POST /check (README, "The web page"):
 - 200: the upload was checked, whatever it found; the report (page or JSON) says complete,
   incomplete or unreadable, as `socinv check`'s exit code would.
 - 400: not a well-formed multipart body (cut off, no boundary, garbled).
-- 413: a file, the whole request or the number of files is over its limit.
+- 408: the upload arrived too slowly (uploads.py).
+- 413: a file, the whole request, the number of files or of form parts is over its limit.
 - 415: not a form upload (multipart/form-data) at all.
 - 422: a well-formed form with no file in the field `files`.
-- 503: the checking workers are not running (shutting down); uvicorn also answers 503 when
-  more than --max-connections requests are open.
+- 429: this client already has max_client_connections requests open (load.py).
+- 503: the service is at its limit of requests at once ("busy", load.py), or the checking
+  workers are not running (shutting down, "unavailable").
 Every refusal is a Swedish page (English with ?lang=en), or {"error", "message", "hint",
 "status"} with Accept: application/json.
 
-Privacy: each request gets its own temporary directory, removed before the response is
-sent; annotated copies travel inside the page as data: links; nothing the applicant sent
-(file names, contents, their words in findings) is written to a log.
+GET /healthz is never refused for load: 200 with "status" "ok", or "busy" while requests
+are being refused for load (the service works, at its limit: a monitor should not restart
+it, nor a load balancer take it out, which would only move the load); 503 "unavailable"
+when the workers do not answer.
+
+Privacy: each request gets its own temporary directory (in the service's, workdir.py),
+removed before the response is sent; annotated copies travel inside the page as data:
+links; nothing the applicant sent (file names, contents, their words in findings) is
+written to a log.
 """
 
 from __future__ import annotations
@@ -22,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
-import tempfile
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -38,12 +45,17 @@ from socinv_docs.codes import Code
 from socinv_docs.loading import load_schemas
 from socinv_docs.pipeline import check_submission
 from socinv_docs.web import pages
+from socinv_docs.web.load import SKIP_REFUSED_FOR_LOAD, Admission, Load, OverloadLog
 from socinv_docs.web.pool import CheckPool, PoolClosed
 from socinv_docs.web.pool import check_document as default_check
 from socinv_docs.web.settings import MB, WebSettings, megabytes
 from socinv_docs.web.uploads import UploadRefused, receive_files
+from socinv_docs.web.workdir import WorkDir
 
 log = logging.getLogger("socinv.web")
+
+# How long /healthz waits for an idle worker (or a pool started again) to answer.
+PING_SECONDS = 10
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -65,15 +77,22 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def create_app(settings: WebSettings | None = None, *, check=default_check) -> Starlette:
+def create_app(settings: WebSettings | None = None, *, check=default_check, workdir: WorkDir | None = None
+               ) -> Starlette:
     """The app. `check` is what a worker runs per file (a seam for tests: a module-level
-    function (path, display, limits) -> DocumentReport)."""
+    function (path, display, limits) -> DocumentReport). `workdir`: the service's temporary
+    directory, if made already (server.py); else the app makes its own at start. The app
+    removes it when it stops, either way."""
     settings = settings or WebSettings.from_env()
     schemas = load_schemas()  # a broken schema stops the start, not the first upload
     pool = CheckPool(settings.workers, settings.file_limits, check=check)
+    load = Load(settings)
 
     @asynccontextmanager
     async def lifespan(app):
+        nonlocal workdir
+        workdir = workdir or WorkDir.create(settings.tmp_root)
+        logging.getLogger("uvicorn.access").addFilter(SKIP_REFUSED_FOR_LOAD)
         pool.start()
         if not await pool.ping(60):  # workers up before the first applicant waits for them
             log.warning("the checking workers did not answer at start")
@@ -83,6 +102,8 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
             yield
         finally:
             pool.close()
+            workdir.remove()  # uvicorn ends the process by the signal it caught: atexit would not run
+            workdir = None
 
     def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
         lang = _lang(request)
@@ -90,15 +111,18 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
         html = pages.render(template, lang, title=title, page=context.pop("page", "/"), **context)
         return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
 
-    def refusal(request: Request, status: int, reason: str, **params) -> Response:
+    def refusal(request: Request, status: int, reason: str, headers: dict | None = None, **params) -> Response:
         lang = _lang(request)
         message = messages.text(reason, lang, **params)
         hint = messages.hint(reason, lang, **params)
         if _wants_json(request):
-            return JSONResponse({"error": reason.rsplit(".", 1)[-1], "status": status, "message": message,
-                                 "hint": hint}, status_code=status, headers={"cache-control": "no-store"})
-        return page(request, "error.html", status, title=messages.text(f"{reason}.title", lang), message=message,
-                    hint=hint)
+            response = JSONResponse({"error": reason.rsplit(".", 1)[-1], "status": status, "message": message,
+                                     "hint": hint}, status_code=status, headers={"cache-control": "no-store"})
+        else:
+            response = page(request, "error.html", status, title=messages.text(f"{reason}.title", lang),
+                            message=message, hint=hint)
+        response.headers.update(headers or {})
+        return response
 
     async def start(request: Request) -> Response:
         lang = _lang(request)
@@ -107,7 +131,7 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
 
     async def check_upload(request: Request) -> Response:
         started = time.perf_counter()
-        folder = Path(tempfile.mkdtemp(prefix="socinv-web-", dir=settings.tmp_root))
+        folder = workdir.request_dir()
         try:
             try:
                 uploads = await receive_files(request, folder, settings)
@@ -147,38 +171,47 @@ def create_app(settings: WebSettings | None = None, *, check=default_check) -> S
         view = pages.report_view(sub, schemas, lang, downloads)
         return page(request, "report.html", report=view), sub.status.value
 
-    async def back_to_start(request: Request) -> Response:
+    async def check_or_back(request: Request) -> Response:
+        if request.method == "POST":
+            return await check_upload(request)
         # A result is not a page to come back to (it is not kept): the form instead.
         return RedirectResponse(f"/?lang={_lang(request)}", status_code=303)
 
     async def healthz(request: Request) -> Response:
         # Busy workers are working workers (a stuck one is killed at its time limit), so a
-        # full pool answers at once; an idle one must answer a ping.
-        busy = pool.in_flight >= pool.workers
-        ok = pool.active and (busy or await pool.ping(10))
-        body = {"status": "ok" if ok else "unavailable", "version": __version__, "workers": pool.workers,
-                "in_flight": pool.in_flight}
+        # full pool answers at once; an idle one must answer a ping (which starts a broken
+        # pool again).
+        working = pool.active and pool.in_flight >= pool.workers
+        ok = working or await pool.ping(PING_SECONDS)
+        body = {"status": ("busy" if load.busy else "ok") if ok else "unavailable", "version": __version__,
+                "workers": pool.workers, "in_flight": pool.in_flight, "requests": load.requests,
+                "max_requests": settings.max_connections, "refused_busy": load.refused}
         return JSONResponse(body, status_code=200 if ok else 503, headers={"cache-control": "no-store"})
 
     async def not_found(request: Request, exc) -> Response:
         status = getattr(exc, "status_code", 404)
         reason = "web.refused.method" if status == 405 else "web.refused.not_found"
-        return refusal(request, status, reason)
+        return refusal(request, status, reason, getattr(exc, "headers", None))  # 405: its Allow header
 
     app = Starlette(
         routes=[
             Route("/", start, methods=["GET", "HEAD"]),
-            Route("/check", check_upload, methods=["POST"]),
-            Route("/check", back_to_start, methods=["GET", "HEAD"]),
+            Route("/check", check_or_back, methods=["GET", "HEAD", "POST"]),
             Route("/healthz", healthz, methods=["GET", "HEAD"]),
             Mount("/static", StaticFiles(packages=[("socinv_docs.web", "static")]), name="static"),
         ],
         exception_handlers={404: not_found, 405: not_found},
         lifespan=lifespan,
     )
-    app.add_middleware(GuardMiddleware, refuse=_internal_error_page)
+    # "/static" would redirect to "/static/" at an absolute URL made from the Host header
+    # the client sent: a page of ours pointing wherever the client likes. 404 instead.
+    app.router.redirect_slashes = False
+    app.add_middleware(Admission, load=load, overload=OverloadLog(),
+                       refuse=lambda scope, status, reason, headers: refusal(Request(scope), status, reason, headers))
+    app.add_middleware(GuardMiddleware, refuse=_internal_error_page)  # outermost: its headers on every answer
     app.state.pool = pool
     app.state.settings = settings
+    app.state.load = load
     return app
 
 

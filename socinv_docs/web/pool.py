@@ -10,20 +10,31 @@ pool's timeout, a little later, is for a file stuck where SIGALRM cannot reach.
 Workers start from a forkserver that has imported the readers, rules and annotator once,
 so a replacement worker is ready in milliseconds and never inherits the server's threads.
 (validate.py keeps its own pool for now; the two can share this code later.)
+
+If the pool itself breaks (its forkserver killed, say: pebble then counts every worker as
+dead and stops), the next task or health check starts a new pool; the old workers do not
+linger on as orphans, because each dies with its parent (as validate's workers do).
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from socinv_docs.limits import Limits, OutOfTime, exit_detail, limit_memory, max_process_mb, time_limit
 from socinv_docs.report import DocumentReport, Finding
 
+log = logging.getLogger("socinv.web")
+
+# A broken pool is started again at most this often: one that cannot start (no forkserver,
+# say) must not be retried, and logged, at every request.
+RESTART_SECONDS = 5.0
 # The pool kills a worker this long after a file should have stopped by SIGALRM.
 GRACE_SECONDS = 2.0
 # Imported once in the forkserver; every worker starts with them.
@@ -34,6 +45,7 @@ PRELOAD = [
     "socinv_docs.readers.docx_reader",
     "socinv_docs.readers.xlsx_reader",
     "socinv_docs.render.annotate",
+    "socinv_docs.validate",  # _die_with_parent, for _init_worker
     "socinv_docs.web.pool",
 ]
 
@@ -46,7 +58,9 @@ def _init_worker(max_mb: int) -> None:
     # process never reads a file (its RSS of ~51 MB, README) and stays free of the readers.
     from socinv_docs.loading import load_schemas
     from socinv_docs.readers.xlsx_reader import import_openpyxl
+    from socinv_docs.validate import _die_with_parent
 
+    _die_with_parent(os.getppid())  # the forkserver: if it dies, the pool is gone, and so are we
     limit_memory(max_mb)  # the same ceiling as `socinv check` and validate's workers
     _schemas = load_schemas()
     import_openpyxl()  # once per worker, not on its first .xlsx
@@ -114,28 +128,53 @@ class CheckPool:
         self.limits = limits
         self._check = check
         self._pool = None
+        self._closed = True  # not started, or closed on purpose (shutdown): no tasks
+        self._restarting = asyncio.Lock()
+        self._restarted = float("-inf")  # when the pool was last started again (monotonic)
+        self.restarts = 0  # pools started again after one broke
         self.in_flight = 0  # tasks scheduled and not yet answered (running or queued)
 
     def start(self) -> None:
         from pebble import ProcessPool
 
+        self._closed = False
         self._pool = ProcessPool(max_workers=self.workers, initializer=_init_worker,
                                  initargs=(max_process_mb(),), context=_context())
 
     def close(self) -> None:
+        self._closed = True
         if self._pool is not None:
-            self._pool.stop()
-            self._pool.join(timeout=10)
+            _stop(self._pool)
             self._pool = None
 
     @property
     def active(self) -> bool:
-        return self._pool is not None and self._pool.active
+        return self._pool is not None and _active(self._pool)
+
+    async def _running(self):
+        """The pool, started again if it broke; PoolClosed after close() or before start()."""
+        if self._closed:
+            raise PoolClosed
+        if self.active:
+            return self._pool
+        async with self._restarting:
+            if self._closed:
+                raise PoolClosed
+            if not self.active:  # not started again while this task waited for the lock
+                if time.monotonic() - self._restarted < RESTART_SECONDS:
+                    raise PoolClosed
+                log.warning("the checking workers stopped; starting them again")
+                self._restarted = time.monotonic()
+                broken, self._pool = self._pool, None
+                if broken is not None:
+                    await asyncio.to_thread(_stop, broken)
+                self.start()
+                self.restarts += 1
+        return self._pool
 
     async def _run(self, function: Callable, args: Sequence, timeout: float):
-        if not self.active:
-            raise PoolClosed
-        future = self._pool.schedule(function, args=list(args), timeout=timeout)
+        pool = await self._running()
+        future = pool.schedule(function, args=list(args), timeout=timeout)
         self.in_flight += 1
         try:
             return await asyncio.wrap_future(future)
@@ -177,6 +216,21 @@ class CheckPool:
             return bool(await asyncio.wait_for(self._run(_ping, (), timeout), timeout))
         except Exception:
             return False
+
+
+def _active(pool) -> bool:
+    try:
+        return pool.active  # pebble starts its workers here the first time, and may fail to
+    except Exception:
+        return False
+
+
+def _stop(pool) -> None:
+    pool.stop()
+    try:
+        pool.join(timeout=10)
+    except Exception:  # a broken pool's own error: its workers die with their parent anyway
+        pass
 
 
 class PoolClosed(Exception):

@@ -5,10 +5,17 @@ too many, never after buffering the whole body; nothing is spooled anywhere else
 
 Files are stored under neutral names (0.docx, 1.xlsx, …): the applicant's file name is kept
 only for the report and the download, never in a path, an error or a log line.
+
+A body must also arrive in time (408 otherwise): within `upload_seconds` in all, and never
+more than `upload_grace_seconds` behind `upload_min_rate` bytes per second, so a client
+dripping a byte now and then holds its place for seconds, not for as long as it likes. And
+a form has at most MAX_OTHER_PARTS parts besides its files: parsing 883 000 tiny fields
+took the event loop 7.7 s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,6 +31,8 @@ FIELD = "files"
 # but a .doc/.xls suffix gives a better reason ("save as .docx").
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,5}$")
 MAX_PART_HEADER_BYTES = 16 * 1024
+# Parts of a form besides its files: the page's form sends none, a script perhaps a few.
+MAX_OTHER_PARTS = 10
 
 
 class UploadRefused(Exception):
@@ -93,8 +102,14 @@ async def receive_files(request, folder: Path, settings: WebSettings) -> list[Up
     ended: list[bool] = []  # the closing boundary was seen
     value_bytes = bytearray()
 
+    max_parts = settings.max_files + MAX_OTHER_PARTS
+    parts = 0
+
     def on_part_begin() -> None:
-        nonlocal part
+        nonlocal part, parts
+        parts += 1
+        if parts > max_parts:
+            raise UploadRefused(413, "web.refused.too_many_parts", limit=max_parts)
         part = _Part()
 
     def on_header_field(data: bytes, start: int, end: int) -> None:
@@ -159,8 +174,9 @@ async def receive_files(request, folder: Path, settings: WebSettings) -> list[Up
         "on_header_end": on_header_end, "on_headers_finished": on_headers_finished, "on_end": on_end,
     })
     received = 0
+    started = asyncio.get_running_loop().time()
     try:
-        async for chunk in request.stream():
+        async for chunk in _in_time(request.stream(), started, settings):
             received += len(chunk)
             if received > settings.max_request_bytes:
                 raise UploadRefused(413, "web.refused.request_too_large",
@@ -181,3 +197,22 @@ async def receive_files(request, folder: Path, settings: WebSettings) -> list[Up
     if not uploads:
         raise UploadRefused(422, "web.refused.no_file")
     return uploads
+
+
+async def _in_time(chunks, started: float, settings: WebSettings):
+    """The body's chunks as they come, or UploadRefused (408) when the next one is late: see
+    the module's docstring. `started` is the loop's time when the headers were read."""
+    stream = aiter(chunks)
+    received = 0
+    while True:
+        deadline = min(started + settings.upload_seconds,
+                       started + settings.upload_grace_seconds + received / settings.upload_min_rate)
+        try:
+            async with asyncio.timeout_at(deadline):
+                chunk = await anext(stream)
+        except StopAsyncIteration:
+            return
+        except TimeoutError:
+            raise UploadRefused(408, "web.refused.too_slow") from None
+        received += len(chunk)
+        yield chunk

@@ -13,11 +13,12 @@ Each finding becomes a real Word comment (author AUTHOR, initials INITIALS) anch
 its heading, paragraph or table cell; a summary comment sits on the first paragraph.
 
 Excel (.xlsx/.xlsm/.xltx/.xltm): written the same way, by adding to the original package
-(render/annotate/excel.py has the list of what changes). Each problem cell gets a note
-(author AUTHOR) and a light fill, drawn with a conditional format so the cell's own fill
-(the template's yellow answer cells) is untouched; the fill's formula looks at the cell, so
-it goes away when the cell is answered. A sheet "Granskning" (code name
-REVIEW_SHEET_CODENAME, skipped by the reader) holds the status and one row per finding.
+(excel.py has the list of what changes; xlsx/ does the SpreadsheetML edits). Each problem
+cell gets a note (author AUTHOR) and a light fill, drawn with a conditional format so the
+cell's own fill (the template's yellow answer cells) is untouched; the fill's formula looks
+at the cell, so it goes away when the cell is answered. A sheet "Granskning" (code name
+REVIEW_SHEET_CODENAME, skipped by the reader; review_sheet.py) holds the status and one
+row per finding.
 Images, charts, drawings, form controls, embedded objects, pivot tables, threaded comments
 and VBA are kept as they were, byte for byte.
 
@@ -46,14 +47,9 @@ from socinv_docs.codes import Code
 from socinv_docs.limits import Limits
 from socinv_docs.readers.annotated_copy import package_kind
 from socinv_docs.readers.safety import UnreadableFile, check_file
-from socinv_docs.render.annotate.common import (
-    AUTHOR,
-    INITIALS,
-    AnnotateError,
-    AnnotateResult,
-    bounded,
-)
-from socinv_docs.render.annotate.excel import MARK, _annotate_xlsx
+from socinv_docs.render.annotate.common import AUTHOR, INITIALS, AnnotateResult
+from socinv_docs.render.annotate.errors import AnnotateError, bounded
+from socinv_docs.render.annotate.excel import MARK, annotate_xlsx
 from socinv_docs.render.annotate.word import _annotate_docx
 from socinv_docs.report import DocumentReport, Finding
 
@@ -99,7 +95,7 @@ def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os
     limits = limits or Limits.from_env()
     # Opened as the readers open a file (readers.safety.check_file): the same checks of its
     # size, members and XML prologues, and every member then read through the bounded stream
-    # (what they refuse is "annotate.damaged", see common.bounded).
+    # (what they refuse is "annotate.damaged", see errors.bounded).
     with bounded(limits, str(source)), _open(source, limits) as archive:
         # What the source file is, not what it was read as: a legacy .xls (read with xlrd) or
         # .doc (read after LibreOffice converted it) has no package a copy could be written from.
@@ -107,7 +103,7 @@ def annotate(report: DocumentReport, source: str | os.PathLike, target: str | os
         if fmt == "docx":
             return _annotate_docx(report, list(extra), archive, source, target, lang, now, limits)
         if fmt == "xlsx":
-            return _annotate_xlsx(report, list(extra), archive, source, target, lang, now, limits)
+            return annotate_xlsx(report, list(extra), archive, source, target, lang, now, limits)
         raise AnnotateError("annotate.unsupported", file=str(source))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 import shutil
 import zipfile
 import zlib
@@ -24,11 +25,12 @@ from lxml import etree
 from socinv_docs.limits import Limits
 from socinv_docs.readers import annotated_copy
 from socinv_docs.readers.safety import drain_member, raw_member, read_member
-from socinv_docs.render.annotate.common import AnnotateError, _copy_info, _new_info
+from socinv_docs.render.annotate.errors import AnnotateError
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ERR_NO_MEMORY = 2  # libxml2's error code for a failed allocation
 # Kept parts' comments and processing instructions stay; no DTD, no entities, no network.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -43,6 +45,29 @@ def local_name(el) -> str | None:
 
 def serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def xml_text(text: str | None) -> str:
+    """Text an XML part can hold: the control characters XML 1.0 forbids taken out."""
+    return _XML_ILLEGAL.sub("", text or "")
+
+
+# -- members copied as they were, new ones dated now ------------------------------------------
+
+def copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    new = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    new.compress_type = zipfile.ZIP_DEFLATED if info.compress_type != zipfile.ZIP_STORED else zipfile.ZIP_STORED
+    new.external_attr = info.external_attr
+    new.create_system = info.create_system
+    return new
+
+
+def new_info(name: str, now: dt.datetime) -> zipfile.ZipInfo:
+    local = now.astimezone()
+    new = zipfile.ZipInfo(name, date_time=(max(local.year, 1980), local.month, local.day, local.hour,
+                                           local.minute, local.second))
+    new.compress_type = zipfile.ZIP_DEFLATED
+    return new
 
 
 class Package:
@@ -140,12 +165,12 @@ class Package:
                     if name in self.gone:
                         continue
                     if name in self.data:
-                        out.writestr(_copy_info(info), self.data[name])
+                        out.writestr(copy_info(info), self.data[name])
                     else:
                         copy_member(self.archive, info, out)
                 for name, data in self.data.items():
                     if name not in self.infos:
-                        out.writestr(_new_info(name, now), data)
+                        out.writestr(new_info(name, now), data)
         # A damaged member of the original (reading it); an OSError is the write failing (disk
         # full, permissions), which the caller reports as such.
         except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
@@ -164,7 +189,7 @@ def copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.Zi
     the member's compressed size are copied along; Office and zipfile stop at the stream's
     end, as they do in the original."""
     drain_member(archive, info)
-    entry = _copy_info(info)
+    entry = copy_info(info)
     entry.compress_type = zipfile.ZIP_STORED  # zipfile writes the bytes as they come
     zip64 = max(info.file_size, info.compress_size) > zipfile.ZIP64_LIMIT
     with raw_member(archive, info) as src, out.open(entry, "w", force_zip64=zip64) as dst:

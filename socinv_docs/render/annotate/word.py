@@ -20,15 +20,14 @@ from socinv_docs.readers.docx_reader import main_part, parse_xml, row_cells, wal
 from socinv_docs.render.annotate.common import (
     AUTHOR,
     INITIALS,
-    AnnotateError,
     AnnotateResult,
-    _clean,
     _finding_lines,
     _is_missing,
     _summary_lines,
     place_all,
 )
-from socinv_docs.render.annotate.package import Package, mark_annotated_copy
+from socinv_docs.render.annotate.errors import AnnotateError
+from socinv_docs.render.annotate.package import Package, mark_annotated_copy, xml_text
 from socinv_docs.report import DocumentReport, Finding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -342,7 +341,7 @@ class _Package:
             if i == 0 and bold_first:
                 etree.SubElement(etree.SubElement(r, _W + "rPr"), _W + "b")
             t = etree.SubElement(r, _W + "t")
-            t.text = _clean(line)
+            t.text = xml_text(line)
             t.set(XML_SPACE, "preserve")
         start = etree.Element(_W + "commentRangeStart", {_W + "id": cid})
         ppr = first.find(_W + "pPr")

@@ -1,11 +1,11 @@
-"""Moving the group's cell references along when the register is rebuilt.
+"""Moving people's cell references along when a sheet is rebuilt.
 
-A re-run rebuilds the register's sheets: new submissions are added above a total the group
-typed under the table, a column new in this version is inserted, tool headers change with
---lang, findings the applicant fixed disappear from "Brister". Excel and LibreOffice move
-references when a person does such edits; this module does the same for the group's
-formulas, data validations, conditional formats and names, so that
-=SUBTOTAL(9,J2:J5) under the table still sums the whole "Sökt belopp" column afterwards.
+A re-run rebuilds a sheet: new rows are added above a total people typed under the table,
+a column new in this version is inserted, the tool's headers change with --lang, rows whose
+thing is gone disappear (in the register: findings the applicant fixed). Excel and
+LibreOffice move references when a person does such edits; this module does the same for
+people's formulas, data validations, conditional formats and names, so that
+=SUBTOTAL(9,J2:J5) under the table still sums the whole column afterwards.
 
 Only references to the rebuilt sheet change; everything else in a formula is left as typed.
 """

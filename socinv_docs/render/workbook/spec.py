@@ -1,0 +1,81 @@
+"""What a sheet module declares: its columns, and how its rows are told apart, as data.
+
+A sheet of the tool's (the register's Ansökningar and Brister, the follow-up workbook's
+sheets) is one SheetSpec. The layers below read nothing else about it: which columns it
+has, in which order and of which type; which columns are people's own; which cells say who
+a row is (its identity, strongest first); which word in the status column marks a row as
+the tool's, and the colour each word gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from socinv_docs import messages
+
+NAME_PREFIX = "socinv_"  # of the tool's defined names (on its header cells: socinv_ans_status, ...)
+KEY = "key"  # the id of every sheet's hidden column with the row's identity
+REMOVED = "removed"  # the status of a row whose thing is gone this run (and its colour)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column the tool knows. The tool writes its columns at every run; a column of
+    people's own (theirs=True: the beredningsgrupp's Bedömning, the processledare's
+    Beviljat belopp) is made by the tool on a new sheet and then belongs to them."""
+
+    id: str
+    width: float
+    type: str = "text"  # text | int | kr | ratio | date
+    wrap: bool = False
+    theirs: bool = False
+    prints: bool = True  # False: for the screen only, placed right of the printed columns
+    hidden: bool = False  # the tool's bookkeeping (the row's key, the last run's state)
+
+
+@dataclass(frozen=True)
+class Colour:
+    """A status word's colours: the cell's fill and font (hex RGB), and whether it is bold."""
+
+    fill: str
+    font: str
+    bold: bool = True
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name_key: str  # the message naming the sheet (fixed: its Swedish text in every language)
+    columns: tuple[Column, ...]
+    headers: str  # message key prefix of the column headers: "<headers>.<column id>"
+    unnamed_key: str  # the message for a column without a header: "Kolumn {n}"
+    abbr: str  # in the defined names on the header cells: socinv_<abbr>_<column id>
+    table: str  # the Excel table's name on a new sheet
+    name_col: str  # the visible column that names what a row is about (a tool row always has it)
+    identities: tuple[tuple[str, ...], ...]  # visible cells that tell a row, after KEY; strongest first
+    status_col: str  # the column that says a row is the tool's and gets the colours
+    status_words: Callable[[str], dict[str, str]]  # colour -> its word in a language; REMOVED among them
+    colours: Mapping[str, Colour]
+    keep_order: bool  # rows stay in people's order (new ones at the end), else this run's
+    keep_removed: str  # always | if_their_values: a row whose thing is gone stays
+    # Tool columns new in a later version whose plain headers people may well have used for a
+    # column of their own in a workbook without names ("Orsak"): there, only a name marks them.
+    added_later: frozenset[str] = frozenset()
+    # Fills tool cells that depend on the old sheet (what changed since the last run):
+    # called with (rows, old sheet or None, lang) before the sheet is written.
+    from_old: Callable[[list, Any, str], None] | None = field(default=None, compare=False)
+
+    @property
+    def by_id(self) -> dict[str, Column]:
+        return {c.id: c for c in self.columns}
+
+    @property
+    def title(self) -> str:
+        return messages.text(self.name_key, "sv")  # fixed names, the same in every language
+
+    def header_key(self, col: Column) -> str:
+        return f"{self.headers}.{col.id}"
+
+    def header(self, col: Column, lang: str) -> str:
+        return messages.text(self.header_key(col), lang)
