@@ -35,10 +35,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("front", ("socinv_docs.cli", "socinv_docs.clilang", "socinv_docs.web", "socinv_docs.__main__")),
 ]
 
-# What the three modules another engineer is splitting into packages at the same time
-# (issue 19, item 1: render/register.py, render/annotate/excel.py, render/memo.py) break
-# today. Known to fail until that split is merged; the lead removes this set then (a test
-# below fails on an entry that no longer fails, so it cannot go stale unnoticed).
+
+
 @dataclass(frozen=True)
 class Edge:
     source: str
