@@ -87,13 +87,32 @@ class CriterionAnswer:
         return self.answer is None and bool(self.raw)
 
 
+@dataclass(frozen=True)
+class TableValue:
+    """One cell of a table, read once by extraction as its column's type (TableSpec.types):
+    rules, the economics and every output use this value, so none of them can read the same
+    cell differently. Like FieldValue, the text as typed and whether it could be read stay beside it."""
+
+    raw: str = ""  # the cell as typed, placeholders set aside
+    value: Any = None  # kronor (int) for amount, years or hours (float), the text for text; None when empty
+    invalid: bool = False  # text that cannot be read as the column's type
+    type: str = "text"  # the column's type (schema.ColumnType)
+
+
+NO_VALUE = TableValue()  # a column the table does not have, or a cell it does not reach
+
+
 @dataclass
 class TableRow:
     label: str = ""
-    values: dict[str, str] = data_field(default_factory=dict)  # column id -> raw text
+    values: dict[str, TableValue] = data_field(default_factory=dict)  # column id -> the typed cell
     location: Location = Location()
     # column id -> that cell's place, so a finding about one value points at its cell
     cells: dict[str, Location] = data_field(default_factory=dict)
+
+    def cell(self, column: str | None) -> TableValue:
+        """The typed cell of `column` (an empty one when the table lacks the column)."""
+        return self.values.get(column, NO_VALUE) if column else NO_VALUE
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from socinv_docs.extract.text import fold
-from socinv_docs.extract.values import parse_amount, parse_duration, period_years
+from socinv_docs.extract.values import period_years
 from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, TableRow
 from socinv_docs.report import Facts, PartyFact
@@ -155,28 +155,17 @@ class CofinancingRow:
     cells: dict[str, Location] = field(default_factory=dict)
 
 
-def _amount(raw: str) -> tuple[int | None, bool]:
-    """(value, readable) of a table cell; an empty cell or a dash is 0-less and readable."""
-    text = raw.strip()
-    if not text or text in ("-", "–", "—", "0"):
-        return (0 if text == "0" else None), True
-    value = parse_amount(text)
-    return value, value is not None
-
-
-def _number(raw: str, unit: str = "år") -> tuple[float | None, bool]:
-    text = raw.strip()
-    if not text:
-        return None, True
-    m = re.fullmatch(rf"(\d+(?:[.,]\d+)?)\s*(?:{unit}|h|tim|timmar)?", text, flags=re.IGNORECASE)
-    if m:
-        return float(m.group(1).replace(",", ".")), True
-    value = parse_duration(text) if unit == "år" else None
-    return value, value is not None
-
-
 def _cells(row: TableRow) -> dict[str, Location]:
     return dict(getattr(row, "cells", {}) or {})
+
+
+def _read(row: TableRow, column: str | None, invalid: list[tuple[str, str]]):
+    """The typed value of a row's cell (made once by extraction); an unreadable one is
+    noted in `invalid` as (column, text as typed) and counts as empty."""
+    cell = row.cell(column)
+    if cell.invalid:
+        invalid.append((column, cell.raw))
+    return cell.value
 
 
 def budget_rows(doc: Document | None, kind: KindSpec) -> list[CostRow]:
@@ -191,10 +180,7 @@ def budget_rows(doc: Document | None, kind: KindSpec) -> list[CostRow]:
         row = CostRow(label=r.label, amounts={}, location=r.location, cells=_cells(r),
                       is_total=fold(r.label).startswith(totals))
         for col in columns:
-            value, ok = _amount(r.values.get(col, ""))
-            row.amounts[col] = value
-            if not ok:
-                row.invalid.append((col, r.values.get(col, "")))
+            row.amounts[col] = _read(r, col, row.invalid)
         rows.append(row)
     return rows
 
@@ -206,14 +192,10 @@ def savings_rows(doc: Document | None, kind: KindSpec) -> list[SavingsRow]:
         return []
     rows = []
     for r in table.rows:
-        per_year, ok_amount = _amount(r.values.get(role.per_year, ""))
-        n, ok_years = _number(r.values.get(role.years, ""))
-        row = SavingsRow(party=r.values.get(role.party, "") or r.label, per_year=per_year, years=n,
-                         location=r.location, cells=_cells(r))
-        if not ok_amount:
-            row.invalid.append((role.per_year, r.values.get(role.per_year, "")))
-        if not ok_years:
-            row.invalid.append((role.years, r.values.get(role.years, "")))
+        invalid: list[tuple[str, str]] = []
+        per_year, years = _read(r, role.per_year, invalid), _read(r, role.years, invalid)
+        row = SavingsRow(party=r.cell(role.party).raw or r.label, per_year=per_year, years=years,
+                         location=r.location, invalid=invalid, cells=_cells(r))
         if row.per_year is not None or row.years is not None or row.invalid:
             rows.append(row)
     return rows
@@ -227,16 +209,13 @@ def cofinancing_rows(doc: Document | None, kind: KindSpec) -> list[CofinancingRo
     totals = tuple(fold(label) for label in role.total_row)
     rows = []
     for r in table.rows:
-        if fold(r.values.get(role.party, "") or r.label).startswith(totals):
+        party = r.cell(role.party).raw or r.label
+        if fold(party).startswith(totals):
             continue  # the template's own sum row: counted from the rows above
-        cash, ok_cash = _amount(r.values.get(role.cash, "")) if role.cash else (None, True)
-        hours, ok_hours = _number(r.values.get(role.hours, ""), "timmar") if role.hours else (None, True)
-        row = CofinancingRow(party=r.values.get(role.party, "") or r.label, cash=cash, hours=hours,
-                             location=r.location, cells=_cells(r))
-        if not ok_cash:
-            row.invalid.append((role.cash, r.values.get(role.cash, "")))
-        if not ok_hours:
-            row.invalid.append((role.hours, r.values.get(role.hours, "")))
+        invalid: list[tuple[str, str]] = []
+        cash, hours = _read(r, role.cash, invalid), _read(r, role.hours, invalid)
+        row = CofinancingRow(party=party, cash=cash, hours=hours, location=r.location, invalid=invalid,
+                             cells=_cells(r))
         if row.cash is not None or row.hours is not None or row.invalid:
             rows.append(row)
     return rows

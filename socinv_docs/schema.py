@@ -48,6 +48,8 @@ def as_dict(spec: Spec) -> dict[str, Any]:
 
 
 FieldType = Literal["text", "lines", "parties", "period", "percent", "amount", "duration"]
+# What a table's cells hold: kronor, years, hours of work, or text.
+ColumnType = Literal["text", "amount", "duration", "hours"]
 
 
 class FieldSpec(Spec):
@@ -107,6 +109,17 @@ class TableSpec(Spec):
     columns: dict[str, str]  # column id -> header text
     required_columns: list[str] = []  # columns that make the header recognisable
     row_label_column: str | None = None
+    # column id -> what its cells hold; a column not named here is text. Extraction reads
+    # each cell once by it (model.TableValue).
+    types: dict[str, ColumnType] = {}
+
+    def __post_init__(self) -> None:
+        unknown = [c for c in self.types if c not in self.columns]
+        if unknown:
+            raise ValueError(f"types: no column {unknown}")
+
+    def type_of(self, column: str) -> str:
+        return self.types.get(column, "text")
 
 
 class GridSpec(Spec):
@@ -185,6 +198,12 @@ ROLE_FIELD_TYPES: dict[str, tuple[str, ...] | None] = {
     "title": None, "applicant": None, "contact": None, "period": ("period",),
     "duration": ("duration", "period"), "amount": ("amount",), "project_lead": ("percent",),
 }
+# The column type each column of a table role must have (TableSpec.types); the others are text.
+ROLE_COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "budget": {"components": "amount", "total": "amount", "fund": "amount"},
+    "savings": {"per_year": "amount", "years": "duration"},
+    "cofinancing": {"cash": "amount", "hours": "hours"},
+}
 
 
 class Names(Spec):
@@ -259,6 +278,12 @@ class KindSpec(Spec):
             unknown = [c for c in named if c not in columns]
             if unknown:
                 raise ValueError(f"roles.{role}: table '{spec.table}' has no column {unknown}")
+            for key, wanted in ROLE_COLUMN_TYPES[role].items():
+                value = getattr(spec, key)
+                for column in (value if isinstance(value, list) else [value] if value else []):
+                    if tables[spec.table].type_of(column) != wanted:
+                        raise ValueError(f"roles.{role}.{key}: column '{column}' of table '{spec.table}' has type "
+                                         f"'{tables[spec.table].type_of(column)}', not {wanted} (its table's types)")
 
     def name_in(self, lang: str) -> str:
         return self.name.get(lang) if self.name else self.title

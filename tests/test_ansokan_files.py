@@ -8,6 +8,7 @@ from conftest import OFFICIAL
 from docbuilder import ExcelDraft, WordDraft
 from make_samples import ANSOKAN_TEXT, COSTS, SAVINGS
 
+from socinv_docs.model import TableValue
 from socinv_docs.pipeline import check_document, check_submission
 
 NAMNDER = "Socialnämnden – Social välfärd\nGrundskolenämnden – Förskola och skola"
@@ -86,6 +87,20 @@ def test_values_written_the_ways_applicants_write_them(tmp_path, schemas, field,
 ])
 def test_each_rule_fires_where_it_should_and_nowhere_else(tmp_path, schemas, kwargs, expected):
     assert codes(check_document(ansokan(tmp_path, **kwargs), schemas)) == expected
+
+
+def test_each_table_cell_is_read_once_by_its_column_type(tmp_path, schemas):
+    """Extraction reads every cell by its column's type (the kind's tables.types); the rules
+    and the economics use that one value, so they cannot read a cell differently (issue 19)."""
+    savings = [["Socialnämnden", "en hel del", "10"], ["Grundskolenämnden", "350 tkr", "6"]]
+    report = check_document(ansokan(tmp_path, savings=savings), schemas)
+    first, second = report.document.tables["ekonomiska_effekter"].rows
+    assert first.values["besparing_per_ar"] == TableValue(raw="en hel del", value=None, invalid=True, type="amount")
+    assert (first.values["part"].value, first.values["antal_ar"].value) == ("Socialnämnden", 10.0)
+    assert (second.values["besparing_per_ar"].value, second.values["antal_ar"].type) == (350_000, "duration")
+    assert [f.params["raw"] for f in report.findings if f.code.value == "FIELD_INVALID"] == ["en hel del"]
+    # The economics count the same cells: the unreadable one as no saving.
+    assert report.economics["savings_total"] == 350_000 * 6
 
 
 def _schema(tmp_path, rows, merge_key=True):

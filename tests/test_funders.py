@@ -98,11 +98,13 @@ boundaries: ["Tillstyrkan"]
 tables:
   - {id: budgettabell, section: budgetavsnitt, row_label_column: period,
      columns: {period: "Period", lon: "Lön", hyra: "Hyra", tot: "Totalt per år", fond: "Från fonden"},
-     required_columns: [lon, tot]}
+     required_columns: [lon, tot], types: {lon: amount, hyra: amount, tot: amount, fond: amount}}
   - {id: vinsttabell, section: vinster, row_label_column: vem,
-     columns: {vem: "Verksamhet", per_ar: "Vinst per år", antal: "Antal år"}, required_columns: [per_ar, antal]}
+     columns: {vem: "Verksamhet", per_ar: "Vinst per år", antal: "Antal år"}, required_columns: [per_ar, antal],
+     types: {per_ar: amount, antal: duration}}
   - {id: insats, section: egen_insats, row_label_column: org,
-     columns: {org: "Organisation", pengar: "Kontant", tid: "Timmar"}, required_columns: [pengar, tid]}
+     columns: {org: "Organisation", pengar: "Kontant", tid: "Timmar"}, required_columns: [pengar, tid],
+     types: {pengar: amount, tid: hours}}
 signatures: {id: tillstyrkan, heading: "Tillstyrkan", columns: ["Organisation", "Behörig chef", "Datum"]}
 roles:
   title: projekt

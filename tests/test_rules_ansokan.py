@@ -9,8 +9,9 @@ import pytest
 
 from socinv_docs.codes import Code, Severity
 from socinv_docs.extract.document import typed_field
+from socinv_docs.extract.tables import typed_row
 from socinv_docs.location import Location
-from socinv_docs.model import Document, Section, SectionState, Signature, Table, TableRow
+from socinv_docs.model import Document, Section, SectionState, Signature, Table
 from socinv_docs.pipeline import evaluate
 
 BASE_FIELDS = {
@@ -44,12 +45,14 @@ def ansokan(schemas, fields=None, costs=COSTS, savings=SAVINGS, signed=True) -> 
     values = {**BASE_FIELDS, **(fields or {})}
     for spec in kind.fields:
         doc.fields[spec.id] = typed_field(spec, values.get(spec.id, ""), Location(label=spec.label))
+    # Typed as extraction types them: each cell once, by its column's type in the schema.
+    tables = {t.id: t for t in kind.tables}
     doc.tables["kostnader"] = Table(id="kostnader", rows=[
-        TableRow(label=r[0], values=dict(zip(("ar", "personal", "lokaler", "ovrigt", "summa"), r)),
-                 location=Location(table=2, row=i + 2)) for i, r in enumerate(costs)])
+        typed_row(tables["kostnader"], r[0], dict(zip(("year", "personal", "lokaler", "ovrigt", "summa"), r)),
+                  Location(table=2, row=i + 2)) for i, r in enumerate(costs)])
     doc.tables["ekonomiska_effekter"] = Table(id="ekonomiska_effekter", rows=[
-        TableRow(label=r[0], values=dict(zip(("namnd", "besparing_per_ar", "antal_ar"), r)),
-                 location=Location(table=3, row=i + 2)) for i, r in enumerate(savings)])
+        typed_row(tables["ekonomiska_effekter"], r[0], dict(zip(("part", "besparing_per_ar", "antal_ar"), r)),
+                  Location(table=3, row=i + 2)) for i, r in enumerate(savings)])
     doc.signatures = [Signature(values=["Socialförvaltningen", "Anna Ek", "2025-10-01"])] if signed else []
     return doc
 

@@ -62,6 +62,10 @@ def test_unknown_key_is_refused(schema_copy):
     # A role naming a field the kind lacks, or a field of the wrong type.
     ("kinds/forslag.yaml", "duration: tidsperiod", "duration: tid", "roles.duration"),
     ("kinds/ansokan.yaml", "amount: sokt_belopp", "amount: namn", "roles.amount"),
+    # A table role's column of the wrong type, a type for a column the table lacks (issue 19).
+    ("kinds/ansokan.yaml", "antal_ar: duration}", "antal_ar: text}", "roles.savings.years"),
+    ("kinds/budget_och_medfinansiering.yaml", "arbetstid: hours,", "arbetstid: amount,", "roles.cofinancing.hours"),
+    ("kinds/ansokan.yaml", "types: {personal: amount,", "types: {personel: amount, personal: amount,", "types"),
     # A rule the profile enables on no kind that has what it needs.
     ("profiles/molndal-2018.yaml", "  fields: {}\n", "  fields: {}\n  criteria: {}\n", "rules.criteria"),
 ])

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from socinv_docs.extract.document import parse_value
-from socinv_docs.extract.values import parse_amount, parse_duration, parse_percent, parse_period, period_years
+from socinv_docs.extract.values import (
+    parse_amount,
+    parse_cell,
+    parse_duration,
+    parse_percent,
+    parse_period,
+    period_years,
+)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -17,6 +24,20 @@ from socinv_docs.extract.values import parse_amount, parse_duration, parse_perce
 ])
 def test_amounts(text, expected):
     assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("type_,text,value,readable", [
+    # A table cell left blank or dashed is no amount, and nothing wrong; "0" is 0 kr.
+    ("amount", "", None, True), ("amount", "–", None, True), ("amount", "0", 0, True),
+    ("amount", "1,2 mkr", 1_200_000, True), ("amount", "350 tkr", 350_000, True), ("amount", "massor", None, False),
+    ("duration", "10", 10.0, True), ("duration", "8 år", 8.0, True), ("duration", "tio år", 10.0, True),
+    ("duration", "länge", None, False),
+    ("hours", "200", 200.0, True), ("hours", "200 timmar", 200.0, True), ("hours", "200 h", 200.0, True),
+    ("hours", "två timmar", None, False),
+    ("text", " Socialnämnden ", " Socialnämnden ", True),
+])
+def test_table_cells_by_their_column_type(type_, text, value, readable):
+    assert parse_cell(type_, text) == (value, readable)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -11,8 +11,9 @@ from itertools import zip_longest
 from socinv_docs.extract.answers import AnswerCleaner
 from socinv_docs.extract.matching import Match, TargetKind
 from socinv_docs.extract.text import fold, question_similarity, similarity
+from socinv_docs.extract.values import parse_cell
 from socinv_docs.location import Location, column_letter
-from socinv_docs.model import CriterionAnswer, GridRow, Signature, Table, TableRow
+from socinv_docs.model import CriterionAnswer, GridRow, Signature, Table, TableRow, TableValue
 from socinv_docs.readers.blocks import Block, BlockKind
 from socinv_docs.schema import CriteriaSpec, GridSpec, SignatureSpec, TableSpec
 
@@ -173,11 +174,25 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
                 if not label or cleaner.is_template(label):
                     continue
             row_at = _row_place(row)
-            table.rows.append(TableRow(label=label, values=values, location=row_at,
-                                       cells={cid: _cell_at(row_at, by_col.get(col), col, col + 1)
-                                              for cid, col in cols.items()}))
+            table.rows.append(typed_row(spec, label, values, row_at,
+                                        {cid: _cell_at(row_at, by_col.get(col), col, col + 1)
+                                         for cid, col in cols.items()}))
         return table
     return None
+
+
+def typed_cell(type_: str, raw: str) -> TableValue:
+    """A cell read as its column's type, the text as typed beside the value."""
+    value, readable = parse_cell(type_, raw)
+    return TableValue(raw=raw, value=value, invalid=not readable, type=type_)
+
+
+def typed_row(spec: TableSpec, label: str, raw: dict[str, str], location: Location,
+              cells: dict[str, Location] | None = None) -> TableRow:
+    """A table row whose cells (column id -> text as typed) are read once, each by its
+    column's type: what rules, economics and outputs all read."""
+    return TableRow(label=label, values={cid: typed_cell(spec.type_of(cid), text) for cid, text in raw.items()},
+                    location=location, cells=cells or {})
 
 
 def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,

@@ -235,3 +235,46 @@ def _number_units(tokens: list[str], text: str):
         else:
             continue
         yield i, number, unit
+
+
+# -- table cells ------------------------------------------------------------------------
+
+# A cell left blank on purpose: nothing to count, and nothing wrong either.
+_NO_VALUE = ("-", "–", "—")
+
+
+def cell_amount(text: str) -> tuple[int | None, bool]:
+    """(kronor, readable) of a table cell: an empty cell or a dash is readable and no amount
+    (a year without lokaler), "0" is 0 kr."""
+    t = text.strip()
+    if not t or t in _NO_VALUE or t == "0":
+        return (0 if t == "0" else None), True
+    value = parse_amount(t)
+    return value, value is not None
+
+
+def cell_number(text: str, unit: str) -> tuple[float | None, bool]:
+    """(number, readable) of a table cell of years ("10", "8 år", "tio år") or hours ("200",
+    "200 timmar", "200 h"); an empty cell is readable and no number."""
+    t = text.strip()
+    if not t:
+        return None, True
+    m = re.fullmatch(rf"(\d+(?:[.,]\d+)?)\s*(?:{unit}|h|tim|timmar)?", t, flags=re.IGNORECASE)
+    if m:
+        return float(m.group(1).replace(",", ".")), True
+    value = parse_duration(t) if unit == "år" else None
+    return value, value is not None
+
+
+def parse_cell(type_: str, text: str) -> tuple[object, bool]:
+    """(value, readable) of a table cell of a column type (schema.ColumnType): kronor for
+    `amount`, years for `duration`, hours for `hours`, the text itself for `text`."""
+    if type_ == "amount":
+        return cell_amount(text)
+    if type_ == "duration":
+        return cell_number(text, "år")
+    if type_ == "hours":
+        return cell_number(text, "timmar")
+    if type_ == "text":
+        return text, True
+    raise ValueError(f"unknown column type {type_}")
