@@ -1,7 +1,10 @@
 """The economics of a document: cost, what is sought from the fund and what the applicants
-put in, savings within the horizon, ratio, payback, present value. Pure functions over a
-document's roles (socinv_docs/roles.py) and the funder's way of counting
-(schema.EconomicsSpec).
+put in, savings within the horizon, ratio, payback, present value, and the budget by year and
+component. Made once per document (`of`) from its typed table cells, read through its roles
+(socinv_docs/roles.py), the way the funder counts (schema.EconomicsSpec), as the typed
+`Economics` of figures.py that every output renders: the rules, the text and JSON reports,
+the web page, the register, the memos (and, later, the follow-up stage's plan, which keeps
+the budget and the savings).
 
 Örebro's rule (seed 000, "Finansiering, effekthemtagning och implementering"): the
 expected cost-saving effects must be at least as large as the cost, and they are counted
@@ -22,9 +25,13 @@ Conventions (documented in README):
 from __future__ import annotations
 
 from socinv_docs import roles
+from socinv_docs.extract.values import parse_budget_year
+from socinv_docs.figures import Budget, BudgetLine, BudgetYear, Economics, PartySavings, PresentValue, Shares
 from socinv_docs.model import Document
 from socinv_docs.roles import CofinancingRow, CostRow, SavingsRow
-from socinv_docs.schema import EconomicsSpec, KindSpec
+from socinv_docs.schema import CommonSpec, EconomicsSpec, KindSpec, Names
+
+# -- counting -------------------------------------------------------------------------------
 
 
 def row_sum(row: CostRow, components: list[str], total: str | None) -> int | None:
@@ -100,8 +107,12 @@ def own_contribution(rows: list[CofinancingRow], hour_rate: float | None) -> int
     return int(round(money + hours * (hour_rate or 0)))
 
 
-def summary(doc: Document, kind: KindSpec, spec: EconomicsSpec) -> dict | None:
-    """The economics block of the JSON and text reports (None when there is nothing to count)."""
+# -- one document's economics ---------------------------------------------------------------
+
+
+def of(doc: Document, kind: KindSpec, spec: EconomicsSpec, common: CommonSpec) -> Economics | None:
+    """The economics of a document, counted the funder's way (None when there is nothing to
+    count: no cost, no savings, no co-financing)."""
     budget = kind.roles.budget
     costs = roles.budget_rows(doc, kind)
     savings = roles.savings_rows(doc, kind)
@@ -117,34 +128,76 @@ def summary(doc: Document, kind: KindSpec, spec: EconomicsSpec) -> dict | None:
     # A template without a savings table (a budget bilaga) has no savings to count: null,
     # not 0 kr, so that no output claims the satsning saves nothing.
     total = counted_savings(savings, horizon) if kind.roles.savings else None
-    block: dict = {
-        "cost": cost,
-        "requested": requested,
-        "savings_per_namnd": [
-            {"namnd": r.party, "per_year": r.per_year, "years": r.years,
-             "counted_years": counted_years(r, horizon),
-             "total": int(round((r.per_year or 0) * counted_years(r, horizon)))}
-            for r in savings
-        ],
-        "savings_total": total,
-        "horizon_years": horizon,
-        "ratio": round(total / cost, 4) if cost and total is not None else None,
-        "payback_years_after_end": payback_year(savings, cost, horizon) if cost and savings else None,
-        "discount_rate": spec.discount_rate,
-    }
+    payback = payback_year(savings, cost, horizon) if cost and savings else None
     when = roles.period(doc, kind)
-    if block["payback_years_after_end"] and when:
-        block["payback_year"] = int(when["end"][:4]) + block["payback_years_after_end"]
-    else:
-        block["payback_year"] = None
+    present = None
     if spec.discounted and kind.roles.savings:
         pv = present_value(savings, spec)
-        block["savings_present_value"] = pv
-        block["ratio_present_value"] = round(pv / cost, 4) if cost else None
+        present = PresentValue(savings=pv, ratio=round(pv / cost, 4) if cost else None)
+    shares = None
     if fund_total is not None or cofinancing:
         own = own_contribution(cofinancing, spec.hour_rate)
-        block["fund_share"] = round(requested / cost, 4) if cost and requested is not None else None
-        block["own_contribution"] = own
-        block["own_share"] = round(own / cost, 4) if cost and own is not None else None
-        block["hour_rate"] = spec.hour_rate
-    return block
+        shares = Shares(fund_share=round(requested / cost, 4) if cost and requested is not None else None,
+                        own_contribution=own, own_share=round(own / cost, 4) if cost and own is not None else None,
+                        hour_rate=spec.hour_rate)
+    return Economics(
+        cost=cost,
+        requested=requested,
+        savings_per_party=tuple(_party_savings(r, kind, common, horizon) for r in savings),
+        savings_total=total,
+        horizon_years=horizon,
+        ratio=round(total / cost, 4) if cost and total is not None else None,
+        payback_years_after_end=payback,
+        payback_year=int(when["end"][:4]) + payback if payback and when else None,
+        discount_rate=spec.discount_rate,
+        present_value=present,
+        shares=shares,
+        budget=_budget(costs, kind) if budget is not None else None,
+        party_label=party_label(kind, common, savings) if kind.roles.savings else None,
+    )
+
+
+def _party_savings(row: SavingsRow, kind: KindSpec, common: CommonSpec, horizon: int) -> PartySavings:
+    years = counted_years(row, horizon)
+    return PartySavings(party=row.party, category=_category(row.party, kind, common), per_year=row.per_year,
+                        years=row.years, counted_years=years, total=int(round((row.per_year or 0) * years)))
+
+
+def _category(party: str, kind: KindSpec, common: CommonSpec) -> str:
+    role = kind.roles.savings
+    return roles.category_of(party, common) if role is None or role.category == "auto" else role.category
+
+
+def party_label(kind: KindSpec, common: CommonSpec, rows: list[SavingsRow]) -> Names:
+    """What the savings rows' parties are, in the funder's own terms: the savings role's
+    party category ("Nämnd"); with `category: auto`, the category the rows' names share,
+    else the default category's."""
+    found = {_category(r.party, kind, common) for r in rows}
+    role_category = kind.roles.savings.category if kind.roles.savings else "auto"
+    if role_category != "auto":
+        category = role_category
+    else:
+        category = found.pop() if len(found) == 1 else common.default_party_category
+    spec = common.party_categories.get(category)
+    if spec is None:  # a category the common words do not name: its id, as the parties rule does
+        return Names(sv=category, en=category)
+    return Names(sv=_capitalised(spec.name("sv", 1)), en=_capitalised(spec.name("en", 1)))
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _budget(rows: list[CostRow], kind: KindSpec) -> Budget:
+    role = kind.roles.budget
+
+    def year(row: CostRow) -> BudgetYear:
+        project, calendar = parse_budget_year(row.label)
+        return BudgetYear(label=row.label, project_year=project, calendar_year=calendar,
+                          lines=tuple(BudgetLine(component=c, amount=row.amounts.get(c)) for c in role.components),
+                          total=row_sum(row, role.components, role.total),
+                          fund=row.amounts.get(role.fund) if role.fund else None)
+
+    total = next((r for r in rows if r.is_total), None)
+    return Budget(years=tuple(year(r) for r in rows if not r.is_total),
+                  total_row=year(total) if total is not None else None)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from socinv_docs import economics, roles
 from socinv_docs.codes import Code
+from socinv_docs.figures import Economics
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.messages import msg
 from socinv_docs.readers.safety import UnreadableFile, check_file
@@ -185,11 +186,12 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     return report
 
 
-def evaluate(document, schemas: SchemaSet) -> tuple[list, dict | None]:
-    """Run the document rules the profile enables for this kind: (findings, economics block)."""
+def evaluate(document, schemas: SchemaSet) -> tuple[list, Economics | None]:
+    """Run the document rules the profile enables for this kind: (findings, the economics,
+    made once here for the rules and every output)."""
     kind_spec = schemas.kinds[document.kind]
     profile_spec = schemas.profiles[document.profile]
-    econ = _economics(document, kind_spec, profile_spec)
+    econ = _economics(document, kind_spec, profile_spec, schemas)
     findings = []
     for rule_ in document_rules():
         options = runs_on(rule_, profile_spec, kind_spec)
@@ -201,11 +203,11 @@ def evaluate(document, schemas: SchemaSet) -> tuple[list, dict | None]:
     return findings, econ
 
 
-def _economics(document, kind, profile) -> dict | None:
+def _economics(document, kind, profile, schemas: SchemaSet) -> Economics | None:
     spec = profile.economics
     if spec is None or document.kind not in spec.kinds:
         return None
-    return economics.summary(document, kind, spec)
+    return economics.of(document, kind, spec, schemas.common)
 
 
 def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *,

@@ -13,6 +13,7 @@ from typing import Any
 
 from socinv_docs import messages
 from socinv_docs.codes import UNREADABLE_CODES, Code, Severity
+from socinv_docs.figures import Economics
 from socinv_docs.location import Location
 from socinv_docs.model import Document, SectionState
 
@@ -233,7 +234,7 @@ class DocumentReport:
     findings: list[Finding] = data_field(default_factory=list)
     document: Document | None = None  # None when unreadable
     facts: Facts | None = None  # None when unreadable
-    economics: dict | None = None
+    economics: Economics | None = None  # when the funder counts this kind's economics
     seconds: float = 0.0
     # "libreoffice": a legacy .doc, read after LibreOffice converted a copy to .docx.
     converted: str | None = None
@@ -285,7 +286,7 @@ class DocumentReport:
                                 for k, c in doc.criteria.items()}
             data["criteria_raw"] = {k: c.raw for k, c in doc.criteria.items()}  # the answer as written
         if self.economics is not None:
-            data["economics"] = self.economics
+            data["economics"] = self.economics.to_json()
         if self.converted:
             data["converted"] = self.converted
         # The file checked alone: the mandatory attachments still to be sent (kind ids).

@@ -155,6 +155,9 @@ class SavingsRole(Spec):
     party: str  # the column naming who saves (a nämnd, a verksamhet)
     per_year: str
     years: str
+    # What the parties who save are (common.yaml party_categories), for the words the
+    # outputs label them with ("Nämnd"); `auto`: told by each party's name.
+    category: str = "auto"
 
 
 class CofinancingRole(Spec):
@@ -273,7 +276,7 @@ class KindSpec(Spec):
             if spec.table not in tables:
                 raise ValueError(f"roles.{role}.table: no table '{spec.table}'")
             columns = set(tables[spec.table].columns)
-            named = [c for k, v in as_dict(spec).items() if k not in ("table", "total_row")
+            named = [c for k, v in as_dict(spec).items() if k not in ("table", "total_row", "category")
                      for c in (v if isinstance(v, list) else [v]) if c]
             unknown = [c for c in named if c not in columns]
             if unknown:

@@ -6,6 +6,7 @@ the same submission, for any funder's templates.
 
 from __future__ import annotations
 
+from socinv_docs.figures import Economics
 from socinv_docs.report import DocumentReport, Facts, SubmissionReport
 
 NO_FACTS = Facts()
@@ -34,7 +35,7 @@ def amount(docs: list[DocumentReport]) -> int | None:
     for d in docs:
         if facts(d).amount is not None:
             return facts(d).amount
-    return next((d.economics["requested"] for d in docs if d.economics and d.economics.get("requested")), None)
+    return next((d.economics.requested for d in docs if d.economics and d.economics.requested), None)
 
 
 def applicants(docs: list[DocumentReport]) -> list[str]:
@@ -52,5 +53,13 @@ def parties(doc: DocumentReport | None) -> list[str]:
     return [p.label for p in facts(doc).parties]
 
 
+def economics_of(docs: list[DocumentReport]) -> Economics | None:
+    """The economics of the first document that has them (main document first): Region
+    Gävleborg's cost and shares are in its Bilaga 2–3, not in the ansökan."""
+    return next((d.economics for d in docs if d.economics), None)
+
+
 def economics(docs: list[DocumentReport]) -> dict:
-    return next((d.economics for d in docs if d.economics), {})
+    """The same as its JSON block, for the outputs that still read that (memo, register)."""
+    econ = economics_of(docs)
+    return econ.to_json() if econ is not None else {}

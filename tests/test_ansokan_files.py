@@ -48,9 +48,9 @@ def test_a_complete_ansokan_file(tmp_path, schemas):
     # yearly 850 000 (years 1–6) → 4 250 000 ≥ 4 200 000 in year 5 (4 × 850 000 = 3 400 000
     # is short, 5 × 850 000 = 4 250 000); period ends 2028 → 2033.
     econ = report.economics
-    assert (econ["cost"], econ["savings_total"], econ["payback_years_after_end"], econ["payback_year"]) == \
+    assert (econ.cost, econ.savings_total, econ.payback_years_after_end, econ.payback_year) == \
         (4_200_000, 6_100_000, 5, 2033)
-    assert econ["ratio"] == pytest.approx(6_100_000 / 4_200_000, abs=1e-4)
+    assert econ.ratio == pytest.approx(6_100_000 / 4_200_000, abs=1e-4)
 
 
 @pytest.mark.parametrize("field,value,expected", [
@@ -100,7 +100,9 @@ def test_each_table_cell_is_read_once_by_its_column_type(tmp_path, schemas):
     assert (second.values["besparing_per_ar"].value, second.values["antal_ar"].type) == (350_000, "duration")
     assert [f.params["raw"] for f in report.findings if f.code.value == "FIELD_INVALID"] == ["en hel del"]
     # The economics count the same cells: the unreadable one as no saving.
-    assert report.economics["savings_total"] == 350_000 * 6
+    assert report.economics.savings_total == 350_000 * 6
+    assert [(p.party, p.per_year) for p in report.economics.savings_per_party] == \
+        [("Socialnämnden", None), ("Grundskolenämnden", 350_000)]
 
 
 def _schema(tmp_path, rows, merge_key=True):

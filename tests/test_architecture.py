@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("words", ("socinv_docs.messages",)),
     ("format", ("socinv_docs.schema", "socinv_docs.location")),
     ("readers", ("socinv_docs.readers",)),
-    ("model", ("socinv_docs.model", "socinv_docs.report", "socinv_docs.summary")),
+    ("model", ("socinv_docs.model", "socinv_docs.figures", "socinv_docs.report", "socinv_docs.summary")),
     ("extract", ("socinv_docs.extract",)),
     ("roles", ("socinv_docs.roles", "socinv_docs.economics")),
     ("rules", ("socinv_docs.rules",)),

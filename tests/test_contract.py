@@ -119,6 +119,24 @@ def test_json_shape_is_the_spec_shape(cli):
     assert all(f["location"].startswith("rubrik '") for f in placeholder)
 
 
+# The JSON `economics` block as it has been since issue 12: keys may be added, none may change
+# meaning (SPEC §5). The typed Economics (issue 19) writes exactly these, in this order.
+ECONOMICS_KEYS = ["cost", "requested", "savings_per_namnd", "savings_total", "horizon_years", "ratio",
+                  "payback_years_after_end", "discount_rate", "payback_year"]
+SHARES_KEYS = ["fund_share", "own_contribution", "own_share", "hour_rate"]
+
+
+def test_json_economics_block_keeps_its_keys(cli):
+    orebro = cli("check", ROOT / "samples" / "ansokan-komplett" / "ansokan.docx", "--format", "json").json
+    assert list(orebro["economics"]) == ECONOMICS_KEYS
+    assert orebro["economics"]["savings_per_namnd"][0] == {"namnd": "Socialnämnden", "per_year": 500_000,
+                                                           "years": 8.0, "counted_years": 8.0, "total": 4_000_000}
+    budget = ROOT / "samples" / "gavleborg-komplett" / "bilaga-2-3-budget-och-medfinansiering.xlsx"
+    gavleborg = cli("check", budget, "--format", "json").json["economics"]
+    assert list(gavleborg) == [*ECONOMICS_KEYS, *SHARES_KEYS]
+    assert (gavleborg["savings_total"], gavleborg["savings_per_namnd"]) == (None, [])
+
+
 def test_several_files_are_one_submission(cli):
     result = cli("check", OFFICIAL / "ansokan.docx", OFFICIAL / "utvarderingsschema.xlsx", "--format", "json")
     data = result.json

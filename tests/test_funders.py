@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -215,11 +216,11 @@ def test_a_made_up_funder_gets_every_rule(tmp_path):
     econ = good.economics
     # By hand: cost 1 000 000, sought 500 000 (50 %), own 150 000 + 200 h × 400 = 230 000
     # (23 %); savings 600 000 × 3 = 1 800 000 within 5 years, paid back in year 2.
-    assert (econ["cost"], econ["requested"], econ["own_contribution"]) == (1_000_000, 500_000, 230_000)
-    assert (econ["fund_share"], econ["own_share"], econ["savings_total"]) == (0.5, 0.23, 1_800_000)
-    assert econ["payback_years_after_end"] == 2 and econ["payback_year"] == 2031
+    assert (econ.cost, econ.requested, econ.shares.own_contribution) == (1_000_000, 500_000, 230_000)
+    assert (econ.shares.fund_share, econ.shares.own_share, econ.savings_total) == (0.5, 0.23, 1_800_000)
+    assert econ.payback_years_after_end == 2 and econ.payback_year == 2031
     # Present value, 5 % in years 1–2 then 0 %: 600 000/1.05 + 600 000/1.05² + 600 000/1.05².
-    assert econ["savings_present_value"] == round(600_000 / 1.05 + 2 * 600_000 / 1.05 ** 2)
+    assert econ.present_value.savings == round(600_000 / 1.05 + 2 * 600_000 / 1.05 ** 2)
     assert [p.category for p in good.facts.parties] == ["region", "kommun"]
 
     bad = check_document(toy_application(tmp_path / "dalig.docx", BAD), schemas)
@@ -237,6 +238,53 @@ def test_a_made_up_funder_gets_every_rule(tmp_path):
     for f in bad.findings:  # every message worded in both languages
         for lang in ("sv", "en"):
             assert "{" not in f.message_in(lang) + f.hint_in(lang), (f.code, lang)
+
+
+def party_word(schemas, category: str, lang: str) -> str:
+    """A party category's name in the schema's words, as a label ("Nämnd")."""
+    name = schemas.common.party_categories[category].name(lang, 1)
+    return name[:1].upper() + name[1:]
+
+
+@pytest.mark.parametrize("category", ["region", "auto"])
+def test_savings_parties_are_named_in_the_funders_own_terms(tmp_path, category):
+    """The savings rows' parties are what the funder's savings role says they are, in its
+    own words: Örebro's are nämnder; another funder's are not called "Nämnd" (issue 19)."""
+    from socinv_docs.pipeline import check_document
+    from socinv_docs.loading import load_schemas
+    from socinv_docs.schema import Names
+
+    root = toy_schemas(tmp_path)
+    if category != "auto":
+        kind = root / "kinds" / "stod.yaml"
+        kind.write_text(kind.read_text(encoding="utf-8").replace(
+            "years: antal}", f"years: antal, category: {category}}}"), encoding="utf-8")
+    schemas = load_schemas(root)
+    econ = check_document(toy_application(tmp_path / "bra.docx", GOOD), schemas).economics
+    # With `auto`, each party's name tells its category: "Socialtjänsten" tells none.
+    expected = category if category != "auto" else schemas.common.default_party_category
+    assert econ.party_label == Names(sv=party_word(schemas, expected, "sv"), en=party_word(schemas, expected, "en"))
+    assert [(p.party, p.category) for p in econ.savings_per_party] == [("Socialtjänsten", expected)]
+    orebro = check_document(ROOT / "samples" / "ansokan-komplett" / "ansokan.docx", schemas).economics
+    assert orebro.party_label == Names(sv=party_word(schemas, "namnd", "sv"), en=party_word(schemas, "namnd", "en"))
+
+
+def test_the_budget_by_year_and_component_with_the_funds_part(schemas):
+    """The economics keep the budget as typed lines, year by component, with the part sought
+    from the fund: what the follow-up stage's plan compares utfall with."""
+    from socinv_docs.pipeline import check_document
+
+    budget = ROOT / "samples" / "gavleborg-komplett" / "bilaga-2-3-budget-och-medfinansiering.xlsx"
+    econ = check_document(budget, schemas).economics
+    kind = schemas.kinds["budget_och_medfinansiering"]
+    years = econ.budget.years
+    assert [(y.label, y.project_year) for y in years] == [("År 1", 1), ("År 2", 2), ("År 3", 3)]
+    assert [y.fund for y in years] == [410_000] * 3 and sum(y.fund for y in years) == econ.requested
+    assert sum(y.total for y in years) == econ.cost
+    assert [line.component for line in years[0].lines] == kind.roles.budget.components
+    for year in years:  # each year's components add up to its total
+        assert sum(line.amount or 0 for line in year.lines) == year.total
+    assert len(list(econ.budget.lines())) == 3 * len(kind.roles.budget.components)
 
 
 def test_a_made_up_funder_in_the_register_and_the_memo(tmp_path, monkeypatch, cli):
@@ -314,18 +362,18 @@ def test_economics_say_only_what_the_template_counts(schemas):
     and the text shows the fund's and the applicants' shares instead."""
     from socinv_docs import messages
     from socinv_docs.pipeline import check_document
-    from socinv_docs.render.text import economics_lines
+    from socinv_docs.render.text import economics_outline
 
     budget = ROOT / "samples" / "gavleborg-komplett" / "bilaga-2-3-budget-och-medfinansiering.xlsx"
     report = check_document(budget, schemas)
     econ = report.economics
-    assert econ["savings_total"] is None and econ["ratio"] is None and econ["payback_years_after_end"] is None
-    assert econ["fund_share"] is not None and econ["own_contribution"] is not None
-    lines = economics_lines(econ, "sv")
-    assert messages.text("econ.fund_share", "sv", requested=econ["requested"], share=econ["fund_share"]) in lines
+    assert econ.savings_total is None and econ.ratio is None and econ.payback_years_after_end is None
+    assert econ.shares.fund_share is not None and econ.shares.own_contribution is not None
+    lines = [line.text for line in economics_outline(econ, "sv")]
+    assert messages.text("econ.fund_share", "sv", requested=econ.requested, share=econ.shares.fund_share) in lines
     assert not any(line.startswith(messages.text("econ.savings", "sv", horizon=10, total=0)[:10]) for line in lines)
     orebro = check_document(ROOT / "samples" / "ansokan-komplett" / "ansokan.docx", schemas).economics
-    assert orebro["savings_total"] == 6_100_000 and "fund_share" not in orebro
+    assert orebro.savings_total == 6_100_000 and "fund_share" not in orebro.to_json()
 
 
 def test_funder_shares_point_at_the_budget_cell_and_signatures_follow_the_profile(schemas):

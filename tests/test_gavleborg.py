@@ -341,13 +341,13 @@ def test_economics_by_hand(complete, schemas):
     econ = check_document(complete["budget"], schemas).economics
     # Cost: the year rows' components (Total kostnad is a formula with no stored value in a file
     # openpyxl wrote): 820 000 + 830 000 + 850 000.
-    assert econ["cost"] == 820_000 + 830_000 + 850_000 == 2_500_000
-    assert econ["requested"] == 3 * 410_000 == 1_230_000
-    assert econ["fund_share"] == round(1_230_000 / 2_500_000, 4) == 0.492
+    assert econ.cost == 820_000 + 830_000 + 850_000 == 2_500_000
+    assert econ.requested == 3 * 410_000 == 1_230_000
+    assert econ.shares.fund_share == round(1_230_000 / 2_500_000, 4) == 0.492
     # Own: money 300 000 + 100 000 + 0, hours 1 200 + 800 + 175 at 400 kr.
-    assert econ["own_contribution"] == 400_000 + 2_175 * 400 == 1_270_000
-    assert econ["own_share"] == round(1_270_000 / 2_500_000, 4) == 0.508
-    assert econ["hour_rate"] == 400
+    assert econ.shares.own_contribution == 400_000 + 2_175 * 400 == 1_270_000
+    assert econ.shares.own_share == round(1_270_000 / 2_500_000, 4) == 0.508
+    assert econ.shares.hour_rate == 400
 
 
 def test_stored_totals_are_the_cost(tmp_path, schemas):
@@ -361,7 +361,7 @@ def test_stored_totals_are_the_cost(tmp_path, schemas):
 
     report = check_document(budget(tmp_path, change=change), schemas)
     econ = report.economics
-    assert (econ["cost"], econ["requested"], econ["fund_share"]) == (2_520_000, 1_230_000, round(1_230_000 / 2_520_000, 4))
+    assert (econ.cost, econ.requested, econ.shares.fund_share) == (2_520_000, 1_230_000, round(1_230_000 / 2_520_000, 4))
     assert codes(report) == ["COSTS_INCONSISTENT"]
 
 

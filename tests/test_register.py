@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
+from socinv_docs.figures import Economics
 from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.render import register as R
@@ -69,8 +70,9 @@ def standard_run() -> RunReport:
                    namnder=[{"namnd": "Socialnämnden", "verksamhetsomrade": "Vård och omsorg"},
                             {"namnd": "+46 70", "verksamhetsomrade": "-5"}],
                    sokt=3_600_000,
-                   economics={"cost": 3_600_000, "savings_total": 5_250_000, "horizon_years": 10, "ratio": 1.46,
-                              "payback_year": 7}),
+                   economics=Economics(cost=3_600_000, requested=None, savings_per_party=(),
+                                       savings_total=5_250_000, horizon_years=10, ratio=1.46,
+                                       payback_years_after_end=None, payback_year=7, discount_rate=0.0)),
         doc_report("Läxhjälp Vivalla/utvarderingsschema.xlsx", kind="utvarderingsschema", namn=None)])
     b = SubmissionReport(submission="@SUM(A1).docx", documents=[
         doc_report("@SUM(A1).docx", kind="ideprovning", namn="-5",

@@ -64,7 +64,7 @@ def codes(findings) -> list[Code]:
 def test_a_consistent_ansokan_has_no_findings(schemas):
     findings, econ = evaluate(ansokan(schemas), schemas)
     assert findings == []
-    assert econ["cost"] == 3_600_000
+    assert econ.cost == 3_600_000
 
 
 def test_economics_match_a_hand_calculation(schemas):
@@ -73,11 +73,11 @@ def test_economics_match_a_hand_calculation(schemas):
     # 3 600 000 in year 8 (7 × 500 000 = 3 500 000 is short). Period ends 2028 → 2036.
     doc = ansokan(schemas, savings=[("Socialnämnden", "300 000", "12"), ("Grundskolenämnden", "200 000", "8")])
     findings, econ = evaluate(doc, schemas)
-    assert econ["savings_total"] == 4_600_000
-    assert econ["savings_per_namnd"][0]["counted_years"] == 10
-    assert econ["ratio"] == pytest.approx(4_600_000 / 3_600_000, abs=1e-4)
-    assert econ["payback_years_after_end"] == 8
-    assert econ["payback_year"] == 2036
+    assert econ.savings_total == 4_600_000
+    assert econ.savings_per_party[0].counted_years == 10
+    assert econ.ratio == pytest.approx(4_600_000 / 3_600_000, abs=1e-4)
+    assert econ.payback_years_after_end == 8
+    assert econ.payback_year == 2036
     assert codes(findings) == [Code.SAVINGS_HORIZON_EXCEEDED]
 
 

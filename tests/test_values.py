@@ -7,6 +7,7 @@ import pytest
 from socinv_docs.extract.document import parse_value
 from socinv_docs.extract.values import (
     parse_amount,
+    parse_budget_year,
     parse_cell,
     parse_duration,
     parse_percent,
@@ -38,6 +39,14 @@ def test_amounts(text, expected):
 ])
 def test_table_cells_by_their_column_type(type_, text, value, readable):
     assert parse_cell(type_, text) == (value, readable)
+
+
+@pytest.mark.parametrize("label,years", [
+    ("År 1", (1, None)), ("år 12", (12, None)), ("2027", (None, 2027)), ("År 2 (2028)", (2, 2028)),
+    ("Year 3", (3, None)), ("Totalt", (None, None)), ("Årlig kostnad", (None, None)),
+])
+def test_budget_row_labels_name_a_project_or_calendar_year(label, years):
+    assert parse_budget_year(label) == years
 
 
 @pytest.mark.parametrize("text,expected", [

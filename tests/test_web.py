@@ -153,6 +153,11 @@ def test_report_page_shows_status_findings_sections_economics_and_an_annotated_c
     assert html.count('class="finding sev-') == len(data["findings"])
     assert html.count("<tr class=\"state-") == len(data["sections"])
     assert 'class="economics"' in html
+    # Each party's savings nested under the savings line: from the economics' own rows, not
+    # from the text report's indentation (issue 19).
+    economics = html.split('<ul class="economics">', 1)[1].split("</section>", 1)[0]
+    nested = re.findall(r"<ul>(.*?)</ul>", economics, flags=re.S)
+    assert [item.count("<li>") for item in nested] == [len(data["economics"]["savings_per_namnd"])]
     links = re.findall(r'href="data:([^;]+);base64,([^"]+)" download="([^"]+)"', html)
     assert len(links) == 1
     mime, payload, name = links[0]

@@ -278,3 +278,15 @@ def parse_cell(type_: str, text: str) -> tuple[object, bool]:
     if type_ == "text":
         return text, True
     raise ValueError(f"unknown column type {type_}")
+
+
+_PROJECT_YEAR = re.compile(r"^(?:år|year)\s*(\d{1,2})\b", re.IGNORECASE)
+
+
+def parse_budget_year(label: str) -> tuple[int | None, int | None]:
+    """(project year, calendar year) a budget row's label names: "År 2" → (2, None), "2027"
+    → (None, 2027), "År 1 (2027)" → (1, 2027); (None, None) for anything else ("Totalt")."""
+    t = _plain(label)
+    project = _PROJECT_YEAR.match(t)
+    calendar = _YEAR.search(t)
+    return (int(project.group(1)) if project else None), (int(calendar.group(1)) if calendar else None)

@@ -3,8 +3,11 @@ where it is and how to fix it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from socinv_docs import messages
 from socinv_docs.codes import Severity
+from socinv_docs.figures import Economics
 from socinv_docs.model import SectionState
 from socinv_docs.report import (
     UNANSWERED,
@@ -82,7 +85,9 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     if report.economics:
         out.append("")
         out.append(_t("ui.economics", lang))
-        out.extend(f"  {line}" for line in economics_lines(report.economics, lang))
+        for line in economics_outline(report.economics, lang):
+            out.append(f"  {line.text}")
+            out.extend(f"    {item}" for item in line.items)
     out.append("")
     if findings:
         out.append(_t("ui.findings", lang))
@@ -91,6 +96,45 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     else:
         out.append(_t("ui.no_findings", lang))
     return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class EconomicsLine:
+    """A line of the economics for people, with the lines that belong under it (each
+    party's savings under the total): the text report indents them, the web page nests
+    them, the memo lists them."""
+
+    text: str
+    items: tuple[str, ...] = ()
+
+
+def economics_outline(econ: Economics, lang: str) -> list[EconomicsLine]:
+    """The economics as lines for people: the cost, what is sought and what the applicants
+    put in where the template has a budget and co-financing, the savings (per party) and
+    payback where it has a savings table."""
+    lines = [EconomicsLine(_t("econ.cost", lang, cost=econ.cost, requested=econ.requested))]
+    shares = econ.shares
+    if shares is not None and shares.fund_share is not None:
+        lines.append(EconomicsLine(_t("econ.fund_share", lang, requested=econ.requested, share=shares.fund_share)))
+    if shares is not None and shares.own_contribution is not None:
+        lines.append(EconomicsLine(_t("econ.own_share", lang, own=shares.own_contribution, share=shares.own_share)))
+    if not econ.has_savings:
+        return lines
+    lines.append(EconomicsLine(
+        _t("econ.savings", lang, horizon=econ.horizon_years, total=econ.savings_total),
+        tuple(_t("econ.savings_row", lang, namnd=row.party, per_year=row.per_year, years=row.counted_years,
+                 total=row.total) for row in econ.savings_per_party)))
+    if econ.ratio is not None:
+        lines.append(EconomicsLine(_t("econ.ratio", lang, ratio=econ.ratio)))
+    if econ.payback_years_after_end:
+        lines.append(EconomicsLine(_t("econ.payback" if econ.payback_year else "econ.payback_no_year", lang,
+                                      years=econ.payback_years_after_end, year=econ.payback_year)))
+    elif econ.cost:
+        lines.append(EconomicsLine(_t("econ.no_payback", lang, horizon=econ.horizon_years)))
+    if econ.present_value is not None:
+        lines.append(EconomicsLine(_t("econ.present_value", lang, rate=econ.discount_rate * 100,
+                                      pv=econ.present_value.savings, ratio=econ.present_value.ratio)))
+    return lines
 
 
 def economics_lines(econ: dict, lang: str) -> list[str]:

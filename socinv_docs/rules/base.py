@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from dataclasses import field as data_field  # "field" is also a parameter name here
 
 from socinv_docs.codes import DEFAULT_SEVERITY, Code, Severity
+from socinv_docs.figures import Economics
 from socinv_docs.location import Location
 from socinv_docs.messages.core import Entries
 from socinv_docs.model import Document
@@ -56,7 +57,7 @@ class RuleContext:
     profile: ProfileSpec
     schemas: SchemaSet
     options: RuleOptions = NoOptions()
-    economics: dict | None = None  # the economics block, when the profile counts it
+    economics: Economics | None = None  # the document's economics, when the profile counts them
     words: Entries | None = None  # the running rule's words, carried by its findings
 
     def finding(self, code: Code, *, wording: Entries | None = None, **kwargs) -> Finding:

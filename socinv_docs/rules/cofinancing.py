@@ -39,8 +39,8 @@ def check(doc, ctx):
             type_key = "type.amount" if column == role.cash else "type.hours"
             yield invalid_table_cell(ctx, role.table, row.party, roles.column_label(ctx.kind, role.table, column),
                                      raw, type_key, row.cells.get(column, row.location))
-    summary = ctx.economics or {}
-    cost, requested = summary.get("cost"), summary.get("requested")
+    econ = ctx.economics
+    cost, requested = (econ.cost, econ.requested) if econ is not None else (None, None)
     budget = ctx.kind.roles.budget
     where = _total_cell(doc, ctx, budget.fund) or (doc.tables[budget.table].location
                                                    if budget.table in doc.tables else None)
@@ -51,7 +51,7 @@ def check(doc, ctx):
         if share > ctx.options.max_fund_share + TOLERANCE:
             yield ctx.finding(Code.FUND_SHARE_TOO_HIGH, section=budget.table, where=where, requested=requested,
                               cost=cost, share=round(share, 4), maximum=ctx.options.max_fund_share)
-    own = summary.get("own_contribution")
+    own = econ.shares.own_contribution if econ.shares is not None else None
     if ctx.options.min_own_share is not None and role is not None:
         share = (own or 0) / cost
         if share < ctx.options.min_own_share - TOLERANCE:

@@ -40,13 +40,13 @@ def check(doc, ctx):
                 yield ctx.finding(Code.COST_CEILING_EXCEEDED, section=budget.table, where=where, what=what,
                                   amount=value, ceiling=options.max_per_year)
     if options.max_total is not None:
-        summary = ctx.economics or {}
+        econ = ctx.economics
         if options.of == "fund":
-            total = roles.amount(doc, ctx.kind) or summary.get("requested")
+            total = roles.amount(doc, ctx.kind) or (econ.requested if econ is not None else None)
             field = roles.field_of(doc, ctx.kind.roles.amount)
             where = field.location if field is not None else None
         else:
-            total, where = summary.get("cost"), None
+            total, where = (econ.cost if econ is not None else None), None
         if total is not None and total > options.max_total:
             what = msg("ceiling.total" if options.of == "fund" else "ceiling.cost_total")
             yield ctx.finding(Code.COST_CEILING_EXCEEDED, field=ctx.kind.roles.amount, where=where, what=what,

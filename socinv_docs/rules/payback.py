@@ -20,13 +20,13 @@ class Options(SavingsOptions):
 
 
 def check(doc, ctx):
-    summary = ctx.economics
-    if not summary or not summary.get("cost"):
+    econ = ctx.economics
+    if econ is None or not econ.cost:
         return
-    years = summary.get("payback_years_after_end")
+    years = econ.payback_years_after_end
     if years is not None and years <= ctx.options.max_years:
         return
-    when = msg("payback.after", years=years) if years else msg("payback.never", horizon=summary["horizon_years"])
+    when = msg("payback.after", years=years) if years else msg("payback.never", horizon=econ.horizon_years)
     table = doc.tables.get(ctx.kind.roles.savings.table)
     yield ctx.finding(Code.PAYBACK_TOO_LONG, section=ctx.kind.roles.savings.table,
                       where=table.location if table else None, when=when, years=years,

@@ -39,16 +39,16 @@ def check(doc, ctx):
             yield ctx.finding(Code.SAVINGS_HORIZON_EXCEEDED, section=role.table,
                               where=row.cells.get(role.years, row.location),  # the years cell
                               namnd=row.party, years=row.years, horizon=horizon)
-    summary = ctx.economics
-    if not summary or summary.get("cost") is None:
+    econ = ctx.economics
+    if econ is None or econ.cost is None:
         return  # nothing to weigh: no cost table and no sökt belopp (FIELD_MISSING says so)
     # No savings filled in at all counts as 0 kr: the ansökan has not shown that the
     # satsning pays for itself, which is what the rule asks.
-    savings = summary.get("savings_present_value", summary["savings_total"])
-    if savings < summary["cost"]:
+    savings = econ.present_value.savings if econ.present_value is not None else econ.savings_total
+    if savings < econ.cost:
         table = doc.tables.get(role.table)
         yield ctx.finding(Code.SAVINGS_BELOW_COST, section=role.table, where=table.location if table else None,
-                          savings=savings, cost=summary["cost"], horizon=horizon)
+                          savings=savings, cost=econ.cost, horizon=horizon)
 
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import SectionState
-from socinv_docs.render.text import economics_lines, file_notes
+from socinv_docs.render.text import EconomicsLine, economics_outline, file_notes
 from socinv_docs.report import (
     UNANSWERED,
     DocumentReport,
@@ -98,7 +98,7 @@ class FileView:
     counts: str
     findings: list[FindingView] = field(default_factory=list)
     sections: list[SectionView] = field(default_factory=list)
-    economics: list[dict] = field(default_factory=list)  # {"text", "items": [sub-lines]}
+    economics: list[EconomicsLine] = field(default_factory=list)  # each line, with the lines under it
     download: dict | None = None
     notes: list[str] = field(default_factory=list)  # about the file itself (render.text.file_notes)
 
@@ -146,23 +146,12 @@ def file_view(report: DocumentReport, schemas: SchemaSet, lang: str, download: d
         status_label=messages.text(f"web.status.{status.value}", lang), icon=ICON[status],
         counts=counts(report.errors, report.warnings, lang),
         findings=[finding_view(f, lang) for f in _ordered(report.findings)], sections=sections,
-        economics=_nested(economics_lines(report.economics, lang)) if report.economics else [], download=download,
+        economics=economics_outline(report.economics, lang) if report.economics else [], download=download,
         notes=file_notes(report, lang))
 
 
 def counts(errors: int, warnings: int, lang: str) -> str:
     return messages.counts(errors, warnings, lang) if errors or warnings else messages.text("web.counts.none", lang)
-
-
-def _nested(lines: list[str]) -> list[dict]:
-    """economics_lines indents a nämnd's savings under the total: a list in a list here."""
-    out: list[dict] = []
-    for line in lines:
-        if line.startswith(" ") and out:
-            out[-1]["items"].append(line.strip())
-        else:
-            out.append({"text": line, "items": []})
-    return out
 
 
 def report_view(sub: SubmissionReport, schemas: SchemaSet, lang: str, downloads: list[dict | None]) -> ReportView:
