@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import signal
 import sys
 import threading
@@ -154,132 +153,33 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     Flera filer kontrolleras som ett inskick (ansökan med bilagor). Med --annotate
     (--annotate-dir för flera filer) sparas en kopia med en kommentar vid varje brist.
     """
-    # start-up: only `check` and `memo` need the pipeline (see the module's docstring)
-    from socinv_docs.pipeline import check_document_in_time, check_submission
+    # start-up: only the commands that check files load the use cases with the pipeline, and
+    # the text report (see the module's docstring)
+    from socinv_docs import service
     from socinv_docs.render.text import document_text, submission_text
 
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile, lang)
-    targets = _annotate_targets(files, annotate, annotate_dir, lang)
-    # A name is shown as printable text: a newline in it must not forge a line of output,
-    # a Latin-1 name on a share must not crash the JSON, the comments or the terminal.
-    with _libraries_print_to_stderr():
-        reports = [check_document_in_time(f, schemas, kind=kind, profile=profile, display=printable(f))
-                   for f in files]
-    if len(reports) == 1:
-        sub = check_submission(reports[0].file, reports, schemas, alone=True)
-        doc = reports[0]
-        doc.findings = [*sub.findings, *doc.findings]  # an attachment warning belongs to the file
-        if fmt == "json":
-            _write(json.dumps(doc.to_json(lang), ensure_ascii=False, indent=2))
-        else:
-            _write(document_text(doc, schemas, lang))
-        with _libraries_print_to_stderr():
-            _annotate_copies(targets, files, reports, lang)
-        sys.exit(doc.status.exit_code)
-    sub = check_submission(_submission_name(files, reports), reports, schemas, alone=False)
-    if fmt == "json":
-        _write(json.dumps(sub.to_json(lang), ensure_ascii=False, indent=2))
-    else:
-        _write(submission_text(sub, schemas, lang))
-    with _libraries_print_to_stderr():
-        _annotate_copies(targets, files, reports, lang, extra=sub.findings)
-    sys.exit(sub.status.exit_code)
-
-
-def _submission_name(files: tuple[Path, ...] | list[Path], reports: list) -> str:
-    """What files checked together are called: their folder's name, like a sub-folder in
-    `validate`; when they are in the current folder ('.') or in several, the stem of the
-    main document (the ansökan rather than its utvärderingsschema)."""
-    # start-up: `--help` and the other commands need neither (see the module's docstring)
-    from socinv_docs.report import SubmissionReport
-    from socinv_docs.summary import main_first
-
-    parents = {Path(f).parent for f in files}
-    if len(parents) == 1:
-        parent = parents.pop()
-        name = _resolved(parent).name if str(parent) != "." else ""
-        if name:
-            return printable(name)
-    main = main_first(SubmissionReport(submission="", documents=reports))[0]
-    return Path(main.file).stem or main.file
-
-
-def _resolved(path: Path) -> Path:
     try:
-        return Path(path).resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-        return Path(os.path.abspath(path))
-
-
-def _annotate_targets(files: tuple[Path, ...], annotate: Path | None, annotate_dir: Path | None,
-                      lang: str) -> list[Path]:
-    """Where the annotated copies go (one per file), checked before any work; exit 2 on misuse."""
-
-    def refuse(key: str, **params) -> None:
-        click.echo(messages.text(key, lang, **params), err=True)
+        targets = service.annotate_targets(files, annotate, annotate_dir)
+    except service.Refused as exc:
+        _err(exc.text(lang))
         sys.exit(2)
-
-    if annotate is None and annotate_dir is None:
-        return []
-    # Imported only when asked for: a plain `socinv check` does not load the annotator (and docx).
-    from socinv_docs.readers.annotated_copy import annotated_copy_kind_of, file_kind
-    from socinv_docs.render.annotate import same_file
-
-    if annotate is not None and annotate_dir is not None:
-        refuse("annotate.both")
-    if annotate is not None:
-        if len(files) != 1:
-            refuse("annotate.one_file")
-        targets = [annotate]
+    with _libraries_print_to_stderr():
+        checked = service.Checked.of(service.check_files(files, schemas, kind=kind, profile=profile))
+    if fmt == "json":
+        _write(json.dumps(checked.to_json(lang), ensure_ascii=False, indent=2))
+    elif checked.alone is not None:
+        _write(document_text(checked.alone, schemas, lang))
     else:
-        names = [f.name for f in files]
-        clash = next((n for n in names if names.count(n) > 1), None)
-        if clash:
-            refuse("annotate.name_clash", name=clash)
-        targets = [annotate_dir / f.name for f in files]
-    for source, target in zip(files, targets):
-        if same_file(source, target):
-            refuse("annotate.same_file", path=printable(source))
-        if target.suffix.lower() != source.suffix.lower():
-            refuse("annotate.wrong_suffix", path=printable(target), suffix=printable(source.suffix))
-        # Someone's document is never replaced by a copy; only what is provably an annotated
-        # copy an earlier run wrote, of the same kind of file, may be (re-running after fixing
-        # the draft is the usual way of working). A register, a memo, a workbook that merely
-        # mentions socinv-docs: refused.
-        if target.exists() or target.is_symlink():
-            kind = file_kind(source)
-            if kind is None or annotated_copy_kind_of(target) != kind:
-                refuse("annotate.exists", path=printable(target))
-    return targets
-
-
-def _annotate_copies(targets: list[Path], files: tuple[Path, ...], reports: list, lang: str, extra=()) -> None:
-    """Write the annotated copies; a copy that cannot be written ends the run with exit 2."""
-    if not targets:
-        return  # a plain `check`: do not even import the annotator (startup time)
-    # start-up: the annotator (python-docx) only when a copy is asked for
-    from socinv_docs.render.annotate import AnnotateError, annotate, can_annotate
-
-    failed = False
-    for source, target, report in zip(files, targets, reports):
-        if not can_annotate(report):
-            click.echo(messages.text("annotate.unreadable", lang, file=printable(source)), err=True)
-            continue
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            annotate(report, source, target, lang=lang, extra=extra)
-        except AnnotateError as exc:
-            click.echo(exc.text(lang), err=True)
-            failed = True
-        except OSError as exc:
-            click.echo(messages.text("annotate.write_failed", lang, path=printable(target),
-                                     error=messages.os_error(exc, lang)), err=True)
-            failed = True
-        else:
-            click.echo(messages.text("annotate.written", lang, path=printable(target)), err=True)
-    if failed:
-        sys.exit(2)
+        _write(submission_text(checked.submission, schemas, lang))
+    with _libraries_print_to_stderr():
+        copies = service.annotate_copies(checked, files, targets, lang)
+    for copy in copies:
+        _err(copy.text(lang))
+    if any(copy.failed for copy in copies):
+        sys.exit(2)  # a copy that cannot be written ends the run with exit 2
+    sys.exit(checked.status.exit_code)
 
 
 def _err(text: str) -> None:
@@ -287,8 +187,6 @@ def _err(text: str) -> None:
 
 
 FOLLOW_LINKS = click.option("--follow-links", is_flag=True)
-# How long a run waits for another run's register update before it gives up (seconds).
-REGISTER_WAIT_SECONDS = 30.0
 
 
 @main.command(context_settings=CONTEXT)
@@ -309,111 +207,48 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett
     eget inskick. Exempel: socinv validate inkomna/ --register register.xlsx
     """
-    # start-up: the register (openpyxl) and the worker pool only for `validate`
-    from socinv_docs.render.register import RegisterError, RegisterRows, check_writable
-    from socinv_docs.validate import scan, validate_folder
+    from socinv_docs import service  # see check
+    from socinv_docs.validate import skipped_line, sort_key, submission_line, summary_line  # start-up: see check
 
     schemas = _schemas(lang)
     _validate_choice(schemas, kind, profile, lang)
-    if register is not None:
-        _refuse_register_onto_input(register, directory, lang)
-        try:
-            check_writable(register, force=force)  # fail before a long run, not after
-        except RegisterError as exc:
-            _err(_register_error_text(exc, lang))
-            sys.exit(2)
-    found = scan(directory, skip=[register] if register is not None else [], follow_links=follow_links)
-    files = sum(len(s.files) for s in found.submissions)
-    rows = RegisterRows(root=directory, register=register, schemas=schemas, lang=lang) if register is not None else None
-    on_submission = rows.add if rows is not None else None
+    job = service.FolderValidation(directory, schemas, register=register, kind=kind, profile=profile, jobs=jobs,
+                                   force=force, follow_links=follow_links, lang=lang)
+    try:
+        files = job.prepare()
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
     stream = sys.stderr
     if files and stream.isatty():
         with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
                                show_pos=True) as bar, _libraries_print_to_stderr():
-            run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found,
-                                  on_file=lambda _report: bar.update(1), on_submission=on_submission)
+            run = job.run(on_file=lambda _report: bar.update(1))
     else:
         with _libraries_print_to_stderr():
-            run = validate_folder(directory, schemas, kind=kind, profile=profile, jobs=jobs, found=found,
-                                  on_submission=on_submission)
-    _print_run(run, fmt, lang)
+            run = job.run()
+    # stdout: the JSON, or one line per submission and per entry not checked, in name order
+    # like a listing of the folder, then the summary.
+    if fmt == "json":
+        _write(json.dumps(run.to_json(lang), ensure_ascii=False, indent=2))
+        _err(summary_line(run, lang))
+    else:
+        lines = [(sort_key(s.submission), submission_line(s, lang)) for s in run.submissions]
+        lines += [(sort_key(e.path), skipped_line(e, lang)) for e in run.skipped]
+        _write("\n".join([*(line for _, line in sorted(lines)), "", summary_line(run, lang)]))
     if not run.submissions:  # nothing to put in a register: say so, never write an empty one
         _err(messages.text("ui.validate.none", lang, dir=printable(directory)))
         sys.exit(2)
     if register is not None:
-        with _libraries_print_to_stderr():
-            _write_register(register, run, directory, schemas, lang, force, rows)
+        try:
+            with _libraries_print_to_stderr():
+                result = job.write_register(run)
+        except service.Refused as exc:
+            _err(exc.text(lang))
+            sys.exit(2)
+        _err(messages.text("ui.register.written", lang, path=printable(register), rows=result.rows,
+                           removed=result.removed))
     sys.exit(run.status.exit_code)
-
-
-def _print_run(run, fmt: str, lang: str) -> None:
-    """stdout: the JSON, or one line per submission and per entry not checked, in name
-    order like a listing of the folder, then the summary."""
-    # start-up: only `validate` prints a run (see the module's docstring)
-    from socinv_docs.validate import skipped_line, sort_key, submission_line, summary_line
-
-    if fmt == "json":
-        _write(json.dumps(run.to_json(lang), ensure_ascii=False, indent=2))
-        _err(summary_line(run, lang))
-        return
-    lines = [(sort_key(s.submission), submission_line(s, lang)) for s in run.submissions]
-    lines += [(sort_key(e.path), skipped_line(e, lang)) for e in run.skipped]
-    _write("\n".join([*(line for _, line in sorted(lines)), "", summary_line(run, lang)]))
-
-
-def _refuse_register_onto_input(register: Path, directory: Path, lang: str) -> None:
-    """A register path inside the folder being checked may be the tool's own register (it
-    is skipped there), never one of the documents: those are the applicants' (exit 2)."""
-    # start-up: atomic.py is 9 ms that `check` never needs
-    from socinv_docs.atomic import is_tool_output
-
-    if not (register.exists() or register.is_symlink()):
-        return
-    inside = _resolved(register).is_relative_to(_resolved(directory))
-    if inside and not is_tool_output(register):
-        _err(messages.text("ui.register.is_input", lang, path=printable(register)))
-        sys.exit(2)
-
-
-def _write_register(register: Path, run, directory: Path, schemas, lang: str, force: bool, rows=None) -> None:
-    """The register's read–merge–write under a lock of our own: two runs at once take
-    turns, so the second merges what the first wrote instead of dropping it."""
-    # start-up: only `validate --register` writes a register (see the module's docstring)
-    from socinv_docs.atomic import Busy, exclusive
-    from socinv_docs.render.register import RegisterError, write_register
-
-    try:
-        with exclusive(register, wait=REGISTER_WAIT_SECONDS):
-            result = write_register(register, run, root=directory, schemas=schemas, lang=lang, force=force,
-                                    rows=rows)
-    except Busy as exc:
-        _err(messages.text("ui.register.busy", lang, path=printable(register), lock=printable(exc.lock.name)))
-        sys.exit(2)
-    except RegisterError as exc:
-        _err(_register_error_text(exc, lang))
-        sys.exit(2)
-    except OSError as exc:  # the lock file itself cannot be made (a read-only or full folder)
-        _err(messages.text("ui.register.write_failed", lang, path=printable(register),
-                           error=messages.os_error(exc, lang)))
-        sys.exit(2)
-    _err(messages.text("ui.register.written", lang, path=printable(register), rows=result.rows,
-                       removed=result.removed))
-
-
-def _register_error_text(exc, lang: str) -> str:
-    """A RegisterError in the user's words: the program holding a lock file by name, a
-    system error (a full disk, a file size limit) in Swedish rather than the OS's English."""
-    params = dict(exc.params)
-    if "path" in params:
-        params["path"] = printable(str(params["path"]))
-    if "lock" in params:
-        lock = str(params["lock"])
-        params["program"] = messages.text("ui.lock.libreoffice" if lock.startswith(".~lock.") else "ui.lock.office",
-                                          lang)
-        params["lock"] = printable(lock)
-    if isinstance(exc.__cause__, OSError):
-        params["error"] = messages.os_error(exc.__cause__, lang)
-    return messages.text(exc.key, lang, **params)
 
 
 @main.command(context_settings=CONTEXT)
@@ -436,11 +271,9 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     En mapp ger ett underlag per inskick; filer tillsammans är ett inskick.
     Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx
     """
-    # start-up: the memos (Jinja, docxtpl) and the pipeline only for `memo`
-    from socinv_docs.pipeline import check_document_in_time, check_submission
-    from socinv_docs.render.memo import MemoError, read_assessments, write_memos
-    from socinv_docs.report import RunReport, SkippedEntry
-    from socinv_docs.validate import skipped_line, validate_folder
+    from socinv_docs import service  # see check
+    from socinv_docs.render.memo import MemoError, read_assessments, write_memos  # start-up: Jinja, docxtpl
+    from socinv_docs.validate import skipped_line  # start-up: see check
 
     fmt = fmt or _memo_format(template, output)
     if template is not None and _memo_format(template, None) != fmt:
@@ -449,7 +282,11 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
         # A Word file named memo.pdf (or HTML in a .docx) is worse than no file at all.
         _err(messages.text("memo.wrong_suffix", lang, path=printable(output), format=fmt, suffix=MEMO_SUFFIX[fmt]))
         sys.exit(2)
-    _refuse_memo_onto_input(output, inputs, [p for p in (register, template) if p is not None], lang)
+    try:
+        service.refuse_memo_onto_input(output, inputs, [p for p in (register, template) if p is not None])
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
     schemas = _schemas(lang)
     assessments = {}
     if register is not None:
@@ -458,20 +295,8 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
         except MemoError as exc:
             _err(exc.text(lang))
             sys.exit(2)
-    run = RunReport()
-    files = [p for p in inputs if p.is_file()]
-    for directory in (p for p in inputs if p.is_dir()):
-        part = validate_folder(directory, schemas, jobs=jobs, follow_links=follow_links,
-                               skip=[output, *([register] if register else [])])
-        run.submissions += part.submissions
-        run.skipped += part.skipped
-    # Neither a file nor a folder (a FIFO, a device): opening it could wait for ever.
-    run.skipped += [SkippedEntry(path=printable(p), reason="skipped.not_regular")
-                    for p in inputs if not p.is_file() and not p.is_dir()]
-    if files:
-        reports = [check_document_in_time(f, schemas, display=printable(f.name)) for f in files]
-        name = printable(files[0].name) if len(files) == 1 else _submission_name(files, reports)
-        run.submissions.append(check_submission(name, reports, schemas, alone=len(files) == 1))
+    run = service.memo_run(inputs, schemas, jobs=jobs, follow_links=follow_links,
+                           skip=[output, *([register] if register else [])])
     for entry in run.skipped:  # the memo is not about them, but the secretary must know
         _err(skipped_line(entry, lang))
     try:
@@ -487,25 +312,6 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     _err(messages.text("memo.written", lang, path=printable(output), count=len(run.submissions)))
     if split is not None:
         _err(messages.text("memo.split_written", lang, path=printable(split), count=len(run.submissions)))
-
-
-def _refuse_memo_onto_input(output: Path, inputs: tuple[Path, ...], others: list[Path], lang: str) -> None:
-    """The memo never replaces what it is made from: an input, the register or the
-    template (`others`), nor an existing file inside an input folder (or beside an input
-    file) unless that file is an earlier memo of the tool's own. Exit 2, saying why."""
-    # start-up: atomic.py is 9 ms that `check` never needs
-    from socinv_docs.atomic import is_tool_output
-
-    target = _resolved(output)
-    if any(_resolved(p) == target for p in (*inputs, *others)):
-        _err(messages.text("memo.output_is_input", lang, path=printable(output)))
-        sys.exit(2)
-    if not (output.exists() or output.is_symlink()) or is_tool_output(output):
-        return
-    for folder in {p if p.is_dir() else p.parent for p in inputs}:
-        if target.is_relative_to(_resolved(folder)):
-            _err(messages.text("memo.output_in_input", lang, path=printable(output), dir=printable(folder)))
-            sys.exit(2)
 
 
 MEMO_SUFFIX = {"docx": ".docx", "html": ".html", "md": ".md"}

@@ -918,9 +918,9 @@ def test_exclusive_after_a_crash_is_free(tmp_path):
 
 
 def test_validate_waits_for_another_run_then_gives_up(inbox, tmp_path, monkeypatch):
-    from socinv_docs import cli
+    from socinv_docs import service
 
-    monkeypatch.setattr(cli, "REGISTER_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(service, "REGISTER_WAIT_SECONDS", 0.2)
     register = tmp_path / "register.xlsx"
     assert run_cli("validate", inbox, "--register", register, "--jobs", "1").exit_code == 0
     before = register.read_bytes()

@@ -40,10 +40,9 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from socinv_docs import __version__, messages
+from socinv_docs import __version__, messages, service
 from socinv_docs.codes import Code
 from socinv_docs.loading import load_schemas
-from socinv_docs.pipeline import check_submission
 from socinv_docs.web import pages
 from socinv_docs.web.load import SKIP_REFUSED_FOR_LOAD, Admission, Load, OverloadLog
 from socinv_docs.web.pool import CheckPool, PoolClosed
@@ -152,20 +151,17 @@ def create_app(settings: WebSettings | None = None, *, check=default_check, work
 
     async def _report(request: Request, uploads, folder: Path) -> tuple[Response, str]:
         lang = _lang(request)
+        # The files are checked in the workers (pool.py), then judged as one submission the
+        # way `socinv check` judges them (service.py).
         reports = list(await asyncio.gather(*(pool.check(u.path, u.name) for u in uploads)))
-        if len(reports) == 1:
-            sub = check_submission(uploads[0].name, reports, schemas, alone=True)
-            # As `socinv check` on one file: an attachment warning belongs to the file.
-            reports[0].findings = [*sub.findings, *reports[0].findings]
-            sub.findings = []
-        else:
-            sub = check_submission(" + ".join(u.name for u in uploads), reports, schemas, alone=False)
+        name = uploads[0].name if len(uploads) == 1 else " + ".join(u.name for u in uploads)
+        checked = service.Checked.of(service.judge(name, reports, schemas))
+        sub = checked.submission
         if _wants_json(request):
-            data = reports[0].to_json(lang) if len(reports) == 1 else sub.to_json(lang)
-            return JSONResponse(data, headers={"cache-control": "no-store"}), sub.status.value
+            return JSONResponse(checked.to_json(lang), headers={"cache-control": "no-store"}), sub.status.value
         copies = await asyncio.gather(*(
-            pool.annotate(report, u.path, folder / f"annotated-{u.path.name}", lang, sub.findings)
-            if _worth_a_copy(report, sub.findings) else _none() for u, report in zip(uploads, reports)))
+            pool.annotate(report, u.path, folder / f"annotated-{u.path.name}", lang, checked.extra)
+            if _worth_a_copy(report, checked.extra) else _none() for u, report in zip(uploads, reports)))
         downloads = [pages.download_link(u.name, u.path.suffix, data, lang, annotated_copy=report.annotated_copy)
                      if data else None for u, data, report in zip(uploads, copies, reports)]
         view = pages.report_view(sub, schemas, lang, downloads)
