@@ -313,6 +313,14 @@ def test_a_made_up_funder_in_the_register_and_the_memo(tmp_path, monkeypatch, cl
     assert (row["Sökt belopp"], row["Kostnad"], row["Besparing inom horisonten"]) == (500_000, 1_000_000, 1_800_000)
     text = (tmp_path / "underlag.md").read_text(encoding="utf-8")
     assert "Språkvänner i Exempelby" in text and "Region Exempel – Hälsovalet" in text and "Eva Ek" in text
+    # Its savings rows are headed by what its parties are in its own terms (`auto`: told by
+    # their names), never by Örebro's "Nämnd" (issue 19).
+    schemas = load_schemas(toy_schemas(tmp_path / "again"))
+    lines = text.splitlines()
+    savings_row = next(i for i, line in enumerate(lines) if line.startswith("| Socialtjänsten |"))
+    header = lines[savings_row - 2]  # above the |---| line
+    own, orebro = (party_word(schemas, c, "sv") for c in (schemas.common.default_party_category, "namnd"))
+    assert header.startswith(f"| {own} |") and own != orebro
 
 
 def test_profiles_command_lists_funders_and_every_rule_in_force(cli):

@@ -58,7 +58,6 @@ LABELS = {
         "ratio": "Besparing/kostnad",
         "payback": "Återbetald",
         "present_value": "Nuvärde av besparingarna",
-        "namnd": "Nämnd",
         "per_year": "Besparing per år",
         "years": "År som räknas",
         "sum": "Summa",
@@ -105,7 +104,6 @@ LABELS = {
         "ratio": "Savings/cost",
         "payback": "Paid back",
         "present_value": "Present value of the savings",
-        "namnd": "Committee",
         "per_year": "Savings per year",
         "years": "Years counted",
         "sum": "Total",
@@ -357,7 +355,9 @@ def build(target: Path, lang: str = "sv") -> None:
     set_widths(money, [7.0, 9.6])
     tag(doc, "{%p if s.economics.rows %}")
     doc.add_paragraph()
-    rows = loop_table(doc, [t["namnd"], t["per_year"], t["years"], t["sum"]], "{%tr for r in s.economics.rows %}",
+    # The parties are named in the funder's own words ("Nämnd" in Örebro's ansökan).
+    rows = loop_table(doc, ["{{ s.economics.party_label }}", t["per_year"], t["years"], t["sum"]],
+                      "{%tr for r in s.economics.rows %}",
                       ["{{ r.namnd }}", "{{ r.per_year }}", "{{ r.years }}", "{{ r.total }}"],
                       widths=[6.6, 3.6, 2.8, 3.6])
     small(rows, 10)

@@ -108,16 +108,23 @@ class EconomicsLine:
     items: tuple[str, ...] = ()
 
 
+def share_lines(econ: Economics, lang: str) -> list[str]:
+    """What the fund and the applicants pay, where the template has a budget with a fund
+    column or co-financing (Region Gävleborg's Bilaga 2–3)."""
+    shares, lines = econ.shares, []
+    if shares is not None and shares.fund_share is not None:
+        lines.append(_t("econ.fund_share", lang, requested=econ.requested, share=shares.fund_share))
+    if shares is not None and shares.own_contribution is not None:
+        lines.append(_t("econ.own_share", lang, own=shares.own_contribution, share=shares.own_share))
+    return lines
+
+
 def economics_outline(econ: Economics, lang: str) -> list[EconomicsLine]:
     """The economics as lines for people: the cost, what is sought and what the applicants
     put in where the template has a budget and co-financing, the savings (per party) and
     payback where it has a savings table."""
     lines = [EconomicsLine(_t("econ.cost", lang, cost=econ.cost, requested=econ.requested))]
-    shares = econ.shares
-    if shares is not None and shares.fund_share is not None:
-        lines.append(EconomicsLine(_t("econ.fund_share", lang, requested=econ.requested, share=shares.fund_share)))
-    if shares is not None and shares.own_contribution is not None:
-        lines.append(EconomicsLine(_t("econ.own_share", lang, own=shares.own_contribution, share=shares.own_share)))
+    lines += [EconomicsLine(text) for text in share_lines(econ, lang)]
     if not econ.has_savings:
         return lines
     lines.append(EconomicsLine(
@@ -134,34 +141,6 @@ def economics_outline(econ: Economics, lang: str) -> list[EconomicsLine]:
     if econ.present_value is not None:
         lines.append(EconomicsLine(_t("econ.present_value", lang, rate=econ.discount_rate * 100,
                                       pv=econ.present_value.savings, ratio=econ.present_value.ratio)))
-    return lines
-
-
-def economics_lines(econ: dict, lang: str) -> list[str]:
-    """The economics block as lines for people (also used by memos): the cost, what is
-    sought and what the applicants put in where the template has a budget and
-    co-financing, the savings and payback where it has a savings table."""
-    lines = [_t("econ.cost", lang, cost=econ.get("cost"), requested=econ.get("requested"))]
-    if econ.get("fund_share") is not None:
-        lines.append(_t("econ.fund_share", lang, requested=econ.get("requested"), share=econ["fund_share"]))
-    if econ.get("own_contribution") is not None:
-        lines.append(_t("econ.own_share", lang, own=econ["own_contribution"], share=econ.get("own_share")))
-    if econ.get("savings_total") is None:
-        return lines
-    lines.append(_t("econ.savings", lang, horizon=econ["horizon_years"], total=econ["savings_total"]))
-    for row in econ.get("savings_per_namnd", []):
-        lines.append("  " + _t("econ.savings_row", lang, namnd=row["namnd"], per_year=row["per_year"],
-                               years=row["counted_years"], total=row["total"]))
-    if econ.get("ratio") is not None:
-        lines.append(_t("econ.ratio", lang, ratio=econ["ratio"]))
-    if econ.get("payback_years_after_end"):
-        lines.append(_t("econ.payback" if econ.get("payback_year") else "econ.payback_no_year", lang,
-                        years=econ["payback_years_after_end"], year=econ.get("payback_year")))
-    elif econ.get("cost"):
-        lines.append(_t("econ.no_payback", lang, horizon=econ["horizon_years"]))
-    if econ.get("savings_present_value") is not None:
-        lines.append(_t("econ.present_value", lang, rate=econ["discount_rate"] * 100,
-                        pv=econ["savings_present_value"], ratio=econ.get("ratio_present_value")))
     return lines
 
 

@@ -13,7 +13,7 @@ from socinv_docs.fmt import kronor, number
 from socinv_docs.model import SectionState
 from socinv_docs.render.memo.errors import MemoError
 from socinv_docs.render.register import RegisterError, read_group_values
-from socinv_docs.render.text import economics_lines
+from socinv_docs.render.text import economics_outline, share_lines
 from socinv_docs.report import DocumentReport, RunReport, Status, SubmissionReport, shown_section_state
 from socinv_docs.schema import SchemaSet
 from socinv_docs.summary import applicants, main_document, main_first, parties
@@ -85,39 +85,35 @@ def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
 
 
 def _economics(docs: list[DocumentReport], lang: str) -> tuple[dict | None, list[str]]:
-    """The economics block with every figure formatted and one row per nämnd, and the text
-    report's economics lines: the one place the memo reads the economics (of the first
-    document that has them, main document first, as the register does: Gävleborg's cost and
-    savings are in its Bilaga 2–3, not the ansökan)."""
-    econ = summary.economics(docs)
-    if not econ:
+    """The economics with every figure formatted and one row per party, and the lines the
+    text report shows: the one place the memo reads the economics (of the first document
+    that has them, main document first, as the register does: Gävleborg's cost and savings
+    are in its Bilaga 2–3, not the ansökan)."""
+    econ = summary.economics_of(docs)
+    if econ is None:
         return None, []
-    has_savings = econ.get("savings_total") is not None
     payback = "–"  # no savings table (Gävleborg): nothing to say it was, or was not, paid back
-    if has_savings and econ.get("payback_years_after_end"):
-        payback = _t("memo.payback", lang, years=econ["payback_years_after_end"], year=econ.get("payback_year") or "–")
-    elif has_savings and econ.get("cost"):
-        payback = _t("memo.no_payback", lang, horizon=econ["horizon_years"])
-    # The funder's shares, where the template has a budget with co-financing.
-    shares = []
-    if econ.get("fund_share") is not None:
-        shares.append(_t("econ.fund_share", lang, requested=econ.get("requested"), share=econ["fund_share"]))
-    if econ.get("own_contribution") is not None:
-        shares.append(_t("econ.own_share", lang, own=econ["own_contribution"], share=econ.get("own_share")))
+    if econ.has_savings and econ.payback_years_after_end:
+        payback = _t("memo.payback", lang, years=econ.payback_years_after_end, year=econ.payback_year or "–")
+    elif econ.has_savings and econ.cost:
+        payback = _t("memo.no_payback", lang, horizon=econ.horizon_years)
     block = {
-        "has_savings": has_savings,
-        "shares": shares,
-        "cost": kronor(econ.get("cost")),
-        "requested": kronor(econ.get("requested")),
-        "savings": kronor(econ.get("savings_total")),
-        "horizon": econ.get("horizon_years"),
-        "ratio": number(econ.get("ratio"), lang=lang) if econ.get("ratio") is not None else "–",
+        "has_savings": econ.has_savings,
+        "shares": share_lines(econ, lang),  # the funder's shares, where the template has co-financing
+        "cost": kronor(econ.cost),
+        "requested": kronor(econ.requested),
+        "savings": kronor(econ.savings_total),
+        "horizon": econ.horizon_years,
+        "ratio": number(econ.ratio, lang=lang) if econ.ratio is not None else "–",
         "payback": payback,
-        "present_value": kronor(econ["savings_present_value"]) if econ.get("savings_present_value") else "",
-        "rows": [{"namnd": r["namnd"], "per_year": kronor(r["per_year"]), "years": number(r["counted_years"], lang=lang),
-                  "total": kronor(r["total"])} for r in econ.get("savings_per_namnd", [])],
+        "present_value": kronor(econ.present_value.savings) if econ.present_value and econ.present_value.savings
+        else "",
+        # What the rows' parties are, in the funder's words ("Nämnd"): the rows' header.
+        "party_label": econ.party_label.get(lang) if econ.party_label is not None else "",
+        "rows": [{"namnd": r.party, "per_year": kronor(r.per_year), "years": number(r.counted_years, lang=lang),
+                  "total": kronor(r.total)} for r in econ.savings_per_party],
     }
-    return block, [line.strip() for line in economics_lines(econ, lang)]
+    return block, [text for line in economics_outline(econ, lang) for text in (line.text, *line.items)]
 
 
 def _sections(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
