@@ -57,9 +57,3 @@ def economics_of(docs: list[DocumentReport]) -> Economics | None:
     """The economics of the first document that has them (main document first): Region
     Gävleborg's cost and shares are in its Bilaga 2–3, not in the ansökan."""
     return next((d.economics for d in docs if d.economics), None)
-
-
-def economics(docs: list[DocumentReport]) -> dict:
-    """The same as its JSON block, for the outputs that still read that (memo, register)."""
-    econ = economics_of(docs)
-    return econ.to_json() if econ is not None else {}

@@ -132,9 +132,10 @@ def _missing_sections(docs: list[DocumentReport], schemas) -> list[str]:
 def _economic_figures(docs: list[DocumentReport]) -> dict[str, int | float | None]:
     """Cost, savings within the horizon and their ratio: the one place the register reads
     the economics (of the first document that has them, main document first)."""
-    econ = summary.economics(docs)
-    return {"cost": number(econ.get("cost")), "savings": number(econ.get("savings_total")),
-            "ratio": number(econ.get("ratio"))}
+    econ = summary.economics_of(docs)
+    if econ is None:
+        return {"cost": None, "savings": None, "ratio": None}
+    return {"cost": number(econ.cost), "savings": number(econ.savings_total), "ratio": number(econ.ratio)}
 
 
 def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) -> dict[str, Any]:
