@@ -17,6 +17,7 @@ from socinv_docs.codes import Code
 from socinv_docs.figures import Economics
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.messages import msg
+from socinv_docs.plan import Plan
 from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.report import DocumentReport, SubmissionReport
 from socinv_docs.rules.base import RuleContext, SubmissionContext, make_finding, runs_on
@@ -90,8 +91,10 @@ def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
 
 
 def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
-                   profile: str | None = None, limits: Limits | None = None, display: str | None = None
-                   ) -> DocumentReport:
+                   profile: str | None = None, limits: Limits | None = None, display: str | None = None,
+                   plan: Plan | None = None) -> DocumentReport:
+    """One file's report. `plan`: the satsning's approved plan, for a follow-up report that
+    the rules compare with it (the follow-up run knows it); None for everything else."""
     started = time.perf_counter()
     shown = display or str(path)
     limits = limits or Limits.from_env()
@@ -115,7 +118,7 @@ def check_document(path: Path, schemas: SchemaSet, *, kind: str | None = None,
         raw = read(None if kind else HEAD_ROWS)
         if kind in schemas.kinds and schemas.kinds[kind].format != raw.format:
             return _kind_mismatch(shown, kind, raw.format, schemas)
-        report = _judge(raw, shown, schemas, kind=kind, profile=profile, started=started, read_all=read)
+        report = _judge(raw, shown, schemas, kind=kind, profile=profile, started=started, read_all=read, plan=plan)
         report.converted = raw.converted  # a legacy .doc read after LibreOffice converted it
         report.annotated_copy = raw.annotated_copy
         return report
@@ -145,7 +148,7 @@ def _kind_mismatch(shown: str, kind: str, file_format: str, schemas: SchemaSet) 
 
 
 def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: str | None,
-           started: float, read_all=None) -> DocumentReport:
+           started: float, read_all=None, plan: Plan | None = None) -> DocumentReport:
     """Detect the kind (and, where several funders use it, the funder), extract the
     Document and run the rules the funder's profile enables. `read_all()` reads the whole
     file when `raw` is only its start (RawDocument.complete)."""
@@ -178,7 +181,7 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     if profile_spec is None:
         raise KeyError(f"no profile for kind {kind_id!r}")  # the CLI validates --profile first
     document = extract(raw, kind_spec, profile_spec, schemas.common, matched.get(kind_id))
-    findings, econ = evaluate(document, schemas)
+    findings, econ = evaluate(document, schemas, plan=plan)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
                             document=document, economics=econ,
                             facts=roles.facts(document, kind_spec, schemas.common))
@@ -186,9 +189,10 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     return report
 
 
-def evaluate(document, schemas: SchemaSet) -> tuple[list, Economics | None]:
+def evaluate(document, schemas: SchemaSet, *, plan: Plan | None = None) -> tuple[list, Economics | None]:
     """Run the document rules the profile enables for this kind: (findings, the economics,
-    made once here for the rules and every output)."""
+    made once here for the rules and every output). `plan`: the approved plan a follow-up
+    report is compared with."""
     kind_spec = schemas.kinds[document.kind]
     profile_spec = schemas.profiles[document.profile]
     econ = _economics(document, kind_spec, profile_spec, schemas)
@@ -198,7 +202,7 @@ def evaluate(document, schemas: SchemaSet) -> tuple[list, Economics | None]:
         if options is None:
             continue
         ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, options=options, economics=econ,
-                          words=rule_.words)
+                          plan=plan, words=rule_.words)
         findings.extend(rule_.check(document, ctx))
     return findings, econ
 

@@ -22,6 +22,7 @@ from socinv_docs.figures import Economics
 from socinv_docs.location import Location
 from socinv_docs.messages.core import Entries
 from socinv_docs.model import Document
+from socinv_docs.plan import Plan
 from socinv_docs.report import DocumentReport, Finding
 from socinv_docs.schema import KindSpec, ProfileSpec, SchemaSet, Spec
 
@@ -58,6 +59,9 @@ class RuleContext:
     schemas: SchemaSet
     options: RuleOptions = NoOptions()
     economics: Economics | None = None  # the document's economics, when the profile counts them
+    # The satsning's approved plan, for a follow-up report (SPEC §9): given by the follow-up
+    # run, or carried by a pre-filled report; None when no plan is known.
+    plan: Plan | None = None
     words: Entries | None = None  # the running rule's words, carried by its findings
 
     def finding(self, code: Code, *, wording: Entries | None = None, **kwargs) -> Finding:

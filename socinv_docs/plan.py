@@ -1,0 +1,215 @@
+"""The plan of a satsning in follow-up (SPEC §9): what was approved and what was decided,
+frozen when the satsning is taken into follow-up.
+
+Made once (approved.py, beside economics.py) from the approved files — Örebro: the ansökan and its
+utvärderingsschema; Region Gävleborg: the investeringsansökan with Bilaga 2–5 — and the
+beslut the processledare types (beviljat belopp, beslutsdatum, diarienummer, beslutad start
+and end). Every report is compared with it, never with the files as they are today: a later
+change of the approved files is PLAN_CHANGED, and a changed beslut makes a new version.
+
+Plain data: frozen dataclasses that go to JSON and back exactly (`to_json`, `from_json`,
+FORMAT), for the workbook's plan store and the copy a pre-filled report carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+FORMAT = 1  # the JSON's format number: a reader refuses a plan of a newer format
+
+
+@dataclass(frozen=True)
+class Beslut:
+    """The decision, as the processledare typed it (the follow-up workbook's Satsningar row,
+    or the satsning folder's beslut.yaml). KS may grant less than was sought: a report's
+    money is compared with beviljat_belopp, never with the amount sought."""
+
+    beviljat_belopp: int | None = None  # kronor
+    beslutsdatum: dt.date | None = None
+    diarienummer: str = ""  # dnr or paragraph, as typed ("KS 2026/123", "§ 45")
+    start: dt.date | None = None  # beslutad start
+    slut: dt.date | None = None  # beslutad end
+    source: str = ""  # where it was read: "workbook", "beslut.yaml", "" (none yet)
+
+    @property
+    def missing(self) -> bool:
+        """Nothing of the grant is known yet: no money rule can run."""
+        return self.beviljat_belopp is None
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str  # as written in the ansökan ("Socialnämnden – IFO")
+    category: str  # common.yaml party_categories id: namnd, civil, public, region, ...
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure of a goal: what is followed up, with its baseline (and target, where the
+    funder's schema has one: Region Gävleborg's Bilaga 4)."""
+
+    id: str  # stable within the plan: "m1", "m2", … in schema order
+    name: str  # the measure as written
+    column: str  # the schema column it came from: aktivitetsmatt, kvalitativa_effektmatt, utfallsmatt, indikator
+    basmatning: str = ""  # as written; "" when the plan has none (BASELINE_MISSING)
+    malvarde: str | None = None  # as written; None where the funder's schema has no target
+    tidpunkt: str | None = None  # when the target is to be met, as written
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str  # "g1", "g2", … in schema order
+    text: str
+    activities: tuple[str, ...] = ()
+    measures: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
+class YearConversion:
+    """How one project year of the approved budget (År k) became calendar years: shown in
+    the workbook and the memo, never hidden (FOLLOWUP-NOTES: the funder's rule, profile
+    followup.calendar)."""
+
+    project_year: int  # k of "År k"
+    start: dt.date
+    end: dt.date  # inclusive
+    shares: tuple[tuple[int, float], ...]  # (calendar year, share of År k's amount), shares add up to 1
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """The approved budget of one calendar year and one cost component."""
+
+    calendar_year: int
+    component: str  # the budget role's column id ("personal")
+    label: str  # the column's header in the approved budget ("Personal")
+    amount: int  # kronor, after the conversion (whole kronor; a year's parts add up to it exactly)
+    fund_amount: int | None = None  # of which the fund, where the budget shows it
+
+
+@dataclass(frozen=True)
+class PlannedSavings:
+    """The förkalkyl's expected savings of one party (the ansökan's savings table)."""
+
+    party: str
+    category: str
+    per_year: int | None
+    years: float | None
+
+
+@dataclass(frozen=True)
+class Forkalkyl:
+    """The ansökan's economics, as approved: what the efterkalkyl is compared with."""
+
+    cost: int | None
+    savings_total: int | None  # within the horizon
+    ratio: float | None  # savings / cost
+    horizon_years: int
+    savings: tuple[PlannedSavings, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An approved file the plan was made from, and its content's fingerprint."""
+
+    path: str  # relative to the satsning's folder, "/"-separated
+    kind: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    satsning: str  # the key: the satsning folder's name
+    version: int  # 1, then +1 for each changed beslut
+    frozen_on: dt.date
+    profile: str  # the funder's profile id
+    title: str
+    beslut: Beslut
+    dnr: str = ""  # the beslut's diarienummer, else the one in the ansökan
+    projektagare: str = ""
+    parties: tuple[Party, ...] = ()
+    project_lead_percent: float | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    period_source: str = ""  # "beslut" or "ansokan": which one the period was taken from
+    sought: int | None = None  # sökt belopp, for the record (never used as the grant)
+    goals: tuple[Goal, ...] = ()
+    budget: tuple[BudgetLine, ...] = ()  # calendar year × component, in year then column order
+    conversion: tuple[YearConversion, ...] = ()  # empty when the budget was in calendar years
+    forkalkyl: Forkalkyl | None = None
+    sources: tuple[SourceFile, ...] = ()
+
+    # -- what rules and outputs ask -------------------------------------------------------
+
+    @property
+    def granted(self) -> int | None:
+        return self.beslut.beviljat_belopp
+
+    def years(self) -> list[int]:
+        return sorted({line.calendar_year for line in self.budget})
+
+    def budget_of(self, year: int, component: str | None = None) -> int:
+        return sum(line.amount for line in self.budget
+                   if line.calendar_year == year and (component is None or line.component == component))
+
+    def fund_of(self, year: int) -> int | None:
+        parts = [line.fund_amount for line in self.budget if line.calendar_year == year]
+        known = [p for p in parts if p is not None]
+        return sum(known) if known else None
+
+    def measures(self) -> list[tuple[Goal, Measure]]:
+        return [(goal, m) for goal in self.goals for m in goal.measures]
+
+    # -- JSON, exactly both ways ------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, **_to_json(self)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Plan:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"plan format {data.get('format')!r}, this tool reads {FORMAT}")
+        return _from_json(cls, {k: v for k, v in data.items() if k != "format"})
+
+
+def _to_json(value: Any) -> Any:
+    if is_dataclass(value):
+        return {f.name: _to_json(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [_to_json(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+
+def _from_json(cls: type, data: dict) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _value(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _value(hint: Any, raw: Any) -> Any:
+    if raw is None:
+        return None
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_value(args[0], v) for v in raw)
+        return tuple(_value(a, v) for a, v in zip(args, raw, strict=True))
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _value(inner[0], raw) if len(inner) == 1 else raw
+    if hint is dt.date:
+        return dt.date.fromisoformat(raw)
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _from_json(hint, raw)
+    return raw
