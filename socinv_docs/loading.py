@@ -15,8 +15,10 @@ every run, issue 11).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import inspect
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -177,7 +179,41 @@ def read_schemas(root: Path) -> SchemaSet:
             stray = [k for k in profile.economics.kinds if k not in profile.kinds]
             if stray:
                 raise SchemaError(f"{path}: economics.kinds: {stray} not among the profile's kinds")
+        if profile.followup is not None:
+            _check_followup(path, profile)
         profiles[profile.id] = _configure(profile, kinds, common, path)
     if not kinds:
         raise SchemaError(f"{root / 'kinds'}: no kind files")
     return SchemaSet(kinds=kinds, profiles=profiles, common=common)
+
+
+def _check_followup(path: Path, profile: ProfileSpec) -> None:
+    """Each scheduled report is one of the profile's kinds, and either recurring (a period,
+    the day it covers to, its due day) or due a time after the end: never both, never
+    neither, so no report's due date is left to a guess."""
+    for i, report in enumerate(profile.followup.reports):
+        where = f"{path}: followup.reports.{i}"
+        if report.kind not in profile.kinds:
+            raise SchemaError(f"{where}.kind: '{report.kind}' is not one of the profile's kinds")
+        recurring = (report.period, report.covers_to, report.due)
+        if report.after_end is not None and any(recurring):
+            raise SchemaError(f"{where}: either period/covers_to/due or after_end, not both")
+        if report.after_end is None and not all(recurring):
+            raise SchemaError(f"{where}: a recurring report needs period, covers_to and due (or after_end)")
+        for key, value, pattern in (("covers_to", report.covers_to, r"\d{2}-\d{2}"),
+                                    ("due", report.due, r"\+?\d{2}-\d{2}")):
+            if value is not None and not _is_day(value, pattern):
+                raise SchemaError(f"{where}.{key}: '{value}' is not a day of the year as MM-DD"
+                                  f"{' (or +MM-DD: the year after)' if key == 'due' else ''}")
+
+
+def _is_day(value: str, pattern: str) -> bool:
+    """MM-DD (after an optional +) that is a real day in a leap year (02-29 allowed)."""
+    if not re.fullmatch(pattern, value):
+        return False
+    month, day = (int(part) for part in value.lstrip("+").split("-"))
+    try:
+        dt.date(2000, month, day)
+    except ValueError:
+        return False
+    return True

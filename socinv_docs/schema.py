@@ -338,6 +338,38 @@ class EconomicsSpec(Spec):
         return bool(self.discount_rate or any(step.rate for step in self.rate_schedule))
 
 
+class AfterEnd(Spec):
+    """A time after the satsning's end: months and/or years."""
+
+    years: Annotated[int, Interval(ge=0, le=20)] = 0
+    months: Annotated[int, Interval(ge=0, le=240)] = 0
+
+
+class ScheduledReport(Spec):
+    """One report in a funder's schedule (SPEC §9). Either a recurring report that covers a
+    period ending on `covers_to` (MM-DD) every year of the satsning, due on `due` (MM-DD the
+    same year, or +MM-DD the year after), or a report due a time `after_end` of the
+    satsning (the slutrapport, the uppföljande utvärdering)."""
+
+    kind: str
+    period: str | None = None  # the recurring report's period id ("delar2", "helar"), as its report_period field reads
+    label: Names | None = None  # what people call the period ("Delår 2"); default from the catalogue
+    covers_to: str | None = None  # "MM-DD" (loading checks the form)
+    due: str | None = None  # "MM-DD", or "+MM-DD" for the year after
+    after_end: AfterEnd | None = None
+
+
+class FollowupSpec(Spec):
+    """How a funder follows up a granted satsning: how the budget's project years (År 1…)
+    become calendar years, and which reports are due when. The seed leaves both to the
+    funder (FOLLOWUP-NOTES): this is its data, never a guess in code."""
+
+    # pro_rata_months: År k is the 12 months from start + (k−1) years, its amount split over
+    # the calendar years it touches by months; start_year: År 1 is the start's calendar year.
+    calendar: Literal["pro_rata_months", "start_year"] = "pro_rata_months"
+    reports: list[ScheduledReport] = []
+
+
 class ProfileDetect(Spec):
     """When several funders use the same template: words that tell this funder's copy."""
 
@@ -356,6 +388,7 @@ class ProfileSpec(Spec):
     kinds: list[str]
     detect: ProfileDetect = ProfileDetect()
     economics: EconomicsSpec | None = None
+    followup: FollowupSpec | None = None  # the follow-up stage: calendar and report schedule
     rules: dict[str, Any] = {}
 
     def options(self, rule: str):

@@ -132,3 +132,45 @@ rules:
     assert report.kind == "exempel" and report.profile == "exempel-2026"
     assert report.document.sections["syfte"].state == "ok"
     assert sorted(f.code for f in report.findings) == [Code.DURATION_OUT_OF_RANGE, Code.SECTION_PLACEHOLDER]
+
+
+# A follow-up block on Örebro's profile, with the application kinds standing in for the
+# report kinds: what is checked is the block's shape, not the kinds.
+FOLLOWUP_OK = """followup:
+  calendar: pro_rata_months
+  reports:
+    - {kind: ansokan, period: delar2, covers_to: "08-31", due: "09-20"}
+    - {kind: ansokan, period: helar, covers_to: "12-31", due: "+01-31"}
+    - {kind: ideprovning, after_end: {months: 3}}
+"""
+
+
+def _with_followup(schema_copy, block: str):
+    path = schema_copy / "profiles" / "orebro-2020.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + block, encoding="utf-8")
+    return path
+
+
+def test_a_followup_schedule_is_read(schema_copy):
+    _with_followup(schema_copy, FOLLOWUP_OK)
+    followup = load_schemas(schema_copy).profiles["orebro-2020"].followup
+    assert followup.calendar == "pro_rata_months"
+    assert [(r.kind, r.period, r.covers_to, r.due) for r in followup.reports[:2]] == [
+        ("ansokan", "delar2", "08-31", "09-20"), ("ansokan", "helar", "12-31", "+01-31")]
+    assert followup.reports[2].after_end.months == 3
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("{kind: ideprovning, after_end", "{kind: forslag, after_end", "followup.reports.2.kind"),
+    ('covers_to: "08-31", due: "09-20"}', 'covers_to: "08-31"}', "followup.reports.0"),
+    ('due: "09-20"}', 'due: "09-20", after_end: {years: 1}}', "followup.reports.0"),
+    ('due: "09-20"', 'due: "09-31"', "followup.reports.0.due"),
+    ('covers_to: "12-31"', 'covers_to: "31-12"', "followup.reports.1.covers_to"),
+    ("calendar: pro_rata_months", "calendar: by_guess", "followup.calendar"),
+])
+def test_a_followup_schedule_that_leaves_a_due_date_to_a_guess_is_refused(schema_copy, old, new, expected):
+    assert old in FOLLOWUP_OK
+    path = _with_followup(schema_copy, FOLLOWUP_OK.replace(old, new))
+    with pytest.raises(SchemaError) as exc:
+        load_schemas(schema_copy)
+    assert path.name in str(exc.value) and expected in str(exc.value), str(exc.value)
