@@ -129,3 +129,16 @@ def test_submission_with_its_utvarderingsschema(tmp_path, schemas):
     assert sub.status.value == "incomplete"
     alone = check_submission("inskick", reports[:1], schemas)
     assert [(f.code.value, f.severity.value) for f in alone.findings] == [("ATTACHMENT_MISSING", "error")]
+
+
+@pytest.mark.parametrize("years", ["10 år", "8 år", "10 år efter avslut", "6 år."])
+def test_years_written_with_their_unit_are_counted(tmp_path, schemas, years):
+    """'10 år' in the savings table is the applicant's answer, not the template's column
+    header 'År' with a heading number before it: it was set aside as template text, and the
+    party's savings were not counted."""
+    savings = [["Socialnämnden", "300 000", years]]
+    report = check_document(ansokan(tmp_path, savings=savings), schemas)
+    (row,) = report.document.tables["ekonomiska_effekter"].rows
+    expected = float(years.split()[0])
+    assert row.values["antal_ar"].value == expected, row.values["antal_ar"]
+    assert report.economics.savings_total == 300_000 * min(expected, 10)

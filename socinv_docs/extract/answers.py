@@ -41,6 +41,10 @@ class Answer:
         self.placeholder_text = self.placeholder_text or other.placeholder_text
 
 
+# The shortest heading key that a numbered line is matched on (see _numbered_template).
+MIN_HEADING_KEY = 4
+
+
 class AnswerCleaner:
     def __init__(self, kind: KindSpec, common: CommonSpec) -> None:
         texts: list[str] = list(kind.template_text) + list(kind.boundaries)
@@ -63,9 +67,17 @@ class AnswerCleaner:
         self.placeholders = sorted({fold(p) for p in [*common.placeholders, *kind.placeholders] if fold(p)},
                                    key=len, reverse=True)
 
+    def _numbered_template(self, text: str) -> bool:
+        """A template text with a number before it ("2 Evidens och forskning", a renumbered
+        heading copied into an answer). Not a value with its unit: in "10 år" the "10" is
+        no heading number and "år" only the 'År' column header, so a key this short is
+        never taken for template text (a savings row's years were lost that way)."""
+        key = heading_key(text)
+        return len(key) >= MIN_HEADING_KEY and key in self.template
+
     def is_template(self, text: str) -> bool:
         f = fold(text)
-        return bool(f) and (f in self.template or heading_key(text) in self.template)
+        return bool(f) and (f in self.template or self._numbered_template(text))
 
     def clean(self, text: str, placeholder: bool = False) -> Answer:
         answer = Answer(placeholder=placeholder)
@@ -77,7 +89,7 @@ class AnswerCleaner:
         f = fold(line)
         if not f:
             return Answer()
-        if f in self.template or heading_key(line) in self.template:
+        if f in self.template or self._numbered_template(line):
             return Answer()
         # Checked before placeholder prefixes are cut: "Lorem ipsum dolor sit amet, consectetur
         # adipiscing elit." would otherwise lose its placeholder start and leave filler as answer.
