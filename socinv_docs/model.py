@@ -61,10 +61,14 @@ class FieldValue:
         """The value for JSON `fields` (SPEC §5), one JSON type per field type whatever was
         typed: a period is always {start, end, raw} (start/end null when it cannot be read);
         lists are lists ([] when empty); text, numbers and durations are a string or a
-        number, or null when empty or unreadable (the words as typed are in `fields_raw`)."""
+        number, or null when empty or unreadable (the words as typed are in `fields_raw`); a
+        report period is always {period, year, raw} and a date an ISO string or null."""
         if self.type == "period":
             period = self.value if isinstance(self.value, dict) else {}
             return {"start": period.get("start"), "end": period.get("end"), "raw": self.raw}
+        if self.type == "report_period":  # {"period": "delar2" | "helar", "year": 2027, "raw"}
+            period = self.value if isinstance(self.value, dict) else {}
+            return {"period": period.get("period"), "year": period.get("year"), "raw": self.raw}
         if self.type in ("lines", "parties"):
             return list(self.value) if isinstance(self.value, list) else []
         return None if self.invalid else self.value

@@ -164,6 +164,22 @@ def test_unreadable_amount_in_cost_table(schemas):
     bad[1][1] = "ungefär en miljon"
     findings, _ = evaluate(ansokan(schemas, costs=[tuple(r) for r in bad]), schemas)
     assert Code.FIELD_INVALID in codes(findings)
+    invalid = next(f for f in findings if f.code is Code.FIELD_INVALID)
+    assert "variant" not in invalid.params  # words, no unit: the plain message
+
+
+def test_an_amount_in_another_currency_or_unit_names_it(schemas):
+    """'350 EUR' is never read as kronor, and the finding says which unit it is in."""
+    bad = [list(r) for r in COSTS]
+    bad[1][1] = "12 000 dollar"
+    doc = ansokan(schemas, fields={"sokt_belopp": "350 000 EUR"}, costs=[tuple(r) for r in bad],
+                  savings=[("Socialnämnden", "40 timmar", "10")])
+    findings, _ = evaluate(doc, schemas)
+    invalid = sorted((f.field, f.params.get("variant"), f.params.get("unit"), f.params["raw"])
+                     for f in findings if f.code is Code.FIELD_INVALID)
+    assert invalid == [("ekonomiska_effekter", "unit", "timmar", "40 timmar"),
+                       ("kostnader", "unit", "dollar", "12 000 dollar"),
+                       ("sokt_belopp", "unit", "EUR", "350 000 EUR")]
 
 
 @pytest.mark.parametrize("savings,expected", [

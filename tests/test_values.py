@@ -6,12 +6,15 @@ import pytest
 
 from socinv_docs.extract.document import parse_value
 from socinv_docs.extract.values import (
+    foreign_unit,
     parse_amount,
     parse_budget_year,
     parse_cell,
+    parse_date,
     parse_duration,
     parse_percent,
     parse_period,
+    parse_report_period,
     period_years,
 )
 
@@ -47,6 +50,53 @@ def test_table_cells_by_their_column_type(type_, text, value, readable):
 ])
 def test_budget_row_labels_name_a_project_or_calendar_year(label, years):
     assert parse_budget_year(label) == years
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1,2 mkr", 1_200_000), ("350 tkr", 350_000), ("1 250 000 kr", 1_250_000), ("1 250 000:-", 1_250_000),
+])
+def test_amounts_in_the_plan_and_the_reports(text, expected):
+    assert parse_amount(text) == expected
+    assert foreign_unit(text) is None
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("350 EUR", "EUR"), ("12 000 dollar", "dollar"), ("40 timmar", "timmar"), ("€350", "€"), ("$ 12 000", "$"),
+    ("USD 350", "USD"), ("ca 350 euro", "euro"), ("100 %", "%"),
+])
+def test_an_amount_in_another_currency_or_unit_is_never_kronor(text, unit):
+    assert parse_amount(text) is None
+    assert foreign_unit(text) == unit
+
+
+@pytest.mark.parametrize("text", ["ungefär tre miljoner", "3 600 000 kr per år", "massor", "", "350"])
+def test_no_unit_is_named_where_there_is_none(text):
+    assert foreign_unit(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Delår 2 2027", {"period": "delar2", "year": 2027}), ("delår 2, 2027", {"period": "delar2", "year": 2027}),
+    ("Delårsrapport 2/2027", {"period": "delar2", "year": 2027}), ("2027 delår 2", {"period": "delar2", "year": 2027}),
+    ("delår två 2027", {"period": "delar2", "year": 2027}), ("Delår 2 (jan–aug) 2027", {"period": "delar2", "year": 2027}),
+    ("Delår 1 2027", {"period": "delar1", "year": 2027}),
+    ("Helår 2027", {"period": "helar", "year": 2027}), ("helåret 2027", {"period": "helar", "year": 2027}),
+    ("Årsbokslut 2027", {"period": "helar", "year": 2027}), ("Helårsredovisning 2027", {"period": "helar", "year": 2027}),
+    # No year, two years, no period word, or both periods: not one report period.
+    ("Delår 2", None), ("2027", None), ("Delår 2 2026–2027", None), ("Helår 2027 och delår 2 2027", None),
+    ("delår 4 2027", None), ("nästa år", None),
+])
+def test_report_periods(text, expected):
+    assert parse_report_period(text) == expected
+    assert parse_value("report_period", text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2027-09-15", "2027-09-15"), ("15 september 2027", "2027-09-15"), ("2027/09/15", "2027-09-15"),
+    ("september 2027", None), ("2027", None), ("2027-02-30", None), ("i september", None),
+])
+def test_dates(text, expected):
+    assert parse_date(text) == expected
+    assert parse_value("date", text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -12,9 +12,11 @@ from socinv_docs.extract.matching import Candidate, Match, TargetKind, candidate
 from socinv_docs.extract.text import similarity, split_number, word_count
 from socinv_docs.extract.values import (
     parse_amount,
+    parse_date,
     parse_duration,
     parse_percent,
     parse_period,
+    parse_report_period,
 )
 from socinv_docs.location import Location, column_letter
 from socinv_docs.model import Document, FieldValue, LeftoverPlaceholder, Section, SectionState
@@ -331,6 +333,10 @@ def parse_value(type_: str, raw: str):
         return parse_amount(raw)
     if type_ == "duration":
         return parse_duration(raw)
+    if type_ == "report_period":
+        return parse_report_period(raw)
+    if type_ == "date":
+        return parse_date(raw)
     raise ValueError(f"unknown field type {type_}")
 
 

@@ -85,6 +85,29 @@ def parse_amount(text: str) -> int | None:
     return int(round(value))
 
 
+# A number written with a unit that is not kronor: a currency, hours, a percentage. Never read
+# as kronor (a sum in euros or hours added to kronor is a wrong sum): the finding names the
+# unit instead. One token, letters or a currency sign, before or after the number.
+_UNIT_TOKEN = r"(?:[A-Za-zÅÄÖåäöÉé]{1,12}\.?|[€$£¥%])"
+_FOREIGN_AFTER = re.compile(r"^[+-]?\d[\d\s.,]*?\s*(?P<unit>" + _UNIT_TOKEN + r")$")
+_FOREIGN_BEFORE = re.compile(r"^(?P<unit>" + _UNIT_TOKEN + r")\s*[+-]?\d[\d\s.,]*$")
+
+
+def foreign_unit(text: str) -> str | None:
+    """The unit of an amount that is not in kronor, as written: '350 EUR' → 'EUR',
+    '12 000 dollar' → 'dollar', '40 timmar' → 'timmar', '€350' → '€'. None when the text is
+    kronor (parse_amount reads it) or not a number with one unit ('ungefär tre miljoner')."""
+    if parse_amount(text) is not None:
+        return None
+    t = _APPROX.sub("", _plain(text).lower()).strip()
+    m = _FOREIGN_AFTER.match(t) or _FOREIGN_BEFORE.match(t)
+    if not m:
+        return None
+    unit = m.group("unit").rstrip(".")
+    start = _plain(text).lower().find(unit)  # the unit as the applicant wrote it (EUR, not eur)
+    return _plain(text)[start:start + len(unit)] if start >= 0 else unit
+
+
 _TIME_WORDS = {"heltid": 100.0, "halvtid": 50.0, "kvartstid": 25.0, "trekvartstid": 75.0}
 
 
@@ -178,6 +201,43 @@ def period_years(period: dict) -> float:
         prev_month_end = end.replace(day=1) - dt.timedelta(days=1)
         days += prev_month_end.day
     return round((months + days / 30.4375) / 12, 6)
+
+
+def parse_date(text: str) -> str | None:
+    """A day, as ISO: '2027-09-15', '15 september 2027', '2027/09/15' → '2027-09-15'."""
+    t = " ".join(_plain(text).split()).rstrip(".")
+    if not re.search(r"\d{1,2}\D+\d{1,2}\D+\d{4}|\d{4}\D\d{1,2}\D\d{1,2}|\d{1,2} [a-zåäö]+\.? \d{4}", t.lower()):
+        return None  # a month or a year alone is no date
+    day = _date(t, end=False)
+    return day.isoformat() if day else None
+
+
+# -- report periods ---------------------------------------------------------------------
+
+# What a redovisning covers (SPEC §9): delår 2 ("Delår 2 2027", "delårsrapport 2, 2027") or
+# the whole year ("Helår 2027", "årsbokslut 2027"). The ids are those of a profile's
+# follow-up schedule (`period: delar2`, `period: helar`).
+_INTERIM = re.compile(r"\bdelars?\w*\s*(?:nr\s*)?([1-3]|ett|tva|tre)\b")
+_INTERIM_NUMBER = {"ett": "1", "tva": "2", "tre": "3"}
+_FULL_YEAR = re.compile(r"\b(?:helar\w*|arsbokslut\w*|bokslut\w*|arsredovisning\w*|helarsredovisning\w*|"
+                        r"arsrapport\w*)\b")
+
+
+def parse_report_period(text: str) -> dict | None:
+    """{'period': 'delar2', 'year': 2027} from 'Delår 2 2027', 'delår 2, 2027', '2027 delår 2',
+    'Delårsrapport 2/2027'; {'period': 'helar', 'year': 2027} from 'Helår 2027', 'helåret
+    2027', 'Årsbokslut 2027'. None without exactly one year, or without a period word."""
+    folded = fold(text)
+    years = _YEAR.findall(folded)
+    if len(set(years)) != 1:
+        return None
+    rest = _YEAR.sub(" ", folded)
+    interim = _INTERIM.search(rest)
+    full = _FULL_YEAR.search(rest)
+    if bool(interim) == bool(full):
+        return None  # neither, or both: not one period
+    period = f"delar{_INTERIM_NUMBER.get(interim.group(1), interim.group(1))}" if interim else "helar"
+    return {"period": period, "year": int(years[0])}
 
 
 # -- durations ------------------------------------------------------------------------
