@@ -181,6 +181,7 @@ def read_schemas(root: Path) -> SchemaSet:
                 raise SchemaError(f"{path}: economics.kinds: {stray} not among the profile's kinds")
         if profile.followup is not None:
             _check_followup(path, profile)
+        _check_forms(path, profile, kinds, root)
         profiles[profile.id] = _configure(profile, kinds, common, path)
     if not kinds:
         raise SchemaError(f"{root / 'kinds'}: no kind files")
@@ -205,6 +206,32 @@ def _check_followup(path: Path, profile: ProfileSpec) -> None:
             if value is not None and not _is_day(value, pattern):
                 raise SchemaError(f"{where}.{key}: '{value}' is not a day of the year as MM-DD"
                                   f"{' (or +MM-DD: the year after)' if key == 'due' else ''}")
+
+
+def _check_forms(path: Path, profile: ProfileSpec, kinds: dict[str, KindSpec], root: Path) -> None:
+    """Each of the profile's blank report forms is for one of its kinds, and a file inside
+    the schemas folder of that kind's format: `templates export` copies what is named here."""
+    stray = [k for k in profile.forms if k not in profile.kinds]
+    if stray:
+        raise SchemaError(f"{path}: forms: {stray} not among the profile's kinds")
+    for kind_id, relative in profile.forms.items():
+        where = f"{path}: forms.{kind_id}"
+        form = root / relative
+        try:
+            inside = form.resolve().is_relative_to(root.resolve())
+        except OSError:
+            inside = False
+        if not inside:
+            raise SchemaError(f"{where}: '{relative}' is not inside {root}")
+        if not form.is_file():
+            raise SchemaError(f"{where}: no file '{relative}' in {root}")
+        if form.suffix.lower() != f".{kinds[kind_id].format}":
+            raise SchemaError(f"{where}: '{relative}' is not a .{kinds[kind_id].format} file")
+
+
+def form_path(profile: ProfileSpec, kind_id: str, root: Path | None = None) -> Path:
+    """Where a profile's blank form for a kind is (checked when the profile was read)."""
+    return (root or schemas_dir()) / profile.forms[kind_id]
 
 
 def _is_day(value: str, pattern: str) -> bool:

@@ -110,6 +110,9 @@ NO_VALUE = TableValue()  # a column the table does not have, or a cell it does n
 class TableRow:
     label: str = ""
     values: dict[str, TableValue] = data_field(default_factory=dict)  # column id -> the typed cell
+    # column id -> the cell's text as written: a text that is also a word of the template
+    # ("Övrigt" as a kostnadsslag, "Totalt") is set aside from the typed cell's raw
+    written: dict[str, str] = data_field(default_factory=dict)
     location: Location = Location()
     # column id -> that cell's place, so a finding about one value points at its cell
     cells: dict[str, Location] = data_field(default_factory=dict)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from socinv_docs.extract.tables import read_yes_no
 from socinv_docs.extract.text import fold
-from socinv_docs.extract.values import period_years
+from socinv_docs.extract.values import parse_calendar_year, period_years
 from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, TableRow
 from socinv_docs.report import Facts, PartyFact
@@ -218,6 +219,143 @@ def cofinancing_rows(doc: Document | None, kind: KindSpec) -> list[CofinancingRo
                              cells=_cells(r))
         if row.cash is not None or row.hours is not None or row.invalid:
             rows.append(row)
+    return rows
+
+
+# -- the follow-up reports' tables (SPEC §9) --------------------------------------------------
+
+@dataclass
+class ReportCostRow:
+    """A row of a report's Ekonomi: a calendar year and a kostnadsslag with its budget, utfall,
+    the part of the utfall the fund carries and the forecast, in kronor (None: empty). A row
+    without a year continues the year above (people write it once per block, or merge it)."""
+
+    year: int | None
+    component: str
+    budget: int | None
+    actual: int | None
+    fund: int | None
+    forecast: int | None
+    location: Location
+    is_total: bool = False  # the Totalt row of the whole table
+    is_year_total: bool = False  # a year's own sum row ("2027 | Summa")
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # (column id, raw) not readable
+    cells: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """What a person calls the row (for messages): "2027 Personal", "Totalt"."""
+        return " ".join(str(part) for part in (self.year, self.component) if part) or "–"
+
+
+@dataclass
+class MeasureRow:
+    """A row of a report's Mått table, as written; a row without a goal continues the goal above."""
+
+    goal: str
+    measure: str
+    baseline: str
+    target: str
+    due: str
+    actual: str
+    comment: str
+    location: Location
+    cells: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass
+class ActivityRow:
+    """A row of a report's Aktiviteter table: whether a planned activity was carried out."""
+
+    activity: str
+    done_raw: str  # as written ("Ja", "Delvis, se nedan")
+    done: str | None  # "ja", "delvis", "nej"; None when empty or neither
+    comment: str
+    location: Location
+    cells: dict[str, Location] = field(default_factory=dict)
+
+
+def _text(row: TableRow, column: str | None) -> str:
+    """A text cell's value ("" when empty, or the table lacks the column)."""
+    return str(row.cell(column).value or "").strip()
+
+
+def _is_total_label(text: str, labels: list[str]) -> bool:
+    folded = fold(text)
+    return bool(folded) and folded.startswith(tuple(fold(label) for label in labels))
+
+
+def report_cost_rows(doc: Document | None, kind: KindSpec) -> list[ReportCostRow]:
+    """The Ekonomi rows of a report (role `report_costs`): the money as its typed cells (amount
+    columns, read as the ansökan's are), the year and kostnadsslag as written."""
+    role = kind.roles.report_costs
+    table = doc.tables.get(role.table) if doc is not None and role is not None else None
+    if table is None:
+        return []
+    money = {"budget": role.budget, "actual": role.actual, "fund": role.fund, "forecast": role.forecast}
+    rows: list[ReportCostRow] = []
+    year: int | None = None
+    for r in table.rows:
+        # As written: "Totalt" and "Övrigt" are also words of the template, set aside from the typed cells.
+        year_raw = r.written.get(role.year, "")
+        component = r.written.get(role.component, "")
+        invalid: list[tuple[str, str]] = []
+        is_total = _is_total_label(year_raw, role.total_row) or (not year_raw and year is None
+                                                                 and _is_total_label(component, role.total_row))
+        if is_total:
+            year = None
+        elif year_raw:
+            year = parse_calendar_year(year_raw)
+            if year is None:
+                invalid.append((role.year, year_raw))
+        amounts = {name: _read(r, column, invalid) for name, column in money.items()}
+        rows.append(ReportCostRow(year=None if is_total else year, component=component, **amounts,
+                                  location=r.location, is_total=is_total,
+                                  is_year_total=not is_total and _is_total_label(component, role.total_row),
+                                  invalid=invalid, cells=_cells(r)))
+    return rows
+
+
+def measure_rows(doc: Document | None, kind: KindSpec) -> list[MeasureRow]:
+    """The Mått rows of a report (role `measures`); rows with nothing but a goal are skipped."""
+    role = kind.roles.measures
+    table = doc.tables.get(role.table) if doc is not None and role is not None else None
+    if table is None:
+        return []
+
+    rows: list[MeasureRow] = []
+    goal = ""
+    for r in table.rows:
+        goal = _text(r, role.goal) or goal
+        row = MeasureRow(goal=goal, measure=_text(r, role.measure), baseline=_text(r, role.baseline),
+                         target=_text(r, role.target), due=_text(r, role.due), actual=_text(r, role.actual),
+                         comment=_text(r, role.comment), location=r.location, cells=_cells(r))
+        if any((row.measure, row.baseline, row.target, row.due, row.actual, row.comment)):
+            rows.append(row)
+    return rows
+
+
+def read_done(text: str) -> str | None:
+    """Whether an activity was carried out, read leniently: "ja", "delvis" or "nej" (None: empty
+    or neither, such as "Pågår")."""
+    if fold(text).startswith("delvis"):
+        return "delvis"
+    answer = read_yes_no(text)
+    return None if answer is None else ("ja" if answer else "nej")
+
+
+def activity_rows(doc: Document | None, kind: KindSpec) -> list[ActivityRow]:
+    """The Aktiviteter rows of a report (role `activities`)."""
+    role = kind.roles.activities
+    table = doc.tables.get(role.table) if doc is not None and role is not None else None
+    if table is None:
+        return []
+    rows = []
+    for r in table.rows:
+        activity, done, comment = _text(r, role.activity), _text(r, role.done), _text(r, role.comment)
+        if activity or done or comment:
+            rows.append(ActivityRow(activity=activity, done_raw=done, done=read_done(done), comment=comment,
+                                    location=r.location, cells=_cells(r)))
     return rows
 
 

@@ -47,7 +47,8 @@ def as_dict(spec: Spec) -> dict[str, Any]:
 
 
 
-FieldType = Literal["text", "lines", "parties", "period", "percent", "amount", "duration"]
+# report_period: what a redovisning covers ("Delår 2 2027", "Helår 2027"); date: one day.
+FieldType = Literal["text", "lines", "parties", "period", "percent", "amount", "duration", "report_period", "date"]
 # What a table's cells hold: kronor, years, hours of work, or text.
 ColumnType = Literal["text", "amount", "duration", "hours"]
 
@@ -107,6 +108,8 @@ class TableSpec(Spec):
     id: str
     section: str | None = None  # the section it belongs to
     columns: dict[str, str]  # column id -> header text
+    # column id -> other headers people (or another funder's form) give that column
+    aliases: dict[str, list[str]] = {}
     required_columns: list[str] = []  # columns that make the header recognisable
     row_label_column: str | None = None
     # column id -> what its cells hold; a column not named here is text. Extraction reads
@@ -171,6 +174,44 @@ class CofinancingRole(Spec):
     total_row: list[str] = ["Totalt", "Summa", "Total"]
 
 
+class ReportCostsRole(Spec):
+    """A report's economy (SPEC §9): a row per calendar year and cost component, with the
+    budget, the utfall, the part of the utfall the fund carries, the forecast of what is
+    still to come, and a total row."""
+
+    table: str
+    year: str  # the calendar year; a row without one continues the year above
+    component: str  # the kostnadsslag (Personal, Lokaler, ...)
+    budget: str
+    actual: str  # utfall
+    fund: str | None = None  # varav fonden: the part of the utfall the fund carries
+    forecast: str | None = None  # prognos: what the year (or the satsning) is still expected to cost
+    total_row: list[str] = ["Totalt", "Summa", "Total"]
+
+
+class MeasuresRole(Spec):
+    """A report's measures: a row per measure of a goal, with its basmätning and utfall, and
+    where the funder's schema has them, its målvärde and the time it is to be reached."""
+
+    table: str
+    goal: str | None = None  # a row without a goal continues the goal above
+    measure: str
+    baseline: str | None = None  # basmätning
+    target: str | None = None  # målvärde
+    due: str | None = None  # tidpunkt
+    actual: str  # utfall
+    comment: str | None = None
+
+
+class ActivitiesRole(Spec):
+    """A report's activities: a row per planned activity, whether it was carried out."""
+
+    table: str
+    activity: str
+    done: str  # Ja / Delvis / Nej
+    comment: str | None = None
+
+
 class PartyField(Spec):
     """A field listing parties (one per line) and which category they belong to; `auto`:
     each party's category is told by its words (common.yaml party_categories)."""
@@ -194,19 +235,37 @@ class Roles(Spec):
     budget: BudgetRole | None = None
     savings: SavingsRole | None = None
     cofinancing: CofinancingRole | None = None
+    # The follow-up reports' (SPEC §9), for the rules that compare a report with its plan.
+    dnr: str | None = None  # the satsning's diarienummer (or the decision's paragraph)
+    report_period: str | None = None  # a field of type report_period: Delår 2 2027, Helår 2027
+    report_date: str | None = None  # a field of type date: when the report was written
+    actual_cost: str | None = None  # an amount field: what the satsning cost in the end
+    report_costs: ReportCostsRole | None = None
+    measures: MeasuresRole | None = None
+    activities: ActivitiesRole | None = None
+    deviations: str | None = None  # a section: avvikelser from plan and budget
+    implementation: str | None = None  # a section: implementering in ordinary work
+    comparison: str | None = None  # a section: jämförelsealternativ / kontrollgrupp
 
 
 # Field types a role accepts (None: any).
 ROLE_FIELD_TYPES: dict[str, tuple[str, ...] | None] = {
     "title": None, "applicant": None, "contact": None, "period": ("period",),
     "duration": ("duration", "period"), "amount": ("amount",), "project_lead": ("percent",),
+    "dnr": None, "report_period": ("report_period",), "report_date": ("date",), "actual_cost": ("amount",),
 }
-# The column type each column of a table role must have (TableSpec.types); the others are text.
+# The table roles, and the column type each column of one must have (TableSpec.types); the
+# others are text.
 ROLE_COLUMN_TYPES: dict[str, dict[str, str]] = {
     "budget": {"components": "amount", "total": "amount", "fund": "amount"},
     "savings": {"per_year": "amount", "years": "duration"},
     "cofinancing": {"cash": "amount", "hours": "hours"},
+    "report_costs": {"budget": "amount", "actual": "amount", "fund": "amount", "forecast": "amount"},
+    "measures": {},
+    "activities": {},
 }
+# Roles that name a section of the kind.
+ROLE_SECTIONS = ("deviations", "implementation", "comparison")
 
 
 class Names(Spec):
@@ -251,6 +310,10 @@ class KindSpec(Spec):
         for f in self.fields:
             if f.source == "section" and f.id not in section_ids:
                 raise ValueError(f"fields.{f.id}: source 'section' but no section with that id")
+        for table in self.tables:
+            stray = [c for c in table.aliases if c not in table.columns]
+            if stray:
+                raise ValueError(f"tables.{table.id}.aliases: no column {stray}")
         self._check_roles()
 
     def _check_roles(self) -> None:
@@ -268,8 +331,13 @@ class KindSpec(Spec):
         for i, party in enumerate(self.roles.parties):
             if party.field not in fields:
                 raise ValueError(f"roles.parties.{i}.field: no field '{party.field}'")
+        sections = {s.id for s in self.sections}
+        for role in ROLE_SECTIONS:
+            section_id = getattr(self.roles, role)
+            if section_id is not None and section_id not in sections:
+                raise ValueError(f"roles.{role}: no section '{section_id}'")
         tables = {t.id: t for t in self.tables}
-        for role in ("budget", "savings", "cofinancing"):
+        for role in ROLE_COLUMN_TYPES:
             spec = getattr(self.roles, role)
             if spec is None:
                 continue
@@ -390,6 +458,9 @@ class ProfileSpec(Spec):
     economics: EconomicsSpec | None = None
     followup: FollowupSpec | None = None  # the follow-up stage: calendar and report schedule
     rules: dict[str, Any] = {}
+    # The funder's blank report forms: kind id -> a file under schemas/ (forms/<profile>/<kind>.docx),
+    # written out by `socinv templates export`; the loader checks each is there, of its kind's format.
+    forms: dict[str, str] = {}
 
     def options(self, rule: str):
         """The options of an enabled rule (None: the profile does not enable it)."""

@@ -4,9 +4,10 @@ should take ~0.2 s, issue 11).
 
 The key is everything the checked set is made from: the package version, the code that
 makes it (the caller names those files: loading.checking_code, the format, the loader and
-each registered rule's module with its options) and every schema file's name and bytes. An
-edited schema file, a new funder or another version gives another key, so what is used is
-always what the files say now.
+each registered rule's module with its options) and every schema file's name and bytes (the
+YAML, and the report forms under forms/ that profiles name). An edited schema file, a new
+funder or another version gives another key, so what is used is always what the files say
+now.
 
 The cache is a pickle, and reading a pickle can run code: it is only used from a folder
 that belongs to this user and that nobody else may write to, and only a file of this user
@@ -50,7 +51,8 @@ def key(root: Path, code: Sequence[Path] = ()) -> str:
     (files of the package) and every schema file under `root`."""
     digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
     code = list(code)
-    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    # The profiles' blank report forms too: a profile is checked against them when it is read.
+    files = sorted(p for p in [*root.rglob("*.yaml"), *root.glob("forms/**/*")] if p.is_file())
     for path in code + files:
         name = str(path.relative_to(PACKAGE if path in code else root))
         digest.update(f"\0{name}\0{path.stat().st_size}\0".encode())

@@ -23,7 +23,8 @@ def schema_copy(tmp_path):
 
 def test_shipped_schemas_load(schemas):
     assert set(schemas.kinds) == {"ideprovning", "ansokan", "utvarderingsschema", "forslag", "investeringsansokan",
-                                  "budget_och_medfinansiering", "uppfoljningsschema", "aktivitetsplan"}
+                                  "budget_och_medfinansiering", "uppfoljningsschema", "aktivitetsplan",
+                                  "redovisning", "slutrapport", "uppfoljande_utvardering"}
     assert set(schemas.profiles) == {"orebro-2020", "molndal-2018", "gavleborg-2019"}
     assert schemas.profile_for("forslag").id == "molndal-2018"
 

@@ -68,6 +68,17 @@ def test_a_new_funder_file_is_seen(cache, schemas_copy):
     assert "kungsbacka-2026" in schema_cache.cached(schemas_copy, read_schemas).profiles
 
 
+def test_a_removed_report_form_is_seen(cache, schemas_copy):
+    """The profiles' report forms are part of the key: a form deleted after the set was
+    cached is refused as if there were no cache (the profile names a file that is gone)."""
+    from socinv_docs.loading import SchemaError
+
+    schema_cache.cached(schemas_copy, read_schemas)
+    (schemas_copy / "forms" / "orebro-2020" / "slutrapport.docx").unlink()
+    with pytest.raises(SchemaError, match="forms.slutrapport"):
+        schema_cache.cached(schemas_copy, read_schemas)
+
+
 def test_a_corrupt_cache_file_is_read_past(cache, schemas_copy):
     schema_cache.cached(schemas_copy, read_schemas)
     (stored,) = cache.glob("schemas-*.pickle")

@@ -9,6 +9,7 @@ from socinv_docs.extract.values import (
     foreign_unit,
     parse_amount,
     parse_budget_year,
+    parse_calendar_year,
     parse_cell,
     parse_date,
     parse_duration,
@@ -50,6 +51,15 @@ def test_table_cells_by_their_column_type(type_, text, value, readable):
 ])
 def test_budget_row_labels_name_a_project_or_calendar_year(label, years):
     assert parse_budget_year(label) == years
+
+
+@pytest.mark.parametrize("text,year", [
+    ("2027", 2027), ("2027 (år 2)", 2027), ("År 2027", 2027),
+    # No calendar year, or more than one: a report's Kalenderår that cannot be read.
+    ("År 1", None), ("2026–2027", None), ("Totalt", None), ("", None),
+])
+def test_a_report_rows_calendar_year(text, year):
+    assert parse_calendar_year(text) == year
 
 
 @pytest.mark.parametrize("text,expected", [

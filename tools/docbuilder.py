@@ -196,9 +196,10 @@ class WordDraft:
                     return
         raise KeyError(f"field not found: {label!r}")
 
-    def set_criterion(self, question: str, answer: str, motivation: str = "") -> None:
-        """A row of the idéprövning criteria table: Kriterium | Ja/Nej | Motivering."""
-        table = self.table("Kriterium")
+    def set_criterion(self, question: str, answer: str, motivation: str = "", header: str = "Kriterium") -> None:
+        """A row of a criteria table: Kriterium | Ja/Nej | Motivering (the first header cell
+        `header`: "Förutsättning" in the follow-up reports)."""
+        table = self.table(header)
         for row in table.rows[1:]:
             if _same(row.cells[0].text, question):
                 self._set_cell(row.cells[1], answer)

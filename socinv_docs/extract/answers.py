@@ -54,9 +54,9 @@ class AnswerCleaner:
             texts += [f.label, *f.aliases]
         if kind.criteria:
             texts += [kind.criteria.heading, kind.criteria.answer_header, kind.criteria.motivation_header]
-            texts += [c.text for c in kind.criteria.items]
+            texts += [text for c in kind.criteria.items for text in (c.text, *c.aliases)]
         for t in kind.tables:
-            texts += list(t.columns.values())
+            texts += list(t.columns.values()) + [a for names in t.aliases.values() for a in names]
         if kind.grid:
             texts += list(kind.grid.columns.values())
         if kind.signatures:

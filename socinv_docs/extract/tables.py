@@ -63,15 +63,18 @@ def _table_rows(blocks: list[Block], start: int) -> list[Block]:
     return rows
 
 
-def _header_columns(block: Block, columns: dict[str, str], threshold: float) -> dict[str, int]:
-    """Which cell column holds which header, for a row that looks like a header row."""
+def _header_columns(block: Block, columns: dict[str, str], threshold: float,
+                    aliases: dict[str, list[str]] | None = None) -> dict[str, int]:
+    """Which cell column holds which header (or one of its aliases), for a row that looks
+    like a header row."""
     found: dict[str, int] = {}
+    aliases = aliases or {}
     for cell in block.cells:
         if not cell.text or cell.merged_into is not None:
             continue
         floor = max(threshold, 0.85)  # lets similarity() skip hopeless pairs; same result at or above it
-        best = max(((similarity(cell.text, label, floor), cid) for cid, label in columns.items()
-                    if cid not in found), default=(0.0, None))
+        best = max(((max(similarity(cell.text, text, floor) for text in (label, *aliases.get(cid, ()))), cid)
+                    for cid, label in columns.items() if cid not in found), default=(0.0, None))
         if best[1] is not None and best[0] >= floor:
             found[best[1]] = cell.column
     return found
@@ -91,8 +94,9 @@ def criteria(spec: CriteriaSpec, blocks: list[Block], cleaner: AnswerCleaner,
         first = next((c for c in block.cells if c.text), None)
         if first is None:
             continue
-        scored = max(((question_similarity(first.text, item.text, threshold), item) for item in spec.items
-                      if not answers[item.id].found), key=lambda x: x[0], default=(0.0, None))
+        scored = max(((max(question_similarity(first.text, text, threshold) for text in (item.text, *item.aliases)),
+                       item) for item in spec.items if not answers[item.id].found),
+                     key=lambda x: x[0], default=(0.0, None))
         if scored[1] is None or scored[0] < threshold:
             # Not a criterion: perhaps the header row, which says where the answers go.
             for cell in block.cells:
@@ -158,7 +162,7 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
     for i, block in enumerate(blocks):
         if block.kind is not BlockKind.ROW:
             continue
-        cols = _header_columns(block, spec.columns, threshold)
+        cols = _header_columns(block, spec.columns, threshold, spec.aliases)
         if not all(c in cols for c in spec.required_columns) or len(cols) < 2:
             continue
         table = Table(id=spec.id, location=_row_place(block), columns=dict(cols))
@@ -176,7 +180,9 @@ def find_table(spec: TableSpec, blocks: list[Block], cleaner: AnswerCleaner, thr
             row_at = _row_place(row)
             table.rows.append(typed_row(spec, label, values, row_at,
                                         {cid: _cell_at(row_at, by_col.get(col), col, col + 1)
-                                         for cid, col in cols.items()}))
+                                         for cid, col in cols.items()},
+                                        written={cid: by_col[col].text.strip() if col in by_col else ""
+                                                 for cid, col in cols.items()}))
         return table
     return None
 
@@ -188,11 +194,12 @@ def typed_cell(type_: str, raw: str) -> TableValue:
 
 
 def typed_row(spec: TableSpec, label: str, raw: dict[str, str], location: Location,
-              cells: dict[str, Location] | None = None) -> TableRow:
+              cells: dict[str, Location] | None = None, written: dict[str, str] | None = None) -> TableRow:
     """A table row whose cells (column id -> text as typed) are read once, each by its
-    column's type: what rules, economics and outputs all read."""
+    column's type: what rules, economics and outputs all read. `written`: the cells as
+    written, template words too (default: as typed)."""
     return TableRow(label=label, values={cid: typed_cell(spec.type_of(cid), text) for cid, text in raw.items()},
-                    location=location, cells=cells or {})
+                    location=location, cells=cells or {}, written=dict(raw) if written is None else written)
 
 
 def grid(spec: GridSpec, blocks: list[Block], cleaner: AnswerCleaner,

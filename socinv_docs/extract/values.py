@@ -340,6 +340,13 @@ def parse_cell(type_: str, text: str) -> tuple[object, bool]:
     raise ValueError(f"unknown column type {type_}")
 
 
+def parse_calendar_year(text: str) -> int | None:
+    """The one calendar year a cell names: "2027", "2027 (år 2)" → 2027; None for none
+    ("År 1") or several ("2026–2027")."""
+    years = set(_YEAR.findall(text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 _PROJECT_YEAR = re.compile(r"^(?:år|year)\s*(\d{1,2})\b", re.IGNORECASE)
 
 

@@ -20,6 +20,8 @@ WORDS: dict[str, dict[str, Text]] = {
     "profiles.kinds": {"sv": Text("Mallar"), "en": Text("Templates")},
     "profiles.rules": {"sv": Text("Regler"), "en": Text("Rules")},
     "profiles.detect": {"sv": Text("Känns igen på"), "en": Text("Recognised by")},
+    "profiles.forms": {"sv": Text("Rapportmallar (socinv templates export)"),
+                       "en": Text("Report forms (socinv templates export)")},
     "profiles.economics": {"sv": Text("Ekonomi"), "en": Text("Economics")},
     "profiles.rule_source": {"sv": Text("Enligt"), "en": Text("Source")},
     "profiles.more": {"sv": Text("Alla regler och värden för en profil: socinv profiles NAMN"),

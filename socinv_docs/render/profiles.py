@@ -49,6 +49,10 @@ def profile_detail(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
     out.append(f"{_t('profiles.kinds', lang)}: {_kinds(profile, schemas, lang)}")
     if profile.detect.phrases:
         out.append(f"{_t('profiles.detect', lang)}: {', '.join(profile.detect.phrases)}")
+    if profile.forms:
+        out.append(f"{_t('profiles.forms', lang)}:")
+        for kind, relative in profile.forms.items():
+            out.append(f"    {kind}: {relative}")
     if profile.economics is not None:
         out.append("")
         out.append(f"{_t('profiles.economics', lang)}:")

@@ -86,6 +86,7 @@ WORDS = RuleWords(__name__, {
     "type.report_period": {"sv": Text("rapportperiod", "Delår 2 2027 eller Helår 2027"),
                            "en": Text("reporting period", "Delår 2 2027 (interim, August) or Helår 2027 (full year)")},
     "type.date": {"sv": Text("datum", "2027-09-15"), "en": Text("date", "2027-09-15")},
+    "type.year": {"sv": Text("kalenderår", "2027"), "en": Text("calendar year", "2027")},
     **explanation("FIELD_MISSING",
             ("Att de obligatoriska uppgifterna är ifyllda: satsningens namn, kontaktperson, medverkande nämnder, "
              "period, sökt belopp med flera.",

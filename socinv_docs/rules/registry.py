@@ -24,6 +24,7 @@ from socinv_docs.rules import (
     parties,
     payback,
     project_lead,
+    report_amounts,
     savings,
     schema_rows,
     sections,
@@ -46,6 +47,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     schema_rows.RULE,
     sections.RULE,
     signatures.RULE,
+    report_amounts.RULE,
 )}
 
 
