@@ -406,15 +406,21 @@ def templates() -> None:
 def templates_export(directory: Path, lang: str) -> None:
     """Kopiera standardmallarna till DIRECTORY (befintliga filer skrivs aldrig över)."""
     # start-up: the memos (Jinja, docxtpl) only for `memo` and `templates`
-    from socinv_docs.render.memo import export_templates
+    from socinv_docs.render.memo import REPORT_FORMS_FOLDER, export_templates, report_forms
 
+    schemas = _schemas(lang)
+    forms = report_forms(schemas)
     try:
-        written = export_templates(directory)
+        written = export_templates(directory, forms)
     except OSError as exc:  # a read-only or full folder: each template is whole or not there
         _err(messages.text("ui.write_failed", lang, path=printable(exc.filename or directory),
                            error=messages.os_error(exc, lang)))
         sys.exit(2)
     _err(messages.text("memo.exported", lang, count=len(written), path=printable(directory)))
+    if forms:
+        funders = sorted({name.split("/")[1] for name in forms})
+        _err(messages.text("memo.exported_reports", lang, path=printable(directory / REPORT_FORMS_FOLDER),
+                           profiles=funders))
 
 
 if __name__ == "__main__":

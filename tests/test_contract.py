@@ -207,7 +207,12 @@ def test_installed_console_script_finds_its_schemas(tmp_path):
                               cwd=tmp_path, timeout=60)
     assert exported.returncode == 0, exported.stderr
     assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == [
-        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2"]
+        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2", "rapporter"]
+    # So do the funders' blank report forms (schemas/forms, named by the profiles).
+    assert sorted(p.relative_to(tmp_path / "mallar" / "rapporter").as_posix()
+                  for p in (tmp_path / "mallar" / "rapporter").rglob("*.docx")) == [
+        f"{profile}/{kind}.docx" for profile in ("gavleborg-2019", "orebro-2020")
+        for kind in ("redovisning", "slutrapport", "uppfoljande_utvardering")]
     memo = subprocess.run([str(script), "memo", str(OFFICIAL / "forslag.xlsx"), "-o", "memo.docx"],
                           capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert memo.returncode == 0, memo.stderr

@@ -260,7 +260,7 @@ def test_templates_export_command(cli, tmp_path):
     result = cli("templates", "export", tmp_path / "mallar")
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == [
-        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2"]
+        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2", "rapporter"]
 
 
 def test_memo_refuses_a_template_of_another_format(cli, tmp_path):

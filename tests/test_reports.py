@@ -428,3 +428,57 @@ def test_a_form_or_report_role_that_cannot_work_is_refused(schema_copy, file, ol
     with pytest.raises(SchemaError) as exc:
         load_schemas(schema_copy)
     assert path.name in str(exc.value) and expected in str(exc.value), str(exc.value)
+
+
+def test_a_new_funders_report_forms_are_files_in_schemas_only(schema_copy, tmp_path, cli, monkeypatch):
+    """A funder adds its own report form: a .docx under schemas/forms/ and one line in its profile."""
+    mine = schema_copy / "forms" / "molndal-2018" / "redovisning.docx"
+    mine.parent.mkdir()
+    shutil.copy(form_path("orebro-2020", "redovisning"), mine)
+    profile = schema_copy / "profiles" / "molndal-2018.yaml"
+    text = profile.read_text(encoding="utf-8").replace("kinds: [forslag]\n", "kinds: [forslag, redovisning]\n", 1)
+    profile.write_text(text + "\nforms:\n  redovisning: forms/molndal-2018/redovisning.docx\n", encoding="utf-8")
+    monkeypatch.setenv("SOCINV_SCHEMAS", str(schema_copy))
+    load_schemas.cache_clear()
+    try:
+        result = cli("templates", "export", tmp_path / "mallar")
+    finally:
+        load_schemas.cache_clear()
+    assert result.exit_code == 0, result.output
+    exported = tmp_path / "mallar" / "rapporter" / "molndal-2018" / "redovisning.docx"
+    assert exported.read_bytes() == mine.read_bytes()
+
+
+# -- templates export ------------------------------------------------------------------------------
+
+def test_templates_export_writes_the_report_forms(cli, tmp_path):
+    result = cli("templates", "export", tmp_path / "mallar")
+    assert result.exit_code == 0
+    folder = tmp_path / "mallar" / "rapporter"
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    assert written == sorted(["gavleborg-2019", "orebro-2020", *(f"{f.profile}/{f.kind}.docx" for f in FORMS.values())])
+    assert "rapporter" in result.output
+    for f in FORMS.values():
+        exported = tmp_path / "mallar" / "rapporter" / f.profile / f"{f.kind}.docx"
+        assert exported.read_bytes() == (ROOT / "schemas" / f.name).read_bytes()
+
+
+def test_templates_export_that_fails_on_a_report_form_leaves_nothing_it_made(tmp_path, monkeypatch, schemas):
+    """All or nothing: a form that cannot be written (a full disk) takes back every template
+    and folder this export made, and the error names the form being written."""
+    from socinv_docs.render import memo
+    from socinv_docs.render.memo import templates
+
+    real = templates.copy_file
+
+    def full_at_the_slutrapport(source, target):
+        if target.name == "slutrapport.docx":
+            raise OSError(28, "No space left on device")
+        real(source, target)
+
+    monkeypatch.setattr(templates, "copy_file", full_at_the_slutrapport)
+    target = tmp_path / "mallar"
+    with pytest.raises(OSError) as exc:
+        memo.export_templates(target, memo.report_forms(schemas))
+    assert exc.value.filename.endswith("slutrapport.docx")
+    assert list(tmp_path.iterdir()) == []

@@ -59,11 +59,13 @@ WORDS: dict[str, dict[str, Text]] = {
         "en": Text("Write review memos and a meeting summary (INPUTS: a folder or files).\n\n"
                    "A folder gives one memo per submission; files together are one submission. "
                    "Example: socinv memo inbox/ --register register.xlsx -o memos.docx")},
-    "cli.templates.doc": {"sv": Text("Mallarna för promemorior: kopiera ut dem för att redigera."),
-                           "en": Text("The memo templates: copy them out to edit them.")},
+    "cli.templates.doc": {"sv": Text("Mallarna för promemorior och rapporter: kopiera ut dem för att redigera."),
+                           "en": Text("The memo templates and report forms: copy them out to edit them.")},
     "cli.templates.export.doc": {
-        "sv": Text("Kopiera standardmallarna till MAPP (befintliga filer skrivs aldrig över)."),
-        "en": Text("Copy the default templates to DIRECTORY (existing files are never overwritten).")},
+        "sv": Text("Kopiera standardmallarna till MAPP (befintliga filer skrivs aldrig över): promemoriemallarna, "
+                   "och finansiärernas tomma rapportmallar i MAPP/rapporter/<profil>/."),
+        "en": Text("Copy the default templates to DIRECTORY (existing files are never overwritten): the memo "
+                   "templates, and the funders' blank report forms in DIRECTORY/rapporter/<profile>/.")},
     "cli.rules.doc": {
         "sv": Text("Visa reglerna: varje kod med allvarlighet, vad den kontrollerar, varför och ett exempel, och vad "
                    "varje finansiär kräver enligt sin profil.\n\n"
@@ -79,8 +81,8 @@ WORDS: dict[str, dict[str, Text]] = {
                            "en": Text("Check a folder of submissions and write the register.")},
     "cli.memo.short": {"sv": Text("Skriv beredningsunderlag och mötessammanställning."),
                        "en": Text("Write review memos and a meeting summary.")},
-    "cli.templates.short": {"sv": Text("Kopiera ut memomallarna för att redigera dem."),
-                            "en": Text("Copy out the memo templates to edit them.")},
+    "cli.templates.short": {"sv": Text("Kopiera ut memo- och rapportmallarna för att redigera dem."),
+                            "en": Text("Copy out the memo templates and report forms to edit them.")},
     "cli.rules.short": {"sv": Text("Förklara reglerna: vad varje kod kontrollerar och varför."),
                         "en": Text("Explain the rules: what each code checks and why.")},
     "cli.profiles.doc": {

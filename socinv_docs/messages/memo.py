@@ -30,6 +30,11 @@ WORDS: dict[str, dict[str, Text]] = {
                           "en": Text("The output {path} does not fit the format {format}; use the ending {suffix}.")},
     "memo.exported": {"sv": Text("Mallarna finns i {path} (nya: {count}; befintliga filer lämnades orörda)."),
                       "en": Text("The templates are in {path} (new: {count}; existing files were left as they were).")},
+    "memo.exported_reports": {
+        "sv": Text("Rapportmallarna (redovisning, slutrapport, uppföljande utvärdering) finns i {path}, en mapp "
+                   "per finansiär: {profiles:list}."),
+        "en": Text("The report forms (progress report, final report, follow-up evaluation) are in {path}, a "
+                   "folder per funder: {profiles:list}.")},
     "memo.register_unreadable": {
         "sv": Text("Registret {path} kan inte läsas ({error}); ingen promemoria skrevs. Ange registret som "
                    "socinv validate skrev, sparat som .xlsx."),

@@ -19,9 +19,17 @@ sums past a size (sandbox). Any template error is one line naming the template a
 from socinv_docs.render.memo.context import memo_context, read_assessments, single_context, submission_context
 from socinv_docs.render.memo.errors import MemoError
 from socinv_docs.render.memo.fill import render_bytes
-from socinv_docs.render.memo.templates import FORMATS, SUFFIXES, default_template, export_templates, templates_dir
+from socinv_docs.render.memo.templates import (
+    FORMATS,
+    REPORT_FORMS_FOLDER,
+    SUFFIXES,
+    default_template,
+    export_templates,
+    report_forms,
+    templates_dir,
+)
 from socinv_docs.render.memo.write import render, render_all, safe_file_name, split_names, write_memos
 
-__all__ = ["FORMATS", "SUFFIXES", "MemoError", "default_template", "export_templates", "memo_context",
-           "read_assessments", "render", "render_all", "render_bytes", "safe_file_name", "single_context",
-           "split_names", "submission_context", "templates_dir", "write_memos"]
+__all__ = ["FORMATS", "REPORT_FORMS_FOLDER", "SUFFIXES", "MemoError", "default_template", "export_templates",
+           "memo_context", "read_assessments", "render", "render_all", "render_bytes", "report_forms",
+           "safe_file_name", "single_context", "split_names", "submission_context", "templates_dir", "write_memos"]

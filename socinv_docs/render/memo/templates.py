@@ -1,5 +1,6 @@
 """The memo templates: the defaults shipped in `templates/` (Swedish and English, one per
-format), and `socinv templates export DIR`, which copies them out for a secretary to edit."""
+format), and `socinv templates export DIR`, which copies them out for a secretary to edit,
+with the funders' blank report forms (the profiles' `forms:`) beside them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 from pathlib import Path
 
 from socinv_docs.atomic import copy_file
+from socinv_docs.loading import form_path
 
 FORMATS = ("docx", "html", "md")
 DEFAULT_TEMPLATES = {
@@ -28,8 +30,19 @@ def default_template(fmt: str, lang: str = "sv") -> Path:
     return templates_dir() / DEFAULT_TEMPLATES.get(lang, DEFAULT_TEMPLATES["sv"])[fmt]
 
 
-def export_templates(directory: Path) -> list[Path]:
-    """Copy the default templates out for a secretary to edit (never overwriting).
+REPORT_FORMS_FOLDER = "rapporter"
+
+
+def report_forms(schemas, root: Path | None = None) -> dict[str, Path]:
+    """The funders' blank report forms (profiles' `forms:`), as where they are exported to
+    (rapporter/<profile>/<file name>) -> where they are in the schemas folder."""
+    return {f"{REPORT_FORMS_FOLDER}/{profile.id}/{Path(relative).name}": form_path(profile, kind, root)
+            for profile in schemas.profiles.values() for kind, relative in profile.forms.items()}
+
+
+def export_templates(directory: Path, forms: dict[str, Path] | None = None) -> list[Path]:
+    """Copy the default templates out for a secretary to edit (never overwriting), and the
+    funders' blank report forms (`forms`, from report_forms) into sub-folders.
 
     All or nothing: when one cannot be written (a full disk, Ctrl-C), the templates this
     export wrote and the folders it made are removed again, and the OSError names the
@@ -37,16 +50,21 @@ def export_templates(directory: Path) -> list[Path]:
     there before are left as they were."""
     made = [d for d in (directory, *directory.parents) if not d.exists()]  # innermost first
     written: list[Path] = []
+    copies = [(name, templates_dir() / name) for names in DEFAULT_TEMPLATES.values() for name in names.values()]
+    copies += sorted((forms or {}).items())
     target = directory
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for names in DEFAULT_TEMPLATES.values():
-            for name in names.values():
-                target = directory / name
-                if target.exists():
-                    continue
-                copy_file(templates_dir() / name, target)  # a full disk leaves no half template
-                written.append(target)
+        for name, source in copies:
+            target = directory / name
+            if target.exists():
+                continue
+            new_folders = [d for d in target.parents if d != directory and directory in d.parents and not d.exists()]
+            for folder in reversed(new_folders):  # outermost first
+                folder.mkdir()
+                made.insert(0, folder)  # removed before the folders that hold it
+            copy_file(source, target)  # a full disk leaves no half template
+            written.append(target)
     except BaseException as exc:
         for path in written:
             with contextlib.suppress(OSError):
