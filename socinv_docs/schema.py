@@ -92,6 +92,9 @@ class CriteriaSpec(Spec):
     answer_header: str = "Ja/Nej"
     motivation_header: str = "Motivering"
     items: list[CriterionSpec]
+    # What a Nej means: the idea or application is judged on it (assessment), or a granted
+    # satsning that no longer meets it may be stopped (continuation: the reports' förutsättningar).
+    purpose: Literal["assessment", "continuation"] = "assessment"
 
 
 class DetectSpec(Spec):

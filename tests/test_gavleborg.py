@@ -247,6 +247,7 @@ def test_an_existing_activity_and_an_unanswered_criterion(tmp_path, schemas):
     report = check_document(ansokan(tmp_path, change=change), schemas)
     assert codes(report) == ["CRITERION_NOT_MET", "CRITERION_UNANSWERED"]
     assert only(report, Code.CRITERION_NOT_MET).criterion == "ny_verksamhet"
+    assert "variant" not in only(report, Code.CRITERION_NOT_MET).params  # an application's criterion
     assert only(report, Code.CRITERION_UNANSWERED).criterion == "folkhalsomal"
 
 

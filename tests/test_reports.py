@@ -355,6 +355,8 @@ def test_helar_and_a_nej_among_the_forutsattningar(tmp_path):
     report = checked(tmp_path, "gavleborg-2019", "redovisning", fields={"Rapportperiod": "Helår 2027"}, change=nej)
     assert report.document.fields["rapportperiod"].value == {"period": "helar", "year": 2027}
     assert [(f.code, f.criterion) for f in report.findings] == [(Code.CRITERION_NOT_MET, "kostnadsreduceringar")]
+    # A Nej in a report is no verdict on an idea: its words say the satsning may be stopped.
+    assert report.findings[0].params["variant"] == "continuation"
     # Gävleborg's fifth question is its own wording (an alias of the criterion).
     assert report.document.criteria["matbara_effekter"].answer is True
 

@@ -4,6 +4,8 @@ What: each criterion of the idéprövning is answered Ja or Nej, read leniently 
 "Ja, se ovan", "X" are Ja; "Nej", "nej." are Nej). Nothing written is an error; Nej is a
 warning; anything else ("Delvis", "Vet ej", "?") is a warning that quotes the answer as
 written and asks for Ja or Nej. An answered criterion with an empty Motivering is a warning.
+In a follow-up report (the kind's `criteria.purpose: continuation`, its förutsättningar) a
+Nej is worded for a satsning that may be stopped (variant "continuation").
 Why: the beredningsgrupp judges the idea against exactly these criteria (seed 000,
 "Kriterier för idéprövning"), and the template asks for a motivation beside each answer.
 Example: "Innebär idén nya arbetssätt och metoder? | Delvis | (empty)" → CRITERION_UNCLEAR
@@ -31,7 +33,10 @@ def check(doc, ctx):
             yield ctx.finding(Code.CRITERION_UNCLEAR, criterion=item.id, where=at_answer, question=item.text,
                               answer=answer.raw[:80])
         elif answer.answer is False:
-            yield ctx.finding(Code.CRITERION_NOT_MET, criterion=item.id, where=at_answer, question=item.text)
+            # In a report a Nej is no verdict on an idea: the satsning may be stopped.
+            purpose = {"variant": "continuation"} if ctx.kind.criteria.purpose == "continuation" else {}
+            yield ctx.finding(Code.CRITERION_NOT_MET, criterion=item.id, where=at_answer, question=item.text,
+                              **purpose)
         if not answer.motivation:
             yield ctx.finding(Code.CRITERION_UNMOTIVATED, criterion=item.id,
                               where=answer.motivation_location or answer.location, question=item.text,
@@ -56,6 +61,14 @@ WORDS = RuleWords(__name__, {
                    "Idén bedöms mot alla kriterier; motivera varför den ändå bör prövas."),
         "en": Text("The criterion '{question}' is answered No.",
                    "The idea is assessed against every criterion; explain why it should still be tried."),
+    },
+    "CRITERION_NOT_MET.continuation": {  # a follow-up report's förutsättningar (SPEC §9)
+        "sv": Text("Förutsättningen '{question}' är besvarad med Nej.",
+                   "En satsning som inte längre uppfyller förutsättningarna kan prövas för avbrytande; motivera "
+                   "svaret och beskriv under Avvikelser hur det hanteras."),
+        "en": Text("The condition '{question}' is answered No.",
+                   "A satsning that no longer meets the conditions may be considered for stopping; explain the "
+                   "answer and describe under Avvikelser how it is handled."),
     },
     "CRITERION_UNCLEAR": {
         "sv": Text("Kriteriet '{question}' är besvarat med '{answer}', som varken är Ja eller Nej.",
