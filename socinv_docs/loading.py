@@ -189,9 +189,12 @@ def read_schemas(root: Path) -> SchemaSet:
 
 
 def _check_followup(path: Path, profile: ProfileSpec) -> None:
-    """Each scheduled report is one of the profile's kinds, and either recurring (a period,
-    the day it covers to, its due day) or due a time after the end: never both, never
-    neither, so no report's due date is left to a guess."""
+    """The plan's kinds are the profile's; each scheduled report is one of its kinds, and
+    either recurring (a period, the day it covers to, its due day) or due a time after the
+    end: never both, never neither, so no report's due date is left to a guess."""
+    for i, kind in enumerate(profile.followup.plan):
+        if kind not in profile.kinds:
+            raise SchemaError(f"{path}: followup.plan.{i}: '{kind}' is not one of the profile's kinds")
     for i, report in enumerate(profile.followup.reports):
         where = f"{path}: followup.reports.{i}"
         if report.kind not in profile.kinds:

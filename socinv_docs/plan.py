@@ -58,6 +58,9 @@ class Measure:
     basmatning: str = ""  # as written; "" when the plan has none (BASELINE_MISSING)
     malvarde: str | None = None  # as written; None where the funder's schema has no target
     tidpunkt: str | None = None  # when the target is to be met, as written
+    # What it measures (schema.MeasureType: activity, qualitative, outcome, indicator), from
+    # the goals role of the funder's schema; "" in a plan made before it was kept.
+    type: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,17 @@ class Goal:
     text: str
     activities: tuple[str, ...] = ()
     measures: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A planned activity of the funder's activity plan (Region Gävleborg's Bilaga 5), with
+    the goal it serves where that could be told."""
+
+    name: str
+    goal: str | None = None  # the Goal's id ("g1"); None when the plan names no goal, or one not found
+    start: str = ""  # as written ("2020-03")
+    end: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,15 @@ class BudgetLine:
     label: str  # the column's header in the approved budget ("Personal")
     amount: int  # kronor, after the conversion (whole kronor; a year's parts add up to it exactly)
     fund_amount: int | None = None  # of which the fund, where the budget shows it
+
+
+@dataclass(frozen=True)
+class FundYear:
+    """The fund's part of one calendar year's budget, where the approved budget gives it per
+    year and not per component (Region Gävleborg's Bilaga 2: Sökta medel per År)."""
+
+    calendar_year: int
+    amount: int  # kronor, after the conversion
 
 
 @dataclass(frozen=True)
@@ -135,13 +158,19 @@ class Plan:
     project_lead_percent: float | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
-    period_source: str = ""  # "beslut" or "ansokan": which one the period was taken from
+    # which one the period was taken from: "beslut", "application" (the main document), or
+    # "beslut, application" (the beslut gave only one of start and end)
+    period_source: str = ""
     sought: int | None = None  # sökt belopp, for the record (never used as the grant)
     goals: tuple[Goal, ...] = ()
     budget: tuple[BudgetLine, ...] = ()  # calendar year × component, in year then column order
     conversion: tuple[YearConversion, ...] = ()  # empty when the budget was in calendar years
     forkalkyl: Forkalkyl | None = None
     sources: tuple[SourceFile, ...] = ()
+    # The activity plan, where the funder has one beside the goals' activities (Bilaga 5).
+    activities: tuple[Activity, ...] = ()
+    # The fund's part per calendar year, where the budget gives it per year only.
+    fund_years: tuple[FundYear, ...] = ()
 
     # -- what rules and outputs ask -------------------------------------------------------
 
@@ -157,12 +186,21 @@ class Plan:
                    if line.calendar_year == year and (component is None or line.component == component))
 
     def fund_of(self, year: int) -> int | None:
+        if self.fund_years:
+            return next((f.amount for f in self.fund_years if f.calendar_year == year), None)
         parts = [line.fund_amount for line in self.budget if line.calendar_year == year]
         known = [p for p in parts if p is not None]
         return sum(known) if known else None
 
     def measures(self) -> list[tuple[Goal, Measure]]:
         return [(goal, m) for goal in self.goals for m in goal.measures]
+
+    def planned_activities(self) -> list[str]:
+        """The activities a report accounts for: the activity plan's where the funder has
+        one, else every goal's, in order, each once."""
+        if self.activities:
+            return list(dict.fromkeys(a.name for a in self.activities))
+        return list(dict.fromkeys(a for goal in self.goals for a in goal.activities))
 
     # -- JSON, exactly both ways ------------------------------------------------------------
 

@@ -215,6 +215,35 @@ class ActivitiesRole(Spec):
     comment: str | None = None
 
 
+# What a measure of a goal is (SPEC §9): an activity measure, a qualitative effect measure, an
+# outcome measure, or an indicator (a funder's schema with one kind of measure).
+MeasureType = Literal["activity", "qualitative", "outcome", "indicator"]
+
+
+class GoalsRole(Spec):
+    """A schema of goals (a grid with a row per goal): the goal, its activities, its measures
+    (one column per kind of measure, each cell one measure per line), its basmätning and,
+    where the funder's schema has them, the målvärde and the time it is to be reached. What
+    the follow-up plan takes from the approved utvärderingsschema (approved.py)."""
+
+    goal: str  # the grid's column holding the goal
+    activities: str | None = None
+    measures: dict[str, MeasureType] = {}  # grid column -> the kind of measure it holds
+    baseline: str | None = None  # basmätning / utgångsläge
+    target: str | None = None  # målvärde
+    target_time: str | None = None  # tidpunkt
+
+
+class ActivityPlanRole(Spec):
+    """An activity plan (a grid with a row per activity): the activity, the goal it serves
+    (as written: "Mål 1", or the goal's words) and when it starts and ends."""
+
+    activity: str
+    goal: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
 class PartyField(Spec):
     """A field listing parties (one per line) and which category they belong to; `auto`:
     each party's category is told by its words (common.yaml party_categories)."""
@@ -249,6 +278,9 @@ class Roles(Spec):
     deviations: str | None = None  # a section: avvikelser from plan and budget
     implementation: str | None = None  # a section: implementering in ordinary work
     comparison: str | None = None  # a section: jämförelsealternativ / kontrollgrupp
+    # The grid's goals and activities, for the follow-up plan (SPEC §9).
+    goals: GoalsRole | None = None
+    activity_plan: ActivityPlanRole | None = None
 
 
 # Field types a role accepts (None: any).
@@ -358,6 +390,20 @@ class KindSpec(Spec):
                     if tables[spec.table].type_of(column) != wanted:
                         raise ValueError(f"roles.{role}.{key}: column '{column}' of table '{spec.table}' has type "
                                          f"'{tables[spec.table].type_of(column)}', not {wanted} (its table's types)")
+        self._check_grid_roles()
+
+    def _check_grid_roles(self) -> None:
+        """The goals and activity plan roles name columns of this kind's grid."""
+        for role in ("goals", "activity_plan"):
+            spec = getattr(self.roles, role)
+            if spec is None:
+                continue
+            if self.grid is None:
+                raise ValueError(f"roles.{role}: the kind has no grid")
+            named = [c for v in as_dict(spec).values() for c in (v if isinstance(v, dict) else [v]) if c]
+            unknown = [c for c in named if c not in self.grid.columns]
+            if unknown:
+                raise ValueError(f"roles.{role}: the grid has no column {unknown}")
 
     def name_in(self, lang: str) -> str:
         return self.name.get(lang) if self.name else self.title
@@ -438,6 +484,9 @@ class FollowupSpec(Spec):
     # pro_rata_months: År k is the 12 months from start + (k−1) years, its amount split over
     # the calendar years it touches by months; start_year: År 1 is the start's calendar year.
     calendar: Literal["pro_rata_months", "start_year"] = "pro_rata_months"
+    # The kinds whose approved files make a satsning's plan, the main document (the ansökan)
+    # first; the others (its bilagor) add goals, activities and the budget where present.
+    plan: list[str] = []
     reports: list[ScheduledReport] = []
 
 

@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("model", ("socinv_docs.model", "socinv_docs.figures", "socinv_docs.plan", "socinv_docs.report",
                "socinv_docs.summary")),
     ("extract", ("socinv_docs.extract",)),
-    ("roles", ("socinv_docs.roles", "socinv_docs.economics")),
+    ("roles", ("socinv_docs.roles", "socinv_docs.economics", "socinv_docs.approved")),
     ("rules", ("socinv_docs.rules",)),
     ("loading", ("socinv_docs.loading",)),
     ("pipeline", ("socinv_docs.pipeline", "socinv_docs.validate")),

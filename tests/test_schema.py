@@ -69,6 +69,14 @@ def test_unknown_key_is_refused(schema_copy):
     ("kinds/ansokan.yaml", "types: {personal: amount,", "types: {personel: amount, personal: amount,", "types"),
     # A rule the profile enables on no kind that has what it needs.
     ("profiles/molndal-2018.yaml", "  fields: {}\n", "  fields: {}\n  criteria: {}\n", "rules.criteria"),
+    # The follow-up plan's roles name the grid's columns, a kind of measure there is, and the
+    # plan's kinds are the profile's (SPEC §9).
+    ("kinds/utvarderingsschema.yaml", "baseline: basmatning", "baseline: basmatningar", "roles.goals"),
+    ("kinds/aktivitetsplan.yaml", "goal: koppling_till_mal", "goal: koppling", "roles.activity_plan"),
+    ("kinds/uppfoljningsschema.yaml", "measures: {indikator: indicator}", "measures: {indikator: target}",
+     "roles.goals.measures"),
+    ("profiles/orebro-2020.yaml", "plan: [ansokan, utvarderingsschema]", "plan: [ansokan, forslag]",
+     "followup.plan.1"),
 ])
 def test_a_rule_or_role_that_cannot_work_is_refused(schema_copy, file, old, new, expected):
     path = schema_copy / file
