@@ -41,6 +41,8 @@ class Code(StrEnum):
     PAYBACK_TOO_LONG = "PAYBACK_TOO_LONG"
     # The tool's own (issue 24): no funder's rule, a fact about how files were put together.
     FUNDERS_MIXED = "FUNDERS_MIXED"
+    # The follow-up stage (SPEC §9).
+    REPORT_UNLINKED = "REPORT_UNLINKED"
 
 
 # Default severity of each code. Section codes take the section's `required` level
@@ -73,6 +75,8 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.OWN_SHARE_TOO_LOW: Severity.ERROR,
     Code.PAYBACK_TOO_LONG: Severity.ERROR,
     Code.FUNDERS_MIXED: Severity.WARNING,
+    # An error in a follow-up run; a warning for a report checked alone (pipeline.check_submission).
+    Code.REPORT_UNLINKED: Severity.ERROR,
 }
 
 # Codes that make a document `unreadable` rather than `incomplete`.

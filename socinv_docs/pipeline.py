@@ -13,13 +13,14 @@ import zlib
 from pathlib import Path
 
 from socinv_docs import economics, roles
-from socinv_docs.codes import Code
+from socinv_docs.codes import Code, Severity
 from socinv_docs.figures import Economics
 from socinv_docs.limits import Limits, OutOfTime, memory_ceiling, time_limit
 from socinv_docs.messages import msg
+from socinv_docs.plan import FORMAT as PLAN_FORMAT
 from socinv_docs.plan import Plan
 from socinv_docs.readers.safety import UnreadableFile, check_file
-from socinv_docs.report import DocumentReport, SubmissionReport
+from socinv_docs.report import DocumentReport, Finding, SubmissionReport
 from socinv_docs.rules.base import RuleContext, SubmissionContext, make_finding, runs_on
 from socinv_docs.rules.registry import document_rules, submission_rules
 from socinv_docs.schema import SchemaSet
@@ -53,6 +54,7 @@ def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
     # ~51 MB, README); `check` imports them before it lowers its memory ceiling
     # (_import_what_a_check_needs).
     from socinv_docs.readers.annotated_copy import annotated_copy_kind, package_kind
+    from socinv_docs.readers.carried_plan import carried_plan
     from socinv_docs.readers.docx_reader import read_docx
     from socinv_docs.readers.legacy import read_legacy
     from socinv_docs.readers.xlsx_reader import read_xlsx
@@ -74,6 +76,8 @@ def read_raw(path: Path, limits: Limits, *, head_rows: int | None = None):
                     read_xlsx(str(path), archive, limits, rows=head_rows)
                 # Our own annotated copy sent back: the report says to send the original.
                 raw.annotated_copy = annotated_copy_kind(archive, limits) is not None
+                if kind == "docx":  # a pre-filled report carries its satsning's plan
+                    raw.carried_plan = carried_plan(archive, limits)
                 return raw
         except UnreadableFile:
             raise
@@ -181,12 +185,30 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     if profile_spec is None:
         raise KeyError(f"no profile for kind {kind_id!r}")  # the CLI validates --profile first
     document = extract(raw, kind_spec, profile_spec, schemas.common, matched.get(kind_id))
+    carried, note = _carried(raw.carried_plan)
+    plan = plan or carried  # the follow-up run's plan for the satsning, else the one the report carries
     findings, econ = evaluate(document, schemas, plan=plan)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
                             document=document, economics=econ,
-                            facts=roles.facts(document, kind_spec, schemas.common))
+                            facts=roles.facts(document, kind_spec, schemas.common),
+                            plan=plan, carried_plan=carried, plan_note=note)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _carried(found) -> tuple[Plan | None, dict | None]:
+    """The Plan a file carries (readers.carried_plan gives its JSON), checked value by value
+    (Plan.from_json), or a note why the one it carries is not used."""
+    if found is None:
+        return None, None
+    if found.data is None:
+        return None, found.note
+    if found.data.get("format") != PLAN_FORMAT:
+        return None, msg("plan.carried.other_format", found=str(found.data.get("format")))
+    try:
+        return Plan.from_json(found.data), None
+    except ValueError:
+        return None, msg("plan.carried.unreadable")
 
 
 def evaluate(document, schemas: SchemaSet, *, plan: Plan | None = None) -> tuple[list, Economics | None]:
@@ -215,13 +237,19 @@ def _economics(document, kind, profile, schemas: SchemaSet) -> Economics | None:
 
 
 def check_submission(name: str, documents: list[DocumentReport], schemas: SchemaSet, *,
-                     alone: bool = False) -> SubmissionReport:
+                     alone: bool = False, unlinked: Severity | None = Severity.WARNING) -> SubmissionReport:
     """Submission-level rules (attachments) over documents already checked, each with the
     options of the profiles its documents belong to; and, first, FUNDERS_MIXED when those
-    are several."""
+    are several, and REPORT_UNLINKED (of severity `unlinked`) for each report compared with
+    no plan. `check` and `validate` know no satsningar, so there it is a warning; the
+    follow-up run links reports to satsningar itself (unlinked=None) and says it as an error
+    where none matches (`report_unlinked`)."""
     profiles = [schemas.profiles[p] for p in dict.fromkeys(d.profile for d in documents if d.profile)
                 if p in schemas.profiles]
     findings = _funders_mixed(name, documents, profiles)
+    if unlinked is not None:
+        findings += [report_unlinked(d, unlinked, variant="alone") for d in documents
+                     if is_report(d, schemas) and d.plan is None]
     for rule_ in submission_rules():
         for profile_spec in profiles:
             options = profile_spec.options(rule_.name)
@@ -231,6 +259,20 @@ def check_submission(name: str, documents: list[DocumentReport], schemas: Schema
                                     name=name, words=rule_.words)
             findings.extend(rule_.check(documents, ctx))
     return SubmissionReport(submission=name, documents=documents, findings=findings)
+
+
+def is_report(doc: DocumentReport, schemas: SchemaSet) -> bool:
+    """Whether a document is a report on a granted satsning (its kind's `report` flag), which
+    is compared with the satsning's plan."""
+    return doc.kind in schemas.kinds and schemas.kinds[doc.kind].report
+
+
+def report_unlinked(doc: DocumentReport, severity: Severity = Severity.ERROR, **params) -> Finding:
+    """REPORT_UNLINKED for a report no satsning's plan is known for (SPEC §9): an error in a
+    follow-up run, where no satsning matches it; `variant="alone"` for a report checked alone
+    that carries no plan (a warning). Made here and not by a rule: it is a fact about how the
+    report reached the tool, whatever its funder's profile enables."""
+    return make_finding(Code.REPORT_UNLINKED, severity=severity, file=doc.file, kind=doc.kind, **params)
 
 
 def _funders_mixed(name: str, documents: list[DocumentReport], profiles: list) -> list:
@@ -259,6 +301,7 @@ def _import_what_a_check_needs() -> None:
     # What read_raw and _judge import on first use (see there), imported here on purpose.
     import socinv_docs.extract.detect  # noqa: F401
     import socinv_docs.extract.document  # noqa: F401
+    import socinv_docs.readers.carried_plan  # noqa: F401
     import socinv_docs.readers.docx_reader  # noqa: F401
     import socinv_docs.readers.legacy  # noqa: F401
     import socinv_docs.readers.xlsx_reader  # noqa: F401

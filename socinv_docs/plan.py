@@ -209,9 +209,18 @@ class Plan:
 
     @classmethod
     def from_json(cls, data: dict) -> Plan:
+        """The plan of `data` (to_json's), or ValueError: another format, or anything that is
+        not a plan — a missing field, a value of another type. A plan can come from a file
+        someone else wrote (a pre-filled report carries one), so every value is checked
+        against its field's type, never taken as it comes."""
+        if not isinstance(data, dict):
+            raise ValueError("a plan is a JSON object")
         if data.get("format") != FORMAT:
             raise ValueError(f"plan format {data.get('format')!r}, this tool reads {FORMAT}")
-        return _from_json(cls, {k: v for k, v in data.items() if k != "format"})
+        try:
+            return _from_json(cls, {k: v for k, v in data.items() if k != "format"})
+        except (TypeError, KeyError, AttributeError, RecursionError) as exc:
+            raise ValueError(f"not a plan: {type(exc).__name__}: {exc}") from None
 
 
 def _to_json(value: Any) -> Any:
@@ -224,8 +233,9 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-
 def _from_json(cls: type, data: dict) -> Any:
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__}: not an object")
     hints = typing.get_type_hints(cls)
     kwargs = {}
     for f in fields(cls):
@@ -235,19 +245,44 @@ def _from_json(cls: type, data: dict) -> Any:
 
 
 def _value(hint: Any, raw: Any) -> Any:
-    if raw is None:
-        return None
+    """`raw` (from JSON) as a value of type `hint`; TypeError when it is not one."""
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if raw is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) != 1:
+            raise TypeError(f"no one type in {hint}")
+        return _value(inner[0], raw)
+    if raw is None:
+        raise TypeError(f"null where {hint} is wanted")
     if origin is tuple:
+        if not isinstance(raw, list):
+            raise TypeError(f"{raw!r} is not a list")
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_value(args[0], v) for v in raw)
         return tuple(_value(a, v) for a, v in zip(args, raw, strict=True))
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return _value(inner[0], raw) if len(inner) == 1 else raw
     if hint is dt.date:
+        if not isinstance(raw, str):
+            raise TypeError(f"{raw!r} is not a date")
         return dt.date.fromisoformat(raw)
     if isinstance(hint, type) and is_dataclass(hint):
         return _from_json(hint, raw)
-    return raw
+    if hint is bool:
+        if not isinstance(raw, bool):
+            raise TypeError(f"{raw!r} is not true or false")
+        return raw
+    if hint is int:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise TypeError(f"{raw!r} is not a whole number")
+        return raw
+    if hint is float:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise TypeError(f"{raw!r} is not a number")
+        return float(raw)
+    if hint is str:
+        if not isinstance(raw, str):
+            raise TypeError(f"{raw!r} is not text")
+        return raw
+    raise TypeError(f"no reading of {hint}")

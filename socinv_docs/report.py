@@ -16,6 +16,7 @@ from socinv_docs.codes import UNREADABLE_CODES, Code, Severity
 from socinv_docs.figures import Economics
 from socinv_docs.location import Location
 from socinv_docs.model import Document, SectionState
+from socinv_docs.plan import Plan
 
 
 class Status(StrEnum):
@@ -243,6 +244,11 @@ class DocumentReport:
     path: str | None = None
     # The file is an annotated copy this tool wrote, sent back instead of the original.
     annotated_copy: bool = False
+    # The satsning's plan the rules compared the document with (SPEC §9): the follow-up run's,
+    # else the one a pre-filled report carries; None when none is known.
+    plan: Plan | None = None
+    carried_plan: Plan | None = None  # the plan the file carries, whether or not it was the one used
+    plan_note: dict | None = None  # why a plan the file carries is not used (a message as data)
 
     def __post_init__(self) -> None:
         self.findings = in_document_order(self.findings)
@@ -293,6 +299,11 @@ class DocumentReport:
         data["missing_attachments"] = [a["kind"] for a in self.missing_attachments]
         if self.annotated_copy:
             data["annotated_copy"] = True
+        if self.plan is not None:  # which plan it was compared with; the plan itself is the follow-up run's
+            data["plan"] = {"satsning": self.plan.satsning, "version": self.plan.version, "title": self.plan.title,
+                            "carried": self.plan is self.carried_plan}
+        if self.plan_note is not None:
+            data["plan_note"] = self.plan_note["key"]
         return data
 
 

@@ -321,6 +321,9 @@ class KindSpec(Spec):
     format: Literal["docx", "xlsx"]
     # A bilaga (an attachment to another document): a submission is about its main document.
     attachment: bool = False
+    # A report on a granted satsning (SPEC §9): compared with the satsning's plan, and
+    # REPORT_UNLINKED where none is known.
+    report: bool = False
     detect: DetectSpec = DetectSpec()
     fields: list[FieldSpec] = []
     sections: list[SectionSpec] = []

@@ -34,12 +34,16 @@ SPEC_CODES = {
 FUNDER_CODES = {"COST_CEILING_EXCEEDED", "FUND_SHARE_TOO_HIGH", "OWN_SHARE_TOO_LOW", "PAYBACK_TOO_LONG"}
 # The tool's own, no funder's rule (issue 24); listed in README.
 TOOL_CODES = {"FUNDERS_MIXED"}
+# The follow-up stage's (SPEC §9); listed in README.
+FOLLOWUP_CODES = {"REPORT_UNLINKED"}
+# Made by the pipeline (and the follow-up run), not by a rule a profile enables.
+PIPELINE_CODES = {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED, Code.REPORT_UNLINKED}
 
 
 def test_codes_are_exactly_the_spec_codes_the_funder_rules_and_the_tools_own():
-    assert {c.value for c in Code} == SPEC_CODES | FUNDER_CODES | TOOL_CODES
+    assert {c.value for c in Code} == SPEC_CODES | FUNDER_CODES | TOOL_CODES | FOLLOWUP_CODES
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert all(f"`{code}`" in readme for code in FUNDER_CODES | TOOL_CODES)
+    assert all(f"`{code}`" in readme for code in FUNDER_CODES | TOOL_CODES | FOLLOWUP_CODES)
     assert set(DEFAULT_SEVERITY) == set(Code)
     assert DEFAULT_SEVERITY[Code.SECTION_TOO_SHORT] is Severity.WARNING
     assert DEFAULT_SEVERITY[Code.CRITERION_NOT_MET] is Severity.WARNING
@@ -70,7 +74,7 @@ def test_every_word_has_one_home():
         for key in rule.words:
             homes.setdefault(key, []).append(rule.name)
     assert {key: where for key, where in homes.items() if len(where) > 1} == {}
-    pipeline = {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED}
+    pipeline = PIPELINE_CODES
     assert {code for code in Code if owner(code) is None} == pipeline
     assert all(code.value in messages.CATALOGUE for code in pipeline)
     # A rule's words word its own codes, or the code's owner does (FIELD_INVALID: fields).
@@ -83,9 +87,9 @@ def test_every_rule_is_registered_with_spec_codes():
 
     emitted = {c for r in RULES.values() for c in r.codes}
     assert emitted <= set(Code)
-    # Every content code has a rule; the two unreadable codes and FUNDERS_MIXED (no funder's
-    # rule: pipeline.check_submission) come from the pipeline.
-    assert set(Code) - emitted == {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED}
+    # Every content code has a rule; the two unreadable codes, FUNDERS_MIXED and REPORT_UNLINKED
+    # (no funder's rule: pipeline.check_submission, the follow-up run) come from the pipeline.
+    assert set(Code) - emitted == PIPELINE_CODES
 
 
 @pytest.mark.parametrize("name,kind", [

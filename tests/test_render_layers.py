@@ -23,7 +23,7 @@ FLOORS = {
                  {"xlsx.book"}, {"review_sheet", "word"}, {"excel"}, {"__init__"}],
     "memo": [{"markdown", "templates"}, {"sandbox"}, {"errors"}, {"child", "fill", "context"}, {"write"},
              {"__init__"}],
-    "": [{"text", "rules", "profiles", "__init__"}],
+    "": [{"text", "rules", "profiles", "prefill", "__init__"}],
 }
 USES = {"workbook": set(), "register": {"workbook"}, "annotate": set(), "memo": {"register", ""}, "": set()}
 # The generic layers: Excel files and packages, never what a submission or a finding is.

@@ -1,7 +1,8 @@
 """The pipeline's own codes: a file that cannot be read (FILE_UNREADABLE), a file like no
-template (KIND_UNKNOWN) and a submission of several funders (FUNDERS_MIXED). No rule
-makes them (pipeline.py does), so their words, and their explanations for `socinv
-rules`, are here; every rule's words are beside its check in rules/."""
+template (KIND_UNKNOWN), a submission of several funders (FUNDERS_MIXED) and a report no
+satsning's plan is known for (REPORT_UNLINKED). No rule makes them (pipeline.py and the
+follow-up run do), so their words, and their explanations for `socinv rules`, are here;
+every rule's words are beside its check in rules/."""
 
 from __future__ import annotations
 
@@ -28,6 +29,28 @@ WORDS: dict[str, dict[str, Text]] = {
                    "put them in folders of their own."),
     },
     "ui.funder_files": {"sv": Text("{funder} ({files:list})"), "en": Text("{funder} ({files:list})")},
+    # SPEC §9: a report no plan is known for. The follow-up run's words (no satsning matches),
+    # and `check`'s (a report alone that carries no plan).
+    "REPORT_UNLINKED": {
+        "sv": Text("Rapporten '{file}' hör inte till någon satsning i uppföljningen: varken diarienummer eller namn "
+                   "stämmer med någon satsnings plan.",
+                   "Skriv satsningens diarienummer och namn som i beslutet, och lägg rapporten i satsningens mapp."),
+        "en": Text("The report '{file}' belongs to no satsning in the follow-up: neither its diarienummer nor its "
+                   "name matches a satsning's plan.",
+                   "Write the satsning's diarienummer and name as in the decision, and put the report in the "
+                   "satsning's folder."),
+    },
+    "REPORT_UNLINKED.alone": {
+        "sv": Text("Rapporten '{file}' jämförs inte med någon plan: den bär ingen, och ensam kan den inte kopplas "
+                   "till sin satsning.",
+                   "Skriv rapporten i den förifyllda mall som processledaren skickar: den bär satsningens plan, så "
+                   "att rapporten jämförs med den redan här. I uppföljningen kopplas den till sin satsning."),
+        "en": Text("The report '{file}' is compared with no plan: it carries none, and alone it cannot be linked to "
+                   "its satsning.",
+                   "Write the report in the pre-filled template the processledare sends: it carries the satsning's "
+                   "plan, so the report is compared with it already here. In the follow-up it is linked to its "
+                   "satsning."),
+    },
     # -- their explanations (`socinv rules`) --------------------------------------------------
     **explanation("FILE_UNREADABLE",
                   ("Att filen går att läsa som Word (.docx) eller Excel (.xlsx): inte trasig, avkortad, "
@@ -65,4 +88,26 @@ WORDS: dict[str, dict[str, Text]] = {
              "applications in one folder. It is always given, whichever profiles are installed."),
             ("En mapp med ansokan.docx och utvarderingsschema.xlsx (Örebro) och forslag.xlsx (Mölndal).",
              "A folder with ansokan.docx and utvarderingsschema.xlsx (Örebro) and forslag.xlsx (Mölndal).")),
+    **explanation("REPORT_UNLINKED",
+            ("Att en rapport om en beviljad satsning (redovisning, slutrapport, uppföljande utvärdering) kan kopplas "
+             "till sin satsnings plan: i uppföljningen genom satsningens mapp, diarienummer och namn; när rapporten "
+             "kontrolleras ensam genom planen som en förifylld rapport bär med sig.",
+             "That a report on a granted satsning (progress report, final report, follow-up evaluation) can be "
+             "linked to its satsning's plan: in the follow-up by the satsning's folder, diarienummer and name; when "
+             "the report is checked alone by the plan a pre-filled report carries."),
+            ("Varje rapport jämförs med det som beviljades och beslutades. Riktlinjerna: \"Redovisning sker i avsedd "
+             "mall\" och \"Projektledaren ansvarar för att redovisningen inkommer till processledaren.\" En rapport som "
+             "inte kan kopplas till sin satsning jämförs inte med någon plan, och verktyget gissar inte vilken.",
+             "Every report is compared with what was granted and decided. The guidelines: \"Redovisning sker i "
+             "avsedd mall\" (the report is made in the intended template) and \"Projektledaren ansvarar för att "
+             "redovisningen inkommer till processledaren.\" A report that cannot be linked to its satsning is "
+             "compared with no plan, and the tool does not guess which."),
+            ("En redovisning skriven i en tom mall och kontrollerad med socinv check; i uppföljningen, en redovisning "
+             "vars diarienummer ingen satsning har.",
+             "A progress report written in a blank template and checked with socinv check; in the follow-up, a "
+             "report whose diarienummer no satsning has."),
+            ("fel i en uppföljning (ingen satsning matchar); en varning när en rapport utan plan kontrolleras ensam "
+             "(socinv check, webbsidan), som en saknad bilaga när en ansökan kontrolleras ensam",
+             "an error in a follow-up (no satsning matches); a warning when a report without a plan is checked alone "
+             "(socinv check, the web page), as a missing attachment is when an application is checked alone")),
 }

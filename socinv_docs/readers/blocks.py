@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from socinv_docs.location import Location
+
+if TYPE_CHECKING:  # a type name only: carried_plan.py reads parts with what builds on this module
+    from socinv_docs.readers.carried_plan import CarriedPlan
 
 
 class BlockKind(StrEnum):
@@ -61,3 +65,6 @@ class RawDocument:
     converted: str | None = None
     # The file is an annotated copy this tool wrote (readers.annotated_copy).
     annotated_copy: bool = False
+    # The plan a pre-filled report carries, or a note on one it carries but cannot be used
+    # (readers.carried_plan); None: it carries none.
+    carried_plan: CarriedPlan | None = None

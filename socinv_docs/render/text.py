@@ -38,11 +38,20 @@ def _t(key: str, lang: str, **params) -> str:
 
 def file_notes(report: DocumentReport, lang: str = "sv") -> list[str]:
     """What the reader should know about the file itself, beside the findings: how it was
-    read (converted), or that it is our own annotated copy. Words for the report's data
-    (DocumentReport.converted, .annotated_copy), made here where reports are rendered."""
+    read (converted), that it is our own annotated copy, the plan it carries and was compared
+    with (or why the one it carries is not used). Words for the report's data
+    (DocumentReport.converted, .annotated_copy, .plan, .plan_note), made here where reports
+    are rendered."""
     notes = [_t(f"ui.converted.{report.converted}", lang)] if report.converted else []
     if report.annotated_copy:
         notes.append(_t("ui.annotated_copy", lang))
+    plan = report.plan
+    if plan is not None and plan is report.carried_plan:
+        notes.append(_t("ui.plan.carried", lang, title=plan.title, version=plan.version,
+                        frozen_on=plan.frozen_on.isoformat()))
+    if report.plan_note is not None:
+        notes.append(_t("ui.plan.carried_ignored", lang, reason_key=report.plan_note["key"],
+                        **report.plan_note.get("params", {})))
     return notes
 
 
