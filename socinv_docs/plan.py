@@ -145,6 +145,40 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class ExpectedReport:
+    """A report the funder's schedule expects of a satsning (schedule.py makes them from the
+    plan's period and the profile's followup.reports): a redovisning of a recurring period
+    (delår 2, helår) of a year, or a report due a time after the end (the slutrapport, the
+    uppföljande utvärdering: `period` ""). The pre-filled reports and the follow-up workbook
+    are made from it; its due date is fixed once computed (stored in the workbook)."""
+
+    kind: str  # the report's kind id: redovisning, slutrapport, uppfoljande_utvardering
+    period: str  # the schedule's period id ("delar2", "helar"); "" for a report due after the end
+    year: int  # the year of the period; for a report due after the end, the year the satsning ends
+    # What it covers: a recurring period within the satsning's (Jan 1 or the start, to the
+    # period's day or the end); a report after the end covers the whole satsning.
+    covers_from: dt.date
+    covers_to: dt.date
+    due: dt.date
+
+    @property
+    def key(self) -> str:
+        """Its identity within the satsning, the same in every run and language: a recurring
+        report by its period and year; a report after the end by the end it follows, so that
+        a new end (a changed beslut) makes a new one instead of moving the old one's due date."""
+        if self.period:
+            return f"{self.kind}/{self.period}/{self.year}"
+        return f"{self.kind}/{self.covers_to.isoformat()}"
+
+    def to_json(self) -> dict:
+        return _to_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> ExpectedReport:
+        return _from_json(cls, data)
+
+
+@dataclass(frozen=True)
 class Plan:
     satsning: str  # the key: the satsning folder's name
     version: int  # 1, then +1 for each changed beslut

@@ -86,3 +86,16 @@ def test_the_rules_of_a_document_get_the_plan_they_are_given(schemas, monkeypatc
     seen.clear()
     check_document(OFFICIAL / "ansokan.docx", schemas)
     assert seen and all(p is None for p in seen)
+
+
+def test_an_expected_report_goes_to_json_and_back_and_is_keyed_by_period_or_end():
+    from socinv_docs.plan import ExpectedReport
+
+    delar = ExpectedReport("redovisning", "delar2", 2027, dt.date(2027, 1, 1), dt.date(2027, 8, 31),
+                           dt.date(2027, 9, 15))
+    slut = ExpectedReport("slutrapport", "", 2028, dt.date(2026, 9, 1), dt.date(2028, 8, 31), dt.date(2028, 11, 30))
+    for report in (delar, slut):
+        assert ExpectedReport.from_json(json.loads(json.dumps(report.to_json()))) == report
+    assert delar.key == "redovisning/delar2/2027"
+    # A later end (a new beslut) is another slutrapport, never the old one with a moved date.
+    assert slut.key == "slutrapport/2028-08-31"
