@@ -374,6 +374,9 @@ def _without_report_kinds(tmp_path: Path):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["kinds"] = [k for k in data["kinds"] if k not in REPORT_KINDS]
         data.pop("forms", None)
+        if data.get("followup"):  # the schedule names the report kinds
+            data["followup"]["reports"] = [r for r in data["followup"].get("reports", [])
+                                           if r["kind"] not in REPORT_KINDS]
         data.get("rules", {}).pop("report_amounts", None)
         criteria = data.get("rules", {}).get("criteria") or {}
         if "kinds" in criteria:

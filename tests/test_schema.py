@@ -183,3 +183,19 @@ def test_a_followup_schedule_that_leaves_a_due_date_to_a_guess_is_refused(schema
     with pytest.raises(SchemaError) as exc:
         load_schemas(schema_copy)
     assert path.name in str(exc.value) and expected in str(exc.value), str(exc.value)
+
+
+def test_the_funders_follow_up_blocks(schemas):
+    """Both funders' plans and schedules are data (every date this project's assumption,
+    said in the YAML): Örebro reports at delår 2 and helår, Region Gävleborg yearly."""
+    orebro, gavleborg = schemas.profiles["orebro-2020"].followup, schemas.profiles["gavleborg-2019"].followup
+    assert orebro.plan[0] == "ansokan" and gavleborg.plan[0] == "investeringsansokan"
+    assert [(r.kind, r.period, r.covers_to, r.due) for r in orebro.reports if r.period] == [
+        ("redovisning", "delar2", "08-31", "09-20"), ("redovisning", "helar", "12-31", "+01-31")]
+    assert [(r.kind, r.after_end.years, r.after_end.months) for r in orebro.reports if r.after_end] == [
+        ("slutrapport", 0, 3), ("uppfoljande_utvardering", 2, 0)]
+    assert [(r.kind, r.period, r.due) for r in gavleborg.reports if r.period] == [("redovisning", "helar", "+01-31")]
+    assert [(r.kind, r.after_end.years, r.after_end.months) for r in gavleborg.reports if r.after_end] == [
+        ("slutrapport", 0, 2), ("uppfoljande_utvardering", 1, 0)]
+    assert {k for k, spec in schemas.kinds.items() if spec.report} == {"redovisning", "slutrapport",
+                                                                       "uppfoljande_utvardering"}
