@@ -200,6 +200,7 @@ def plan_of(satsning: str, files: Sequence[ApprovedFile], schemas: SchemaSet, *,
         title=roles.title(doc, kind) or next((f.report.facts.title for f in used if f.report.facts
                                               and f.report.facts.title), ""),
         beslut=beslut, dnr=beslut.diarienummer, projektagare=roles.applicant(doc, kind),
+        contact=roles.contact(doc, kind),
         parties=tuple(Party(f"{p.name} – {p.area}" if p.area else p.name, p.category)
                       for p in roles.parties(doc, kind, schemas.common)),
         project_lead_percent=_percent(roles.value_of(doc, kind.roles.project_lead)),

@@ -184,9 +184,10 @@ def _judge(raw, shown: str, schemas: SchemaSet, *, kind: str | None, profile: st
     profile_spec = schemas.profiles.get(profile) if profile else detect_profile(raw, schemas, kind_id)
     if profile_spec is None:
         raise KeyError(f"no profile for kind {kind_id!r}")  # the CLI validates --profile first
-    document = extract(raw, kind_spec, profile_spec, schemas.common, matched.get(kind_id))
     carried, note = _carried(raw.carried_plan)
     plan = plan or carried  # the follow-up run's plan for the satsning, else the one the report carries
+    document = extract(raw, kind_spec, profile_spec, schemas.common, matched.get(kind_id),
+                       prefilled=plan.prefilled_texts() if plan is not None and kind_spec.report else ())
     findings, econ = evaluate(document, schemas, plan=plan)
     report = DocumentReport(file=shown, kind=kind_id, profile=profile_spec.id, findings=findings,
                             document=document, economics=econ,

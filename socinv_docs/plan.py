@@ -19,6 +19,8 @@ import typing
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
+from socinv_docs import fmt
+
 FORMAT = 1  # the JSON's format number: a reader refuses a plan of a newer format
 
 
@@ -188,6 +190,7 @@ class Plan:
     beslut: Beslut
     dnr: str = ""  # the beslut's diarienummer, else the one in the ansökan
     projektagare: str = ""
+    contact: str = ""  # the ansökan's contact (role `contact`): the projektledare's field of a pre-filled report
     parties: tuple[Party, ...] = ()
     project_lead_percent: float | None = None
     period_start: dt.date | None = None
@@ -229,6 +232,22 @@ class Plan:
     def measures(self) -> list[tuple[Goal, Measure]]:
         return [(goal, m) for goal in self.goals for m in goal.measures]
 
+    def prefilled_texts(self) -> list[str]:
+        """Every text a report pre-filled from this plan holds in its tables (render/prefill.py):
+        goals, measures, basmätning, målvärde and tidpunkt (line by line), activities, the
+        budget's years, components and amounts as written there. Extraction sets them aside
+        from a section's answer: the plan's own words are not what the projektledare wrote."""
+        texts = [goal.text for goal in self.goals]
+        for _, m in self.measures():
+            texts += [m.name, *m.basmatning.splitlines(), *(m.malvarde or "").splitlines(),
+                      *(m.tidpunkt or "").splitlines()]
+        texts += self.planned_activities()
+        for line in self.budget:
+            texts += [str(line.calendar_year), line.label, amount_text(line.amount)]
+        if self.budget:
+            texts.append(amount_text(sum(line.amount for line in self.budget)))
+        return [t for t in dict.fromkeys(t.strip() for t in texts) if t]
+
     def planned_activities(self) -> list[str]:
         """The activities a report accounts for: the activity plan's where the funder has
         one, else every goal's, in order, each once."""
@@ -255,6 +274,12 @@ class Plan:
             return _from_json(cls, {k: v for k, v in data.items() if k != "format"})
         except (TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise ValueError(f"not a plan: {type(exc).__name__}: {exc}") from None
+
+
+def amount_text(amount: int) -> str:
+    """An amount as a pre-filled report's Budget (kr) column holds it: '1 200 000' (what the
+    amount parser reads)."""
+    return fmt.number(amount, decimals=0)
 
 
 def _to_json(value: Any) -> Any:

@@ -5,6 +5,7 @@ labels and placeholder phrases are removed is the applicant's answer (SPEC §2).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from socinv_docs.extract.text import fold, heading_key
 from socinv_docs.schema import CommonSpec, KindSpec
@@ -46,8 +47,11 @@ MIN_HEADING_KEY = 4
 
 
 class AnswerCleaner:
-    def __init__(self, kind: KindSpec, common: CommonSpec) -> None:
-        texts: list[str] = list(kind.template_text) + list(kind.boundaries)
+    """`also`: more text that is no answer wherever it stands (a pre-filled report's plan
+    texts, for its sections' answers)."""
+
+    def __init__(self, kind: KindSpec, common: CommonSpec, also: Iterable[str] = ()) -> None:
+        texts: list[str] = list(kind.template_text) + list(kind.boundaries) + list(also)
         for s in kind.sections:
             texts += [s.heading, *s.guidance]
         for f in kind.fields:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
@@ -25,8 +26,12 @@ from socinv_docs.schema import CommonSpec, FieldSpec, KindSpec, ProfileSpec
 
 
 def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: CommonSpec,
-            matches: list[Match] | None = None) -> Document:
+            matches: list[Match] | None = None, prefilled: Iterable[str] = ()) -> Document:
+    """The Document of `raw` by its kind. `prefilled`: texts the report was pre-filled with
+    (its plan's, Plan.prefilled_texts), which answer no section: a section holding only them
+    (a pre-filled table) is as unanswered as in the blank form. Tables still read them."""
     cleaner = AnswerCleaner(kind, common)
+    section_cleaner = AnswerCleaner(kind, common, also=prefilled) if prefilled else cleaner
     if matches is None:
         matches = match(kind, raw.blocks, common.match_threshold)
     doc = Document(file=raw.path, kind=kind.id, profile=profile.id, format=raw.format, title=raw.title)
@@ -43,7 +48,7 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
                 id=spec.id, state=SectionState.MISSING, unrecognised=found.text if found else "",
                 unrecognised_location=_heading_location(raw.blocks[found.block], found.text) if found else None)
             continue
-        answer, answer_at, leftover = _section_answer(raw.blocks, m, boundaries, cleaner)
+        answer, answer_at, leftover = _section_answer(raw.blocks, m, boundaries, section_cleaner)
         words = word_count(answer.text)
         if answer.text:
             minimum = getattr(profile.options("sections"), "min_words", {}).get(f"{kind.id}.{spec.id}", 0)

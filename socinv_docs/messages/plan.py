@@ -65,6 +65,19 @@ WORDS: dict[str, dict[str, Text]] = {
     "beslut.not_yaml": {"sv": Text("filen är inte skriven som YAML (rad {line})"),
                         "en": Text("the file is not written as YAML (line {line})")},
     "beslut.not_mapping": {"sv": Text("filen är inte nycklar med värden"), "en": Text("the file is not keys with values")},
+    # -- a pre-filled report: render/prefill.py ----------------------------------------------
+    "prefill.form_unreadable": {
+        "sv": Text("Rapportmallen {file} kan inte läsas ({error}).",
+                   "Skriv ut mallarna på nytt med socinv templates export, eller rätta finansiärens forms: i profilen."),
+        "en": Text("The report form {file} cannot be read ({error}).",
+                   "Write the forms again with socinv templates export, or correct the funder's forms: in its profile."),
+    },
+    "prefill.not_written": {
+        "sv": Text("Den förifyllda rapporten {file} kunde inte skrivas: {error}.",
+                   "Kontrollera att mappen finns och att du får skriva där."),
+        "en": Text("The pre-filled report {file} could not be written: {error}.",
+                   "Check that the folder exists and that you may write there."),
+    },
     # -- a report's carried plan -------------------------------------------------------------
     "ui.plan.carried": {
         "sv": Text("Jämförd med planen för satsningen {title} (version {version}, {frozen_on}), som följer med "
