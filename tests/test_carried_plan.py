@@ -68,7 +68,10 @@ def test_a_carried_plan_is_read_back_exactly_and_used_by_the_check(plan, schemas
     assert report.carried_plan == plan and report.plan is report.carried_plan and report.plan_note is None
     assert report.to_json()["plan"] == {"satsning": "laxhjalp-vivalla", "version": 1, "title": "Läxhjälp i Vivalla",
                                         "carried": True}
-    assert len(file_notes(report)) == 1  # the note that it was compared with the carried plan
+    # Said beside the findings: the plan it was compared with, and how its project years
+    # became calendar years (shown, never hidden).
+    assert plan.conversion and len(file_notes(report)) == 2
+    assert len(file_notes(replace(report, plan=None, carried_plan=None))) == 0
     # The python-docx template's own custom XML (a bibliography) is still there beside ours.
     with zipfile.ZipFile(path) as archive:
         assert sum(n.startswith("customXml/itemProps") for n in archive.namelist()) == 2

@@ -85,6 +85,13 @@ WORDS: dict[str, dict[str, Text]] = {
         "en": Text("Compared with the plan of the satsning {title} (version {version}, {frozen_on}), which the "
                    "report carries."),
     },
+    "ui.plan.conversion": {
+        "sv": Text("Budgeten per projektår är omräknad till kalenderår: {years}."),
+        "en": Text("The budget by project year is converted to calendar years: {years}."),
+    },
+    "ui.plan.conversion_year": {"sv": Text("År {k} ({start} – {end}) → {parts:list}"),
+                                "en": Text("Year {k} ({start} – {end}) → {parts:list}")},
+    "ui.plan.conversion_part": {"sv": Text("{year} {months} mån"), "en": Text("{year} {months} mo")},
     "ui.plan.carried_ignored": {
         "sv": Text("Obs: rapporten bär en plan som inte används, eftersom {reason_key:key}."),
         "en": Text("Note: the report carries a plan that is not used, because {reason_key:key}."),

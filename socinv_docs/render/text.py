@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from socinv_docs import messages
 from socinv_docs.codes import Severity
 from socinv_docs.figures import Economics
+from socinv_docs.messages import msg
 from socinv_docs.model import SectionState
 from socinv_docs.report import (
     UNANSWERED,
@@ -49,10 +50,22 @@ def file_notes(report: DocumentReport, lang: str = "sv") -> list[str]:
     if plan is not None and plan is report.carried_plan:
         notes.append(_t("ui.plan.carried", lang, title=plan.title, version=plan.version,
                         frozen_on=plan.frozen_on.isoformat()))
+        if plan.conversion:
+            notes.append(conversion_text(plan, lang))
     if report.plan_note is not None:
         notes.append(_t("ui.plan.carried_ignored", lang, reason_key=report.plan_note["key"],
                         **report.plan_note.get("params", {})))
     return notes
+
+
+def conversion_text(plan, lang: str = "sv") -> str:
+    """How the plan's project years became calendar years (Plan.conversion), in one line:
+    shown, never hidden (SPEC §9)."""
+    years = "; ".join(_t("ui.plan.conversion_year", lang, k=c.project_year, start=c.start.isoformat(),
+                         end=c.end.isoformat(), parts=[msg("ui.plan.conversion_part", year=year,
+                                                           months=round(share * 12)) for year, share in c.shares])
+                      for c in plan.conversion)
+    return _t("ui.plan.conversion", lang, years=years)
 
 
 def _finding_lines(f: Finding, lang: str) -> list[str]:
