@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from socinv_docs.extract.document import parse_value
@@ -13,9 +15,11 @@ from socinv_docs.extract.values import (
     parse_cell,
     parse_date,
     parse_duration,
+    parse_measure_value,
     parse_percent,
     parse_period,
     parse_report_period,
+    parse_time_point,
     period_years,
 )
 
@@ -159,3 +163,23 @@ def test_durations(text, years):
 ])
 def test_namnder_however_typed(text, names):
     assert [p["namnd"] for p in parse_value("parties", text)] == names
+
+
+# -- a follow-up report's measures (SPEC §9: TARGET_NOT_MET, MEASURE_NOT_REPORTED) -------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("2028-06", dt.date(2028, 6, 30)), ("2028-06-15", dt.date(2028, 6, 15)), ("juni 2028", dt.date(2028, 6, 30)),
+    ("2028", dt.date(2028, 12, 31)), ("vt 2028", dt.date(2028, 6, 30)), ("HT 2027", dt.date(2027, 12, 31)),
+    ("Vårterminen 2028", dt.date(2028, 6, 30)), ("efter avslut", None), ("Vårterminen", None), ("", None),
+])
+def test_a_measures_tidpunkt_is_the_last_day_it_names(text, expected):
+    assert parse_time_point(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("72 %", (72.0, True)), ("80%", (80.0, True)), ("12,5 procent", (12.5, True)), ("45", (45.0, False)),
+    ("62 % (vt 2025)", (62.0, True)), ("1 200 besök", (1200.0, False)), ("ca 40 %", (40.0, True)),
+    ("Ej mätt", None), ("2027: 45", None), ("40–50", None), ("2027-06-01", None), ("", None),
+])
+def test_a_measures_value_reads_as_a_number_only_when_it_begins_with_one(text, expected):
+    assert parse_measure_value(text) == expected

@@ -357,3 +357,45 @@ def parse_budget_year(label: str) -> tuple[int | None, int | None]:
     project = _PROJECT_YEAR.match(t)
     calendar = _YEAR.search(t)
     return (int(project.group(1)) if project else None), (int(calendar.group(1)) if calendar else None)
+
+
+# -- measures of a follow-up report (SPEC §9) ---------------------------------------------
+
+# A term: vårterminen ends in June, höstterminen in December ("vt 2028", "HT-27" is not read).
+_TERM = re.compile(r"^(vt|vart|varterminen|ht|host|hostterminen)\s*(\d{4})$")
+
+
+def parse_time_point(text: str) -> dt.date | None:
+    """The last day of the time a measure's tidpunkt names: '2028-06' → 2028-06-30,
+    '2028-06-15', 'juni 2028' → 2028-06-30, '2028' → 2028-12-31, 'vt 2028' → 2028-06-30,
+    'ht 2027' → 2027-12-31. None for anything else ('efter avslut')."""
+    t = " ".join(_plain(text).split()).rstrip(".")
+    if not t:
+        return None
+    term = _TERM.fullmatch(fold(t))
+    if term:
+        year = int(term.group(2))
+        return dt.date(year, 6, 30) if term.group(1).startswith("v") else dt.date(year, 12, 31)
+    return _date(t, end=True)
+
+
+# A measure's value as people write it: a number at the start, a per cent sign or word after
+# it, then anything that is no number of its own ("62 % (vt 2025)", "45 elever").
+_MEASURE = re.compile(r"^(?:ca\.?|cirka|circa|omkring|ungefär|drygt|knappt)?\s*"
+                      r"(?P<num>[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|[+-]?\d+(?:[.,]\d+)?)"
+                      r"\s*(?P<pct>%|procent\b)?(?P<rest>.*)$", re.IGNORECASE)
+
+
+def parse_measure_value(text: str) -> tuple[float, bool] | None:
+    """(number, is a percentage) of a measure's basmätning, målvärde or utfall: '72 %' →
+    (72.0, True), '45' → (45.0, False), '62 % (vt 2025)' → (62.0, True), '1 200 besök' →
+    (1200.0, False). None when it does not begin with one number ('Ej mätt', '2027: 45',
+    '40–50')."""
+    m = _MEASURE.match(_plain(text))
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    if rest and (rest[0] in ":-–—/" or re.match(r"^[.,]?\d", rest)):
+        return None  # a number of a list, a range or a date, not a value
+    value = _to_float(m.group("num"))
+    return (value, bool(m.group("pct"))) if value is not None else None
