@@ -43,6 +43,13 @@ class Code(StrEnum):
     FUNDERS_MIXED = "FUNDERS_MIXED"
     # The follow-up stage (SPEC §9).
     REPORT_UNLINKED = "REPORT_UNLINKED"
+    # A follow-up report compared with its satsning's plan (SPEC §9): the document rules.
+    COST_TOTAL_EXCEEDED = "COST_TOTAL_EXCEEDED"
+    COST_FORECAST_EXCEEDED = "COST_FORECAST_EXCEEDED"
+    COST_YEAR_OVER_PLAN = "COST_YEAR_OVER_PLAN"
+    COST_COMPONENT_DEVIATION = "COST_COMPONENT_DEVIATION"
+    FUND_COSTS_NOT_SHOWN = "FUND_COSTS_NOT_SHOWN"
+    DEVIATION_UNEXPLAINED = "DEVIATION_UNEXPLAINED"
 
 
 # Default severity of each code. Section codes take the section's `required` level
@@ -77,6 +84,13 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.FUNDERS_MIXED: Severity.WARNING,
     # An error in a follow-up run; a warning for a report checked alone (pipeline.check_submission).
     Code.REPORT_UNLINKED: Severity.ERROR,
+    # SPEC §9. COST_YEAR_OVER_PLAN is an error where the funder caps a year: the profile's options say so.
+    Code.COST_TOTAL_EXCEEDED: Severity.ERROR,
+    Code.COST_FORECAST_EXCEEDED: Severity.WARNING,
+    Code.COST_YEAR_OVER_PLAN: Severity.WARNING,
+    Code.COST_COMPONENT_DEVIATION: Severity.WARNING,
+    Code.FUND_COSTS_NOT_SHOWN: Severity.ERROR,
+    Code.DEVIATION_UNEXPLAINED: Severity.WARNING,
 }
 
 # Codes that make a document `unreadable` rather than `incomplete`.

@@ -38,17 +38,25 @@ TOOL_CODES = {"FUNDERS_MIXED"}
 FOLLOWUP_CODES = {"REPORT_UNLINKED"}
 # Made by the pipeline (and the follow-up run), not by a rule a profile enables.
 PIPELINE_CODES = {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED, Code.REPORT_UNLINKED}
+# SPEC §9: the document rules that compare a follow-up report with its plan; listed in README.
+FOLLOWUP_RULE_CODES = {
+    "COST_TOTAL_EXCEEDED", "COST_FORECAST_EXCEEDED", "COST_YEAR_OVER_PLAN", "COST_COMPONENT_DEVIATION",
+    "FUND_COSTS_NOT_SHOWN", "DEVIATION_UNEXPLAINED",
+}
 
 
 def test_codes_are_exactly_the_spec_codes_the_funder_rules_and_the_tools_own():
-    assert {c.value for c in Code} == SPEC_CODES | FUNDER_CODES | TOOL_CODES | FOLLOWUP_CODES
+    assert {c.value for c in Code} == SPEC_CODES | FUNDER_CODES | TOOL_CODES | FOLLOWUP_CODES | FOLLOWUP_RULE_CODES
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert all(f"`{code}`" in readme for code in FUNDER_CODES | TOOL_CODES | FOLLOWUP_CODES)
+    assert all(f"`{code}`" in readme for code in FUNDER_CODES | TOOL_CODES | FOLLOWUP_CODES | FOLLOWUP_RULE_CODES)
     assert set(DEFAULT_SEVERITY) == set(Code)
     assert DEFAULT_SEVERITY[Code.SECTION_TOO_SHORT] is Severity.WARNING
     assert DEFAULT_SEVERITY[Code.CRITERION_NOT_MET] is Severity.WARNING
     assert DEFAULT_SEVERITY[Code.CRITERION_UNCLEAR] is Severity.WARNING
     assert DEFAULT_SEVERITY[Code.CRITERION_UNMOTIVATED] is Severity.WARNING
+    # SPEC §9's table: of the follow-up rules' codes these are errors by default, the rest warnings.
+    assert {c for c in FOLLOWUP_RULE_CODES if DEFAULT_SEVERITY[Code(c)] is Severity.ERROR} == {
+        "COST_TOTAL_EXCEEDED", "FUND_COSTS_NOT_SHOWN"}
 
 
 def test_every_code_has_a_swedish_and_english_message_and_hint():

@@ -378,9 +378,13 @@ def _without_report_kinds(tmp_path: Path):
             data["followup"]["reports"] = [r for r in data["followup"].get("reports", [])
                                            if r["kind"] not in REPORT_KINDS]
         data.get("rules", {}).pop("report_amounts", None)
-        criteria = data.get("rules", {}).get("criteria") or {}
-        if "kinds" in criteria:
-            criteria["kinds"] = [k for k in criteria["kinds"] if k not in REPORT_KINDS]
+        rules = data.get("rules", {})
+        for name, options in list(rules.items()):  # the report rules go, the shared ones stay
+            kinds = (options or {}).get("kinds")
+            if kinds is not None and not [k for k in kinds if k not in REPORT_KINDS]:
+                rules.pop(name)
+            elif kinds is not None:
+                options["kinds"] = [k for k in kinds if k not in REPORT_KINDS]
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return load_schemas(root)
 

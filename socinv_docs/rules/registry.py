@@ -17,10 +17,14 @@ from socinv_docs.rules import (
     attachments,
     cofinancing,
     cost_ceiling,
+    cost_components,
+    cost_years,
     costs,
     criteria,
     duration,
     fields,
+    fund_costs,
+    grant,
     parties,
     payback,
     project_lead,
@@ -48,6 +52,11 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     sections.RULE,
     signatures.RULE,
     report_amounts.RULE,
+    # A follow-up report against its satsning's plan (SPEC §9): its money.
+    fund_costs.RULE,
+    grant.RULE,
+    cost_years.RULE,
+    cost_components.RULE,
 )}
 
 
