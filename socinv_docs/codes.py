@@ -50,6 +50,17 @@ class Code(StrEnum):
     COST_COMPONENT_DEVIATION = "COST_COMPONENT_DEVIATION"
     FUND_COSTS_NOT_SHOWN = "FUND_COSTS_NOT_SHOWN"
     DEVIATION_UNEXPLAINED = "DEVIATION_UNEXPLAINED"
+    MEASURE_NOT_REPORTED = "MEASURE_NOT_REPORTED"
+    BASELINE_MISSING = "BASELINE_MISSING"
+    ACTIVITY_NOT_REPORTED = "ACTIVITY_NOT_REPORTED"
+    TARGET_NOT_MET = "TARGET_NOT_MET"
+    PARTIES_CHANGED = "PARTIES_CHANGED"
+    PERIOD_CHANGED = "PERIOD_CHANGED"
+    IMPLEMENTATION_PLAN_MISSING = "IMPLEMENTATION_PLAN_MISSING"
+    GOAL_WITHOUT_RESULT = "GOAL_WITHOUT_RESULT"
+    COMPARISON_MISSING = "COMPARISON_MISSING"
+    EFTERKALKYL_BELOW_COST = "EFTERKALKYL_BELOW_COST"
+    EFTERKALKYL_DEVIATION = "EFTERKALKYL_DEVIATION"
 
 
 # Default severity of each code. Section codes take the section's `required` level
@@ -84,13 +95,25 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.FUNDERS_MIXED: Severity.WARNING,
     # An error in a follow-up run; a warning for a report checked alone (pipeline.check_submission).
     Code.REPORT_UNLINKED: Severity.ERROR,
-    # SPEC §9. COST_YEAR_OVER_PLAN is an error where the funder caps a year: the profile's options say so.
+    # SPEC §9. COST_YEAR_OVER_PLAN is an error where the funder caps a year, and
+    # MEASURE_NOT_REPORTED and BASELINE_MISSING in the slutrapport: the profile's options say so.
     Code.COST_TOTAL_EXCEEDED: Severity.ERROR,
     Code.COST_FORECAST_EXCEEDED: Severity.WARNING,
     Code.COST_YEAR_OVER_PLAN: Severity.WARNING,
     Code.COST_COMPONENT_DEVIATION: Severity.WARNING,
     Code.FUND_COSTS_NOT_SHOWN: Severity.ERROR,
     Code.DEVIATION_UNEXPLAINED: Severity.WARNING,
+    Code.MEASURE_NOT_REPORTED: Severity.WARNING,
+    Code.BASELINE_MISSING: Severity.WARNING,
+    Code.ACTIVITY_NOT_REPORTED: Severity.WARNING,
+    Code.TARGET_NOT_MET: Severity.WARNING,
+    Code.PARTIES_CHANGED: Severity.WARNING,
+    Code.PERIOD_CHANGED: Severity.WARNING,
+    Code.IMPLEMENTATION_PLAN_MISSING: Severity.WARNING,
+    Code.GOAL_WITHOUT_RESULT: Severity.ERROR,
+    Code.COMPARISON_MISSING: Severity.WARNING,
+    Code.EFTERKALKYL_BELOW_COST: Severity.WARNING,
+    Code.EFTERKALKYL_DEVIATION: Severity.WARNING,
 }
 
 # Codes that make a document `unreadable` rather than `incomplete`.

@@ -41,7 +41,9 @@ PIPELINE_CODES = {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED, C
 # SPEC §9: the document rules that compare a follow-up report with its plan; listed in README.
 FOLLOWUP_RULE_CODES = {
     "COST_TOTAL_EXCEEDED", "COST_FORECAST_EXCEEDED", "COST_YEAR_OVER_PLAN", "COST_COMPONENT_DEVIATION",
-    "FUND_COSTS_NOT_SHOWN", "DEVIATION_UNEXPLAINED",
+    "FUND_COSTS_NOT_SHOWN", "DEVIATION_UNEXPLAINED", "MEASURE_NOT_REPORTED", "BASELINE_MISSING",
+    "ACTIVITY_NOT_REPORTED", "TARGET_NOT_MET", "PARTIES_CHANGED", "PERIOD_CHANGED", "IMPLEMENTATION_PLAN_MISSING",
+    "GOAL_WITHOUT_RESULT", "COMPARISON_MISSING", "EFTERKALKYL_BELOW_COST", "EFTERKALKYL_DEVIATION",
 }
 
 
@@ -54,9 +56,9 @@ def test_codes_are_exactly_the_spec_codes_the_funder_rules_and_the_tools_own():
     assert DEFAULT_SEVERITY[Code.CRITERION_NOT_MET] is Severity.WARNING
     assert DEFAULT_SEVERITY[Code.CRITERION_UNCLEAR] is Severity.WARNING
     assert DEFAULT_SEVERITY[Code.CRITERION_UNMOTIVATED] is Severity.WARNING
-    # SPEC §9's table: of the follow-up rules' codes these are errors by default, the rest warnings.
+    # SPEC §9's table: of the follow-up rules' codes these three are errors by default, the rest warnings.
     assert {c for c in FOLLOWUP_RULE_CODES if DEFAULT_SEVERITY[Code(c)] is Severity.ERROR} == {
-        "COST_TOTAL_EXCEEDED", "FUND_COSTS_NOT_SHOWN"}
+        "COST_TOTAL_EXCEEDED", "FUND_COSTS_NOT_SHOWN", "GOAL_WITHOUT_RESULT"}
 
 
 def test_every_code_has_a_swedish_and_english_message_and_hint():

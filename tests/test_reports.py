@@ -161,11 +161,15 @@ def test_a_blank_form_is_its_kind_and_profile_and_nothing_is_answered(profile, k
     for table in spec.tables:  # found by its header, with no rows
         assert doc.tables[table.id].rows == [], table.id
     assert report.status.value == "incomplete"
+    # A slutrapport's comparison left blank is COMPARISON_MISSING (a warning), not a section's error.
     assert {c for c in codes(report)} == {"FIELD_MISSING", "CRITERION_UNANSWERED", "SECTION_PLACEHOLDER",
-                                          *(["SECTION_EMPTY"] if "ekonomi" in doc.sections else [])}
-    # The optional sections (Avvikelser, Övrigt; Implementering in a redovisning) are no finding.
+                                          *(["SECTION_EMPTY"] if "ekonomi" in doc.sections else []),
+                                          *(["COMPARISON_MISSING"] if spec.roles.comparison else [])}
+    # The optional sections (Avvikelser, Övrigt; Implementering in a redovisning; the
+    # slutrapport's Jämförelse) are no SECTION_* finding.
     optional = {s.id for s in spec.sections if str(s.required) == "no"}
-    assert not {f.section for f in report.findings} & optional
+    assert not {f.section for f in report.findings if f.code is not Code.COMPARISON_MISSING} & optional
+    assert all(f.severity is Severity.WARNING for f in report.findings if f.code is Code.COMPARISON_MISSING)
     result = cli("check", path, "--format", "json")
     assert result.exit_code == 1
     assert (result.json["kind"], result.json["profile"], result.json["status"]) == (kind, profile, "incomplete")

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from socinv_docs.codes import Code
 from socinv_docs.rules import (
+    activities,
     attachments,
     cofinancing,
+    comparison,
     cost_ceiling,
     cost_components,
     cost_years,
@@ -23,16 +25,23 @@ from socinv_docs.rules import (
     criteria,
     duration,
     fields,
+    final_savings,
     fund_costs,
+    goal_results,
     grant,
+    implementation,
+    measures,
     parties,
     payback,
+    plan_period,
     project_lead,
     report_amounts,
+    report_parties,
     savings,
     schema_rows,
     sections,
     signatures,
+    targets,
 )
 from socinv_docs.rules.base import Rule
 
@@ -52,11 +61,21 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     sections.RULE,
     signatures.RULE,
     report_amounts.RULE,
-    # A follow-up report against its satsning's plan (SPEC §9): its money.
+    # A follow-up report against its satsning's plan (SPEC §9): money, then measures and
+    # activities, parties and period, then the slutrapport's.
     fund_costs.RULE,
     grant.RULE,
     cost_years.RULE,
     cost_components.RULE,
+    measures.RULE,
+    activities.RULE,
+    targets.RULE,
+    report_parties.RULE,
+    plan_period.RULE,
+    implementation.RULE,
+    goal_results.RULE,
+    comparison.RULE,
+    final_savings.RULE,
 )}
 
 
