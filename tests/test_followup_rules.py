@@ -15,6 +15,7 @@ import subprocess
 import pytest
 import yaml
 from followup_support import (
+    ACTIVITIES,
     FOLLOWUP_CODES,
     GAVLEBORG_REDOVISNING,
     GAVLEBORG_SLUTRAPPORT,
@@ -24,6 +25,7 @@ from followup_support import (
     OREBRO_SLUTRAPPORT,
     OREBRO_UPPFOLJANDE,
     gavleborg_plan,
+    granted,
     orebro_plan,
     write,
 )
@@ -32,6 +34,9 @@ from socinv_docs.codes import Code, Severity
 from socinv_docs.loading import SchemaError, load_schemas, schemas_dir
 from socinv_docs.pipeline import check_document, evaluate
 from socinv_docs.plan import Goal, Measure
+
+
+ACTIVITIES_TWO = ACTIVITIES[:2]
 
 
 def checked(tmp_path, report, plan, name="rapport.docx"):
@@ -299,6 +304,75 @@ def test_an_efterkalkyl_counts_at_most_the_horizon_and_needs_a_forkalkyl_to_devi
     plan = orebro_plan(forkalkyl=dataclasses.replace(orebro_plan().forkalkyl, savings=()))
     findings, _ = evaluate(doc, schemas, plan=plan)
     assert [f.params.get("variant") for f in of(findings, Code.EFTERKALKYL_DEVIATION)] == ["ratio"]
+
+
+# -- every code, each funder's severity ----------------------------------------------------------------
+
+def _without(plan, measure_id: str):
+    """The plan with one measure's basmätning left out."""
+    goals = tuple(dataclasses.replace(g, measures=tuple(dataclasses.replace(m, basmatning="") if m.id == measure_id
+                                                        else m for m in g.measures)) for g in plan.goals)
+    return dataclasses.replace(plan, goals=goals)
+
+
+GAPS_OREBRO = OREBRO_REDOVISNING.but(
+    economy=[["2026", "Personal", "1,2 mkr", "1 150 000", "1 150 000", ""],
+             ["", "Lokaler", "350 tkr", "460 000", "", ""],
+             ["2027", "Personal", "1 250 000", "1 240 000", "1 240 000", ""],
+             ["", "Övrigt", "100 000", "95 000", "95 000", ""],
+             ["2028", "Personal", "600 000", "590 000", "590 000", ""],
+             ["Totalt", "", "3 500 000", "3 535 000", "3 075 000", ""]],
+    measures=[r for r in OREBRO_REDOVISNING.measures if r[1] != "Antal elever som deltar"],
+    activities=ACTIVITIES_TWO, blank=("Avvikelser", "Övrigt", "implementering"),
+).with_fields(Medverkande="Grundskolenämnden\nSocialnämnden", **{"Period som redovisas": "2028-01-01 – 2029-03-31"})
+GAPS_GAVLEBORG = GAVLEBORG_REDOVISNING.but(
+    economy=[["2026", "Personal", "600 000", "580 000", "290 000", ""],
+             ["", "Lokaler", "200 000", "290 000", "", ""],
+             ["2027", "Personal", "800 000", "790 000", "395 000", ""],
+             ["2028", "Personal", "800 000", "790 000", "395 000", ""],
+             ["Totalt", "", "2 400 000", "2 450 000", "1 080 000", ""]],
+    measures=[[GOAL_SCHOOL, "Andel godkända i matematik åk 9", "72 %", "80 %", "2028-06", "74 %", ""]],
+    activities=ACTIVITIES_TWO[:1], blank=("Avvikelser", "Övrigt", "Implementering i ordinarie verksamhet"),
+).with_fields(Medverkande="Region Gävleborg – Hälsocentral Sandviken",
+              **{"Period som rapporten avser": "2028-01-01 – 2029-03-31"})
+SLUTRAPPORT_GAPS = {"blank": ("Avvikelser", "Övrigt", "kontrollgrupp")}
+WARNING, ERROR = "warning", "error"
+EVERY_CODE = {
+    # A redovisning of the last year ending after the beslutad period, with every gap of its kind.
+    "orebro-redovisning": (GAPS_OREBRO, lambda: granted(_without(orebro_plan(), "m2"), 3_000_000), {
+        "FUND_COSTS_NOT_SHOWN": ERROR, "COST_TOTAL_EXCEEDED": ERROR, "COST_YEAR_OVER_PLAN": WARNING,
+        "COST_COMPONENT_DEVIATION": WARNING, "DEVIATION_UNEXPLAINED": WARNING, "MEASURE_NOT_REPORTED": WARNING,
+        "ACTIVITY_NOT_REPORTED": WARNING, "PARTIES_CHANGED": WARNING, "PERIOD_CHANGED": WARNING,
+        "IMPLEMENTATION_PLAN_MISSING": WARNING, "BASELINE_MISSING": WARNING}),
+    "gavleborg-redovisning": (GAPS_GAVLEBORG, lambda: granted(_without(gavleborg_plan(), "m2"), 1_000_000), {
+        "FUND_COSTS_NOT_SHOWN": ERROR, "COST_TOTAL_EXCEEDED": ERROR, "COST_YEAR_OVER_PLAN": ERROR,
+        "COST_COMPONENT_DEVIATION": WARNING, "DEVIATION_UNEXPLAINED": WARNING, "MEASURE_NOT_REPORTED": WARNING,
+        "BASELINE_MISSING": WARNING, "ACTIVITY_NOT_REPORTED": WARNING, "TARGET_NOT_MET": WARNING,
+        "PARTIES_CHANGED": WARNING, "PERIOD_CHANGED": WARNING, "IMPLEMENTATION_PLAN_MISSING": WARNING}),
+    # A slutrapport without the utfall of its outcome measures, its comparison, and (Örebro) with
+    # an efterkalkyl far below the cost and the förkalkyl.
+    "orebro-slutrapport": (
+        OREBRO_SLUTRAPPORT.but(measures=[[GOAL_SCHOOL, "Andel godkända i matematik åk 9", "72 %", "", ""],
+                                         ["", "Antal elever som deltar", "", "52", ""]],
+                               efterkalkyl=[["Socialnämnden", "100 000", "10"]], **SLUTRAPPORT_GAPS),
+        lambda: _without(orebro_plan(), "m2"), {
+            "MEASURE_NOT_REPORTED": ERROR, "BASELINE_MISSING": ERROR, "GOAL_WITHOUT_RESULT": ERROR,
+            "COMPARISON_MISSING": WARNING, "EFTERKALKYL_BELOW_COST": WARNING, "EFTERKALKYL_DEVIATION": WARNING}),
+    "gavleborg-slutrapport": (
+        GAVLEBORG_SLUTRAPPORT.but(measures=[[GOAL_SCHOOL, "Andel godkända i matematik åk 9", "", "80 %", "2028-06",
+                                             "", ""]], **SLUTRAPPORT_GAPS),
+        lambda: _without(gavleborg_plan(), "m1"), {
+            "MEASURE_NOT_REPORTED": ERROR, "BASELINE_MISSING": ERROR, "GOAL_WITHOUT_RESULT": ERROR,
+            "COMPARISON_MISSING": WARNING}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EVERY_CODE))
+def test_each_code_fires_where_due_with_the_funders_severity(case, tmp_path):
+    report, plan, expected = EVERY_CODE[case]
+    found = followup(checked(tmp_path, report, plan()).findings)
+    assert dict(found) == expected
+    assert len(set(found)) == len(dict(found))  # one severity per code within a report
 
 
 # -- each funder's values ------------------------------------------------------------------------------------
