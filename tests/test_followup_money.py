@@ -7,6 +7,8 @@ cell each finding points at, never wording.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from followup_support import (
     GAVLEBORG_REDOVISNING,
@@ -186,6 +188,18 @@ def test_a_kostnadsslag_the_plan_lacks_in_a_row_added_to_the_form(tmp_path):
     assert [(f.params["variant"], f.params["component"], f.params["planned"], f.params["reported"], f.params["share"])
             for f in found] == [("unplanned", "Konsulter", 0, 50_000, None)]
     assert found[0].where.row_label == "2027"
+
+
+def test_two_rows_of_one_kostnadsslag_are_counted_together(tmp_path):
+    """Personal written as two rows of 2026 ("Personal – lärare", "Personal – samordnare"), in a
+    plan whose budget column is named otherwise than its id (a funder's "lon" headed "Personal")."""
+    economy = [list(row) for row in OREBRO_REDOVISNING.economy]
+    economy[0:1] = [["2026", "Personal – lärare", "", "700 000", "700 000", ""],
+                    ["", "Personal – samordnare", "", "450 000", "450 000", ""]]
+    plan = orebro_plan(budget=tuple(dataclasses.replace(line, component="lon") if line.label == "Personal" else line
+                                    for line in orebro_plan().budget))
+    report = checked(tmp_path, OREBRO_REDOVISNING.but(economy=economy), plan)
+    assert [f for f in report.findings if f.code is Code.COST_COMPONENT_DEVIATION] == []
 
 
 def test_gavleborgs_kostnadsslag_are_matched_to_bilaga_2s_headers(gavleborg_helar, schemas):

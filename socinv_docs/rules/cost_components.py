@@ -133,7 +133,9 @@ def _owners(labels: dict[str, str], rows: list) -> list[tuple]:
                                                                [r.component for r in written]).items()}
     owned = []
     for j, row in enumerate(written):
-        key = matched.get(j) or next((k for k in keys if against_plan.same_name(k, row.component)), None)
+        # A second row of one kostnadsslag ("Personal – lärare", "Personal – samordnare") is that one's too.
+        key = matched.get(j) or next((k for k, label in labels.items() if against_plan.same_name(label, row.component)
+                                      or against_plan.same_name(k, row.component)), None)
         owned.append((row, key or "~" + against_plan.name_key(row.component)))
     return owned
 
