@@ -161,10 +161,42 @@ def _headings(path: Path) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name.startswith("Heading") and p.text[:1].isdigit()]
 
 
-def fill_in(path: Path, target: Path, utfall: str) -> Path:
+def kept_to_plan(plan: Plan, expected: ExpectedReport) -> dict[tuple[int, str], tuple[int, int, int | None]]:
+    """(calendar year, kostnadsslag) -> (utfall, of which the fund, prognos) of a satsning
+    that keeps to its plan: a year before the report's in full, the report's own year for the
+    months it covers with the rest as prognos, later years not yet (not in the dict); the
+    fund's part as the plan shares it."""
+    months = expected.covers_to.month - (expected.covers_from.month - 1) if expected.year else 12
+    out = {}
+    for year in sorted({line.calendar_year for line in plan.budget if line.calendar_year <= expected.year}):
+        share = 1.0 if year < expected.year else months / 12
+        lines = [line for line in plan.budget if line.calendar_year == year]
+        actuals = [round(line.amount * share) for line in lines]
+        fund_year, cost_year = plan.fund_of(year), plan.budget_of(year)
+        # The fund's part of the year shared over its lines in whole kronor that add up to it.
+        fund_total = round(sum(actuals) * fund_year / cost_year) if fund_year is not None and cost_year else None
+        funds = [round(a * fund_total / sum(actuals)) for a in actuals] if fund_total is not None else actuals
+        if fund_total is not None:
+            funds[-1] += fund_total - sum(funds)
+        for line, actual, fund in zip(lines, actuals, funds, strict=True):
+            out[year, line.label] = (actual, fund, line.amount - actual if share < 1 else None)
+    return out
+
+
+def _kronor(amount: int) -> str:
+    """As people type it: '1,1 mkr' for a round hundred thousand, '350 tkr', else '95 000 kr'."""
+    if amount and amount % 100_000 == 0 and amount >= 1_000_000:
+        return f"{amount / 1_000_000:.1f}".replace(".", ",") + " mkr"
+    if amount and amount % 1000 == 0:
+        return f"{amount // 1000} tkr"
+    return f"{amount:,}".replace(",", " ") + " kr"
+
+
+def fill_in(path: Path, target: Path, utfall: str, costs: dict | None = None) -> Path:
     """What a projektledare does with a pre-filled report: types over every 'Skriv här', the
     utfall of each measure, whether each activity was done, the year's costs (in kronor as
-    people write them), adds an activity of their own, answers the förutsättningar, dates it."""
+    people write them: `costs`, else a flat 1,1 mkr / 95 000 kr of which 350 tkr the fund),
+    adds an activity of their own, answers the förutsättningar, dates it."""
     draft = WordDraft(path)
     for heading in _headings(path):
         if "Förutsättningar" in heading:
@@ -182,11 +214,20 @@ def fill_in(path: Path, target: Path, utfall: str) -> Path:
     extra = activities.add_row()
     draft._set_cell(extra.cells[0], "Föräldracafé (tillkommit)")
     draft._set_cell(extra.cells[1], "Delvis")
-    costs = draft.table("Kalenderår")
-    for row in costs.rows[1:-1]:
-        draft._set_cell(row.cells[3], "1,1 mkr" if row.cells[1].text.startswith("Personal") else "95 000 kr")
-        draft._set_cell(row.cells[4], "350 tkr")
-        draft._set_cell(row.cells[5], "0")
+    table = draft.table("Kalenderår")
+    for row in table.rows[1:-1]:
+        if costs is None:
+            draft._set_cell(row.cells[3], "1,1 mkr" if row.cells[1].text.startswith("Personal") else "95 000 kr")
+            draft._set_cell(row.cells[4], "350 tkr")
+            draft._set_cell(row.cells[5], "0")
+            continue
+        year, component = int(row.cells[0].text), row.cells[1].text
+        if (year, component) in costs:
+            actual, fund, forecast = costs[year, component]
+            draft._set_cell(row.cells[3], _kronor(actual))
+            draft._set_cell(row.cells[4], _kronor(fund))
+            if forecast is not None:
+                draft._set_cell(row.cells[5], _kronor(forecast))
     criteria = draft.table("Förutsättning")
     for row in criteria.rows[1:]:
         draft.set_criterion(row.cells[0].text, "Ja", "Det gäller fortfarande.", header="Förutsättning")
@@ -198,8 +239,9 @@ def fill_in(path: Path, target: Path, utfall: str) -> Path:
 def test_filled_in_and_saved_through_libreoffice_it_is_checked_against_its_plan(which, expected, schemas, tmp_path,
                                                                                 request):
     plan = request.getfixturevalue(which)
+    costs_kept = kept_to_plan(plan, expected)
     filled = fill_in(prefilled(plan, expected, tmp_path / "forifylld.docx", schemas), tmp_path / "rapport.docx",
-                     utfall="71 %")
+                     utfall="71 %", costs=costs_kept)
     _convert([filled], "docx", tmp_path / "sparad", tmp_path / "lo-profile")
     saved = tmp_path / "sparad" / "rapport.docx"
     assert saved.exists()
@@ -215,9 +257,10 @@ def test_filled_in_and_saved_through_libreoffice_it_is_checked_against_its_plan(
         costs = [(r.year, r.component, r.budget, r.actual, r.fund) for r in roles.report_cost_rows(report.document, kind)
                  if not r.is_total]
         assert costs == [(line.calendar_year, line.label, line.amount,
-                          1_100_000 if line.label.startswith("Personal") else 95_000, 350_000) for line in plan.budget]
+                          *costs_kept.get((line.calendar_year, line.label), (None, None, None))[:2])
+                         for line in plan.budget]
         # Filled in, nothing is missing: no section, field or criterion finding, and no
-        # REPORT_UNLINKED (it carries its plan).
+        # REPORT_UNLINKED (it carries its plan); the money kept to its plan: no error.
         assert [f.code for f in report.findings if f.code in SECTION_CODES | FIELD_CODES] == [], path
         assert report.status.value == "complete", [(f.code, f.section, f.field) for f in report.findings]
 

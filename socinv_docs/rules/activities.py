@@ -22,17 +22,12 @@ from socinv_docs.rules import against_plan
 from socinv_docs.rules.base import Rule
 
 
-def planned_activities(plan) -> list[str]:
-    """The activities a report accounts for: every goal's, in order, each once."""
-    return list(dict.fromkeys(a for goal in plan.goals for a in goal.activities))
-
-
 def check(doc, ctx):
     plan = ctx.plan
     if plan is None:
         return
     role = ctx.kind.roles.activities
-    planned = planned_activities(plan)
+    planned = plan.planned_activities()  # the activity plan's (Bilaga 5) where there is one
     rows = roles.activity_rows(doc, ctx.kind)
     found = against_plan.match_rows(planned, [r.activity for r in rows])
     section = against_plan.table_section(ctx.kind, role.table)
