@@ -382,15 +382,27 @@ def rules(code: str | None, fmt: str, lang: str, profile: str | None = None) -> 
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), default=None)
-def serve(host: str, port: int, workers: int | None) -> None:
+@click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@LANG
+def serve(host: str, port: int, workers: int | None, settings_file: Path | None, lang: str) -> None:
     """Start the web page where applicants check their drafts (help text: "cli.serve.doc")."""
     from socinv_docs.web.server import run  # start-up: only `serve` loads the web stack (350 ms)
+    from socinv_docs.web.site import Site, SiteError, read_site  # the same
 
+    # The municipality's settings are read before anything listens: a mistake in them stops
+    # the start with the key and its line, never a page with half of them.
+    site = Site()
+    if settings_file is not None:
+        try:
+            site = read_site(settings_file, _schemas(lang))
+        except SiteError as exc:
+            _err(exc.text(lang))
+            sys.exit(2)
     # uvicorn stops gracefully on SIGTERM and then ends by that signal, which a service
     # manager (systemd) counts as a clean stop; exit 143 (cli.Terminated) would read as a failure.
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    run(host=host, port=port, workers=workers)
+    run(host=host, port=port, workers=workers, site=site)
 
 
 @main.group(context_settings=CONTEXT)

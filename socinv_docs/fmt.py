@@ -56,6 +56,13 @@ def percent(share: float | None, lang: str = "sv") -> str:
     return format_percent(share, format=pattern, locale=_locale(lang))
 
 
+def long_date(day, lang: str = "sv") -> str:
+    """A date as the language writes it in running text: '5 december 2026', 'December 5, 2026'."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=_locale(lang))
+
+
 def plural_form(n: int | float, lang: str = "sv") -> str:
     """The CLDR plural category of `n` in the language: 'one' or 'other' for Swedish and English."""
     return _locale(lang).plural_form(abs(n))

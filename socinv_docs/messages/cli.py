@@ -105,9 +105,14 @@ WORDS: dict[str, dict[str, Text]] = {
     "cli.serve.port": {"sv": Text("Porten."), "en": Text("The port.")},
     "cli.serve.workers": {"sv": Text("Antal processer som kontrollerar filer (standard: alla kärnor)."),
                           "en": Text("Number of processes that check files (default: every core).")},
+    "cli.serve.settings_file": {"sv": Text("Kommunens inställningar (TOML): namn, kontakt, finansiärer, mallar, logotyp, "
+                                           "integritetstext (se README)."),
+                                "en": Text("The municipality's settings (TOML): name, contact, funders, templates, logo, "
+                                           "privacy text (see the README).")},
     "cli.metavar.host": {"sv": Text("ADRESS"), "en": Text("ADDRESS")},
     "cli.metavar.port": {"sv": Text("PORT"), "en": Text("PORT")},
     "cli.metavar.workers": {"sv": Text("ANTAL"), "en": Text("N")},
+    "cli.metavar.settings_file": {"sv": Text("FIL.toml"), "en": Text("FILE.toml")},
     "cli.opt.help": {"sv": Text("Visa hjälpen och avsluta."), "en": Text("Show this help and exit.")},
     "cli.opt.version": {"sv": Text("Visa versionen och avsluta."), "en": Text("Show the version and exit.")},
     "cli.opt.lang": {"sv": Text("Språk för meddelanden och hjälp. Utan --lang: miljöns språk (LANG) om det är "

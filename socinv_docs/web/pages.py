@@ -1,13 +1,21 @@
 """The pages: reports turned into what the templates show, in the page's language. A
 renderer like render/text.py: words come from the message catalogue, findings from their
-data (message_in, hint_in, location_in), never from re-parsed text."""
+data (message_in, hint_in, location_in), never from re-parsed text.
+
+On the English page, Swedish words keep their language for screen readers (WCAG 3.1.2):
+the templates' titles and section headings from the Swedish templates carry lang="sv", and
+what a finding quotes (a heading, a label, the applicant's words, always in quotes) is
+marked so by the `quoted` filter."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from socinv_docs import messages
+from markupsafe import Markup, escape
+
+from socinv_docs import fmt, messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.model import SectionState
 from socinv_docs.render.text import EconomicsLine, economics_outline, file_notes
@@ -20,6 +28,7 @@ from socinv_docs.report import (
     shown_section_state,
 )
 from socinv_docs.schema import SchemaSet
+from socinv_docs.web.site import Site
 
 LANGS = ("sv", "en")
 MB = 1024 * 1024
@@ -33,37 +42,85 @@ MIME = {
 }
 
 
+# What a message quotes: 'like this' (not an apostrophe: no letter just outside), “this” or "this".
+_QUOTED = re.compile(r"(?<![\w'])'([^'\n]+?)'(?![\w])|“([^”\n]+?)”|(?<![\w\"])\"([^\"\n]+?)\"(?![\w])")
+
+
 @lru_cache(maxsize=1)
 def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     # Autoescape: file names and the applicant's words are shown, never interpreted.
-    return Environment(loader=PackageLoader("socinv_docs.web", "templates"), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=PackageLoader("socinv_docs.web", "templates"), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["quoted"] = quoted_swedish
+    env.filters["breakable"] = breakable
+    return env
 
 
 def render(template: str, lang: str, **context) -> str:
+    """`template` in `lang`. Every page has the site's settings (site.py; none: the defaults),
+    the form's errors (none) and the result it carries for the language switch (none)."""
     other = "en" if lang == "sv" else "sv"
     page = context.pop("page", "/")
+    context = {"site": Site(), "errors": [], "carried": None, **context}
 
     def t(key: str, **params) -> str:
         return messages.text(key, lang, **params)
 
+    def sv() -> Markup:
+        """lang="sv" on an element of Swedish words, on a page that is not in Swedish."""
+        return Markup(' lang="sv"') if lang != "sv" else Markup("")
+
+    def date(day) -> str:
+        return fmt.long_date(day, lang)
+
     return environment().get_template(template).render(
-        t=t, lang=lang, other_lang=other, switch_url=f"{page}?lang={other}", **context)
+        t=t, sv=sv, date=date, lang=lang, other_lang=other, page=page, switch_url=f"{page}?lang={other}", **context)
+
+
+def breakable(text: str) -> Markup:
+    """`text` (escaped) with a line-break opportunity after each _ and - : a file name
+    without spaces wraps at its parts on a narrow screen, not mid-word (the CSS's
+    overflow-wrap: anywhere is the last resort)."""
+    return Markup("").join(escape(part) + (Markup("<wbr>") if part[-1:] in "_-" and part else Markup(""))
+                           for part in re.split(r"(?<=[_-])", text))
+
+
+def quoted_swedish(text: str, lang: str) -> Markup | str:
+    """`text` (escaped), with what it quotes marked as Swedish on a page in another language:
+    the quoted words of an English message are a Swedish template's heading or label, or the
+    applicant's own words."""
+    if lang == "sv":
+        return text
+    out, last = [], 0
+    for match in _QUOTED.finditer(text):
+        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        out += [escape(text[last:match.start(group)]), Markup('<span lang="sv">'), escape(match.group(group)),
+                Markup("</span>")]
+        last = match.end(group)
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 # -- the start page -----------------------------------------------------------------------
 
 
-def funders(schemas: SchemaSet, lang: str) -> list[dict]:
-    """Which funders the service checks and their document kinds, from the schemas."""
+def funders(schemas: SchemaSet, lang: str, accepted: tuple[str, ...] | None = None) -> list[dict]:
+    """Which funders the service checks (those `accepted`, or all) and their document kinds,
+    from the schemas."""
     out = []
     for profile in sorted(schemas.profiles.values(), key=lambda p: p.funder):
+        if accepted is not None and profile.id not in accepted:
+            continue
         kinds = [{"title": schemas.kinds[k].title, "format": messages.text(f"web.format.{schemas.kinds[k].format}", lang)}
                  for k in profile.kinds if k in schemas.kinds]
         out.append({"name": profile.funder, "kinds": kinds})
     return out
+
+
+def funder_names(schemas: SchemaSet, profiles) -> list[str]:
+    return sorted(schemas.profiles[p].funder for p in profiles if p in schemas.profiles)
 
 
 # -- the report page ----------------------------------------------------------------------
@@ -90,7 +147,9 @@ class SectionView:
 @dataclass
 class FileView:
     name: str
-    kind: str
+    kind: str  # the template's title, in Swedish
+    kind_lang: str  # the language `kind` is in: a template's title is Swedish
+    kind_name: str  # on a page not in Swedish: the kind's name in its language ("Idea review")
     funder: str
     status: str
     status_label: str
@@ -142,6 +201,8 @@ def file_view(report: DocumentReport, schemas: SchemaSet, lang: str, download: d
     return FileView(
         # An unreadable file has no kind to name; "unknown template" is for KIND_UNKNOWN.
         name=report.file, kind=kind.title if kind else ("" if unreadable else messages.text("ui.unknown_kind", lang)),
+        kind_lang="sv" if kind else lang,
+        kind_name=kind.name_in(lang) if kind and lang != "sv" and kind.name_in(lang) != kind.title else "",
         funder=profile.funder if profile else "", status=status.value,
         status_label=messages.text(f"web.status.{status.value}", lang), icon=ICON[status],
         counts=counts(report.errors, report.warnings, lang),
@@ -163,13 +224,31 @@ def report_view(sub: SubmissionReport, schemas: SchemaSet, lang: str, downloads:
     elif status is Status.COMPLETE:
         summary = messages.text("web.summary.complete_warnings" if warnings else "web.summary.complete", lang)
     elif status is Status.INCOMPLETE:
-        summary = messages.text("web.summary.incomplete", lang, errors=errors)
+        summary = messages.text("web.summary.incomplete", lang, errors=errors, documents=documents(sub, schemas))
     else:
         summary = messages.text("web.summary.unreadable", lang)
     return ReportView(status=status.value, status_label=messages.text(f"web.status.{status.value}", lang),
                       icon=ICON[status], counts=counts(errors, warnings, lang), summary=summary,
                       findings=[finding_view(f, lang) for f in _ordered(sub.findings)],
                       files=[file_view(d, schemas, lang, dl) for d, dl in zip(sub.documents, downloads)])
+
+
+def documents(sub: SubmissionReport, schemas: SchemaSet) -> list[dict]:
+    """What the applicant is about to send, by the kinds' own names ("idéprövning", not
+    "ansökan"; "redovisning" for a report), as words in each language for a sentence; "the
+    document" for a file whose kind is not known."""
+    names = []
+    for doc in sub.documents:
+        kind = schemas.kinds.get(doc.kind) if doc.kind else None
+        words = messages.literal(sv=_lower_first(kind.name_in("sv")), en=_lower_first(kind.name_in("en"))) if kind \
+            else messages.msg("web.summary.the_document")
+        if words not in names:
+            names.append(words)
+    return names
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
 
 
 def download_link(name: str, suffix: str, data_b64: str, lang: str, *, annotated_copy: bool = False) -> dict:
@@ -185,3 +264,25 @@ def download_link(name: str, suffix: str, data_b64: str, lang: str, *, annotated
     filename = messages.text("web.download.filename", lang, stem=stem, suffix=suffix)
     mime = MIME.get(suffix, "application/octet-stream")
     return {"name": filename, "url": f"data:{mime};base64,{data_b64}"}
+
+
+def carried_view(view: ReportView) -> dict:
+    """The view as data to carry in its page (carried.py): everything but the annotated
+    copies themselves, whose names stay so that the page can say they did not come along."""
+    data = asdict(view)
+    for file in data["files"]:
+        if file["download"]:
+            file["download"] = {"name": file["download"]["name"], "url": None}
+    return data
+
+
+# -- the accessibility statement ------------------------------------------------------------
+
+
+def shortcomings(site, lang: str, *, forms: bool) -> list[dict]:
+    """What is known not to be fully accessible, for the statement: the tool's own (what its
+    tests cannot make true), then the organisation's (settings). Each {"text", "lang"}."""
+    known = ["web.a11y.known.annotated_copy", *(["web.a11y.known.forms"] if forms else [])]
+    out = [{"text": messages.text(key, lang), "lang": lang} for key in known]
+    out += [{"text": s.get(lang), "lang": s.lang_of(lang)} for s in site.shortcomings]
+    return out

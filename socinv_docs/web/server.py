@@ -10,6 +10,7 @@ import tempfile
 from socinv_docs.web.app import create_app
 from socinv_docs.web.protocol import protocol_class
 from socinv_docs.web.settings import WebSettings
+from socinv_docs.web.site import Site
 from socinv_docs.web.workdir import WorkDir
 
 # The longest path of a Unix socket (Linux: 108 bytes with the closing NUL; macOS: 104).
@@ -38,7 +39,7 @@ def uvicorn_config(app, host: str, port: int, **options):
                           forwarded_allow_ips=list(settings.trusted_proxies), server_header=False, **options)
 
 
-def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
+def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None, site: Site | None = None) -> None:
     import uvicorn
 
     settings = WebSettings.from_env(workers=workers)
@@ -50,5 +51,5 @@ def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -
     # would then be longer than a Unix socket's path may be: the workers could not start.)
     if len(os.fsencode(workdir.path)) + len("/pymp-XXXXXXXX/listener-XXXXXXXX") <= UNIX_PATH_MAX:
         tempfile.tempdir = os.environ["TMPDIR"] = str(workdir.path)
-    app = create_app(settings, workdir=workdir)
+    app = create_app(settings, site=site, workdir=workdir)
     uvicorn.Server(uvicorn_config(app, host, port, log_config=log_config())).run()

@@ -21,12 +21,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import parse_qsl
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from socinv_docs.web.settings import WebSettings, megabytes
 
 FIELD = "files"
+# What the page checks, by the name's ending: Word and Excel, their macro and template
+# variants, and the legacy .doc/.xls (read or explained: "save it as .docx"). A file named
+# as anything else (.pdf, .odt, .jpg) is refused before it is stored (422, "wrong_type");
+# one with no such ending is checked, and its content tells what it is.
+ACCEPTED_SUFFIXES = (".docx", ".xlsx", ".docm", ".xlsm", ".dotx", ".xltx", ".doc", ".xls")
+_TYPE_SUFFIX = re.compile(r"^\.[a-z]{2,5}$")
 # Suffixes kept for the stored copy: the readers tell legacy and Office files by content,
 # but a .doc/.xls suffix gives a better reason ("save as .docx").
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,5}$")
@@ -140,7 +147,11 @@ async def receive_files(request, folder: Path, settings: WebSettings) -> list[Up
         if len(uploads) >= settings.max_files:
             raise UploadRefused(413, "web.refused.too_many_files", limit=settings.max_files)
         index = len(uploads)
-        upload = Upload(display_name(raw, index), folder / f"{index}{_stored_suffix(raw)}")
+        name = display_name(raw, index)
+        suffix = Path(name).suffix.lower()
+        if _TYPE_SUFFIX.match(suffix) and suffix not in ACCEPTED_SUFFIXES:
+            raise UploadRefused(422, "web.refused.wrong_type", name=name, suffix=suffix)
+        upload = Upload(name, folder / f"{index}{_stored_suffix(raw)}")
         part.upload = upload
         part.out = open(upload.path, "xb")  # noqa: SIM115 (closed in on_part_end or below)
         uploads.append(upload)
@@ -150,8 +161,8 @@ async def receive_files(request, folder: Path, settings: WebSettings) -> list[Up
             return
         part.upload.size += end - start
         if part.upload.size > settings.max_file_bytes:
-            raise UploadRefused(413, "web.refused.file_too_large",
-                                 limit_mb=megabytes(settings.max_file_bytes))
+            raise UploadRefused(413, "web.refused.file_too_large", name=part.upload.name,
+                                limit_mb=megabytes(settings.max_file_bytes))
         pending.append((part.out, data[start:end]))
 
     def on_part_end() -> None:
@@ -197,6 +208,23 @@ async def receive_files(request, folder: Path, settings: WebSettings) -> list[Up
     if not uploads:
         raise UploadRefused(422, "web.refused.no_file")
     return uploads
+
+
+async def receive_form(request, settings: WebSettings, limit: int) -> dict[str, str]:
+    """A small form of fields (application/x-www-form-urlencoded, the language switch's),
+    at most `limit` bytes, arriving in time as an upload must. Raises UploadRefused."""
+    content_type, _ = parse_options_header(request.headers.get("content-type", ""))
+    if content_type != b"application/x-www-form-urlencoded":
+        raise UploadRefused(415, "web.refused.not_form")
+    body = bytearray()
+    async for chunk in _in_time(request.stream(), asyncio.get_running_loop().time(), settings):
+        body += chunk
+        if len(body) > limit:
+            raise UploadRefused(413, "web.refused.request_too_large", limit_mb=megabytes(limit))
+    try:
+        return dict(parse_qsl(body.decode("ascii"), max_num_fields=MAX_OTHER_PARTS))
+    except (UnicodeDecodeError, ValueError):
+        raise UploadRefused(400, "web.refused.malformed") from None
 
 
 async def _in_time(chunks, started: float, settings: WebSettings):
