@@ -61,6 +61,11 @@ class Code(StrEnum):
     COMPARISON_MISSING = "COMPARISON_MISSING"
     EFTERKALKYL_BELOW_COST = "EFTERKALKYL_BELOW_COST"
     EFTERKALKYL_DEVIATION = "EFTERKALKYL_DEVIATION"
+    # The follow-up run's own: made by followup.py over a satsning's reports and schedule,
+    # not by a rule over one document.
+    REPORT_PERIOD_INVALID = "REPORT_PERIOD_INVALID"
+    REPORT_OVERDUE = "REPORT_OVERDUE"
+    PLAN_CHANGED = "PLAN_CHANGED"
 
 
 # Default severity of each code. Section codes take the section's `required` level
@@ -114,7 +119,13 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.COMPARISON_MISSING: Severity.WARNING,
     Code.EFTERKALKYL_BELOW_COST: Severity.WARNING,
     Code.EFTERKALKYL_DEVIATION: Severity.WARNING,
+    Code.REPORT_PERIOD_INVALID: Severity.ERROR,
+    Code.REPORT_OVERDUE: Severity.WARNING,
+    Code.PLAN_CHANGED: Severity.WARNING,
 }
+
+# Codes the follow-up run makes over a satsning (followup.py), worded in messages/followup.py.
+FOLLOWUP_RUN_CODES = frozenset({Code.REPORT_PERIOD_INVALID, Code.REPORT_OVERDUE, Code.PLAN_CHANGED})
 
 # Codes that make a document `unreadable` rather than `incomplete`.
 UNREADABLE_CODES = frozenset({Code.FILE_UNREADABLE, Code.KIND_UNKNOWN})

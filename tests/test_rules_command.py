@@ -41,3 +41,13 @@ def test_rules_code_explains_one(cli):
 def test_rules_unknown_code_suggests_and_exits_2(cli):
     result = cli("rules", "CRITERON_UNCLEAR")
     assert result.exit_code == 2 and "CRITERION_UNCLEAR" in result.output
+
+
+def test_the_follow_up_runs_codes_say_where_they_apply(cli):
+    from socinv_docs import messages
+
+    for code in ("REPORT_OVERDUE", "REPORT_PERIOD_INVALID", "PLAN_CHANGED"):
+        result = cli("rules", code)
+        assert result.exit_code == 0
+        assert messages.text("rules.followup_run")[:40] in " ".join(result.output.split())
+    assert messages.text("rules.every_funder")[:40] in " ".join(cli("rules", "FUNDERS_MIXED").output.split())

@@ -188,6 +188,11 @@ WORDS: dict[str, dict[str, Text]] = {
                           "en": Text("{funder} ({profile}), {kinds:list}")},
     "rules.every_funder": {"sv": Text("Gäller för alla finansiärer: verktyget säger det själv, ingen profil styr det."),
                            "en": Text("Applies to every funder: the tool says it itself, no profile sets it.")},
+    "rules.followup_run": {
+        "sv": Text("Gäller i uppföljningen (socinv followup) för varje finansiär med ett rapportschema (profilens "
+                   "followup); verktyget säger det själv, ingen profil slår på det."),
+        "en": Text("Applies in the follow-up (socinv followup) to every funder with a report schedule (the "
+                   "profile's followup); the tool says it itself, no profile turns it on.")},
     "rules.no_profile": {"sv": Text("Ingen av de inlästa profilerna använder regeln (socinv profiles)."),
                          "en": Text("None of the loaded profiles uses the rule (socinv profiles).")},
     "rules.not_in_profile": {"sv": Text("Profilen {profile} använder inte regeln."),

@@ -12,7 +12,7 @@ import difflib
 import textwrap
 
 from socinv_docs import messages
-from socinv_docs.codes import DEFAULT_SEVERITY, Code
+from socinv_docs.codes import DEFAULT_SEVERITY, FOLLOWUP_RUN_CODES, Code
 from socinv_docs.rules.base import Rule
 from socinv_docs.rules.registry import owner
 from socinv_docs.schema import ProfileSpec, SchemaSet, as_dict
@@ -88,9 +88,9 @@ def rule_text(code: Code, lang: str = "sv", schemas: SchemaSet | None = None, pr
         lines.extend(textwrap.wrap(f"{label}: {rule[name]}", WIDTH, initial_indent="  ", subsequent_indent="    "))
     if "profiles" not in rule:
         return "\n".join(lines)
-    if owner(code) is None:  # the pipeline's own codes: every funder alike
-        lines.extend(textwrap.wrap(messages.text("rules.every_funder", lang), WIDTH, initial_indent="  ",
-                                   subsequent_indent="    "))
+    if owner(code) is None:  # the pipeline's and the follow-up run's own codes: every funder alike
+        key = "rules.followup_run" if code in FOLLOWUP_RUN_CODES else "rules.every_funder"
+        lines.extend(textwrap.wrap(messages.text(key, lang), WIDTH, initial_indent="  ", subsequent_indent="    "))
         return "\n".join(lines)
     if not rule["profiles"]:
         key = "rules.not_in_profile" if profile else "rules.no_profile"

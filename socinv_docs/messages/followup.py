@@ -1,0 +1,124 @@
+"""The follow-up run (followup.py, `socinv followup`, SPEC §9): the codes it makes over a
+satsning's reports and schedule, their explanations for `socinv rules`, and what the
+command says. The follow-up workbook's own words are beside its sheets
+(render/followup/sheets/)."""
+
+from __future__ import annotations
+
+from socinv_docs.messages.core import Text, explanation
+
+_SEED_REPORTING = ("Skriftlig redovisning av beviljade satsningar ska ske två gånger per år i samband med "
+                   "ordinarie redovisning av delår 2 och helår.")
+
+WORDS: dict[str, dict[str, Text]] = {
+    # -- the run's codes ---------------------------------------------------------------------
+    "REPORT_PERIOD_INVALID": {
+        "sv": Text("Rapporten avser {period}, som inte är en av rapporterna satsningen '{satsning}' ska lämna "
+                   "({expected:list}).",
+                   "Kontrollera rapportperioden i rapporten (till exempel Delår 2 2027 eller Helår 2027) mot "
+                   "satsningens beslutade period."),
+        "en": Text("The report is for {period}, which is not one of the reports the satsning '{satsning}' owes "
+                   "({expected:list}).",
+                   "Check the report's period (for example Delår 2 2027 or Helår 2027) against the satsning's "
+                   "decided period.")},
+    "REPORT_PERIOD_INVALID.already": {
+        "sv": Text("{period} för satsningen '{satsning}' har redan kommit in ({other}).",
+                   "Är det en rättad version: ersätt den tidigare filen i satsningens mapp i stället för att lägga "
+                   "båda där."),
+        "en": Text("{period} of the satsning '{satsning}' has already come in ({other}).",
+                   "If it is a corrected version, replace the earlier file in the satsning's folder instead of "
+                   "keeping both there.")},
+    "REPORT_PERIOD_INVALID.no_period": {
+        "sv": Text("Satsningen '{satsning}' väntar inga rapporter: varken beslutet eller ansökan anger dess period.",
+                   "Skriv in Start och Slut för satsningen på bladet Satsningar i uppföljningsarbetsboken."),
+        "en": Text("The satsning '{satsning}' expects no reports: neither the decision nor the application gives "
+                   "its period.",
+                   "Type Start and Slut for the satsning on the sheet Satsningar of the follow-up workbook.")},
+    "REPORT_OVERDUE": {
+        "sv": Text("{period} för satsningen '{satsning}' skulle ha kommit in senast {due} och är {days} dagar "
+                   "försenad.",
+                   "Påminn projektledaren, eller markera rapporten som överhoppad med ett skäl på bladet Rapporter."),
+        "en": Text("{period} of the satsning '{satsning}' was due by {due} and is {days} days late.",
+                   "Remind the project manager, or mark the report as skipped with a reason on the sheet "
+                   "Rapporter.")},
+    "REPORT_OVERDUE.one_day": {
+        "sv": Text("{period} för satsningen '{satsning}' skulle ha kommit in senast {due} och är en dag försenad."),
+        "en": Text("{period} of the satsning '{satsning}' was due by {due} and is one day late.")},
+    "PLAN_CHANGED": {
+        "sv": Text("De godkända filerna för satsningen '{satsning}' har ändrats sedan planen frystes {frozen_on}: "
+                   "{files:list}. Rapporterna jämförs fortfarande med den frysta planen (version {version}).",
+                   "Är ändringen beslutad: skriv in det nya beslutet på bladet Satsningar, så görs en ny version av "
+                   "planen. Annars: lägg tillbaka de godkända filerna."),
+        "en": Text("The approved files of the satsning '{satsning}' have changed since the plan was frozen on "
+                   "{frozen_on}: {files:list}. The reports are still compared with the frozen plan (version "
+                   "{version}).",
+                   "If the change was decided, type the new decision on the sheet Satsningar and a new version of "
+                   "the plan is made. Otherwise put the approved files back.")},
+    "PLAN_CHANGED.carried": {
+        "sv": Text("Rapporten bär en annan plan för satsningen '{satsning}' (version {carried}, fryst "
+                   "{carried_on}) än den som gäller (version {version}); den jämförs med den som gäller.",
+                   "Skriv nästa rapport i en förifylld mall från den gällande planen (socinv followup templates)."),
+        "en": Text("The report carries another plan of the satsning '{satsning}' (version {carried}, frozen "
+                   "{carried_on}) than the one in force (version {version}); it is compared with the one in force.",
+                   "Write the next report in a pre-filled form from the plan in force (socinv followup "
+                   "templates).")},
+    "followup.file.changed": {"sv": Text("{file} (ändrad)"), "en": Text("{file} (changed)")},
+    "followup.file.added": {"sv": Text("{file} (ny)"), "en": Text("{file} (new)")},
+    "followup.file.removed": {"sv": Text("{file} (borttagen)"), "en": Text("{file} (removed)")},
+    # -- their explanations (`socinv rules`), with the seed's words -------------------------------
+    **explanation(
+        "REPORT_PERIOD_INVALID",
+        ("Att en rapport gäller en period som satsningens plan väntar (en redovisning vid delår 2 eller helår ett "
+         "år som satsningen pågår, slutrapporten, den uppföljande utvärderingen), och att samma rapport inte "
+         "kommer in två gånger.",
+         "That a report is for a period the satsning's plan expects (a redovisning at delår 2 or helår of a year "
+         "the satsning runs, the slutrapport, the uppföljande utvärdering), and that the same report does not come "
+         "in twice."),
+        (f"Örebro kommuns riktlinjer: \"{_SEED_REPORTING}\" Vilka rapporter en satsning ska lämna följer av dess "
+         "beslutade period och finansiärens rapportschema; en rapport för en annan period kan inte jämföras med "
+         "planen för rätt år, och två rapporter för samma period gör det oklart vilken som gäller.",
+         f"Örebro's guidelines: \"{_SEED_REPORTING}\" (a written report twice a year, with the municipality's "
+         "accounts at delår 2 and helår). Which reports a satsning owes follows from its decided period and the "
+         "funder's schedule; a report for another period cannot be compared with the plan of the right year, and "
+         "two reports for one period leave it unclear which one holds."),
+        ("En redovisning för Delår 2 2026 från en satsning som startade i september 2026; eller två filer som båda "
+         "är Helår 2027.",
+         "A redovisning for Delår 2 2026 from a satsning that began in September 2026; or two files that are both "
+         "Helår 2027.")),
+    **explanation(
+        "REPORT_OVERDUE",
+        ("Att varje rapport satsningen ska lämna har kommit in senast det datum finansiärens rapportschema anger, "
+         "på det datum körningen gäller (--date, annars i dag). En rapport som processledaren markerat som "
+         "överhoppad, med ett skäl, är inte försenad.",
+         "That every report the satsning owes has come in by the date the funder's schedule sets, on the date of "
+         "the run (--date, else today). A report the processledare marked as skipped, with a reason, is not late."),
+        ("Örebro kommuns riktlinjer: \"Projektledaren ansvarar för att redovisningen inkommer till "
+         "processledaren.\" Medlen betalas \"i efterskott utifrån förbrukning\" i samband med delår och "
+         "årsbokslut, så en rapport som dröjer håller också inne utbetalningen.",
+         "Örebro's guidelines: the project manager is responsible for the report reaching the processledare "
+         "(\"Projektledaren ansvarar för att redovisningen inkommer till processledaren\"). The money is paid in "
+         "arrears on spending at delår and the annual accounts, so a late report also holds up the payment."),
+        ("Helår 2027 skulle ha kommit in senast 2028-01-31; körningen den 2028-02-10 säger att den är 10 dagar "
+         "försenad.",
+         "Helår 2027 was due by 2028-01-31; the run on 2028-02-10 says it is 10 days late.")),
+    **explanation(
+        "PLAN_CHANGED",
+        ("Att de godkända filerna (ansökan med bilagor) är desamma som när satsningens plan frystes, och att en "
+         "rapport som bär en plan bär den som gäller. Planen fryses första gången satsningen körs i uppföljningen; "
+         "ett ändrat beslut ger en ny version av planen, men ändrade filer används aldrig i tysthet.",
+         "That the approved files (the application and its attachments) are the ones the satsning's plan was "
+         "frozen from, and that a report carrying a plan carries the one in force. The plan is frozen the first "
+         "time the satsning is run in follow-up; a changed decision makes a new version of the plan, but changed "
+         "files are never used in silence."),
+        ("Varje rapport jämförs med det som godkändes: Örebro kommuns riktlinjer låter utvärderingsteamet bedöma om "
+         "satsningen \"inte löper enligt plan\", och \"de förutsättningar som gällde vid godkännande av ansökan\" "
+         "är måttstocken. En plan som ändras i efterhand, utan beslut, flyttar den måttstocken.",
+         "Every report is compared with what was approved: Örebro's guidelines let the evaluation team judge "
+         "whether the satsning is not running to plan (\"inte löper enligt plan\"), against the conditions that "
+         "held when the application was approved. A plan changed afterwards, without a decision, moves that "
+         "yardstick."),
+        ("Någon har sparat om ansokan.docx i satsningens mapp med en ny budget efter beslutet; eller en "
+         "redovisning skrevs i en förifylld mall från planens version 1 när version 2 gäller.",
+         "Someone saved ansokan.docx again in the satsning's folder with a new budget after the decision; or a "
+         "report was written in a form pre-filled from version 1 of the plan while version 2 is in force.")),
+}
