@@ -86,6 +86,9 @@ def test_every_word_has_one_home():
     for rule in RULES.values():
         for key in rule.words:
             homes.setdefault(key, []).append(rule.name)
+    for name, words in sheet_words().items():  # a workbook's sheets hold their own words too
+        for key in words:
+            homes.setdefault(key, []).append(name)
     assert {key: where for key, where in homes.items() if len(where) > 1} == {}
     pipeline = PIPELINE_CODES
     assert {code for code in Code if owner(code) is None} == pipeline
@@ -93,6 +96,33 @@ def test_every_word_has_one_home():
     # A rule's words word its own codes, or the code's owner does (FIELD_INVALID: fields).
     for rule in RULES.values():
         assert all(owner(code) is not None for code in rule.codes), rule.name
+
+
+def sheet_words() -> dict[str, dict]:
+    """The WORDS of every sheet module of the tool's workbooks (render/*/sheets/*.py)."""
+    import importlib
+
+    found = {}
+    for path in sorted((ROOT / "socinv_docs" / "render").glob("*/sheets/*.py")):
+        module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+        if hasattr(module, "WORDS"):
+            found[module.__name__] = module.WORDS
+    return found
+
+
+def test_every_sheet_column_has_a_header_in_both_languages():
+    import importlib
+
+    specs = []
+    for name in sheet_words():
+        module = importlib.import_module(name)
+        specs += [v for v in vars(module).values() if type(v).__name__ == "SheetSpec"]
+    assert specs
+    for spec in specs:
+        assert spec.name_key in spec.words, spec.name_key
+        for col in spec.columns:
+            entry = spec.words.get(spec.header_key(col))
+            assert entry and entry["sv"].message and entry["en"].message, (spec.name_key, col.id)
 
 
 def test_every_rule_is_registered_with_spec_codes():

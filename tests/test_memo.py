@@ -28,6 +28,7 @@ from socinv_docs.render.memo import (
     submission_context,
     templates_dir,
 )
+from socinv_docs.render.register.sheets.submissions import SHEET as ANS
 from socinv_docs.report import RunReport
 
 HOSTILE = '{{ 7*7 }} <script>alert(1)</script> ]]> & "x" {% raw %}'
@@ -234,7 +235,7 @@ def test_memo_command_reads_the_groups_assessments_from_the_register(cli, tmp_pa
     wb = openpyxl.load_workbook(register)
     ws = wb["Ansökningar"]
     headers = [c.value for c in ws[1]]
-    key = headers.index(messages.text("register.col.submission"))
+    key = headers.index(ANS.header("submission", "sv"))
     row = next(r for r in ws.iter_rows(min_row=2) if r[key].value == "forslag.xlsx")
     row[headers.index("Bedömning")].value = "Behöver kompletteras"
     row[headers.index("Kommentar")].value = '=IF(1,"Avslås","")'  # a formula never computed

@@ -20,6 +20,9 @@ from socinv_docs.figures import Economics
 from socinv_docs.location import Location
 from socinv_docs.model import Document, FieldValue, Section, SectionState
 from socinv_docs.render import register as R
+from socinv_docs.render.register.sheets import lists as list_sheet
+from socinv_docs.render.register.sheets.findings import SHEET as BRI
+from socinv_docs.render.register.sheets.submissions import SHEET as ANS
 from socinv_docs.render.register.sheets.submissions import STATUS_COLOURS
 from socinv_docs.render.workbook.merge import Slot
 from socinv_docs.render.workbook.spec import NAME_PREFIX
@@ -103,7 +106,7 @@ def rows_by_key(ws) -> dict[str, dict[str, openpyxl.cell.cell.Cell]]:
     return {row[0].value: dict(zip(head, row)) for row in ws.iter_rows(min_row=2) if row[0].value is not None}
 
 
-KEY_HEADER = messages.text("register.col.key")
+KEY_HEADER = ANS.header("key", "sv")
 
 
 def col_of(ws, header: str) -> int:
@@ -118,7 +121,7 @@ def letter_of(ws, header: str) -> str:
 def tool_rows(ws) -> list[dict[str, openpyxl.cell.cell.Cell]]:
     """The rows the tool keeps (those with a row key), as header -> cell."""
     head = headers(ws)
-    key = next(k for k, h in enumerate(head) if h in {messages.text("register.col.key", lang) for lang in messages.LANGS})
+    key = next(k for k, h in enumerate(head) if h in {ANS.header("key", lang) for lang in messages.LANGS})
     return [dict(zip(head, row)) for row in ws.iter_rows(min_row=2) if row[key].value not in (None, "")]
 
 
@@ -440,10 +443,10 @@ def test_register_names_sections_and_fields_as_people_do(tmp_path):
     wb = openpyxl.load_workbook(register)
     ws = wb["Ansökningar"]
     headers = [c.value for c in ws[1]]
-    missing = ws.cell(row=2, column=headers.index(messages.text("register.col.missing")) + 1).value
+    missing = ws.cell(row=2, column=headers.index(ANS.header("missing", "sv")) + 1).value
     assert "Behov och utmaning" in missing and "vetenskapligt_stod" not in missing
     brister = wb["Brister"]
-    subject_col = [c.value for c in brister[1]].index(messages.text("register.col.section"))
+    subject_col = [c.value for c in brister[1]].index(BRI.header("section", "sv"))
     subjects = {row[subject_col].value for row in brister.iter_rows(min_row=2)}
     assert "Kontaktperson" in subjects and "kontaktperson" not in subjects
 
@@ -466,7 +469,7 @@ def _note_every_finding(path: Path) -> dict[str, str]:
 
 def _findings_by_code(ws) -> dict[str, dict[str, object]]:
     head = headers(ws)
-    code = head.index(messages.text("register.col.code", "en") if "Code" in head else "Kod")
+    code = head.index(BRI.header("code", "en") if "Code" in head else "Kod")
     return {row[code].value: dict(zip(head, (c.value for c in row))) for row in ws.iter_rows(min_row=2)
             if row[code].value}
 
@@ -710,7 +713,8 @@ def test_drop_downs_come_from_the_lists_sheet_the_group_edits(tmp_path):
     path = write(tmp_path, standard_run())
     wb = openpyxl.load_workbook(path)
     lists = wb["Listor"]
-    assert [c.value for c in lists["A"] if c.value][1:] == messages.text("register.list.beslut").split("\n")
+    assert [c.value for c in lists["A"] if c.value][1:] == \
+        messages.catalogue(list_sheet.WORDS).text("register.list.beslut").split("\n")
     assert lists["A1"].value == "Förslag till beslut" and lists["B1"].value == "Bedömning"
     ws = wb["Ansökningar"]
     for header in ("Förslag till beslut", "Bedömning"):
@@ -766,14 +770,14 @@ def test_reason_column_for_unreadable_rows(tmp_path):
 
     for lang in ("sv", "en"):
         ws = openpyxl.load_workbook(write(tmp_path, run(), lang=lang))["Ansökningar"]
-        reason = messages.text("register.col.reason", lang)
-        rows = {r[messages.text("register.col.submission", lang)].value: r[reason].value for r in tool_rows(ws)}
+        reason = ANS.header("reason", lang)
+        rows = {r[ANS.header("submission", lang)].value: r[reason].value for r in tool_rows(ws)}
         assert rows["lösen.docx"] == messages.text("unreadable.encrypted", lang)
         assert rows["Mapp"].split("\n") == [
-            messages.text("register.reason.in_file", lang, file="stor.xlsx",
+            ANS.text("register.reason.in_file", lang, file="stor.xlsx",
                           reason=messages.text("unreadable.too_large", lang, size_mb=80, limit_mb=50)),
-            messages.text("register.reason.in_file", lang, file="okand.docx",
-                          reason=messages.text("register.reason.kind_unknown", lang))]
+            ANS.text("register.reason.in_file", lang, file="okand.docx",
+                          reason=ANS.text("register.reason.kind_unknown", lang))]
         assert rows["ok.docx"] is None
 
 
@@ -792,7 +796,7 @@ def _files_run(root: Path, *, extra_error: bool = False, with_bilaga: bool = Tru
 def _changes(path: Path) -> dict[str, str | None]:
     ws = openpyxl.load_workbook(path)["Ansökningar"]
     lang = "sv" if "Inskick" in headers(ws) else "en"
-    return {r[messages.text("register.col.submission", lang)].value: r[messages.text("register.col.changed", lang)].value
+    return {r[ANS.header("submission", lang)].value: r[ANS.header("changed", lang)].value
             for r in tool_rows(ws)}
 
 
@@ -810,19 +814,17 @@ def test_new_and_changed_since_the_last_run(tmp_path):
     write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False, new=True))
     changes = _changes(path)
     assert changes["Mapp"].casefold().split("; ") == [
-        messages.text("register.change.file_changed", file="ansokan.docx").casefold(),
-        messages.text("register.change.file_removed", file="bilaga.xlsx").casefold()]
-    assert changes["a.docx"].casefold() == messages.text(
-        "register.change.status", old=messages.text("register.status.complete"),
+        ANS.text("register.change.file_changed", file="ansokan.docx").casefold(),
+        ANS.text("register.change.file_removed", file="bilaga.xlsx").casefold()]
+    assert changes["a.docx"].casefold() == ANS.text("register.change.status", old=messages.text("register.status.complete"),
         new=messages.text("register.status.incomplete")).casefold()
     assert changes["b.docx"] is None
-    assert changes["ny.docx"] == messages.text("register.change.new")
+    assert changes["ny.docx"] == ANS.text("register.change.new")
     write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False, new=True), lang="en")
     assert set(_changes(path).values()) == {None}  # nothing changed since
     (root / "ny.docx").unlink()
     write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False))
-    assert _changes(path)["ny.docx"].casefold() == messages.text(
-        "register.change.status", old=messages.text("register.status.complete"),
+    assert _changes(path)["ny.docx"].casefold() == ANS.text("register.change.status", old=messages.text("register.status.complete"),
         new=messages.text("register.status.removed")).casefold()
     write(tmp_path, _files_run(root, extra_error=True, with_bilaga=False))
     assert _changes(path)["ny.docx"] is None  # gone before this run too: no news
@@ -1000,7 +1002,7 @@ def test_entries_not_checked_are_rows_with_their_reason(tmp_path):
     run.skipped = skipped
     for lang in ("sv", "en"):
         ws = openpyxl.load_workbook(write(tmp_path, run, lang=lang))["Ansökningar"]
-        col = {k: messages.text(f"register.col.{k}", lang) for k in ("submission", "status", "reason")}
+        col = {k: ANS.header(k, lang) for k in ("submission", "status", "reason")}
         rows = {r[col["submission"]].value: r for r in tool_rows(ws)}
         for entry in skipped:
             assert rows[entry.path][col["status"]].value == messages.text("register.status.skipped", lang)

@@ -40,6 +40,7 @@ from socinv_docs import messages
 from socinv_docs import validate as V
 from socinv_docs.atomic import Busy, exclusive, lock_path
 from socinv_docs.names import printable
+from socinv_docs.render.register.sheets.submissions import SHEET as ANS
 
 
 def run_cli(*args: object):
@@ -852,11 +853,11 @@ def test_register_sees_a_change_in_a_file_with_an_odd_name(forging_folder, tmp_p
     assert run_cli("validate", forging_folder, "--register", register, "--jobs", "1").exit_code == 1
     ws = openpyxl.load_workbook(register)["Ansökningar"]
     head = [c.value for c in ws[1]]
-    key, column = head.index(messages.text("register.col.submission")), head.index(messages.text("register.col.changed"))
+    key, column = head.index(ANS.header("submission", "sv")), head.index(ANS.header("changed", "sv"))
     changes = {row[key].value: row[column].value and row[column].value.casefold() for row in ws.iter_rows(min_row=2)}
     shown = printable(changed.name)
     assert changes == {**{printable(n): None for n in FORGING},
-                       shown: messages.text("register.change.file_changed", file=shown).casefold()}
+                       shown: ANS.text("register.change.file_changed", file=shown).casefold()}
 
 
 def test_printable():

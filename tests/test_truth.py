@@ -18,6 +18,7 @@ from conftest import OFFICIAL, ROOT
 from socinv_docs import messages
 from socinv_docs.codes import Code, Severity
 from socinv_docs.pipeline import check_document, check_submission
+from socinv_docs.render.register.sheets.submissions import SHEET as ANS
 from socinv_docs.report import RunReport, Status
 from socinv_docs.rules.base import make_finding
 
@@ -97,8 +98,8 @@ def test_the_register_and_memo_of_an_ansokan_alone_are_not_complete(schemas, tmp
     ws = openpyxl.load_workbook(path)["Ansökningar"]
     header = [c.value for c in ws[1]]
     row = {h: c.value for h, c in zip(header, ws[2])}
-    assert row[messages.text("register.col.status")] == messages.text("register.status.incomplete")
-    assert SCHEMA_NAME["sv"] in row[messages.text("register.col.reason")]
+    assert row[ANS.header("status", "sv")] == messages.text("register.status.incomplete")
+    assert SCHEMA_NAME["sv"] in row[ANS.header("reason", "sv")]
 
     for lang in ("sv", "en"):
         ctx = memo_context(run, schemas, lang=lang)
@@ -155,7 +156,7 @@ def test_an_optional_placeholder_section_is_not_answered_in_table_findings_and_r
     R.write_register(path, RunReport(submissions=[sub]), root=inbox, schemas=schemas, now=dt.datetime(2026, 3, 1))
     ws = openpyxl.load_workbook(path)["Ansökningar"]
     row = {h.value: c.value for h, c in zip(ws[1], ws[2])}
-    listed = row[messages.text("register.col.missing")].split(", ")
+    listed = row[ANS.header("missing", "sv")].split(", ")
     assert required.short in listed and optional.short not in listed
 
     sections = {s["id"]: s for s in memo_context(RunReport(submissions=[sub]), schemas)["submissions"][0]["sections"]}

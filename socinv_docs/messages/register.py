@@ -6,77 +6,11 @@ from socinv_docs.messages.core import Text
 
 WORDS: dict[str, dict[str, Text]] = {
     # -- the register (render/register.py, SPEC §6) -------------------------------------------
-    # Sheet names and the group's columns are fixed Swedish in both languages (SPEC §6), so
-    # a register stays the same file whichever --lang the last run used.
-    "register.sheet.submissions": {"sv": Text("Ansökningar"), "en": Text("Ansökningar")},
-    "register.sheet.findings": {"sv": Text("Brister"), "en": Text("Brister")},
+    # The register's sheets hold their own words (render/register/sheets/): names, headers,
+    # lists. Here: what the whole register and other outputs say.
     "register.title": {"sv": Text("Register över ansökningar om sociala investeringar"),
                        "en": Text("Register of social investment applications")},
-    "register.col.submission": {"sv": Text("Inskick"), "en": Text("Submission")},
-    "register.col.files": {"sv": Text("Fil(er)"), "en": Text("File(s)")},
-    "register.col.kind": {"sv": Text("Mall"), "en": Text("Template")},
-    "register.col.title": {"sv": Text("Satsningens namn"), "en": Text("Name of the initiative")},
-    "register.col.sokande": {"sv": Text("Sökande/nämnder"), "en": Text("Applicants/committees")},
-    "register.col.status": {"sv": Text("Status"), "en": Text("Status")},
-    "register.col.errors": {"sv": Text("Fel"), "en": Text("Errors")},
-    "register.col.warnings": {"sv": Text("Varningar"), "en": Text("Warnings")},
-    "register.col.missing": {"sv": Text("Avsnitt som saknas/ej ifyllda"), "en": Text("Sections missing/not filled in")},
-    "register.col.amount": {"sv": Text("Sökt belopp"), "en": Text("Amount applied for")},
-    "register.col.cost": {"sv": Text("Kostnad"), "en": Text("Cost")},
-    "register.col.savings": {"sv": Text("Besparing inom horisonten"), "en": Text("Savings within horizon")},
-    "register.col.ratio": {"sv": Text("Besparing/kostnad"), "en": Text("Savings/cost")},
-    "register.col.checked": {"sv": Text("Kontrollerad"), "en": Text("Checked")},
-    "register.col.bedomning": {"sv": Text("Bedömning"), "en": Text("Bedömning")},
-    "register.col.kommentar": {"sv": Text("Kommentar"), "en": Text("Kommentar")},
-    "register.col.beslut": {"sv": Text("Förslag till beslut"), "en": Text("Förslag till beslut")},
-    "register.col.file": {"sv": Text("Fil"), "en": Text("File")},
-    "register.col.section": {"sv": Text("Avsnitt/uppgift"), "en": Text("Section/field")},
-    "register.col.code": {"sv": Text("Kod"), "en": Text("Code")},
-    "register.col.severity": {"sv": Text("Allvarlighet"), "en": Text("Severity")},
-    "register.col.message": {"sv": Text("Brist"), "en": Text("Problem")},
-    "register.col.hint": {"sv": Text("Åtgärd"), "en": Text("Fix")},
-    "register.col.location": {"sv": Text("Plats"), "en": Text("Location")},
     "register.col.unnamed": {"sv": Text("Kolumn {n}"), "en": Text("Column {n}")},
-    "register.col.reason": {"sv": Text("Orsak"), "en": Text("Reason")},
-    "register.col.changed": {"sv": Text("Ny / ändrad sedan förra körningen"),
-                             "en": Text("New / changed since the last run")},
-    # The tool's bookkeeping, in hidden columns: the row's identity and what the next run
-    # compares with. Their headers say so to anyone who unhides them.
-    "register.col.key": {"sv": Text("socinv-docs: radens nyckel (ändra inte)"),
-                         "en": Text("socinv-docs: row key (do not edit)")},
-    "register.col.state": {"sv": Text("socinv-docs: förra körningen (ändra inte)"),
-                           "en": Text("socinv-docs: last run (do not edit)")},
-    "register.reason.kind_unknown": {"sv": Text("liknar ingen av de kända mallarna"),
-                                     "en": Text("matches none of the known templates")},
-    "register.reason.in_file": {"sv": Text("{file}: {reason}"), "en": Text("{file}: {reason}")},
-    "register.change.new": {"sv": Text("Ny"), "en": Text("New")},
-    "register.change.file_new": {"sv": Text("ny fil: {file}"), "en": Text("new file: {file}")},
-    "register.change.file_changed": {"sv": Text("ändrad fil: {file}"), "en": Text("changed file: {file}")},
-    "register.change.file_removed": {"sv": Text("fil borttagen: {file}"), "en": Text("file removed: {file}")},
-    "register.change.status": {"sv": Text("status: {old} → {new}"), "en": Text("status: {old} → {new}")},
-    # The drop-down lists of the group's columns live on a sheet the group edits. Their
-    # choices are the group's words (Swedish in both languages, like the columns); Bedömning
-    # uses the guidelines' own: "bedömer om idéprövningen uppfyller uppsatta kriterier",
-    # "bedömer om den är komplett och därmed kan hanteras vidare" (Örebro), "begära in
-    # kompletterande underlag" (Mölndal).
-    "register.sheet.lists": {"sv": Text("Listor"), "en": Text("Listor")},
-    "register.list.beslut": {"sv": Text("Bifall\nAvslag\nÅterremiss\nBordläggs"),
-                             "en": Text("Bifall\nAvslag\nÅterremiss\nBordläggs")},
-    "register.list.bedomning": {
-        "sv": Text("Uppfyller kriterierna\nUppfyller inte kriterierna\nKomplett, kan hanteras vidare\n"
-                   "Inte komplett\nKompletterande underlag begärs"),
-        "en": Text("Uppfyller kriterierna\nUppfyller inte kriterierna\nKomplett, kan hanteras vidare\n"
-                   "Inte komplett\nKompletterande underlag begärs")},
-    "register.lists.note": {  # one line per row beside the lists
-        "sv": Text("Listorna ger valen i rullgardinsmenyerna på bladet Ansökningar.\n"
-                   "Lägg till, ändra eller ta bort val här: ett per rad, under rubriken, utan tomma rader.\n"
-                   "socinv-docs skriver aldrig över det här bladet."),
-        "en": Text("These lists give the choices of the drop-down menus on the sheet Ansökningar.\n"
-                   "Add, change or remove choices here: one per row, under the heading, without empty rows.\n"
-                   "socinv-docs never overwrites this sheet.")},
-    "register.list.not_listed": {
-        "sv": Text("Inte i listan", "Värdet finns inte i listan på bladet Listor. Vill du använda det ändå?"),
-        "en": Text("Not in the list", "The value is not in the list on the sheet Listor. Use it anyway?")},
     # Print header and footer; &P, &N and &D are Excel's page, pages and print date.
     "register.print.checked": {"sv": Text("Kontrollerad {date}"), "en": Text("Checked {date}")},
     "register.print.page": {"sv": Text("Sida &P av &N"), "en": Text("Page &P of &N")},

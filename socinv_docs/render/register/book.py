@@ -38,7 +38,7 @@ class RegisterError(messages.CatalogueError):
     key/params name a message in the catalogue; the CLI shows it and exits 2."""
 
 
-REGISTER = BookKind(RegisterError, "ui.register", submissions.SHEET_KEY)
+REGISTER = BookKind(RegisterError, "ui.register", submissions.SHEET.title)
 
 
 @dataclass

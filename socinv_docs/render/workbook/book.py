@@ -30,7 +30,7 @@ class BookKind:
 
     error: type[messages.CatalogueError]  # raised for every problem below
     keys: str  # message key prefix: <keys>.not_xlsx, .locked, .no_dir, .unreadable, .not_register, .write_failed
-    sheet_key: str  # the sheet every workbook of this kind has (what tells it is one)
+    sheet: str  # the name of the sheet every workbook of this kind has (what tells it is one)
 
 
 def lock_file(path: Path) -> Path | None:
@@ -63,7 +63,7 @@ def check_target(path: Path, kind: BookKind, *, force: bool) -> None:
 
 def open_book(path: Path, kind: BookKind, *, data_only: bool = False, read_only: bool = False):
     """The workbook at `path` as openpyxl reads it, after the readers' safety checks; one
-    of `kind` (it has kind.sheet_key's sheet)."""
+    of `kind` (it has kind.sheet)."""
     try:
         # A workbook people keep is a file like any other: the same safety checks before openpyxl.
         limits = Limits.from_env()
@@ -78,7 +78,7 @@ def open_book(path: Path, kind: BookKind, *, data_only: bool = False, read_only:
             wb = load_workbook(path, data_only=data_only, read_only=read_only)
     except Exception as exc:  # zip, XML, openpyxl's own errors: all "cannot read"
         raise kind.error(f"{kind.keys}.unreadable", path=str(path), error=type(exc).__name__) from exc
-    sheet = messages.text(kind.sheet_key, "sv")
+    sheet = kind.sheet
     if sheet not in wb.sheetnames:
         wb.close()
         raise kind.error(f"{kind.keys}.not_register", path=str(path), sheet=sheet)

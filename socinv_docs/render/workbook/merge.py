@@ -231,7 +231,7 @@ def plan_columns(old: OldSheet | None, spec: SheetSpec, lang: str) -> list[Slot]
     # tool column new to this sheet gets '(2)' if people already use its name.
     seen: set[str] = set()
     for n, slot in sorted(enumerate(slots, start=1), key=lambda item: item[1].old is None):
-        base = slot.header.strip() or messages.text(spec.unnamed_key, lang, n=n)
+        base = slot.header.strip() or spec.text(spec.unnamed_key, lang, n=n)
         name, k = base, 2
         while norm(name) in seen:
             name, k = f"{base} ({k})", k + 1

@@ -5,6 +5,12 @@ sheets) is one SheetSpec. The layers below read nothing else about it: which col
 has, in which order and of which type; which columns are people's own; which cells say who
 a row is (its identity, strongest first); which word in the status column marks a row as
 the tool's, and the colour each word gets.
+
+A sheet module holds its own words beside its columns, as a rule holds its WORDS: the
+sheet's name, its column headers ("<headers>.<column id>") and whatever else only that
+sheet says, in Swedish and English (`both`). The spec looks a key up in them first, then in
+the catalogue (words several outputs share: statuses, severities). So a new column is one
+module's change: its Column and its header.
 """
 
 from __future__ import annotations
@@ -14,10 +20,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from socinv_docs import messages
+from socinv_docs.messages import Text
+from socinv_docs.messages.core import Entries
 
 NAME_PREFIX = "socinv_"  # of the tool's defined names (on its header cells: socinv_ans_status, ...)
 KEY = "key"  # the id of every sheet's hidden column with the row's identity
 REMOVED = "removed"  # the status of a row whose thing is gone this run (and its colour)
+
+
+def both(sv: str, en: str, sv_hint: str = "", en_hint: str = "") -> dict[str, Text]:
+    """An entry of a sheet's words: its Swedish and English text (and hints)."""
+    return {"sv": Text(sv, sv_hint), "en": Text(en, en_hint)}
 
 
 @dataclass(frozen=True)
@@ -65,17 +78,27 @@ class SheetSpec:
     # Fills tool cells that depend on the old sheet (what changed since the last run):
     # called with (rows, old sheet or None, lang) before the sheet is written.
     from_old: Callable[[list, Any, str], None] | None = field(default=None, compare=False)
+    # The sheet's own words (its module's WORDS): name, headers, what only it says.
+    words: Entries = field(default_factory=dict, compare=False)
 
     @property
     def by_id(self) -> dict[str, Column]:
         return {c.id: c for c in self.columns}
 
+    def text(self, key: str, lang: str = "sv", /, **params: object) -> str:
+        """A message of the sheet's own words, else of the catalogue."""
+        return messages.catalogue(self.words).text(key, lang, **params)
+
+    def hint(self, key: str, lang: str = "sv", /, **params: object) -> str:
+        return messages.catalogue(self.words).hint(key, lang, **params)
+
     @property
     def title(self) -> str:
-        return messages.text(self.name_key, "sv")  # fixed names, the same in every language
+        return self.text(self.name_key, "sv")  # fixed names, the same in every language
 
     def header_key(self, col: Column) -> str:
         return f"{self.headers}.{col.id}"
 
-    def header(self, col: Column, lang: str) -> str:
-        return messages.text(self.header_key(col), lang)
+    def header(self, col: Column | str, lang: str) -> str:
+        """A column's header (the Column, or its id) in `lang`."""
+        return self.text(self.header_key(col if isinstance(col, Column) else self.by_id[col]), lang)

@@ -7,11 +7,12 @@ import json
 from typing import Any
 
 from socinv_docs import messages
-from socinv_docs.render.workbook.spec import REMOVED, Column, SheetSpec
+from socinv_docs.render.workbook.spec import REMOVED, Column, SheetSpec, both
 from socinv_docs.render.workbook.styles import BAD, GONE, NEUTRAL
 from socinv_docs.report import DocumentReport, Finding, SubmissionReport
 
 SHEET_KEY = "register.sheet.findings"  # "Brister" (fixed, SPEC §6)
+HEADERS = "register.bri.col"  # its column headers: "register.bri.col.<column id>"
 
 # Brister's printed columns fit A4 landscape at 80 %.
 COLUMNS = (
@@ -26,6 +27,20 @@ COLUMNS = (
     Column("code", 26, prints=False),
     Column("key", 14, hidden=True),
 )
+
+WORDS = {
+    SHEET_KEY: both("Brister", "Brister"),  # fixed in both languages, as the group's Kommentar (SPEC §6)
+    f"{HEADERS}.submission": both("Inskick", "Submission"),
+    f"{HEADERS}.section": both("Avsnitt/uppgift", "Section/field"),
+    f"{HEADERS}.severity": both("Allvarlighet", "Severity"),
+    f"{HEADERS}.message": both("Brist", "Problem"),
+    f"{HEADERS}.hint": both("Åtgärd", "Fix"),
+    f"{HEADERS}.location": both("Plats", "Location"),
+    f"{HEADERS}.kommentar": both("Kommentar", "Kommentar"),
+    f"{HEADERS}.file": both("Fil", "File"),
+    f"{HEADERS}.code": both("Kod", "Code"),
+    f"{HEADERS}.key": both("socinv-docs: radens nyckel (ändra inte)", "socinv-docs: row key (do not edit)"),
+}
 
 
 def _t(key: str, lang: str, **params) -> str:
@@ -70,10 +85,10 @@ def _finding_row(submission: str, file: str, f: Finding, lang: str, kind) -> dic
 
 
 SHEET = SheetSpec(
-    SHEET_KEY, COLUMNS, headers="register.col", unnamed_key="register.col.unnamed", abbr="bri",
+    SHEET_KEY, COLUMNS, headers=HEADERS, unnamed_key="register.col.unnamed", abbr="bri",
     table="Brister", name_col="submission",
     # Without the key: the finding's code, section and place, then code and section alone.
     identities=(("submission", "file", "code", "section", "location"), ("submission", "file", "code", "section")),
     status_col="severity", status_words=status_words,
     colours={"error": BAD, "warning": NEUTRAL, REMOVED: GONE},
-    keep_order=False, keep_removed="if_their_values")
+    keep_order=False, keep_removed="if_their_values", words=WORDS)

@@ -12,6 +12,7 @@ from socinv_docs.render.register.sheets import submissions
 from socinv_docs.render.workbook.cells import put_text
 from socinv_docs.render.workbook.merge import Row, Slot
 from socinv_docs.render.workbook.read import norm
+from socinv_docs.render.workbook.spec import both
 from socinv_docs.render.workbook.styles import HEADER_BACKGROUND, HEADER_FONT, NOTE_FONT
 from socinv_docs.render.workbook.table import row_ranges
 
@@ -19,9 +20,35 @@ SHEET_KEY = "register.sheet.lists"  # "Listor"
 # Columns of Ansökningar with a drop-down list, in Listor's order: column id -> its choices.
 LISTS = {"beslut": "register.list.beslut", "bedomning": "register.list.bedomning"}
 
+# The drop-down lists of the group's columns live on a sheet the group edits. Their choices
+# are the group's words (Swedish in both languages, like the columns); Bedömning uses the
+# guidelines' own: "bedömer om idéprövningen uppfyller uppsatta kriterier", "bedömer om den
+# är komplett och därmed kan hanteras vidare" (Örebro), "begära in kompletterande underlag"
+# (Mölndal).
+WORDS = {
+    SHEET_KEY: both("Listor", "Listor"),
+    "register.list.beslut": both("Bifall\nAvslag\nÅterremiss\nBordläggs", "Bifall\nAvslag\nÅterremiss\nBordläggs"),
+    "register.list.bedomning": both(
+        "Uppfyller kriterierna\nUppfyller inte kriterierna\nKomplett, kan hanteras vidare\nInte komplett\n"
+        "Kompletterande underlag begärs",
+        "Uppfyller kriterierna\nUppfyller inte kriterierna\nKomplett, kan hanteras vidare\nInte komplett\n"
+        "Kompletterande underlag begärs"),
+    "register.lists.note": both(  # one line per row beside the lists
+        "Listorna ger valen i rullgardinsmenyerna på bladet Ansökningar.\n"
+        "Lägg till, ändra eller ta bort val här: ett per rad, under rubriken, utan tomma rader.\n"
+        "socinv-docs skriver aldrig över det här bladet.",
+        "These lists give the choices of the drop-down menus on the sheet Ansökningar.\n"
+        "Add, change or remove choices here: one per row, under the heading, without empty rows.\n"
+        "socinv-docs never overwrites this sheet."),
+    "register.list.not_listed": both(
+        "Inte i listan", "Not in the list", "Värdet finns inte i listan på bladet Listor. Vill du använda det ändå?",
+        "The value is not in the list on the sheet Listor. Use it anyway?"),
+}
+_WORDS = messages.catalogue(WORDS)
+
 
 def title() -> str:
-    return messages.text(SHEET_KEY, "sv")  # fixed, the same in every language
+    return _WORDS.text(SHEET_KEY, "sv")  # fixed, the same in every language
 
 
 def lists_sheet(wb, lang: str):
@@ -35,10 +62,10 @@ def lists_sheet(wb, lang: str):
         head = ws.cell(row=1, column=c, value=submissions.SHEET.header(col, lang))
         head.font = HEADER_FONT
         head.fill = HEADER_BACKGROUND
-        for r, choice in enumerate(messages.text(LISTS[col_id], lang).split("\n"), start=2):
+        for r, choice in enumerate(_WORDS.text(LISTS[col_id], lang).split("\n"), start=2):
             put_text(ws.cell(row=r, column=c), choice)
         ws.column_dimensions[head.column_letter].width = 32
-    for r, line in enumerate(messages.text("register.lists.note", lang).split("\n"), start=1):
+    for r, line in enumerate(_WORDS.text("register.lists.note", lang).split("\n"), start=1):
         note = ws.cell(row=r, column=len(LISTS) + 2)
         put_text(note, line)
         note.font = NOTE_FONT
@@ -64,7 +91,7 @@ def list_validations(ws, slots: list[Slot], rows: list[Row], lists, lang: str) -
             theirs.update(range(min_col or 1, (max_col or 16384) + 1))
     list_cols = {norm(c.value): c.column_letter for c in lists[1] if c.value not in (None, "")}
     sheet = quote_sheetname(lists.title)
-    title_, text = messages.text("register.list.not_listed", lang), messages.hint("register.list.not_listed", lang)
+    title_, text = _WORDS.text("register.list.not_listed", lang), _WORDS.hint("register.list.not_listed", lang)
     for k, slot in enumerate(slots, start=1):
         if slot.col is None or slot.col.id not in LISTS or k in theirs:
             continue

@@ -5,7 +5,7 @@ the last run, counts, missing sections, amounts, files, when checked), the group
 (Bedömning, Kommentar, Förslag till beslut, with drop-down lists from the sheet Listor) and
 any column the group adds anywhere. A submission no longer in the folder keeps its row,
 marked "Finns ej längre". A new column: declare it in COLUMNS (a column of the group's:
-theirs=True, nothing else) and give its value in submission_row (a tool column).
+theirs=True), its header in WORDS, and give its value in submission_row (a tool column).
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from socinv_docs.codes import Code, Severity
 from socinv_docs.render.workbook.cells import MAX_CELL_CHARS, number
 from socinv_docs.render.workbook.merge import Row
 from socinv_docs.render.workbook.read import OldSheet
-from socinv_docs.render.workbook.spec import REMOVED, Column, SheetSpec
+from socinv_docs.render.workbook.spec import REMOVED, Column, SheetSpec, both
 from socinv_docs.render.workbook.styles import BAD, GONE, GOOD, NEUTRAL
 from socinv_docs.report import UNANSWERED, DocumentReport, SkippedEntry, Status, SubmissionReport, shown_section_state
 from socinv_docs.summary import applicants, main_first
 
 SHEET_KEY = "register.sheet.submissions"  # "Ansökningar" (fixed, SPEC §6)
+HEADERS = "register.ans.col"  # its column headers: "register.ans.col.<column id>"
 STATE_VERSION = 1  # of the hidden column 'state': the last run's status and files
 
 # Colours: complete green, incomplete amber, unreadable and not checked red, no longer in
@@ -59,9 +60,48 @@ COLUMNS = (
     Column("state", 14, hidden=True),
 )
 
+# The sheet's words. Its name and the group's columns are fixed Swedish in both languages
+# (SPEC §6), so a register stays the same file whichever --lang the last run used.
+WORDS = {
+    SHEET_KEY: both("Ansökningar", "Ansökningar"),
+    f"{HEADERS}.submission": both("Inskick", "Submission"),
+    f"{HEADERS}.kind": both("Mall", "Template"),
+    f"{HEADERS}.title": both("Satsningens namn", "Name of the initiative"),
+    f"{HEADERS}.sokande": both("Sökande/nämnder", "Applicants/committees"),
+    f"{HEADERS}.status": both("Status", "Status"),
+    f"{HEADERS}.reason": both("Orsak", "Reason"),
+    f"{HEADERS}.changed": both("Ny / ändrad sedan förra körningen", "New / changed since the last run"),
+    f"{HEADERS}.errors": both("Fel", "Errors"),
+    f"{HEADERS}.warnings": both("Varningar", "Warnings"),
+    f"{HEADERS}.missing": both("Avsnitt som saknas/ej ifyllda", "Sections missing/not filled in"),
+    f"{HEADERS}.amount": both("Sökt belopp", "Amount applied for"),
+    f"{HEADERS}.cost": both("Kostnad", "Cost"),
+    f"{HEADERS}.savings": both("Besparing inom horisonten", "Savings within horizon"),
+    f"{HEADERS}.ratio": both("Besparing/kostnad", "Savings/cost"),
+    f"{HEADERS}.bedomning": both("Bedömning", "Bedömning"),
+    f"{HEADERS}.kommentar": both("Kommentar", "Kommentar"),
+    f"{HEADERS}.beslut": both("Förslag till beslut", "Förslag till beslut"),
+    f"{HEADERS}.files": both("Fil(er)", "File(s)"),
+    f"{HEADERS}.checked": both("Kontrollerad", "Checked"),
+    # The tool's bookkeeping, in hidden columns: the row's identity and what the next run
+    # compares with. Their headers say so to anyone who unhides them.
+    f"{HEADERS}.key": both("socinv-docs: radens nyckel (ändra inte)", "socinv-docs: row key (do not edit)"),
+    f"{HEADERS}.state": both("socinv-docs: förra körningen (ändra inte)", "socinv-docs: last run (do not edit)"),
+    "register.reason.kind_unknown": both("liknar ingen av de kända mallarna", "matches none of the known templates"),
+    "register.reason.in_file": both("{file}: {reason}", "{file}: {reason}"),
+    "register.change.new": both("Ny", "New"),
+    "register.change.file_new": both("ny fil: {file}", "new file: {file}"),
+    "register.change.file_changed": both("ändrad fil: {file}", "changed file: {file}"),
+    "register.change.file_removed": both("fil borttagen: {file}", "file removed: {file}"),
+    "register.change.status": both("status: {old} → {new}", "status: {old} → {new}"),
+}
+
+
+_WORDS = messages.catalogue(WORDS)
+
 
 def _t(key: str, lang: str, **params) -> str:
-    return messages.text(key, lang, **params)
+    return _WORDS.text(key, lang, **params)
 
 
 def status_words(lang: str) -> dict[str, str]:
@@ -238,9 +278,9 @@ def note_changes(rows: list[Row], old: OldSheet | None, lang: str) -> None:
 
 
 SHEET = SheetSpec(
-    SHEET_KEY, COLUMNS, headers="register.col", unnamed_key="register.col.unnamed", abbr="ans",
+    SHEET_KEY, COLUMNS, headers=HEADERS, unnamed_key="register.col.unnamed", abbr="ans",
     table="Ansokningar", name_col="submission", identities=(("submission",),), status_col="status",
     status_words=status_words, colours=STATUS_COLOURS, keep_order=True, keep_removed="always",
     # New in a later version, with plain headers a group may well have used for a column of
     # their own in an older register ("Orsak"): there, only a name marks them ours.
-    added_later=frozenset({"reason", "changed"}), from_old=note_changes)
+    added_later=frozenset({"reason", "changed"}), from_old=note_changes, words=WORDS)
