@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
-from enum import StrEnum
 
+from socinv_docs.followup_report import ReportStatus, State
 from socinv_docs.plan import ExpectedReport, Plan
 from socinv_docs.schema import AfterEnd, FollowupSpec, ScheduledReport
 
@@ -82,23 +81,6 @@ def scheduled_for(report: ExpectedReport, followup: FollowupSpec | None) -> Sche
         if scheduled.kind == report.kind and (scheduled.period or "") == report.period:
             return scheduled
     return None
-
-
-class State(StrEnum):
-    EXPECTED = "expected"  # Väntas
-    RECEIVED = "received"  # Inkommen: its completeness could not be judged
-    COMPLETE = "complete"  # Komplett
-    INCOMPLETE = "incomplete"  # Ofullständig
-    LATE = "late"  # Försenad n dagar
-    SKIPPED = "skipped"  # Överhoppad (the processledare's reason)
-    VOID = "void"  # Utgår: a later plan version no longer expects it
-
-
-@dataclass(frozen=True)
-class ReportStatus:
-    state: State
-    days_late: int = 0  # LATE: days past the due date
-    days_left: int | None = None  # EXPECTED: days until the due date (0: due today)
 
 
 def status_on(report: ExpectedReport, today: dt.date, *, received: str | None = None, skipped: bool = False,

@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("format", ("socinv_docs.schema", "socinv_docs.location")),
     ("readers", ("socinv_docs.readers",)),
     ("model", ("socinv_docs.model", "socinv_docs.figures", "socinv_docs.plan", "socinv_docs.report",
-               "socinv_docs.summary")),
+               "socinv_docs.summary", "socinv_docs.followup_report")),
     ("extract", ("socinv_docs.extract",)),
     ("roles", ("socinv_docs.roles", "socinv_docs.economics", "socinv_docs.approved",
                "socinv_docs.schedule")),

@@ -17,15 +17,19 @@ MAX_LINES = 700
 # on lower floors of its own folder, and of the folders its folder may use (USES). An
 # __init__.py that only describes its folder stands on the ground floor.
 FLOORS = {
-    "workbook": [{"__init__", "spec"}, {"cells", "styles", "refs"}, {"book", "read"}, {"merge"}, {"table"}, {"rebuild"}],
+    "workbook": [{"__init__", "spec"}, {"cells", "styles", "refs"}, {"book", "read", "store"}, {"merge"}, {"table"},
+                 {"rebuild", "lists"}],
     "register": [{"sheets.__init__", "sheets.submissions", "sheets.findings"}, {"sheets.lists"}, {"rows"}, {"book"}, {"__init__"}],
     "annotate": [{"errors", "xlsx.__init__"}, {"package"}, {"xlsx.base", "common"}, {"xlsx.notes", "xlsx.styles"}, {"xlsx.sheet"},
                  {"xlsx.book"}, {"review_sheet", "word"}, {"excel"}, {"__init__"}],
+    "followup": [{"__init__", "sheets.__init__", "store"}, {"sheets.satsningar", "sheets.rapporter", "sheets.ekonomi",
+                                                          "sheets.findings"},
+                 {"sheets.lists"}, {"book", "calendar"}],
     "memo": [{"markdown", "templates"}, {"sandbox"}, {"errors"}, {"child", "fill", "context"}, {"write"},
              {"__init__"}],
     "": [{"text", "rules", "profiles", "prefill", "__init__"}],
 }
-USES = {"workbook": set(), "register": {"workbook"}, "annotate": set(), "memo": {"register", ""}, "": set()}
+USES = {"workbook": set(), "register": {"workbook"}, "followup": {"workbook"}, "annotate": set(), "memo": {"register", ""}, "": set()}
 # The generic layers: Excel files and packages, never what a submission or a finding is.
 GENERIC = ("workbook.", "annotate.errors", "annotate.package", "annotate.xlsx.")
 ABOUT_SUBMISSIONS = ("socinv_docs.report", "socinv_docs.codes", "socinv_docs.summary", "socinv_docs.model",

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
+from socinv_docs.followup_report import State
 from socinv_docs.plan import Beslut, Plan
-from socinv_docs.schedule import State, add_months, expected_reports, scheduled_for, status_on, time_share
+from socinv_docs.schedule import add_months, expected_reports, scheduled_for, status_on, time_share
 from socinv_docs.schema import AfterEnd, FollowupSpec, ScheduledReport
 
 D = dt.date

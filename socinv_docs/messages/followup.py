@@ -65,6 +65,50 @@ WORDS: dict[str, dict[str, Text]] = {
     "followup.file.changed": {"sv": Text("{file} (ändrad)"), "en": Text("{file} (changed)")},
     "followup.file.added": {"sv": Text("{file} (ny)"), "en": Text("{file} (new)")},
     "followup.file.removed": {"sv": Text("{file} (borttagen)"), "en": Text("{file} (removed)")},
+    # -- the follow-up workbook (render/followup/book.py); its sheets' words are beside them -----
+    "followup.book.title": {"sv": Text("Uppföljning av sociala investeringar"),
+                            "en": Text("Follow-up of social investments")},
+    "followup.book.print.date": {"sv": Text("Läget {date}"), "en": Text("As of {date}")},
+    "followup.book.not_xlsx": {"sv": Text("Uppföljningsboken måste vara en .xlsx-fil: {path}"),
+                               "en": Text("The follow-up workbook must be an .xlsx file: {path}")},
+    "followup.book.locked": {
+        "sv": Text("Uppföljningsboken {path} verkar vara öppen i {program} (låsfilen {lock} finns). Den har inte "
+                   "skrivits över. Stäng filen och kör igen, eller använd --force om ingen har den öppen."),
+        "en": Text("The follow-up workbook {path} seems to be open in {program} (the lock file {lock} exists). It "
+                   "was not overwritten. Close it and run again, or use --force if nobody has it open.")},
+    "followup.book.busy": {
+        "sv": Text("Uppföljningsboken {path} uppdateras just nu av en annan körning av socinv (låset {lock}); den har "
+                   "inte ändrats. Vänta tills den körningen är klar och kör igen."),
+        "en": Text("The follow-up workbook {path} is being updated by another run of socinv (the lock {lock}); it "
+                   "was not changed. Wait until that run is done and run again.")},
+    "followup.book.unreadable": {
+        "sv": Text("Den befintliga uppföljningsboken {path} kan inte läsas ({error}) och har inte skrivits över. "
+                   "Öppna den i Excel och spara den igen, eller ta fram en tidigare kopia."),
+        "en": Text("The existing follow-up workbook {path} cannot be read ({error}) and was not overwritten. Open "
+                   "it in Excel and save it again, or take an earlier copy.")},
+    "followup.book.not_register": {
+        "sv": Text("{path} är ingen uppföljningsbok (bladet '{sheet}' saknas) och har inte skrivits över. Ange en "
+                   "annan fil med --workbook, eller ett nytt namn för en ny uppföljningsbok."),
+        "en": Text("{path} is not a follow-up workbook (the sheet '{sheet}' is missing) and was not overwritten. "
+                   "Give another file with --workbook, or a new name for a new follow-up workbook.")},
+    "followup.book.store_unreadable": {
+        "sv": Text("Uppföljningsboken {path} har en fryst plan (satsningen '{satsning}') som inte går att läsa "
+                   "({error}); boken har inte skrivits över. Ta fram en tidigare kopia av boken, eller kör med en "
+                   "nyare version av socinv om den skrevs av en sådan."),
+        "en": Text("The follow-up workbook {path} holds a frozen plan (the satsning '{satsning}') that cannot be "
+                   "read ({error}); the workbook was not overwritten. Take an earlier copy of it, or run a newer "
+                   "version of socinv if one wrote it.")},
+    "followup.book.store_missing": {
+        "sv": Text("Uppföljningsboken {path} har satsningar men inte det dolda bladet '{sheet}' med deras frysta "
+                   "planer; boken har inte skrivits över, eftersom planerna annars skulle frysas på nytt från "
+                   "dagens filer. Ta fram en tidigare kopia av boken."),
+        "en": Text("The follow-up workbook {path} has satsningar but not the hidden sheet '{sheet}' with their "
+                   "frozen plans; it was not overwritten, since the plans would otherwise be frozen anew from "
+                   "today's files. Take an earlier copy of the workbook.")},
+    "followup.book.write_failed": {
+        "sv": Text("Uppföljningsboken {path} kunde inte sparas ({error}). Den tidigare versionen är oförändrad."),
+        "en": Text("The follow-up workbook {path} could not be saved ({error}). The previous version is unchanged.")},
+    "followup.book.no_dir": {"sv": Text("mappen finns inte"), "en": Text("the folder does not exist")},
     # -- their explanations (`socinv rules`), with the seed's words -------------------------------
     **explanation(
         "REPORT_PERIOD_INVALID",

@@ -50,7 +50,7 @@ def put_value(cell, type_: str, value: Any) -> None:
     """A tool cell's value by its column's type (its format comes with the column's style)."""
     if type_ == "text":
         put_text(cell, value)
-    elif type_ == "date":
+    elif type_ in ("date", "day"):
         cell.value = value if isinstance(value, (dt.datetime, dt.date)) else None
     else:
         cell.value = number(value)

@@ -26,7 +26,7 @@ from socinv_docs import messages
 from socinv_docs.render.workbook.cells import put_text
 from socinv_docs.render.workbook.read import OldCell, OldColumn, OldRow, OldSheet, norm
 from socinv_docs.render.workbook.refs import AxisMap, remap_formula, remap_range, remap_sqref
-from socinv_docs.render.workbook.spec import KEY, NAME_PREFIX, REMOVED, Column, SheetSpec
+from socinv_docs.render.workbook.spec import KEY, NAME_PREFIX, REMOVED, ROW_RULE_MARK, Column, SheetSpec
 
 # -- rows ----------------------------------------------------------------------------------
 
@@ -319,6 +319,8 @@ def carry_formats(ws, old: OldSheet | None, moves: Moves, spec: SheetSpec) -> No
             if rule.type == "cellIs" and rule.operator == "equal" and [norm(f) for f in rule.formula or []] \
                     and all(norm(f) in words for f in rule.formula):
                 continue  # the tool's own colour for a status word
+            if any(norm(ROW_RULE_MARK) in norm(f) for f in rule.formula or []):
+                continue  # one of the tool's row rules (made afresh)
             new = copy(rule)
             new.formula = [moves.formula(str(f), in_sheet=True) for f in rule.formula or []]
             ws.conditional_formatting.add(new_ref, new)

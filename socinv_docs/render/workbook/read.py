@@ -17,7 +17,7 @@ from openpyxl.utils import range_boundaries
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from socinv_docs import messages
-from socinv_docs.render.workbook.spec import NAME_PREFIX, Column, SheetSpec
+from socinv_docs.render.workbook.spec import KEY, NAME_PREFIX, Column, SheetSpec
 
 
 def norm(text: object) -> str:
@@ -180,3 +180,22 @@ def their_columns(sheet: OldSheet, spec: SheetSpec) -> list[OldColumn]:
     """The columns people fill in: theirs of the tool's and their own, with a header."""
     by_id: dict[str, Column] = spec.by_id
     return [c for c in sheet.columns if (c.col_id is None or by_id[c.col_id].theirs) and c.header.strip()]
+
+
+def keyed_values(sheet: OldSheet, col_ids: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """What people left in the given columns of each of the tool's rows, by the row's key
+    (the hidden KEY column): {key: {column id: value}} (empty cells left out). A formula
+    people typed is its text ('=…'); the caller decides what it reads."""
+    key_at = sheet.index_of(KEY)
+    if key_at is None:
+        return {}
+    at = {cid: sheet.index_of(cid) for cid in col_ids}
+    out: dict[str, dict[str, Any]] = {}
+    for row in sheet.rows:
+        key = row.cells.get(key_at)
+        if key is None or key.value in (None, ""):
+            continue
+        values = {cid: row.cells[i].value for cid, i in at.items()
+                  if i is not None and i in row.cells and row.cells[i].value not in (None, "")}
+        out.setdefault(str(key.value), values)
+    return out

@@ -29,6 +29,7 @@ from socinv_docs.render.workbook.table import (
     add_table,
     name_columns,
     print_setup,
+    row_rules,
     status_colours,
     write_rows,
 )
@@ -71,6 +72,7 @@ def rebuild_sheet(wb, spec: SheetSpec, fresh: list[Row], *, lang: str, legacy: b
         tool_validations(ws, slots, rows)
     carry_formats(ws, old, moved, spec)
     status_colours(ws, slots, spec, last_row)
+    row_rules(ws, slots, spec, rows)
     carry_merged(ws, old, rows, moved)
     ws.freeze_panes = "B2"
     ws.sheet_view.zoomScale = 100

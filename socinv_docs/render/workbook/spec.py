@@ -41,7 +41,7 @@ class Column:
 
     id: str
     width: float
-    type: str = "text"  # text | int | kr | ratio | date
+    type: str = "text"  # text | int | kr | ratio | pct | date (and time) | day (a date alone)
     wrap: bool = False
     theirs: bool = False
     prints: bool = True  # False: for the screen only, placed right of the printed columns
@@ -55,6 +55,23 @@ class Colour:
     fill: str
     font: str
     bold: bool = True
+
+
+# What marks a conditional format as one of the tool's row rules (RowRule): a term that is
+# always true in Excel and LibreOffice, so that the next run makes them afresh instead of
+# carrying them along as people's own.
+ROW_RULE_MARK = 'N("socinv-docs")=0'
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A conditional format over the tool's rows: `test` is a formula on one row's cells,
+    with a column's cell as {column id} ('{left}<0'); where it holds, the row (or only the
+    cells of `columns`) gets `colour`. Late reports, a budget overspent."""
+
+    test: str
+    colour: Colour
+    columns: tuple[str, ...] = ()  # () : the whole row
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,7 @@ class SheetSpec:
     from_old: Callable[[list, Any, str], None] | None = field(default=None, compare=False)
     # The sheet's own words (its module's WORDS): name, headers, what only it says.
     words: Entries = field(default_factory=dict, compare=False)
+    row_rules: tuple[RowRule, ...] = ()
 
     @property
     def by_id(self) -> dict[str, Column]:

@@ -20,9 +20,12 @@ from socinv_docs.render.workbook.spec import Colour, Column
 KRONOR_FORMAT = '#,##0 "kr"_)'  # shown '1 250 000 kr' by a Swedish Excel
 RATIO_FORMAT = "0.00_)"
 COUNT_FORMAT = "0_)"
+PERCENT_FORMAT = "0 %_)"
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
-NUMBER_FORMATS = {"kr": KRONOR_FORMAT, "ratio": RATIO_FORMAT, "int": COUNT_FORMAT, "date": DATE_FORMAT}
-NUMERIC = ("int", "kr", "ratio")
+DAY_FORMAT = "yyyy-mm-dd"
+NUMBER_FORMATS = {"kr": KRONOR_FORMAT, "ratio": RATIO_FORMAT, "pct": PERCENT_FORMAT, "int": COUNT_FORMAT,
+                  "date": DATE_FORMAT, "day": DAY_FORMAT}
+NUMERIC = ("int", "kr", "ratio", "pct")
 
 HEADER_FILL = "1F4E78"
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -90,5 +93,14 @@ def align_with_row(cell) -> None:
                                indent=cell.alignment.indent)
 
 
-def wrap_at_top(cell) -> None:
-    cell.alignment = TOP_WRAP
+def their_style(col: Column | None) -> Callable[[Any], None]:
+    """An empty cell of people's own on a tool row: wrapped at the top; in a typed column
+    of theirs (the processledare's Beviljat belopp, Start) with its number format, so that
+    what they type shows as kronor or a date."""
+    def make(cell) -> None:
+        if col is not None and col.type in NUMBER_FORMATS:
+            cell.number_format = NUMBER_FORMATS[col.type]
+            cell.alignment = _NUMBER_ALIGN if col.type in NUMERIC else TOP
+        else:
+            cell.alignment = TOP_WRAP
+    return make

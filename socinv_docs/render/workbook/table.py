@@ -6,7 +6,7 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass
 
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
@@ -17,8 +17,8 @@ from socinv_docs import messages
 from socinv_docs.render.workbook.cells import put_text, put_value
 from socinv_docs.render.workbook.merge import Moves, Row, Slot, carry
 from socinv_docs.render.workbook.read import OldSheet
-from socinv_docs.render.workbook.spec import NAME_PREFIX, SheetSpec
-from socinv_docs.render.workbook.styles import SharedStyles, align_with_row, column_style, style_header, wrap_at_top
+from socinv_docs.render.workbook.spec import NAME_PREFIX, ROW_RULE_MARK, SheetSpec
+from socinv_docs.render.workbook.styles import SharedStyles, align_with_row, column_style, style_header, their_style
 
 LINE_HEIGHT = 15  # points per line of 11 pt text
 MAX_LINES = 10  # a row grows for its longest wrapped cell up to this; people can widen it
@@ -62,7 +62,8 @@ def write_rows(ws, slots: list[Slot], rows: list[Row], moves: Moves) -> int:
                     # typed without a format (or saved by Calc with its default): align with the row
                     styles.apply(cell, ("aligned", tuple(cell._style)), align_with_row)
             elif row.values is not None:
-                styles.apply(cell, ("theirs",), wrap_at_top)
+                col = slot.col if slot.col is not None and slot.col.theirs else None
+                styles.apply(cell, ("theirs", col.type if col else None), their_style(col))
             width = widths[c - 1]
             if width and row.values is not None and cell.data_type == "s" and isinstance(cell.value, str):
                 lines = max(lines, wrapped_lines(cell.value, width))
@@ -143,6 +144,31 @@ def status_colours(ws, slots: list[Slot], spec: SheetSpec, last_row: int) -> Non
                 operator="equal", formula=[f'"{word}"'], fill=PatternFill("solid", fgColor=colour.fill,
                                                                           bgColor=colour.fill),
                 font=Font(color=colour.font, bold=colour.bold)))
+
+
+def row_rules(ws, slots: list[Slot], spec: SheetSpec, rows: list[Row]) -> None:
+    """The sheet's row rules (late reports, overspent budgets) as conditional formats over
+    the tool's rows, each made afresh at every run (ROW_RULE_MARK: never carried)."""
+    letters = {s.col.id: get_column_letter(k) for k, s in enumerate(slots, start=1) if s.col is not None}
+    tool_rows = row_ranges([n for n, row in enumerate(rows, start=2) if row.values is not None])
+    if not tool_rows or not spec.row_rules:
+        return
+    first = tool_rows[0][0]
+    for rule in spec.row_rules:
+        try:
+            test = rule.test.format(**{cid: f"${letter}{first}" for cid, letter in letters.items()})
+        except KeyError:  # a column the rule reads is not on the sheet
+            continue
+        targets = [letters[c] for c in rule.columns if c in letters] if rule.columns else \
+            [get_column_letter(1), get_column_letter(len(slots))]
+        if not targets:
+            continue
+        cols = [(targets[0], targets[1])] if not rule.columns else [(t, t) for t in targets]
+        area = " ".join(f"{a}{lo}:{b}{hi}" for a, b in cols for lo, hi in tool_rows)
+        ws.conditional_formatting.add(area, FormulaRule(
+            formula=[f"AND({ROW_RULE_MARK},{test})"],
+            fill=PatternFill("solid", fgColor=rule.colour.fill, bgColor=rule.colour.fill),
+            font=Font(color=rule.colour.font, bold=rule.colour.bold)))
 
 
 def row_ranges(numbers: list[int]) -> list[tuple[int, int]]:
