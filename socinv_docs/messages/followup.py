@@ -109,6 +109,22 @@ WORDS: dict[str, dict[str, Text]] = {
         "sv": Text("Uppföljningsboken {path} kunde inte sparas ({error}). Den tidigare versionen är oförändrad."),
         "en": Text("The follow-up workbook {path} could not be saved ({error}). The previous version is unchanged.")},
     "followup.book.no_dir": {"sv": Text("mappen finns inte"), "en": Text("the folder does not exist")},
+    # -- the report calendar (render/followup/calendar.py) ------------------------------------
+    "followup.ics.name": {"sv": Text("Rapporter – sociala investeringar"), "en": Text("Reports – social investments")},
+    "followup.ics.category": {"sv": Text("Sociala investeringar"), "en": Text("Social investments")},
+    "followup.ics.summary": {"sv": Text("{kind} {period}: {satsning}"), "en": Text("{kind} {period}: {satsning}")},
+    "followup.ics.description": {
+        "sv": Text("{kind} {period} för satsningen {title} (mappen {satsning}) ska ha kommit in senast {due}. "
+                   "Den avser {start} – {end}.\nLäge: {status}."),
+        "en": Text("{kind} {period} of the satsning {title} (the folder {satsning}) is due by {due}. It covers "
+                   "{start} – {end}.\nState: {status}.")},
+    "followup.ics.state.expected": {"sv": Text("väntas"), "en": Text("expected")},
+    "followup.ics.state.received": {"sv": Text("inkommen"), "en": Text("received")},
+    "followup.ics.state.complete": {"sv": Text("inkommen, komplett"), "en": Text("received, complete")},
+    "followup.ics.state.incomplete": {"sv": Text("inkommen, ofullständig"), "en": Text("received, incomplete")},
+    "followup.ics.state.late": {"sv": Text("försenad {days} dagar"), "en": Text("{days} days late")},
+    "followup.ics.state.skipped": {"sv": Text("överhoppad"), "en": Text("skipped")},
+    "followup.ics.state.void": {"sv": Text("utgår"), "en": Text("void")},
     # -- their explanations (`socinv rules`), with the seed's words -------------------------------
     **explanation(
         "REPORT_PERIOD_INVALID",
