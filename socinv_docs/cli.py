@@ -329,6 +329,96 @@ def _memo_format(template: Path | None, output: Path | None, default: str | None
     return default
 
 
+class _FollowupGroup(click.Group):
+    """`socinv followup DIR …` runs the follow-up; `socinv followup templates …` is a
+    sub-command of its own. Whatever is not a sub-command's name goes to the hidden `run`
+    (options first as well); so a folder literally named like a sub-command is given as
+    ./templates (the help says so)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        help_only = args and args[0] in ctx.help_option_names
+        if args and args[0] not in self.commands and not help_only:
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_FollowupGroup, context_settings=CONTEXT)
+@HELP
+def followup() -> None:
+    """Follow up granted satsningar (help text: "cli.followup.doc")."""
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(messages.text("followup.bad_date", ctx.meta.get("lang", "sv"), value=value)) from None
+
+
+@followup.command("run", hidden=True, context_settings=CONTEXT)
+@HELP
+@click.argument("directory", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--workbook", "workbook", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--date", "date", default=None, callback=_day)
+@FORMAT
+@click.option("--calendar", "calendar", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option("--reminder-days", "reminder_days", type=click.IntRange(min=0, max=365), default=14, show_default=True)
+@click.option("--jobs", type=click.IntRange(min=1), default=None)
+@LANG
+@click.option("--force", is_flag=True)
+@FOLLOW_LINKS
+def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path | None, reminder_days: int,
+                 jobs: int | None, lang: str, force: bool, follow_links: bool = False) -> None:
+    """Follow up the satsningar in DIRECTORY (help text: "cli.followup.run.doc")."""
+    # start-up: only `followup` loads the follow-up run with the pipeline and the workbook
+    from socinv_docs import followup as F
+    from socinv_docs import service
+    from socinv_docs.render.followup.calendar import write_calendar
+    from socinv_docs.render.followup.text import followup_lines
+    from socinv_docs.validate import skipped_line
+
+    schemas = _schemas(lang)
+    job = F.Followup(directory, schemas, workbook=workbook, date=date, lang=lang, jobs=jobs, force=force,
+                     follow_links=follow_links, skip=tuple(p for p in (calendar,) if p is not None))
+    try:
+        files = job.prepare()
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
+    stream = sys.stderr
+    if files and stream.isatty():
+        with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
+                               show_pos=True) as bar, _libraries_print_to_stderr():
+            run = job.run(on_file=lambda _report: bar.update(1))
+    else:
+        with _libraries_print_to_stderr():
+            run = job.run()
+    if fmt == "json":
+        _write(json.dumps(run.to_json(lang), ensure_ascii=False, indent=2))
+    else:
+        _write("\n".join([*followup_lines(run, lang), *(skipped_line(e, lang) for e in run.skipped)]))
+    try:
+        with _libraries_print_to_stderr():
+            result = job.write_workbook(run)
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
+    _err(messages.text("followup.written", lang, path=printable(workbook), satsningar=result.satsningar,
+                       reports=result.reports))
+    if calendar is not None:
+        try:
+            count = write_calendar(calendar, run, reminder_days=reminder_days, lang=lang)
+        except OSError as exc:
+            _err(messages.text("ui.write_failed", lang, path=printable(calendar), error=messages.os_error(exc, lang)))
+            sys.exit(2)
+        _err(messages.text("followup.calendar_written", lang, path=printable(calendar), count=count))
+    sys.exit(run.status.exit_code)
+
+
 @main.command(context_settings=CONTEXT)
 @HELP
 @click.argument("name", required=False)

@@ -257,7 +257,7 @@ class FolderValidation:
         try:
             check_writable(self.register, force=self.force)
         except RegisterError as exc:
-            raise _register_refusal(exc) from None
+            raise book_refusal(exc) from None
         self.found = scan(self.directory, skip=[self.register], follow_links=self.follow_links)
         self.rows = RegisterRows(root=self.directory, register=self.register, schemas=self.schemas, lang=self.lang)
         return sum(len(s.files) for s in self.found.submissions)
@@ -296,13 +296,13 @@ class FolderValidation:
         except Busy as exc:
             raise Refused("ui.register.busy", path=printable(self.register), lock=printable(exc.lock.name)) from None
         except RegisterError as exc:
-            raise _register_refusal(exc) from None
+            raise book_refusal(exc) from None
         except OSError as exc:  # the lock file itself cannot be made (a read-only or full folder)
             raise Refused("ui.register.write_failed", exc, path=printable(self.register)) from None
 
 
-def _register_refusal(exc) -> Refused:
-    """A RegisterError in the user's words: the program holding a lock file by name, a
+def book_refusal(exc) -> Refused:
+    """A workbook's error (the register's, the follow-up workbook's) in the user's words: the program holding a lock file by name, a
     system error (a full disk, a file size limit) in the reader's language."""
     params = dict(exc.params)
     if "path" in params:

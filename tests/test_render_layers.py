@@ -24,7 +24,7 @@ FLOORS = {
                  {"xlsx.book"}, {"review_sheet", "word"}, {"excel"}, {"__init__"}],
     "followup": [{"__init__", "sheets.__init__", "store"}, {"sheets.satsningar", "sheets.rapporter", "sheets.ekonomi",
                                                           "sheets.findings"},
-                 {"sheets.lists"}, {"book", "calendar"}],
+                 {"sheets.lists", "text", "calendar"}, {"book"}],
     "memo": [{"markdown", "templates"}, {"sandbox"}, {"errors"}, {"child", "fill", "context"}, {"write"},
              {"__init__"}],
     "": [{"text", "rules", "profiles", "prefill", "__init__"}],

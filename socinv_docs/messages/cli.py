@@ -90,6 +90,45 @@ WORDS: dict[str, dict[str, Text]] = {
         "en": Text("Show the funders' profiles; with a NAME every rule and value in force.")},
     "cli.profiles.short": {"sv": Text("Visa finansiärernas profiler och deras regler."),
                            "en": Text("Show the funders' profiles and their rules.")},
+    "cli.followup.doc": {
+        "sv": Text("Följ upp beviljade satsningar: planer, rapporter, förseningar (MAPP).\n\n"
+                   "socinv followup MAPP --workbook uppfoljning.xlsx: varje undermapp i MAPP är en satsning med sina "
+                   "godkända filer (ansökan med bilagor) och de rapporter som kommit in för den, var som helst i "
+                   "mappen. Planen fryses i uppföljningsboken första gången; processledaren skriver beslutet (Beviljat "
+                   "belopp, Beslutsdatum, Diarienummer, Start, Slut) på bladet Satsningar. Alla alternativ: socinv "
+                   "followup MAPP -h. En mapp som heter templates anges ./templates."),
+        "en": Text("Follow up granted satsningar: plans, reports, delays (DIRECTORY).\n\n"
+                   "socinv followup DIRECTORY --workbook uppfoljning.xlsx: each sub-folder of DIRECTORY is a satsning "
+                   "with its approved files (the application and its attachments) and the reports received for it, "
+                   "anywhere in the folder. The plan is frozen in the follow-up workbook the first time; the "
+                   "processledare types the decision (Beviljat belopp, Beslutsdatum, Diarienummer, Start, Slut) on "
+                   "the sheet Satsningar. Every option: socinv followup DIRECTORY -h. A folder named templates is "
+                   "given as ./templates.")},
+    "cli.followup.short": {"sv": Text("Följ upp beviljade satsningar och deras rapporter."),
+                           "en": Text("Follow up granted satsningar and their reports.")},
+    "cli.followup.run.doc": {
+        "sv": Text("Följ upp satsningarna i MAPP och skriv uppföljningsboken.\n\n"
+                   "Exempel: socinv followup satsningar/ --workbook uppfoljning.xlsx --calendar rapporter.ics"),
+        "en": Text("Follow up the satsningar in DIRECTORY and write the follow-up workbook.\n\n"
+                   "Example: socinv followup satsningar/ --workbook uppfoljning.xlsx --calendar rapporter.ics")},
+    "cli.followup.run.workbook": {
+        "sv": Text("Uppföljningsboken (.xlsx) som skapas eller uppdateras; processledarens kolumner behålls."),
+        "en": Text("The follow-up workbook (.xlsx) created or updated; the processledare's columns are kept.")},
+    "cli.followup.run.date": {
+        "sv": Text("Dagen som lägena gäller (ÅÅÅÅ-MM-DD; standard: i dag), t.ex. inför ett möte."),
+        "en": Text("The day the statuses are for (YYYY-MM-DD; default: today), e.g. before a meeting.")},
+    "cli.followup.run.calendar": {
+        "sv": Text("Skriv också en kalenderfil (.ics) med rapporternas sista dagar, som Outlook öppnar."),
+        "en": Text("Also write a calendar file (.ics) with the reports' due dates, which Outlook opens.")},
+    "cli.followup.run.reminder_days": {
+        "sv": Text("Påminnelse så här många dagar före sista dagen i kalenderfilen (standard 14)."),
+        "en": Text("A reminder this many days before the due date in the calendar file (default 14).")},
+    "cli.followup.run.force": {"sv": Text("Skriv uppföljningsboken även om den verkar vara öppen i Excel."),
+                               "en": Text("Write the follow-up workbook even if it seems to be open in Excel.")},
+    "cli.metavar.workbook": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.calendar": {"sv": Text("FIL"), "en": Text("FILE")},
+    "cli.metavar.date": {"sv": Text("ÅÅÅÅ-MM-DD"), "en": Text("YYYY-MM-DD")},
+    "cli.metavar.reminder_days": {"sv": Text("DAGAR"), "en": Text("DAYS")},
     "cli.opt.follow_links": {
         "sv": Text("Följ länkar som leder utanför mappen (annars rapporteras de men läses inte)."),
         "en": Text("Follow links that lead out of the folder (else they are reported, not read).")},

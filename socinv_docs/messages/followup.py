@@ -65,6 +65,42 @@ WORDS: dict[str, dict[str, Text]] = {
     "followup.file.changed": {"sv": Text("{file} (ändrad)"), "en": Text("{file} (changed)")},
     "followup.file.added": {"sv": Text("{file} (ny)"), "en": Text("{file} (new)")},
     "followup.file.removed": {"sv": Text("{file} (borttagen)"), "en": Text("{file} (removed)")},
+    # -- the run (followup.py) and what `socinv followup` says -----------------------------------
+    # A schedule's period without a label of the funder's own (profile followup.reports.label).
+    "followup.period.delar2": {"sv": Text("Delår 2"), "en": Text("Interim (August)")},
+    "followup.period.helar": {"sv": Text("Helår"), "en": Text("Full year")},
+    "followup.skipped.loose": {
+        "sv": Text("ligger direkt i mappen och hör inte till någon satsning (varje satsning är en undermapp)"),
+        "en": Text("lies directly in the folder and belongs to no satsning (each satsning is a sub-folder)")},
+    "followup.no_satsning": {
+        "sv": Text("{dir} har ingen undermapp med filer: varje satsning är en undermapp med sina godkända filer "
+                   "och rapporter."),
+        "en": Text("{dir} has no sub-folder with files: each satsning is a sub-folder with its approved files and "
+                   "reports.")},
+    "followup.workbook_is_input": {
+        "sv": Text("{path} ligger i mappen som följs upp och är en av handlingarna där, ingen uppföljningsbok som "
+                   "socinv har skrivit; den skrivs inte över. Ange en uppföljningsbok utanför mappen med --workbook."),
+        "en": Text("{path} lies in the folder being followed up and is one of the documents there, not a follow-up "
+                   "workbook socinv wrote; it is not overwritten. Give a workbook outside the folder with "
+                   "--workbook.")},
+    "followup.bad_date": {"sv": Text("'{value}' är inget datum (ÅÅÅÅ-MM-DD)."),
+                          "en": Text("'{value}' is not a date (YYYY-MM-DD).")},
+    "followup.line.no_plan": {"sv": Text("Ingen plan: {problem}"), "en": Text("No plan: {problem}")},
+    "followup.line.next": {"sv": Text("nästa: {report}, senast {due}"), "en": Text("next: {report}, due {due}")},
+    "followup.line.late": {"sv": Text("försenade rapporter: {count}"), "en": Text("late reports: {count}")},
+    "followup.summary": {
+        "sv": Text("Satsningar: {satsningar} (rapporter: {reports}, utan plan: {without_plan}). Väntade rapporter: "
+                   "{expected}, varav försenade {late}, kompletta {complete}, ofullständiga {incomplete}. "
+                   "Läget {date}. Tid: {seconds:num} s."),
+        "en": Text("Satsningar: {satsningar} (reports: {reports}, without a plan: {without_plan}). Expected reports: "
+                   "{expected}, of which late {late}, complete {complete}, incomplete {incomplete}. As of {date}. "
+                   "Time: {seconds:num} s.")},
+    "followup.written": {"sv": Text("Uppföljningsboken sparades: {path} ({satsningar} satsningar, {reports} "
+                                    "väntade rapporter)."),
+                         "en": Text("Follow-up workbook saved: {path} ({satsningar} satsningar, {reports} expected "
+                                    "reports).")},
+    "followup.calendar_written": {"sv": Text("Kalenderfilen sparades: {path} ({count} rapporter)."),
+                                  "en": Text("Calendar file saved: {path} ({count} reports).")},
     # -- the follow-up workbook (render/followup/book.py); its sheets' words are beside them -----
     "followup.book.title": {"sv": Text("Uppföljning av sociala investeringar"),
                             "en": Text("Follow-up of social investments")},
