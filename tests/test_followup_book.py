@@ -220,3 +220,42 @@ def test_an_open_workbook_is_not_written(tmp_path):
         book.check_writable(path)
     assert exc.value.key == "followup.book.locked"
     book.check_writable(path, force=True)
+
+
+SOFFICE = __import__("shutil").which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_workbook_saved_by_libreoffice_calc_keeps_its_plans_and_what_was_typed(tmp_path):
+    """The processledare opens the workbook in Calc, saves it, types the beslut; re-run in English."""
+    import subprocess
+
+    path = write(tmp_path, a_run())
+    out = tmp_path / "calc"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)], check=True, capture_output=True,
+                   timeout=120)
+    (out / path.name).replace(path)
+    kept = book.read_kept(path)  # the store came through Calc: the plans, the due dates
+    assert kept.plans["laxhjalp"] == [a_plan()]
+    assert [r.due for r, _ in kept.expected["laxhjalp"]] == [row.report.due for row in a_run().satsningar[0].expected]
+    wb = openpyxl.load_workbook(path)
+    sat = wb["Satsningar"]
+    head = [c.value for c in sat[1]]
+    sat.cell(row=3, column=head.index("Beviljat belopp") + 1, value="1,8 mkr")
+    sat.cell(row=3, column=head.index("Slut") + 1, value=dt.datetime(2028, 12, 31))
+    wb.save(path)
+    write(tmp_path, a_run(), lang="en")
+    kept = book.read_kept(path)
+    assert kept.typed["ny-satsning"] == {"beviljat_belopp": "1,8 mkr", "slut": dt.datetime(2028, 12, 31)}
+    assert kept.plans["ny-satsning"] == [a_plan("ny-satsning", granted=None)]
+    assert by_id(openpyxl.load_workbook(path)["Satsningar"], satsningar.SHEET, "satsning", "en") == \
+        ["laxhjalp", "ny-satsning"]
+
+
+def test_every_sheet_prints_on_a4_landscape(tmp_path):
+    wb = openpyxl.load_workbook(write(tmp_path, a_run()))
+    for name in ("Satsningar", "Rapporter", "Ekonomi", "Brister"):
+        setup = wb[name].page_setup
+        assert (setup.orientation, str(setup.paperSize), setup.fitToWidth) == ("landscape", "9", 1), name
+        assert wb[name].print_title_rows == "$1:$1"

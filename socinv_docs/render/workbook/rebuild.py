@@ -76,7 +76,7 @@ def rebuild_sheet(wb, spec: SheetSpec, fresh: list[Row], *, lang: str, legacy: b
     carry_merged(ws, old, rows, moved)
     ws.freeze_panes = "B2"
     ws.sheet_view.zoomScale = 100
-    print_setup(ws, slots, 1 + len(rows), page)
+    print_setup(ws, slots, 1 + len(rows), page, spec.paper)
     name_columns(wb, ws, spec, slots)
     remap_elsewhere(wb, moved)
     return Built(ws, slots, rows, old)

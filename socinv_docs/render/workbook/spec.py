@@ -98,6 +98,7 @@ class SheetSpec:
     # The sheet's own words (its module's WORDS): name, headers, what only it says.
     words: Entries = field(default_factory=dict, compare=False)
     row_rules: tuple[RowRule, ...] = ()
+    paper: str | None = None  # "A4" or "A3" whatever the width; None: A4 when it fits at 80 %, else A3
 
     @property
     def by_id(self) -> dict[str, Column]:

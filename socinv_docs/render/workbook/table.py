@@ -197,7 +197,7 @@ def header_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def print_setup(ws, slots: list[Slot], last_row: int, page: PageTexts) -> None:
+def print_setup(ws, slots: list[Slot], last_row: int, page: PageTexts, paper: str | None = None) -> None:
     """Landscape, fitted to the page width, header row on every page, the page's header and
     footer. Screen-only columns and the hidden bookkeeping sit right of the print area."""
     printed = [k for k, s in enumerate(slots, start=1) if s.prints]
@@ -205,7 +205,9 @@ def print_setup(ws, slots: list[Slot], last_row: int, page: PageTexts) -> None:
     ws.print_area = f"A1:{get_column_letter(last_col)}{max(last_row, 2)}"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4 if estimated_scale(slots, "A4") >= MIN_A4_SCALE else ws.PAPERSIZE_A3
+    if paper is None:
+        paper = "A4" if estimated_scale(slots, "A4") >= MIN_A4_SCALE else "A3"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4 if paper == "A4" else ws.PAPERSIZE_A3
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

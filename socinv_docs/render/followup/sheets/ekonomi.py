@@ -23,7 +23,7 @@ HEADERS = "followup.eko.col"
 
 COLUMNS = (
     Column("satsning", 18, wrap=True),
-    Column("year", 7, "int"),
+    Column("year", 10, "int"),
     Column("component", 16, wrap=True),
     Column("plan", 14, "kr"),
     Column("actual", 14, "kr"),
@@ -108,6 +108,6 @@ def cost_rows(s: SatsningFollowup, lang: str) -> list[tuple[dict[str, Any], str]
 SHEET = SheetSpec(
     SHEET_KEY, COLUMNS, headers=HEADERS, unnamed_key="register.col.unnamed", abbr="eko", table="Ekonomi",
     name_col="satsning", identities=(("satsning", "year", "component"),), status_col="state",
-    status_words=status_words, colours=COLOURS, keep_order=False, keep_removed="if_their_values", words=WORDS,
+    status_words=status_words, colours=COLOURS, keep_order=False, keep_removed="if_their_values", words=WORDS, paper="A4",
     row_rules=(RowRule("AND(ISNUMBER({deviation}),{deviation}>0)", NEUTRAL,
                        ("deviation", "deviation_share", "actual", "forecast")),))

@@ -81,4 +81,4 @@ SHEET = SheetSpec(
     name_col="satsning",
     identities=(("satsning", "report", "code", "section", "location"), ("satsning", "report", "code", "section")),
     status_col="severity", status_words=status_words, colours={"error": BAD, "warning": NEUTRAL, REMOVED: GONE},
-    keep_order=False, keep_removed="if_their_values", words=WORDS)
+    keep_order=False, keep_removed="if_their_values", words=WORDS, paper="A4")

@@ -30,7 +30,7 @@ COLUMNS = (
     Column("received", 24, wrap=True),
     Column("received_on", 11, "day"),
     Column("errors", 6, "int"),
-    Column("warnings", 9, "int"),
+    Column("warnings", 11, "int"),
     Column("overhoppad", 11, theirs=True),
     Column("skal", 28, wrap=True, theirs=True),
     Column("plan_version", 8, "int", prints=False),
@@ -141,7 +141,7 @@ def colour_of(row: ExpectedRow) -> str:
 SHEET = SheetSpec(
     SHEET_KEY, COLUMNS, headers=HEADERS, unnamed_key="register.col.unnamed", abbr="rap", table="Rapporter",
     name_col="satsning", identities=(("satsning", "report"),), status_col="status", status_words=status_words,
-    colours=COLOURS, keep_order=False, keep_removed="always", words=WORDS,
+    colours=COLOURS, keep_order=False, keep_removed="always", words=WORDS, paper="A4",
     row_rules=(RowRule("AND(ISNUMBER({days_late}),{days_late}>0)", BAD),))
 
 

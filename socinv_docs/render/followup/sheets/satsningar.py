@@ -41,7 +41,7 @@ COLUMNS = (
     Column("next_due", 11, "day"),
     Column("next_days", 8, "int"),
     Column("errors", 6, "int"),
-    Column("warnings", 9, "int"),
+    Column("warnings", 11, "int"),
     Column("kommentar", 26, wrap=True, theirs=True),
     Column("beviljat_belopp", 14, "kr", theirs=True, prints=False),
     Column("beslutsdatum", 12, "day", theirs=True, prints=False),
@@ -202,7 +202,7 @@ def satsning_row(s: SatsningFollowup, lang: str, today: dt.date) -> dict[str, An
 SHEET = SheetSpec(
     SHEET_KEY, COLUMNS, headers=HEADERS, unnamed_key="register.col.unnamed", abbr="sat", table="Satsningar",
     name_col="satsning", identities=(("satsning",),), status_col="status", status_words=status_words,
-    colours=COLOURS, keep_order=True, keep_removed="always", words=WORDS,
+    colours=COLOURS, keep_order=True, keep_removed="always", words=WORDS, paper="A4",
     # Spending ahead of time (more of the grant used than of the time gone), and a grant overspent.
     row_rules=(RowRule("AND(ISNUMBER({budget_share}),ISNUMBER({time_share}),{budget_share}>{time_share})",
                        NEUTRAL, ("budget_share",)),
