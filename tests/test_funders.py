@@ -37,7 +37,8 @@ def _template_ids() -> set[str]:
 
 # Words that are the tool's own vocabulary as well as some template's id: the role `period`,
 # the memo variable `assessment.forslag` (the group's Förslag till beslut, README), and `year`
-# (of a report period, {"period": "helar", "year": 2027}, and the type of a calendar-year cell).
+# (of a report period, {"period": "helar", "year": 2027}, ExpectedReport.year, and the type
+# of a calendar-year cell).
 TOOL_WORDS = {"period", "forslag", "year"}
 
 

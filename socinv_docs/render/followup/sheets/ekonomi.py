@@ -23,7 +23,7 @@ HEADERS = "followup.eko.col"
 
 COLUMNS = (
     Column("satsning", 18, wrap=True),
-    Column("year", 10, "int"),
+    Column("calendar_year", 10, "int"),
     Column("component", 16, wrap=True),
     Column("plan", 14, "kr"),
     Column("actual", 14, "kr"),
@@ -43,7 +43,7 @@ COLOURS = {"over": BAD, "within": GOOD, "no_report": NEUTRAL, REMOVED: GONE}
 WORDS = {
     SHEET_KEY: both("Ekonomi", "Ekonomi"),
     f"{HEADERS}.satsning": both("Satsning (mapp)", "Satsning (folder)"),
-    f"{HEADERS}.year": both("Kalenderår", "Calendar year"),
+    f"{HEADERS}.calendar_year": both("Kalenderår", "Calendar year"),
     f"{HEADERS}.component": both("Kostnadsslag", "Cost component"),
     f"{HEADERS}.plan": both("Budget enligt plan", "Budget (plan)"),
     f"{HEADERS}.actual": both("Utfall", "Actual"),
@@ -96,7 +96,7 @@ def cost_rows(s: SatsningFollowup, lang: str) -> list[tuple[dict[str, Any], str]
     for line in s.costs:
         label = line.label if line.component else SHEET.text("followup.eko.not_in_plan", lang, label=line.label)
         out.append(({
-            "satsning": s.satsning, "year": line.year, "component": label, "plan": line.plan,
+            "satsning": s.satsning, "calendar_year": line.year, "component": label, "plan": line.plan,
             "actual": line.actual, "fund": line.fund, "forecast": line.forecast, "deviation": line.deviation,
             "deviation_share": line.deviation_share, "state": SHEET.text(f"followup.eko.state.{_state(line)}", lang),
             "conversion": conversion_of(s.plan, line.year, lang), "source": line.source,
@@ -107,7 +107,7 @@ def cost_rows(s: SatsningFollowup, lang: str) -> list[tuple[dict[str, Any], str]
 
 SHEET = SheetSpec(
     SHEET_KEY, COLUMNS, headers=HEADERS, unnamed_key="register.col.unnamed", abbr="eko", table="Ekonomi",
-    name_col="satsning", identities=(("satsning", "year", "component"),), status_col="state",
+    name_col="satsning", identities=(("satsning", "calendar_year", "component"),), status_col="state",
     status_words=status_words, colours=COLOURS, keep_order=False, keep_removed="if_their_values", words=WORDS, paper="A4",
     row_rules=(RowRule("AND(ISNUMBER({deviation}),{deviation}>0)", NEUTRAL,
                        ("deviation", "deviation_share", "actual", "forecast")),))
