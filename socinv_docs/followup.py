@@ -36,7 +36,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from socinv_docs import messages, roles
-from socinv_docs.approved import ApprovedFile, NoPlan, beslut_in, beslut_of, merged_beslut, plan_of, sha256_of
+from socinv_docs.approved import (
+    BESLUT_KEYS,
+    ApprovedFile,
+    NoPlan,
+    beslut_in,
+    beslut_of,
+    merged_beslut,
+    plan_of,
+    sha256_of,
+)
 from socinv_docs.atomic import Busy, exclusive, is_tool_output
 from socinv_docs.codes import Code
 from socinv_docs.extract.text import fold
@@ -51,9 +60,6 @@ from socinv_docs.rules.base import make_finding
 from socinv_docs.schedule import expected_reports, scheduled_for, status_on
 from socinv_docs.schema import SchemaSet
 from socinv_docs.service import REGISTER_WAIT_SECONDS, Refused, book_refusal
-
-DECIDED = ("beviljat_belopp", "beslutsdatum", "diarienummer", "start", "slut")
-
 
 # -- the satsningar of a folder -------------------------------------------------------------------
 
@@ -195,7 +201,7 @@ def _typed_beslut(typed: dict) -> Beslut:
     """The beslut the processledare typed on Satsningar (cells as Excel gives them: numbers,
     dates, text), read as a beslut.yaml is; a cell that cannot be read is left out and said."""
     values = {}
-    for key in DECIDED:
+    for key in BESLUT_KEYS:
         value = typed.get(key)
         if isinstance(value, dt.datetime):
             value = value.date()
@@ -258,7 +264,7 @@ def _sha(doc: DocumentReport) -> str:
 
 
 def _decided(beslut: Beslut) -> tuple:
-    return tuple(getattr(beslut, name) for name in DECIDED)
+    return tuple(getattr(beslut, name) for name in BESLUT_KEYS)
 
 
 def _files_changed(plan: Plan, files: list[ApprovedFile], satsning: str) -> list[Finding]:

@@ -13,9 +13,12 @@ row, marked "Finns ej längre".
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Any
 
+from socinv_docs.approved import BESLUT_KEYS
 from socinv_docs.followup_report import SatsningFollowup, State
+from socinv_docs.plan import Beslut
 from socinv_docs.render.workbook.cells import number
 from socinv_docs.render.workbook.spec import REMOVED, Column, RowRule, SheetSpec, both
 from socinv_docs.render.workbook.styles import BAD, GONE, GOOD, NEUTRAL
@@ -23,6 +26,9 @@ from socinv_docs.schedule import time_share
 
 SHEET_KEY = "followup.sheet.satsningar"
 HEADERS = "followup.sat.col"
+
+# How a beslut field's type is a cell: (width, column type).
+_BESLUT_CELL = {int | None: (14, "kr"), dt.date | None: (12, "day"), str: (14, "text")}
 
 # Printed columns first (A4 landscape, fitted to the width), then the processledare's beslut
 # columns and the rest, for the screen.
@@ -43,11 +49,10 @@ COLUMNS = (
     Column("errors", 6, "int"),
     Column("warnings", 11, "int"),
     Column("kommentar", 26, wrap=True, theirs=True),
-    Column("beviljat_belopp", 14, "kr", theirs=True, prints=False),
-    Column("beslutsdatum", 12, "day", theirs=True, prints=False),
-    Column("diarienummer", 14, theirs=True, prints=False),
-    Column("start", 11, "day", theirs=True, prints=False),
-    Column("slut", 11, "day", theirs=True, prints=False),
+    # The beslut, one column per field of a Beslut (approved.BESLUT_KEYS, the keys of a
+    # beslut.yaml too), typed by the field: an amount in kronor, a date, text.
+    *(Column(key, *_BESLUT_CELL[typing.get_type_hints(Beslut)[key]], theirs=True, prints=False)
+      for key in BESLUT_KEYS),
     Column("manual_status", 14, theirs=True, prints=False),
     Column("owner", 22, wrap=True, prints=False),
     Column("spent", 14, "kr", prints=False),
@@ -59,7 +64,7 @@ COLUMNS = (
 )
 
 # The columns the next run reads back: the beslut, and the status only people set.
-BESLUT_COLUMNS = ("beviljat_belopp", "beslutsdatum", "diarienummer", "start", "slut")
+BESLUT_COLUMNS = BESLUT_KEYS
 MANUAL_COLUMN = "manual_status"
 
 # Status -> colour. Avbruten and Implementerad are the processledare's (typed, or from Listor).
@@ -157,9 +162,10 @@ def _period(s: SatsningFollowup, lang: str) -> str:
 
 
 def _after_ratio(s: SatsningFollowup) -> float | None:
-    """The efterkalkyl's savings/cost ratio: the economics of a slutrapport that came in."""
+    """The efterkalkyl's savings/cost ratio: the economics of a report that came in with a
+    savings table (the slutrapport's Efterkalkyl; no other report kind has one)."""
     for doc in s.reports:
-        if doc.economics is not None and doc.economics.ratio is not None and doc.kind == "slutrapport":
+        if doc.economics is not None and doc.economics.ratio is not None and doc.economics.has_savings:
             return doc.economics.ratio
     return None
 
