@@ -46,6 +46,7 @@ from socinv_docs.messages import CatalogueError, literal, msg
 from socinv_docs.model import Document
 from socinv_docs.plan import (
     Activity,
+    ApprovedYear,
     Beslut,
     BudgetLine,
     Forkalkyl,
@@ -57,6 +58,7 @@ from socinv_docs.plan import (
     PlannedSavings,
     SourceFile,
     YearConversion,
+    YearCost,
 )
 from socinv_docs.readers.beslut_file import read_beslut_file
 from socinv_docs.readers.safety import UnreadableFile
@@ -183,33 +185,50 @@ def plan_of(satsning: str, files: Sequence[ApprovedFile], schemas: SchemaSet, *,
             frozen_on: dt.date, version: int = 1) -> Plan:
     """The plan of the satsning whose folder holds `files` (checked), or NoPlan saying why
     there is none. Files of kinds that make no plan (reports, an idéprövning) are passed over."""
-    beslut = beslut or Beslut()
     main = _main(files, schemas)
     profile = schemas.profiles[main.report.profile]
     used = [main, *_attachments(files, profile, schemas)]
     kind = schemas.kinds[main.report.kind]
     doc = main.report.document
-    start, end, period_source = _period(doc, kind, beslut)
-    if start is None or end is None:
-        raise NoPlan("plan.no_period", file=main.path)
+    applied = roles.period(doc, kind) or {}
     goals = _goals(used, schemas)
     budget_file = next((f for f in used if _budget_of(f.report) is not None), None)
-    lines, funds, conversion = _budget(budget_file, schemas, profile, start) if budget_file else ((), (), ())
-    return Plan(
+    approved = Plan(
         satsning=satsning, version=version, frozen_on=frozen_on, profile=profile.id,
         title=roles.title(doc, kind) or next((f.report.facts.title for f in used if f.report.facts
                                               and f.report.facts.title), ""),
-        beslut=beslut, dnr=beslut.diarienummer, projektagare=roles.applicant(doc, kind),
+        beslut=Beslut(), projektagare=roles.applicant(doc, kind),
         contact=roles.contact(doc, kind),
         parties=tuple(Party(f"{p.name} – {p.area}" if p.area else p.name, p.category)
                       for p in roles.parties(doc, kind, schemas.common)),
         project_lead_percent=_percent(roles.value_of(doc, kind.roles.project_lead)),
-        period_start=start, period_end=end, period_source=period_source,
         sought=_sought(doc, kind, used),
-        goals=goals, budget=lines, conversion=conversion, forkalkyl=_forkalkyl(used),
+        goals=goals, forkalkyl=_forkalkyl(used),
         sources=tuple(SourceFile(f.path, f.report.kind, f.sha256) for f in used),
-        activities=_activities(used, schemas, goals), fund_years=funds,
+        activities=_activities(used, schemas, goals),
+        approved_budget=_approved_budget(budget_file, schemas) if budget_file else (),
+        applied_start=_iso(applied.get("start")), applied_end=_iso(applied.get("end")),
     )
+    return decided(approved, beslut or Beslut(), profile, frozen_on=frozen_on, version=version)
+
+
+def decided(plan: Plan, beslut: Beslut, profile: ProfileSpec, *, frozen_on: dt.date, version: int) -> Plan:
+    """`plan`'s approved content under `beslut`: the beslut itself, its diarienummer, the
+    period (the beslut's start and end, each where it has one, else the ansökan's) and the
+    budget converted into calendar years from that start by the funder's rule. plan_of makes
+    every plan so; a changed beslut makes the next version so from the version in force,
+    never from the approved files as they are that day (a change of those is PLAN_CHANGED,
+    and the frozen content stays). NoPlan when no period is known."""
+    start, end, period_source = _period(plan, beslut)
+    if start is None or end is None:
+        raise NoPlan("plan.no_period", file=plan.sources[0].path if plan.sources else plan.satsning)
+    if plan.approved_budget:
+        lines, funds, conversion = convert(plan.approved_budget, start, profile.followup.calendar)
+    else:  # no budget was approved (or a plan stored before its budget's own years were kept)
+        lines, funds, conversion = plan.budget, plan.fund_years, plan.conversion
+    return dataclasses.replace(plan, beslut=beslut, dnr=beslut.diarienummer, period_start=start, period_end=end,
+                               period_source=period_source, budget=lines, fund_years=funds, conversion=conversion,
+                               frozen_on=frozen_on, version=version)
 
 
 def _main(files: Sequence[ApprovedFile], schemas: SchemaSet) -> ApprovedFile:
@@ -255,15 +274,14 @@ def _percent(value) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _period(doc: Document, kind: KindSpec, beslut: Beslut) -> tuple[dt.date | None, dt.date | None, str]:
+def _period(plan: Plan, beslut: Beslut) -> tuple[dt.date | None, dt.date | None, str]:
     """The beslutad start and end, each where the beslut has it, else the ansökan's; and
     which of them it was ("beslut", "application", or "beslut, application" when mixed)."""
-    applied = roles.period(doc, kind) or {}
     start, end, sources = beslut.start, beslut.slut, []
     sources += ["beslut"] if start or end else []
     if start is None or end is None:
-        start = start or _iso(applied.get("start"))
-        end = end or _iso(applied.get("end"))
+        start = start or plan.applied_start
+        end = end or plan.applied_end
         sources.append("application")
     return start, end, ", ".join(sources)
 
@@ -383,39 +401,52 @@ def split(amount: int, shares: tuple[tuple[int, float], ...]) -> list[tuple[int,
     return out
 
 
-def _budget(file: ApprovedFile, schemas: SchemaSet, profile: ProfileSpec, start: dt.date):
-    """(budget lines by calendar year × component, the fund per calendar year, the conversion)."""
+def _approved_budget(file: ApprovedFile, schemas: SchemaSet) -> tuple[ApprovedYear, ...]:
+    """The approved budget's year rows as written (before any conversion), each with every
+    component in the budget's column order; a row with nothing in it (År 4 left at 0) and a
+    row that names no year are no year of the plan."""
     kind = schemas.kinds[file.report.kind]
     role = kind.roles.budget
-    budget = _budget_of(file.report)
-    calendar = profile.followup.calendar
+    order = {c: i for i, c in enumerate(role.components)}
+    out = []
+    for year in _budget_of(file.report).years:
+        if not any(line.amount for line in year.lines) and not year.fund:
+            continue  # a year nobody budgeted
+        if year.calendar_year is None and year.project_year is None:
+            continue  # a row that names no year cannot be placed on one
+        costs = tuple(YearCost(line.component, roles.column_label(kind, role.table, line.component), line.amount)
+                      for line in sorted(year.lines, key=lambda line: order.get(line.component, len(order))))
+        out.append(ApprovedYear(year.project_year, year.calendar_year, costs, year.fund))
+    return tuple(out)
+
+
+def convert(years: Sequence[ApprovedYear], start: dt.date, calendar: str):
+    """(budget lines by calendar year × component, the fund per calendar year, the conversion)
+    of the approved budget's `years` for a satsning starting on `start`, by the funder's
+    calendar rule."""
     amounts: dict[tuple[int, str], int] = {}
+    labels: dict[str, str] = {}
     funds: dict[int, int] = {}
     conversions: list[YearConversion] = []
     has_fund = False
-    for year in budget.years:
-        parts = [line.amount for line in year.lines if line.amount]
-        if not parts and not year.fund:
-            continue  # a year nobody budgeted (År 4 left at 0)
+    for year in years:
         if year.calendar_year is not None:
             shares = ((year.calendar_year, 1.0),)
-        elif year.project_year is not None:
+        else:
             conversions.append(project_year(start, year.project_year, calendar))
             shares = conversions[-1].shares
-        else:
-            continue  # a row that names no year cannot be placed on one
-        for line in year.lines:
-            if line.amount is None:
+        for cost in year.costs:
+            labels.setdefault(cost.component, cost.label)
+            if cost.amount is None:
                 continue  # an empty cell: no line of the plan, rather than 0 kr
-            for cal, part in split(line.amount, shares):
-                amounts[(cal, line.component)] = amounts.get((cal, line.component), 0) + part
+            for cal, part in split(cost.amount, shares):
+                amounts[(cal, cost.component)] = amounts.get((cal, cost.component), 0) + part
         if year.fund is not None:
             has_fund = True
             for cal, part in split(year.fund, shares):
                 funds[cal] = funds.get(cal, 0) + part
-    order = {c: i for i, c in enumerate(role.components)}
-    lines = tuple(BudgetLine(calendar_year=cal, component=component,
-                             label=roles.column_label(kind, role.table, component), amount=amount)
+    order = {c: i for i, c in enumerate(labels)}
+    lines = tuple(BudgetLine(calendar_year=cal, component=component, label=labels[component], amount=amount)
                   for (cal, component), amount in sorted(amounts.items(), key=lambda kv: (kv[0][0], order[kv[0][1]])))
     fund_years = tuple(FundYear(cal, amount) for cal, amount in sorted(funds.items())) if has_fund else ()
     return lines, fund_years, tuple(conversions)

@@ -108,6 +108,28 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class YearCost:
+    """One cost component of a year row of the approved budget, as the ansökan gives it."""
+
+    component: str  # the budget role's column id ("personal")
+    label: str  # the column's header ("Personal")
+    amount: int | None  # kronor; None: the cell was empty (no line of the plan, rather than 0 kr)
+
+
+@dataclass(frozen=True)
+class ApprovedYear:
+    """A year row of the approved budget before its conversion into calendar years ("År 2",
+    or "2027"): kept in the plan so that a new plan version (a changed beslut with another
+    start) converts the budget that was frozen again, never the approved files as they are
+    that day (approved.decided)."""
+
+    project_year: int | None  # "År 2" -> 2
+    calendar_year: int | None  # "2027", "År 1 (2027)" -> 2027: no conversion
+    costs: tuple[YearCost, ...] = ()  # every component, in the budget's column order
+    fund: int | None = None  # the fund's part of the year, where the budget gives it per year
+
+
+@dataclass(frozen=True)
 class FundYear:
     """The fund's part of one calendar year's budget, where the approved budget gives it per
     year and not per component (Region Gävleborg's Bilaga 2: Sökta medel per År)."""
@@ -208,6 +230,12 @@ class Plan:
     activities: tuple[Activity, ...] = ()
     # The fund's part per calendar year, where the budget gives it per year only.
     fund_years: tuple[FundYear, ...] = ()
+    # What the approved files said before the beslut was applied: the budget by its own years
+    # and the ansökan's period. A changed beslut makes the next version from these
+    # (approved.decided), so that it never takes the approved files as they are on that day.
+    approved_budget: tuple[ApprovedYear, ...] = ()
+    applied_start: dt.date | None = None
+    applied_end: dt.date | None = None
 
     # -- what rules and outputs ask -------------------------------------------------------
 

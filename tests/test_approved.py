@@ -20,6 +20,7 @@ from socinv_docs.approved import (
     NoPlan,
     beslut_in,
     beslut_of,
+    decided,
     merged_beslut,
     plan_of,
     project_year,
@@ -262,3 +263,22 @@ def test_a_beslut_with_only_its_start_keeps_the_ansokan_s_end_and_says_so(gavleb
     plan = plan_of("sandviken", gavleborg, schemas, beslut=Beslut(start=dt.date(2020, 3, 1)), frozen_on=FROZEN)
     assert (plan.period_start, plan.period_end, plan.period_source) == (dt.date(2020, 3, 1), dt.date(2022, 12, 31),
                                                                         "beslut, application")
+
+
+def test_a_new_beslut_applied_to_a_frozen_plan_is_the_plan_made_anew_under_it(gavleborg, schemas):
+    """A changed beslut makes the next version from the frozen plan (approved.decided): the
+    same plan as made from the same files under the new beslut, without reading the files —
+    a new start converts the budget's own years again, a new end moves the period."""
+    first = plan_of("sandviken", gavleborg, schemas, beslut=Beslut(beviljat_belopp=1_230_000), frozen_on=FROZEN)
+    later = Beslut(beviljat_belopp=1_100_000, diarienummer="RS 2020/7", start=dt.date(2020, 9, 1),
+                   slut=dt.date(2023, 8, 31), source="workbook")
+    again = decided(first, later, schemas.profiles["gavleborg-2019"], frozen_on=dt.date(2020, 10, 1), version=2)
+    anew = plan_of("sandviken", gavleborg, schemas, beslut=later, frozen_on=dt.date(2020, 10, 1), version=2)
+    assert again == anew
+    assert (again.version, again.granted, again.dnr, again.period_start) == (2, 1_100_000, "RS 2020/7",
+                                                                            dt.date(2020, 9, 1))
+    assert again.years() == [2020, 2021, 2022, 2023] and again.budget != first.budget
+    assert sum(line.amount for line in again.budget) == sum(line.amount for line in first.budget) == 2_500_000
+    # What the ansökan said is kept, so a beslut that gives no period falls back on it.
+    assert (first.applied_start, first.applied_end) == (dt.date(2020, 1, 1), dt.date(2022, 12, 31))
+    assert Plan.from_json(json.loads(json.dumps(again.to_json()))) == again
