@@ -419,6 +419,32 @@ def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path
     sys.exit(run.status.exit_code)
 
 
+@followup.command("templates", context_settings=CONTEXT)
+@HELP
+@click.option("--workbook", "workbook", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", "output_dir", required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--date", "date", default=None, callback=_day)
+@click.option("--all", "every", is_flag=True)
+@LANG
+def followup_templates(workbook: Path, output_dir: Path, date, every: bool, lang: str) -> None:
+    """Write pre-filled reports (help text: "cli.followup.templates.doc")."""
+    import datetime as dt
+
+    # start-up: only `followup templates` loads python-docx and the workbook's reader
+    from socinv_docs import followup_templates as T
+    from socinv_docs import service
+
+    job = T.FollowupTemplates(workbook, output_dir, _schemas(lang), date=date, every=every)
+    try:
+        job.prepare()
+        with _libraries_print_to_stderr():
+            job.write()
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
+    _write("\n".join(T.lines(job, dt.date.today(), lang)))
+
+
 @main.command(context_settings=CONTEXT)
 @HELP
 @click.argument("name", required=False)

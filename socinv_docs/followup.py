@@ -14,7 +14,10 @@ whose scan and worker processes it uses):
    the approved files and the beslut: what the processledare typed on Satsningar wins over
    the folder's beslut.yaml) and stores it in the workbook. Later runs use the stored plan;
    approved files that differ from it are PLAN_CHANGED (the stored plan stays). A changed
-   beslut makes a new version of the plan, from today's files, beside the old one.
+   beslut makes a new version of the plan beside the old one: the frozen content under the
+   new beslut (approved.decided), never today's files — when both changed, the new version
+   still has the frozen goals and budget, and PLAN_CHANGED goes on saying what the files
+   would change.
 2. **The schedule.** The plan's expected reports (schedule.py); their due dates are stored
    with the plan and never moved: a newer version adds the reports it expects, and those it
    no longer expects become Utgår.
@@ -42,6 +45,7 @@ from socinv_docs.approved import (
     NoPlan,
     beslut_in,
     beslut_of,
+    decided,
     merged_beslut,
     plan_of,
     sha256_of,
@@ -229,21 +233,53 @@ def _planned(folder: _Folder, schemas: SchemaSet, kept, today: dt.date) -> _Sats
     result.beslut = beslut
     files = [ApprovedFile(_relative(d, folder), _sha(d), d) for d in approved]
     latest = versions[-1] if versions else None
-    if latest is None or (result.problem is None and _decided(beslut) != _decided(latest.beslut)):
+    beslut = _in_force(beslut, latest)
+    result.beslut = beslut
+    if latest is None:
         try:
-            made = plan_of(folder.name, files, schemas, beslut=beslut, frozen_on=today,
-                           version=latest.version + 1 if latest else 1)
-            versions.append(made)
+            versions.append(plan_of(folder.name, files, schemas, beslut=beslut, frozen_on=today))
         except NoPlan as exc:
-            if latest is None:
-                result.problem = msg(exc.key, **exc.params)
+            result.problem = msg(exc.key, **exc.params)
+    elif result.problem is None and _decided(beslut) != _decided(latest.beslut):
+        newer = _next_version(latest, beslut, schemas, today)
+        if newer is not None and latest.beslut.missing:
+            versions[-1] = newer  # the grant typed after the plan was frozen: the same version, decided
+        elif newer is not None:
+            versions.append(newer)
     if versions:
         result.plan = versions[-1]
-        if latest is not None and result.plan is latest:
-            result.findings += _files_changed(latest, files, folder.name)
-        if result.problem is None:
-            result.beslut = result.plan.beslut if beslut.missing and not result.plan.beslut.missing else beslut
+        result.findings += _files_changed(result.plan, files, folder.name, schemas)
     return _Satsning(folder, result, approved, reports)
+
+
+def _in_force(beslut: Beslut, latest: Plan | None) -> Beslut:
+    """The beslut as typed now, a field left empty (in the workbook and in beslut.yaml) keeping
+    the value of the plan in force: a decision does not un-happen when a cell is cleared or
+    beslut.yaml is moved away, so only a value typed anew makes a new version of the plan."""
+    if latest is None:
+        return beslut
+    values = {key: getattr(beslut, key) if getattr(beslut, key) not in (None, "") else getattr(latest.beslut, key)
+              for key in BESLUT_KEYS}
+    return replace(beslut, **values, source=beslut.source or latest.beslut.source)
+
+
+def _next_version(latest: Plan, beslut: Beslut, schemas: SchemaSet, today: dt.date) -> Plan | None:
+    """The plan's next version for a changed beslut: the frozen content of the version in
+    force under the new beslut (approved.decided), never the approved files as they are
+    today. A version in force without a grant (frozen before the processledare typed the
+    beslut, which is the usual way: the first run makes the row to type it on) is completed
+    rather than followed: the same number and day, since nothing was owed under it. None when
+    it cannot be made (no period known, the funder's profile is gone): the version in force
+    stays."""
+    profile = schemas.profiles.get(latest.profile)
+    if profile is None or profile.followup is None:
+        return None
+    undecided = latest.beslut.missing
+    try:
+        return decided(latest, beslut, profile, frozen_on=latest.frozen_on if undecided else today,
+                       version=latest.version if undecided else latest.version + 1)
+    except NoPlan:
+        return None
 
 
 def _relative(doc: DocumentReport, folder: _Folder) -> str:
@@ -267,9 +303,11 @@ def _decided(beslut: Beslut) -> tuple:
     return tuple(getattr(beslut, name) for name in BESLUT_KEYS)
 
 
-def _files_changed(plan: Plan, files: list[ApprovedFile], satsning: str) -> list[Finding]:
+def _files_changed(plan: Plan, files: list[ApprovedFile], satsning: str, schemas: SchemaSet) -> list[Finding]:
     """PLAN_CHANGED when the approved files of the kinds the plan was made from are not the
-    ones it was frozen from: changed, added or removed."""
+    ones it was frozen from: changed, added or removed; and, where a plan can be made from
+    them as they are now, what that would change (the budget's total, goals added or
+    removed). The plan in force stays whatever they say."""
     kinds = {s.kind for s in plan.sources}
     now = {f.path: f.sha256 for f in files if f.report.kind in kinds}
     before = {s.path: s.sha256 for s in plan.sources}
@@ -278,8 +316,27 @@ def _files_changed(plan: Plan, files: list[ApprovedFile], satsning: str) -> list
     changes += [msg("followup.file.removed", file=p) for p in before if p not in now]
     if not changes:
         return []
+    detail: dict = {}
+    try:
+        today = plan_of(satsning, files, schemas, beslut=plan.beslut, frozen_on=plan.frozen_on, version=plan.version)
+    except NoPlan:
+        today = None
+    if today is not None:
+        total_before, total_now = _total(plan), _total(today)
+        goals_before, goals_now = [g.text for g in plan.goals], [g.text for g in today.goals]
+        detail = {"total_before": total_before, "total_now": total_now,
+                  "goals_added": [g for g in goals_now if g not in goals_before],
+                  "goals_removed": [g for g in goals_before if g not in goals_now]}
+        if total_before != total_now:
+            changes.append(msg("followup.change.total", before=total_before or 0, now=total_now or 0))
+        changes += [msg("followup.change.goal_added", goal=g) for g in detail["goals_added"]]
+        changes += [msg("followup.change.goal_removed", goal=g) for g in detail["goals_removed"]]
     return [make_finding(Code.PLAN_CHANGED, satsning=satsning, files=changes, version=plan.version,
-                         frozen_on=plan.frozen_on.isoformat())]
+                         frozen_on=plan.frozen_on.isoformat(), **detail)]
+
+
+def _total(plan: Plan) -> int | None:
+    return sum(line.amount for line in plan.budget) if plan.budget else None
 
 
 # -- linking a report to its satsning ----------------------------------------------------------
@@ -314,14 +371,15 @@ def _link(doc: DocumentReport, home: _Satsning, planned: list[_Satsning], schema
 
 def _checked_with(doc: DocumentReport, plan: Plan, schemas: SchemaSet) -> DocumentReport:
     """The report judged by its rules again, with the plan in force (the workers read it
-    without: they did not know its satsning); a carried plan of another version is
-    PLAN_CHANGED."""
+    without: they did not know its satsning); a carried plan that says something else than
+    the plan in force is PLAN_CHANGED. Only what a plan says counts, not when it was frozen
+    or its number: a report pre-filled from the same approved files and beslut carries the
+    same plan, whichever workbook froze it first."""
     if doc.document is None:
         return doc
     findings, econ = evaluate(doc.document, schemas, plan=plan)
     carried = doc.carried_plan
-    if carried is not None and (carried.satsning != plan.satsning or carried.version != plan.version
-                                or carried.frozen_on != plan.frozen_on):
+    if carried is not None and replace(carried, frozen_on=plan.frozen_on, version=plan.version) != plan:
         findings = [make_finding(Code.PLAN_CHANGED, variant="carried", satsning=plan.satsning,
                                  carried=carried.version, carried_on=carried.frozen_on.isoformat(),
                                  version=plan.version), *findings]
@@ -344,10 +402,19 @@ def _names(schemas: SchemaSet, profile_id: str, report: ExpectedReport) -> tuple
                    f" {report.year}" for lang in messages.LANGS}, kind_name)
 
 
-def _received_on(doc: DocumentReport, today: dt.date) -> dt.date | None:
-    """When a report came in: its file's date, never after the run's day."""
+def _received_on(doc: DocumentReport, today: dt.date, schemas: SchemaSet) -> dt.date | None:
+    """When a report came in: the date the projektledare wrote in it (its Datum field, the
+    kind's `report_date` role), else its file's date — a copy of a mailed report is dated
+    when it was copied — never after the run's day."""
+    dated = None
+    if doc.document is not None and doc.kind in schemas.kinds:
+        written = roles.value_of(doc.document, schemas.kinds[doc.kind].roles.report_date)
+        try:
+            dated = dt.date.fromisoformat(written) if isinstance(written, str) else None
+        except ValueError:
+            dated = None
     try:
-        day = dt.date.fromtimestamp(os.stat(doc.path).st_mtime) if doc.path else None
+        day = dated or (dt.date.fromtimestamp(os.stat(doc.path).st_mtime) if doc.path else None)
     except OSError:
         return None
     return min(day, today) if day else None
@@ -373,7 +440,9 @@ def _schedule(s: SatsningFollowup, schemas: SchemaSet, kept, today: dt.date) -> 
     profile = schemas.profiles.get(plan.profile)
     stored = list(kept.expected.get(s.satsning, [])) if kept is not None else []
     known = {report.key for report, _ in stored}
-    now = expected_reports(plan, profile.followup if profile else None)
+    # Nothing is owed before a grant is known: a satsning without beviljat belopp is "Beslut
+    # saknas", with no report due (and none late) until the processledare types it.
+    now = expected_reports(plan, profile.followup if profile else None) if not plan.beslut.missing else []
     current = {r.key for r in now}
     rows = []
     for report, version in [*stored, *((r, plan.version) for r in now if r.key not in known)]:
@@ -381,7 +450,7 @@ def _schedule(s: SatsningFollowup, schemas: SchemaSet, kept, today: dt.date) -> 
         rows.append(ExpectedRow(report, version, status_on(report, today), label=label, kind_name=kind_name))
     void = {row.report.key for row in rows if row.report.key not in current}
 
-    reports = sorted(s.reports, key=lambda d: (_received_on(d, today) or today, d.file))
+    reports = sorted(s.reports, key=lambda d: (_received_on(d, today, schemas) or today, d.file))
     for doc in reports:
         if doc.document is None or not is_report(doc, schemas) or any(f.code is Code.REPORT_UNLINKED
                                                                       for f in doc.findings):
@@ -392,20 +461,21 @@ def _schedule(s: SatsningFollowup, schemas: SchemaSet, kept, today: dt.date) -> 
         if not matches:
             shown = literal(**{lang: f"{messages.text(f'followup.period.{period}', lang)} {year}" if period
                                else schemas.kinds[doc.kind].name_in(lang) for lang in messages.LANGS})
+            undecided = {"variant": "no_beslut"} if plan.beslut.missing else {}
             doc.findings = [make_finding(Code.REPORT_PERIOD_INVALID, satsning=s.satsning, period=shown,
                                          expected=[row.label.get("sv", "") for row in rows
-                                                   if row.report.key not in void]), *doc.findings]
+                                                   if row.report.key not in void], **undecided), *doc.findings]
             continue
         row = matches[0]
         if row.received is not None:
             doc.findings = [make_finding(Code.REPORT_PERIOD_INVALID, variant="already", satsning=s.satsning,
                                          period=literal(**row.label), other=row.received.file), *doc.findings]
             continue
-        row.received, row.received_on = doc, _received_on(doc, today)
+        row.received, row.received_on = doc, _received_on(doc, today, schemas)
 
     skips = kept.skips if kept is not None else {}
     for row in rows:
-        typed = skips.get(row_key(s.satsning, row), {})
+        typed = skips.get(row_key(s.satsning, row.report), {})
         skipped = is_skipped(typed.get("overhoppad"))
         row.skipped_reason = str(typed.get("skal") or "") if skipped else ""
         row.status = status_on(row.report, today, received=row.received.status.value if row.received else None,

@@ -9,6 +9,9 @@ memo, annotated copy) goes through printable(): an undecodable byte becomes U+FF
 control character its escape (\\n, \\x1b, \\u2028). The result is the same for the same
 name on every run, so it can key a register row. The file itself is still opened by its
 real path.
+
+Names the tool makes for files it writes (a memo per submission, a pre-filled report per
+satsning) go through safe_file_name(): one that every system and share accepts.
 """
 
 from __future__ import annotations
@@ -42,3 +45,18 @@ def printable(name: str | os.PathLike) -> str:
     if text.isprintable():  # the usual case, quickly (space is printable, controls are not)
         return text
     return "".join(_escape(ch) if _unsafe(ch) else ch for ch in text)
+
+
+_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
+def safe_file_name(text: str, limit: int = 120) -> str:
+    """A file name that every system and share accepts, as close to `text` as it can be:
+    no path separators, control or reserved characters, no undecodable bytes (a Latin-1
+    name on a share), no trailing dot or space, not a reserved Windows device name."""
+    text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    name = _UNSAFE_IN_NAME.sub("_", text).strip(" .")[:limit].strip(" .")
+    if not name:
+        return "_"
+    return "_" + name if name.split(".")[0].upper() in _WINDOWS_RESERVED else name

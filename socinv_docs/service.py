@@ -144,7 +144,6 @@ def annotate_targets(files: Sequence[Path], annotate: Path | None, annotate_dir:
     # start-up: only when a copy is asked for does `check` load the annotator (python-docx,
     # 180 ms, cli.py's docstring); and the web page's own process, which imports this module
     # but never reads a file, stays free of the readers (its RSS, README).
-    from socinv_docs.readers.annotated_copy import annotated_copy_kind_of, file_kind
     from socinv_docs.render.annotate import same_file
 
     if annotate is not None and annotate_dir is not None:
@@ -164,11 +163,24 @@ def annotate_targets(files: Sequence[Path], annotate: Path | None, annotate_dir:
             raise Refused("annotate.same_file", path=printable(source))
         if target.suffix.lower() != source.suffix.lower():
             raise Refused("annotate.wrong_suffix", path=printable(target), suffix=printable(source.suffix))
-        if target.exists() or target.is_symlink():
-            kind = file_kind(source)
-            if kind is None or annotated_copy_kind_of(target) != kind:
-                raise Refused("annotate.exists", path=printable(target))
+        never_over(target, lambda found, source=source: _copy_of(found, source), "annotate.exists")
     return targets
+
+
+def _copy_of(found: Path, source: Path) -> bool:
+    """Whether `found` is an annotated copy an earlier run wrote, of the same kind of file as `source`."""
+    from socinv_docs.readers.annotated_copy import annotated_copy_kind_of, file_kind  # start-up: annotate_targets
+
+    kind = file_kind(source)
+    return kind is not None and annotated_copy_kind_of(found) == kind
+
+
+def never_over(target: Path, ours: Callable[[Path], bool], key: str) -> None:
+    """Someone's file is never replaced: a `target` that is there (or a link) must be
+    provably one of the tool's own that may be (`ours`), else Refused(`key`). The annotated
+    copies and the pre-filled reports (followup_templates) are guarded so."""
+    if (target.exists() or target.is_symlink()) and not ours(target):
+        raise Refused(key, path=printable(target))
 
 
 @dataclass(frozen=True)

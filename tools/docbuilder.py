@@ -386,6 +386,88 @@ class WordDraft:
         return path
 
 
+class ReportDraft(WordDraft):
+    """A follow-up report (redovisning, slutrapport, uppföljande utvärdering) being filled in by
+    a projektledare: from a form pre-filled from the plan (render/prefill.py), or a blank one.
+    Its tables are found by their header cells and their columns by name, so the same steps
+    fill Örebro's and Region Gävleborg's forms."""
+
+    def _column(self, table: Table, name: str) -> int:
+        """The index of the header cell starting with `name` ("Utfall", "varav")."""
+        for i, cell in enumerate(table.rows[0].cells):
+            if _same(cell.text, name):
+                return i
+        raise KeyError(f"column not found: {name!r}")
+
+    def sections(self, texts: dict[str, str] | None = None, *, leave: tuple[str, ...] = (),
+                 default: str = "Under perioden har arbetet gått enligt planen.") -> None:
+        """Every numbered section typed over its 'Skriv här' (`texts` by heading prefix, else
+        `default`), except those starting with a heading in `leave` (left as the form has them)."""
+        texts = texts or {}
+        for p in list(self.body.iterchildren(qn("w:p"))):
+            heading = self._paragraph(p).text
+            if not self._is_heading(p) or not heading[:1].isdigit() or any(_same(heading, h) for h in leave):
+                continue
+            text = next((t for h, t in texts.items() if _same(heading, h)), default)
+            try:
+                self.answer(heading, text)
+            except KeyError:
+                pass  # a section that is only its table (Ekonomi, Förutsättningar)
+
+    def outcomes(self, outcome) -> None:
+        """The Mått table's Utfall: `outcome(goal, measure)` → the text, or None to leave it."""
+        table = self.table("Mål")
+        at = self._column(table, "Utfall")
+        goal = ""
+        for row in table.rows[1:]:
+            goal = row.cells[0].text.strip() or goal
+            text = outcome(goal, row.cells[1].text.strip())
+            if text is not None:
+                self._set_cell(row.cells[at], text)
+
+    def activities(self, done, extra: list[tuple[str, str, str]] = ()) -> None:
+        """The Aktiviteter table's Genomförd: `done(activity)` → Ja/Delvis/Nej (and a comment
+        after a '|'), or None to leave it; `extra` rows (activity, done, comment) added."""
+        table = self.table("Aktivitet")
+        for row in table.rows[1:]:
+            answer = done(row.cells[0].text.strip())
+            if answer is not None:
+                value, _, comment = answer.partition("|")
+                self._set_cell(row.cells[1], value.strip())
+                if comment:
+                    self._set_cell(row.cells[2], comment.strip())
+        for values in extra:
+            row = table.add_row()
+            for cell, value in zip(row.cells, values):
+                self._set_cell(cell, value)
+
+    def costs(self, fill) -> None:
+        """The Ekonomi table: `fill(year, component)` → (utfall, varav fonden, prognos) as
+        people type them ("1,1 mkr", "350 tkr", "95 000 kr", "" to leave a cell), or None to
+        leave the row; a row without a year continues the year above."""
+        table = self.table("Kalenderår")
+        columns = [self._column(table, name) for name in ("Utfall", "varav", "Prognos")]
+        year = ""
+        for row in table.rows[1:]:
+            year = row.cells[0].text.strip() or year
+            component = row.cells[1].text.strip()
+            if not component or _same(row.cells[0].text, "Totalt"):
+                continue
+            values = fill(year, component)
+            for at, value in zip(columns, values or ()):
+                if value:
+                    self._set_cell(row.cells[at], value)
+
+    def prerequisites(self, answer: str = "Ja", motivation: str = "Det gäller fortfarande.",
+                      answers: dict[str, tuple[str, str]] | None = None) -> None:
+        """The five förutsättningar: `answers` by question prefix, else `answer`, `motivation`."""
+        table = self.table("Förutsättning")
+        for row in table.rows[1:]:
+            question = row.cells[0].text
+            value, why = next((a for q, a in (answers or {}).items() if _same(question, q)), (answer, motivation))
+            self.set_criterion(question, value, why, header="Förutsättning")
+
+
 # ---------------------------------------------------------------------------------------
 # Excel
 # ---------------------------------------------------------------------------------------

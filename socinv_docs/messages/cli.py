@@ -125,6 +125,36 @@ WORDS: dict[str, dict[str, Text]] = {
         "en": Text("A reminder this many days before the due date in the calendar file (default 14).")},
     "cli.followup.run.force": {"sv": Text("Skriv uppföljningsboken även om den verkar vara öppen i Excel."),
                                "en": Text("Write the follow-up workbook even if it seems to be open in Excel.")},
+    "cli.followup.templates.doc": {
+        "sv": Text("Skriv förifyllda rapporter för det satsningarna ska lämna härnäst (MAPP).\n\n"
+                   "För varje satsning i uppföljningsboken: nästa rapport som inte har kommit in (--all: alla), "
+                   "förifylld från den frysta planen med mål, mått med basmätning, aktiviteter och budget per "
+                   "kalenderår, som MAPP/<satsning>/<slag>-<period>-<år>.docx. Projektledaren fyller bara i "
+                   "utfallet; rapporten bär planen, så socinv check jämför den med planen redan innan den skickas. "
+                   "En fil som redan finns skrivs bara över om den är en orörd förifylld rapport härifrån.\n\n"
+                   "Exempel: socinv followup templates --workbook uppfoljning.xlsx -o rapporter/"),
+        "en": Text("Write pre-filled reports for what the satsningar owe next (DIRECTORY).\n\n"
+                   "For each satsning in the follow-up workbook: the next report that has not come in (--all: every "
+                   "one), pre-filled from the frozen plan with goals, measures with baseline, activities and the "
+                   "budget per calendar year, as DIRECTORY/<satsning>/<kind>-<period>-<year>.docx. The project "
+                   "manager fills in only the outcome; the report carries its plan, so socinv check compares it with "
+                   "the plan before it is sent. A file already there is only replaced when it is an untouched "
+                   "pre-filled report from here.\n\n"
+                   "Example: socinv followup templates --workbook uppfoljning.xlsx -o rapporter/")},
+    "cli.followup.templates.short": {"sv": Text("Skriv förifyllda rapporter från de frysta planerna."),
+                                     "en": Text("Write pre-filled reports from the frozen plans.")},
+    "cli.followup.templates.workbook": {
+        "sv": Text("Uppföljningsboken som socinv followup har skrivit (läses, ändras inte)."),
+        "en": Text("The follow-up workbook socinv followup wrote (read, not changed).")},
+    "cli.followup.templates.output_dir": {"sv": Text("Mappen som rapporterna skrivs i (en undermapp per satsning)."),
+                                      "en": Text("The folder the reports are written to (a sub-folder per satsning).")},
+    "cli.followup.templates.date": {
+        "sv": Text("Bara rapporter som ska ha kommit in senast den dagen (ÅÅÅÅ-MM-DD), t.ex. inför nästa period."),
+        "en": Text("Only reports due by that day (YYYY-MM-DD), e.g. before the next period.")},
+    "cli.followup.templates.every": {
+        "sv": Text("Alla rapporter som inte har kommit in, inte bara nästa per satsning."),
+        "en": Text("Every report that has not come in, not only the next one per satsning.")},
+    "cli.metavar.output_dir": {"sv": Text("MAPP"), "en": Text("DIRECTORY")},
     "cli.metavar.workbook": {"sv": Text("FIL"), "en": Text("FILE")},
     "cli.metavar.calendar": {"sv": Text("FIL"), "en": Text("FILE")},
     "cli.metavar.date": {"sv": Text("ÅÅÅÅ-MM-DD"), "en": Text("YYYY-MM-DD")},

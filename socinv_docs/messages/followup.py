@@ -28,12 +28,15 @@ WORDS: dict[str, dict[str, Text]] = {
         "en": Text("{period} of the satsning '{satsning}' has already come in ({other}).",
                    "If it is a corrected version, replace the earlier file in the satsning's folder instead of "
                    "keeping both there.")},
-    "REPORT_PERIOD_INVALID.no_period": {
-        "sv": Text("Satsningen '{satsning}' väntar inga rapporter: varken beslutet eller ansökan anger dess period.",
-                   "Skriv in Start och Slut för satsningen på bladet Satsningar i uppföljningsarbetsboken."),
-        "en": Text("The satsning '{satsning}' expects no reports: neither the decision nor the application gives "
-                   "its period.",
-                   "Type Start and Slut for the satsning on the sheet Satsningar of the follow-up workbook.")},
+    "REPORT_PERIOD_INVALID.no_beslut": {
+        "sv": Text("Satsningen '{satsning}' väntar inga rapporter ännu: beviljat belopp är inte inskrivet, så inget "
+                   "beslut är känt.",
+                   "Skriv in beslutet (Beviljat belopp, Start, Slut) på bladet Satsningar i uppföljningsboken eller i "
+                   "satsningens beslut.yaml."),
+        "en": Text("The satsning '{satsning}' expects no reports yet: no granted amount has been entered, so no "
+                   "decision is known.",
+                   "Enter the decision (Beviljat belopp, Start, Slut) on the sheet Satsningar of the follow-up "
+                   "workbook or in the satsning's beslut.yaml.")},
     "REPORT_OVERDUE": {
         "sv": Text("{period} för satsningen '{satsning}' skulle ha kommit in senast {due} och är {days} dagar "
                    "försenad.",
@@ -65,6 +68,11 @@ WORDS: dict[str, dict[str, Text]] = {
     "followup.file.changed": {"sv": Text("{file} (ändrad)"), "en": Text("{file} (changed)")},
     "followup.file.added": {"sv": Text("{file} (ny)"), "en": Text("{file} (new)")},
     "followup.file.removed": {"sv": Text("{file} (borttagen)"), "en": Text("{file} (removed)")},
+    # What the changed files would change, where a plan can be made from them as they are now.
+    "followup.change.total": {"sv": Text("budgeten totalt {before:kr} → {now:kr}"),
+                              "en": Text("the budget's total {before:kr} → {now:kr}")},
+    "followup.change.goal_added": {"sv": Text("nytt mål: {goal}"), "en": Text("a new goal: {goal}")},
+    "followup.change.goal_removed": {"sv": Text("mål borttaget: {goal}"), "en": Text("a goal removed: {goal}")},
     # -- the run (followup.py) and what `socinv followup` says -----------------------------------
     # A schedule's period without a label of the funder's own (profile followup.reports.label).
     "followup.period.delar2": {"sv": Text("Delår 2"), "en": Text("Interim (August)")},
@@ -101,6 +109,33 @@ WORDS: dict[str, dict[str, Text]] = {
                                     "reports).")},
     "followup.calendar_written": {"sv": Text("Kalenderfilen sparades: {path} ({count} rapporter)."),
                                   "en": Text("Calendar file saved: {path} ({count} reports).")},
+    # -- the pre-filled reports (followup_templates.py, `socinv followup templates`) -------------
+    "followup.templates.no_workbook": {
+        "sv": Text("Uppföljningsboken {path} finns inte. Kör först socinv followup MAPP --workbook {path}, så fryses "
+                   "satsningarnas planer i den."),
+        "en": Text("The follow-up workbook {path} does not exist. First run socinv followup DIRECTORY --workbook "
+                   "{path}, which freezes the satsningar's plans in it.")},
+    "followup.templates.exists": {
+        "sv": Text("{path} finns redan och är ingen orörd förifylld rapport från socinv-docs (den kan ha börjat "
+                   "fyllas i); den skrivs inte över och inga rapporter har skrivits. Välj en annan mapp med -o, "
+                   "eller flytta undan filen."),
+        "en": Text("{path} already exists and is no untouched pre-filled report from socinv-docs (someone may have "
+                   "begun to fill it in); it is not overwritten and no reports were written. Choose another folder "
+                   "with -o, or move the file away.")},
+    "followup.templates.write_failed": {
+        "sv": Text("Den förifyllda rapporten {path} kunde inte sparas ({error})."),
+        "en": Text("The pre-filled report {path} could not be saved ({error}).")},
+    "followup.templates.line": {"sv": Text("{path}: {report}, {satsning} ({when})"),
+                                "en": Text("{path}: {report}, {satsning} ({when})")},
+    "followup.templates.line.due": {"sv": Text("senast {due}"), "en": Text("due {due}")},
+    "followup.templates.line.late": {"sv": Text("senast {due}, försenad {days} dagar"),
+                                     "en": Text("due {due}, {days} days late")},
+    "followup.templates.no_form": {
+        "sv": Text("{satsning}: finansiären har ingen mall för {kind}; ingen förifylld rapport."),
+        "en": Text("{satsning}: the funder has no form for {kind}; no pre-filled report.")},
+    "followup.templates.summary": {
+        "sv": Text("{count} förifyllda rapporter i {path}."),
+        "en": Text("{count} pre-filled reports in {path}.")},
     # -- the follow-up workbook (render/followup/book.py); its sheets' words are beside them -----
     "followup.book.title": {"sv": Text("Uppföljning av sociala investeringar"),
                             "en": Text("Follow-up of social investments")},

@@ -101,6 +101,11 @@ def carry_plan(document, plan: Plan) -> None:
 def save(document, target: Path, day: dt.date) -> Path:
     """Write `document` to `target` atomically, every zip entry dated `day`: the same inputs
     give the same bytes (python-docx dates entries by the clock)."""
+    return write_bytes(target, package_bytes(document, day))
+
+
+def package_bytes(document, day: dt.date) -> bytes:
+    """The bytes of `document`'s package, every zip entry dated `day`."""
     written = io.BytesIO()
     document.save(written)
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
@@ -111,7 +116,7 @@ def save(document, target: Path, day: dt.date) -> Path:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             copy.writestr(entry, source.read(info))
-    return write_bytes(target, out.getvalue())
+    return out.getvalue()
 
 
 # -- the pre-filled report ------------------------------------------------------------------------
@@ -126,6 +131,17 @@ def prefill(plan: Plan, expected: ExpectedReport, form_path: Path, target: Path,
     """Write to `target` (atomically) the form at `form_path` pre-filled from `plan` for the
     `expected` report (its kind, period and year, the period it covers), carrying the plan.
     The same inputs give the same bytes; the form is only read."""
+    data = prefilled_bytes(plan, expected, form_path, schemas=schemas)
+    try:
+        return write_bytes(target, data)
+    except OSError as exc:
+        raise PrefillError("prefill.not_written", file=str(target), error=exc.strerror or type(exc).__name__) from None
+
+
+def prefilled_bytes(plan: Plan, expected: ExpectedReport, form_path: Path, *,
+                    schemas: SchemaSet | None = None) -> bytes:
+    """What `prefill` writes, as bytes (the same inputs, the same bytes): also how a file
+    already there is told to be one of ours that nobody has filled in (followup templates)."""
     schemas = schemas or load_schemas()
     kind = schemas.kinds[expected.kind]
     try:
@@ -137,10 +153,7 @@ def prefill(plan: Plan, expected: ExpectedReport, form_path: Path, target: Path,
     _fill_activities(document, kind, plan)
     _fill_costs(document, kind, plan)
     carry_plan(document, plan)
-    try:
-        return save(document, target, plan.frozen_on)
-    except OSError as exc:
-        raise PrefillError("prefill.not_written", file=str(target), error=exc.strerror or type(exc).__name__) from None
+    return package_bytes(document, plan.frozen_on)
 
 
 def period_label(expected: ExpectedReport, profile: ProfileSpec | None, lang: str = "sv") -> str:

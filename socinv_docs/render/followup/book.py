@@ -45,6 +45,7 @@ class Kept:
     skips: dict[str, dict[str, Any]] = field(default_factory=dict)  # Rapporter's row key -> Överhoppad, Skäl
     plans: dict[str, list[Plan]] = field(default_factory=dict)
     expected: dict[str, list[tuple[ExpectedReport, int]]] = field(default_factory=dict)
+    received: dict[str, dict[str, str]] = field(default_factory=dict)  # satsning -> report key -> file
 
 
 @dataclass
@@ -91,7 +92,7 @@ def _kept(wb, path: Path) -> Kept:
     skips = {}
     if rapporter.SHEET.title in wb.sheetnames:
         skips = keyed_values(read_named(wb, rapporter.SHEET, legacy=False), rapporter.SKIP_COLUMNS)
-    return Kept(typed=typed, skips=skips, plans=stored.plans, expected=stored.expected)
+    return Kept(typed=typed, skips=skips, plans=stored.plans, expected=stored.expected, received=stored.received)
 
 
 def _page(lang: str, day: dt.date) -> PageTexts:
@@ -110,6 +111,7 @@ def _link(row: Row, col: str, doc, base: Path, root: Path) -> None:
 
 def build_workbook(run: FollowupRun, *, root: Path, path: Path, schemas=None, lang: str = "sv", existing=None):
     """The follow-up workbook as an openpyxl Workbook (merged into `existing` when given)."""
+    before = store.read(existing) if existing is not None else store.Stored()
     wb = prepare(existing, messages.text("followup.book.title", lang))
     base = Path(os.path.abspath(path)).parent
     root = Path(os.path.abspath(root))
@@ -143,8 +145,13 @@ def build_workbook(run: FollowupRun, *, root: Path, path: Path, schemas=None, la
     if choices.title in wb.sheetnames and wb.sheetnames.index(choices.title) < 4:
         wb.move_sheet(choices.title, offset=4 - wb.sheetnames.index(choices.title))
 
-    plans = {s.satsning: s.versions for s in run.satsningar if s.versions}
-    expected = {s.satsning: [(row.report, row.version) for row in s.expected] for s in run.satsningar if s.expected}
+    # A satsning whose folder is not there this time keeps what was frozen for it: moved back,
+    # it is compared with the same plan and due dates, never frozen anew.
+    plans = {**before.plans, **{s.satsning: s.versions for s in run.satsningar if s.versions}}
+    expected = {satsning: [(report, version, before.received.get(satsning, {}).get(report.key))
+                           for report, version in rows] for satsning, rows in before.expected.items()}
+    expected.update({s.satsning: [(row.report, row.version, row.received.file if row.received else None)
+                                  for row in s.expected] for s in run.satsningar if s.expected})
     store.write(wb, plans, expected)
     open_on(wb, satsningar.SHEET.title)
     n_rows = sum(1 for r in built.rows if r.values is not None)

@@ -31,6 +31,9 @@ class StoreUnreadable(ValueError):
 class Stored:
     plans: dict[str, list[Plan]] = field(default_factory=dict)  # satsning -> versions, oldest first
     expected: dict[str, list[tuple[ExpectedReport, int]]] = field(default_factory=dict)  # (report, plan version)
+    # satsning -> the keys of its expected reports that had come in at the last run (the
+    # file's name): what `socinv followup templates` does not pre-fill again
+    received: dict[str, dict[str, str]] = field(default_factory=dict)
     present: bool = False  # the workbook has the store sheet
 
 
@@ -42,8 +45,10 @@ def read(wb) -> Stored:
             if kind == PLAN:
                 stored.plans.setdefault(satsning, []).append(Plan.from_json(data))
             elif kind == REPORTS:
-                stored.expected[satsning] = [(ExpectedReport.from_json(item["report"]), int(item["version"]))
-                                             for item in data]
+                rows = [(ExpectedReport.from_json(item["report"]), int(item["version"]), item.get("received"))
+                        for item in data]
+                stored.expected[satsning] = [(report, version) for report, version, _ in rows]
+                stored.received[satsning] = {report.key: str(file) for report, _, file in rows if file}
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreUnreadable(satsning, type(exc).__name__ if not str(exc) else str(exc)[:200]) from exc
     for versions in stored.plans.values():
@@ -51,13 +56,16 @@ def read(wb) -> Stored:
     return stored
 
 
-def write(wb, plans: dict[str, list[Plan]], expected: dict[str, list[tuple[ExpectedReport, int]]]) -> None:
+def write(wb, plans: dict[str, list[Plan]], expected: dict[str, list[tuple[ExpectedReport, int, str | None]]]) -> None:
+    """`expected`: satsning -> (report, the plan version that first expected it, the file
+    that came in for it or None)."""
     records = []
     for satsning in sorted(plans):
         for plan in plans[satsning]:
             records.append(((PLAN, satsning, str(plan.version)),
                             json.dumps(plan.to_json(), ensure_ascii=False, separators=(",", ":"))))
     for satsning in sorted(expected):
-        items = [{"report": report.to_json(), "version": version} for report, version in expected[satsning]]
+        items = [{"report": report.to_json(), "version": version, "received": received}
+                 for report, version, received in expected[satsning]]
         records.append(((REPORTS, satsning, "*"), json.dumps(items, ensure_ascii=False, separators=(",", ":"))))
     write_store(wb, TITLE, HEADER, records)

@@ -3,11 +3,11 @@ the meeting's memo and, with --split, one per submission named after it."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from socinv_docs import messages
 from socinv_docs.atomic import is_tool_output, write_bytes
+from socinv_docs.names import safe_file_name
 from socinv_docs.render.memo.child import run_limited
 from socinv_docs.render.memo.context import memo_context, single_context
 from socinv_docs.render.memo.errors import MemoError
@@ -18,20 +18,6 @@ from socinv_docs.report import RunReport
 from socinv_docs.schema import SchemaSet
 
 # -- file names for --split ---------------------------------------------------------------
-
-_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
-
-
-def safe_file_name(text: str, limit: int = 120) -> str:
-    """A file name that every system and share accepts, as close to `text` as it can be:
-    no path separators, control or reserved characters, no undecodable bytes (a Latin-1
-    name on a share), no trailing dot or space, not a reserved Windows device name."""
-    text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
-    name = _UNSAFE_IN_NAME.sub("_", text).strip(" .")[:limit].strip(" .")
-    if not name:
-        return "_"
-    return "_" + name if name.split(".")[0].upper() in _WINDOWS_RESERVED else name
 
 
 def split_names(submissions: list[dict], fmt: str, lang: str) -> list[str]:

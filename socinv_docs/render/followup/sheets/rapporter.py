@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from socinv_docs.followup_report import ExpectedRow, SatsningFollowup, State
+from socinv_docs.plan import ExpectedReport
 from socinv_docs.render.workbook.spec import REMOVED, Column, RowRule, SheetSpec, both
 from socinv_docs.render.workbook.styles import BAD, GONE, GOOD, NEUTRAL
 
@@ -91,9 +92,9 @@ def is_skipped(typed: object) -> bool:
     return bool(text) and text not in {w.casefold() for w in SHEET.text("followup.rap.skip_no").split("\n")}
 
 
-def row_key(satsning: str, row: ExpectedRow) -> str:
+def row_key(satsning: str, report: ExpectedReport) -> str:
     """A row's identity: data only (the satsning and the report's key), the same in every language."""
-    return json.dumps([satsning, row.report.key], ensure_ascii=False)
+    return json.dumps([satsning, report.key], ensure_ascii=False)
 
 
 def _status(row: ExpectedRow, lang: str) -> str:
@@ -124,7 +125,7 @@ def report_rows(s: SatsningFollowup, lang: str) -> list[tuple[dict[str, Any], Ex
             "errors": doc.errors if doc else None,
             "warnings": doc.warnings if doc else None,
             "plan_version": row.version,
-            "key": row_key(s.satsning, row),
+            "key": row_key(s.satsning, row.report),
         }, row))
     return out
 
