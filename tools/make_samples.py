@@ -1,6 +1,6 @@
 """Generate the sample drafts in samples/ from the official templates.
 
-    python3 tools/make_samples.py [OUTDIR]      (default: samples/)
+    python3 tools/make_samples.py [OUTDIR]      (default: samples/, and samples-uppfoljning/)
 
 Each sample is an official template filled in the way a real applicant would: invented but
 credible Swedish content ("Läxhjälp i Vivalla"), real-looking sums that add up (or, in the
@@ -24,6 +24,9 @@ credible Swedish content ("Läxhjälp i Vivalla"), real-looking sums that add up
 
 The Gävleborg samples fill the blank templates in tests/data/gavleborg
 (tools/make_gavleborg_templates.py).
+
+Beside OUTDIR (samples-uppfoljning/ for samples/) the follow-up samples: two approved
+satsningar with their beslut and reports (tools/make_followup_samples.py).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import make_followup_samples  # noqa: E402
 import make_gavleborg_templates as gavleborg  # noqa: E402
 from docbuilder import ExcelDraft, WordDraft  # noqa: E402
 
@@ -382,15 +386,16 @@ GV_AKTIVITETER = [  # Aktivitet | Beskrivning | Koppling till mål | Ansvarig | 
 
 
 def gv_ansokan(medsokande: list[str], sokt: str, skip: str | None = None,
-               tillstyrkan: list[list[str]] | None = None) -> WordDraft:
+               tillstyrkan: list[list[str]] | None = None, period: str = "2020-01-01 – 2022-12-31",
+               texts: dict[str, str] = GV_TEXT) -> WordDraft:
     d = WordDraft(GAVLEBORG / gavleborg.ANSOKAN)
     d.fill_field("Den sociala investeringens namn", GV_NAMN)
     d.fill_field("Huvudsökande", GV_HUVUDSOKANDE)
     d.fill_field("Medsökande", "\n".join(medsokande))
     d.fill_field("Kontaktperson", GV_KONTAKT)
-    d.fill_field("Projektperiod", "2020-01-01 – 2022-12-31")
+    d.fill_field("Projektperiod", period)
     d.fill_field("Sökta medel totalt", sokt)
-    for heading, text in GV_TEXT.items():
+    for heading, text in texts.items():
         if heading != skip:
             d.answer(heading, text)
     for question, answer, motivation in GV_CRITERIA:
@@ -449,8 +454,14 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for make in SAMPLES:
         make(out)
-    for path in sorted(out.rglob("*.*x")):
-        print(path.relative_to(out))
+    # The follow-up samples beside the application samples, not in them (README: each
+    # sub-folder of samples/ is a submission for `validate`; of samples-uppfoljning/, a
+    # satsning for `followup`).
+    followup = out.with_name(out.name + "-uppfoljning")
+    make_followup_samples.make(followup, out)
+    for folder in (out, followup):
+        for path in sorted(folder.rglob("*.*x")):
+            print(path.relative_to(folder.parent))
     return 0
 
 
