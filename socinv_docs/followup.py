@@ -492,14 +492,18 @@ def _schedule(s: SatsningFollowup, schemas: SchemaSet, kept, today: dt.date) -> 
 
 def _costs(plan: Plan, received: list[DocumentReport], schemas: SchemaSet) -> list[CostLine]:
     """Plan against utfall per calendar year and component: the plan's budget lines, with
-    each year's utfall from the latest report that shows that year."""
+    each year's utfall from the latest report that shows it. A report shows a year when it
+    gives an utfall, a part of the fund or a forecast for it: a pre-filled report lists every
+    year of the plan with its budget, and the years it leaves blank replace nothing."""
     reported: dict[int, tuple[str, list]] = {}
     for doc in received:  # by due date: a later report's year replaces an earlier one's
         kind = schemas.kinds.get(doc.kind)
         rows = [r for r in roles.report_cost_rows(doc.document, kind) if r.year is not None and not r.is_total
                 and not r.is_year_total] if kind is not None and doc.document is not None else []
         for year in {r.year for r in rows}:
-            reported[year] = (doc.file, [r for r in rows if r.year == year])
+            of_year = [r for r in rows if r.year == year]
+            if any(value is not None for r in of_year for value in (r.actual, r.fund, r.forecast)):
+                reported[year] = (doc.file, of_year)
     labels = {fold(line.label): line.component for line in plan.budget}
     lines: dict[tuple[int, str], CostLine] = {
         (b.calendar_year, b.component): CostLine(b.calendar_year, b.component, b.label, b.amount) for b in plan.budget}

@@ -13,6 +13,7 @@ import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote
 
 import openpyxl
 import pytest
@@ -86,13 +87,15 @@ def prefilled(schemas, plan: Plan, report: ExpectedReport, target: Path) -> Path
 
 
 def fill_complete(source: Path, target: Path, datum: str) -> Path:
-    """Every section, every measure's utfall, every activity, the costs of the year, Ja to
-    every förutsättning, dated: a complete report."""
+    """Every section, every measure's utfall, every activity, the costs of the year it is
+    dated in the year before (a helår is written in January), Ja to every förutsättning,
+    dated: a complete report."""
     d = ReportDraft(source)
     d.sections()
     d.outcomes(lambda goal, measure: "Enligt plan")
     d.activities(lambda activity: "Ja", extra=[("Föräldracafé (tillkommit)", "Delvis", "")])
-    d.costs(lambda year, component: ("1,1 mkr" if component.startswith("Personal") else "95 000 kr", "350 tkr", "0"))
+    d.costs(lambda year, component: ("1,1 mkr" if component.startswith("Personal") else "95 000 kr", "350 tkr", "0")
+            if year == str(int(datum[:4]) - 1) else None)
     d.prerequisites()
     d.fill_field("Datum", datum)
     return d.save(target)
@@ -105,7 +108,7 @@ def fill_with_gaps(source: Path, target: Path, datum: str) -> Path:
     d.sections(leave=("2.",))
     d.outcomes(lambda goal, measure: None)
     d.activities(lambda activity: "Ja")
-    d.costs(lambda year, component: ("610 000 kr", "", ""))
+    d.costs(lambda year, component: ("610 000 kr", "", "") if year == datum[:4] else None)
     d.prerequisites(answers={"Ger satsningen mätbara effekter": ("", "")})
     d.fill_field("Datum", datum)
     return d.save(target)
@@ -254,8 +257,10 @@ def test_the_workbook_holds_the_rows_statuses_and_due_dates(year):
     word = rapporter.status_words("sv")
     helar = lax[rapporter.row_key(LAX, expected_of(year["workbook"], LAX, "redovisning/helar/2026"))]
     assert (helar["status"], helar["due"], helar["received"]) == (
-        word["complete"], dt.datetime(2027, 1, 31), "rapporter/Redovisning helår 2026.docx")
+        word["complete"], dt.datetime(2027, 1, 31), "Redovisning helår 2026.docx")
     assert helar["received_on"] == dt.datetime(2027, 1, 20)
+    links = [unquote(c.hyperlink.target) for c in wb["Rapporter"]["G"] if c.hyperlink]
+    assert "uppfoljning/laxhjalp/rapporter/Redovisning helår 2026.docx" in links  # the cell leads to the file
     late = next(r for r in rap if r["satsning"] == SAND and r["days_late"])
     assert isinstance(late["days_late"], int) and late["due"] < dt.datetime(2027, 10, 15)
     assert len(rap) == len(satsning(year["second"], LAX)["expected_reports"]) + len(
@@ -267,6 +272,10 @@ def test_the_workbook_holds_the_rows_statuses_and_due_dates(year):
     assert {"REPORT_UNLINKED", "REPORT_PERIOD_INVALID", "REPORT_OVERDUE", "SECTION_PLACEHOLDER"} <= codes
     costs = [r for r in sheet_rows(wb["Ekonomi"], ekonomi.SHEET) if r["satsning"] == LAX and r["calendar_year"] == 2026]
     assert {r["plan"] for r in costs} == {400_000, 40_000, 60_000}  # 4/12 of År 1, September–December
+    # 2026's utfall is Helår 2026's: the later Delår 2 2027 lists 2026 too (pre-filled with its
+    # budget) but gives nothing for it, which replaces nothing.
+    assert {(r["component"], r["actual"], r["fund"]) for r in costs} == {
+        ("Personal", 1_100_000, 350_000), ("Lokaler", 95_000, 350_000), ("Övrigt", 95_000, 350_000)}
 
 
 def sheet_rows(ws, spec, lang: str = "sv") -> list[dict]:

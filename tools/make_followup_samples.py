@@ -208,7 +208,8 @@ def sandviken(out: Path, schemas) -> None:
         d.sections(SANDVIKEN_TEXTS)
         d.outcomes(lambda goal, measure: results.get(measure))
         d.activities(lambda a: "Delvis|Startade i mars" if a == "Gemensam mottagning" else "Ja")
-        d.costs(lambda year, component: (*spent[component], "0") if year == "2027" and component in spent else None)
+        d.costs(lambda year, component: next(((*amounts, "0") for name, amounts in spent.items()
+                                              if component.startswith(name)), None) if year == "2027" else None)
         d.prerequisites()
         d.fill_field("Datum", "2028-01-29")
 

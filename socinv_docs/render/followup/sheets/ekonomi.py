@@ -23,7 +23,7 @@ HEADERS = "followup.eko.col"
 
 COLUMNS = (
     Column("satsning", 18, wrap=True),
-    Column("calendar_year", 10, "int"),
+    Column("calendar_year", 11, "int"),
     Column("component", 16, wrap=True),
     Column("plan", 14, "kr"),
     Column("actual", 14, "kr"),
@@ -32,7 +32,7 @@ COLUMNS = (
     Column("deviation", 14, "kr"),
     Column("deviation_share", 10, "pct"),
     Column("state", 13, wrap=True),
-    Column("conversion", 24, wrap=True),
+    Column("conversion", 34, wrap=True),
     Column("kommentar", 24, wrap=True, theirs=True),
     Column("source", 24, wrap=True, prints=False),
     Column("key", 14, hidden=True),

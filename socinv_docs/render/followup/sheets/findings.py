@@ -10,6 +10,7 @@ from typing import Any
 
 from socinv_docs import messages
 from socinv_docs.followup_report import SatsningFollowup
+from socinv_docs.render.followup.sheets.rapporter import file_name
 from socinv_docs.render.workbook.spec import REMOVED, Column, SheetSpec, both
 from socinv_docs.render.workbook.styles import BAD, GONE, NEUTRAL
 from socinv_docs.report import DocumentReport, Finding
@@ -59,8 +60,7 @@ def finding_key(satsning: str, file: str, f: Finding) -> str:
 
 def _row(satsning: str, file: str, f: Finding, lang: str, kind) -> dict[str, Any]:
     subject = kind.label(f.section, f.field, f.criterion) if kind else f.section or f.field or f.criterion or ""
-    prefix = satsning + "/"
-    return {"satsning": satsning, "report": file[len(prefix):] if file.startswith(prefix) else file,
+    return {"satsning": satsning, "report": file_name(file),
             "section": subject, "severity": messages.text(f"register.severity.{f.severity.value}", lang),
             "message": f.message_in(lang), "hint": f.hint_in(lang), "location": f.location_in(lang) if file else "",
             "code": f.code.value, "key": finding_key(satsning, file, f)}

@@ -113,14 +113,13 @@ def report_rows(s: SatsningFollowup, lang: str) -> list[tuple[dict[str, Any], Ex
         r, doc = row.report, row.received
         out.append(({
             "satsning": s.satsning,
-            "report": SHEET.text("followup.rap.report", lang, kind=row.kind_name.get(lang) or row.kind_name.get("sv"),
-                                 period=row.label.get(lang) or row.label.get("sv", "")),
+            "report": _report(row, lang),
             "covers": SHEET.text("followup.rap.covers", lang, start=r.covers_from.isoformat(),
                                  end=r.covers_to.isoformat()),
             "due": r.due,
             "status": _status(row, lang),
             "days_late": row.status.days_late or None,
-            "received": _short(s.satsning, doc.file) if doc else "",
+            "received": file_name(doc.file) if doc else "",
             "received_on": row.received_on,
             "errors": doc.errors if doc else None,
             "warnings": doc.warnings if doc else None,
@@ -130,9 +129,19 @@ def report_rows(s: SatsningFollowup, lang: str) -> list[tuple[dict[str, Any], Ex
     return out
 
 
-def _short(satsning: str, file: str) -> str:
-    prefix = satsning + "/"
-    return file[len(prefix):] if file.startswith(prefix) else file
+def _report(row: ExpectedRow, lang: str) -> str:
+    """"Redovisning\nHelår 2027"; a report due after the end is its kind alone ("Slutrapport")."""
+    kind = row.kind_name.get(lang) or row.kind_name.get("sv", "")
+    if not row.report.period:
+        return kind
+    return SHEET.text("followup.rap.report", lang, kind=kind, period=row.label.get(lang) or row.label.get("sv", ""))
+
+
+def file_name(file: str) -> str:
+    """A received report as its cell shows it: the file's own name; the cell links to it, and
+    the folders it lies in are in the JSON. (A whole path does not fit the column, and
+    LibreOffice does not wrap a cell with a link.)"""
+    return file.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def colour_of(row: ExpectedRow) -> str:

@@ -39,7 +39,7 @@ COLUMNS = (
     Column("period", 13, wrap=True),
     Column("granted", 14, "kr"),
     Column("fund_spent", 14, "kr"),
-    Column("left", 14, "kr"),
+    Column("left", 15, "kr"),
     Column("time_share", 9, "pct"),
     Column("budget_share", 9, "pct"),
     Column("status", 15, wrap=True),
