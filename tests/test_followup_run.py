@@ -567,6 +567,16 @@ def test_a_satsning_without_its_approved_ansokan_is_said_and_the_run_goes_on(yea
             ].count("utan-ansokan") == 1
 
 
+def test_a_beslut_yaml_broken_after_the_freeze_is_said_and_the_frozen_plan_stays(year, cli, tmp_path):
+    folder, workbook = copy_of(year, tmp_path)
+    (folder / LAX / "beslut.yaml").write_text("beviljat_belopp: 350 000 EUR\n", encoding="utf-8")
+    result = follow(cli, folder, workbook, "2027-10-15")
+    lax = satsning(result, LAX)
+    assert result.exit_code == 2 and lax["problem"]["key"] == "plan.beslut_value"
+    assert lax["plan"] == year["plan"].to_json() and lax["beslut"]["beviljat_belopp"] == 3_900_000
+    assert statuses(lax)["redovisning/helar/2026"] == "complete"  # followed up as before
+
+
 @pytest.mark.parametrize("breakage", ["not_followup", "store_edited", "store_deleted"])
 def test_a_workbook_the_processledare_broke_is_refused_and_left_as_it_was(year, cli, tmp_path, breakage):
     folder, workbook = copy_of(year, tmp_path)

@@ -11,9 +11,9 @@ from socinv_docs.render.followup.sheets import satsningar
 def satsning_line(s: SatsningFollowup, today, lang: str = "sv") -> str:
     state = satsningar.SHEET.text(f"followup.sat.state.{satsningar.state_of(s, today)}", lang)
     line = f"{state:<17} {s.satsning}  ({messages.counts(s.errors, s.warnings, lang)})"
-    if s.problem is not None:
-        problem = messages.text(s.problem["key"], lang, **(s.problem.get("params") or {}))
-        return f"{line}: {messages.text('followup.line.no_plan', lang, problem=' '.join(problem.split()))}"
+    if s.problem is not None:  # no plan could be made, or (a frozen plan in force) the beslut cannot be read
+        problem = " ".join(messages.text(s.problem["key"], lang, **(s.problem.get("params") or {})).split())
+        return f"{line}: {messages.text('followup.line.no_plan', lang, problem=problem) if s.plan is None else problem}"
     parts = []
     late = sum(1 for row in s.expected if row.status.state is State.LATE)
     if late:
