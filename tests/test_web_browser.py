@@ -137,9 +137,16 @@ def by_css(driver, selector: str):
 
 
 def wait_for(condition, seconds: float = 30):
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        result = condition()
+        try:
+            result = condition()
+        except StaleElementReferenceException:
+            # The page was replaced between finding an element and reading it: the
+            # navigation we wait for is under way, so look again.
+            result = None
         if result:
             return result
         time.sleep(0.1)
