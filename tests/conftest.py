@@ -33,6 +33,27 @@ atexit.register(shutil.rmtree, os.environ["SOCINV_CACHE_DIR"], ignore_errors=Tru
 
 
 @pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's soffice, for the tests that round-trip files through it as people's files
+    are; skipped with this reason where it is not installed (.ci/run installs it where apt can)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs it where apt is available")
+    return found
+
+
+def pytest_collection_modifyitems(items):
+    # Tests that drive LibreOffice or Chromium take seconds each by nature; they are marked by
+    # the fixture they ask for, so the unit suite runs without them (README, "Tests").
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "soffice" in names:
+            item.add_marker(pytest.mark.libreoffice)
+        if "browser" in names or "browser_without_js" in names:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
 def schemas():
     from socinv_docs.loading import load_schemas
 

@@ -209,8 +209,7 @@ def _convert(files: list[Path], fmt: str, outdir: Path, profile: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def lo_profile(tmp_path_factory) -> Path:
-    _soffice()
+def lo_profile(tmp_path_factory, soffice) -> Path:
     return tmp_path_factory.mktemp("lo-profile")
 
 

@@ -94,7 +94,7 @@ def test_the_same_plan_gives_the_same_bytes_and_a_new_plan_replaces_the_old(plan
     assert len(ours) == 1
 
 
-def test_a_carried_plan_survives_a_libreoffice_save(plan, schemas, tmp_path):
+def test_a_carried_plan_survives_a_libreoffice_save(plan, schemas, tmp_path, soffice):
     path = carrying(plan, tmp_path / "rapport.docx")
     _convert([path], "docx", tmp_path / "sparad", tmp_path / "lo-profile")
     saved = tmp_path / "sparad" / "rapport.docx"

@@ -222,17 +222,13 @@ def test_an_open_workbook_is_not_written(tmp_path):
     book.check_writable(path, force=True)
 
 
-SOFFICE = __import__("shutil").which("soffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_a_workbook_saved_by_libreoffice_calc_keeps_its_plans_and_what_was_typed(tmp_path):
+def test_a_workbook_saved_by_libreoffice_calc_keeps_its_plans_and_what_was_typed(tmp_path, soffice):
     """The processledare opens the workbook in Calc, saves it, types the beslut; re-run in English."""
     import subprocess
 
     path = write(tmp_path, a_run())
     out = tmp_path / "calc"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
                     "--convert-to", "xlsx", "--outdir", str(out), str(path)], check=True, capture_output=True,
                    timeout=120)
     (out / path.name).replace(path)

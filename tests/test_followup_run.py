@@ -524,9 +524,7 @@ def test_templates_name_files_safely_and_refuse_a_missing_workbook(cli, tmp_path
 # -- LibreOffice ---------------------------------------------------------------------------------
 
 
-def test_a_report_saved_through_libreoffice_is_linked_by_the_plan_it_carries(year, cli, tmp_path, schemas):
-    if not (shutil.which("soffice") or shutil.which("libreoffice")):
-        pytest.skip("LibreOffice (soffice) is not installed: the round trip cannot be made here")
+def test_a_report_saved_through_libreoffice_is_linked_by_the_plan_it_carries(year, cli, tmp_path, schemas, soffice):
     from test_annotate_excel import _convert
 
     folder, workbook = copy_of(year, tmp_path)

@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "tests" / "data" / "official"
 FOREIGN = ROOT / "tests" / "data" / "foreign"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: it makes the "
-                                                        ".xls/.doc files and converts .doc")
+pytestmark = [pytest.mark.libreoffice,
+              pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: it makes the "
+                                                         ".xls/.doc files and converts .doc")]
 # The official templates, and a filled sample of each format with gaps (LibreOffice's start
 # is most of the time here: each file more costs little, but the suite must stay fast).
 WORKBOOKS = sorted([*OFFICIAL.glob("*.xlsx"), ROOT / "samples" / "forslag-luckor.xlsx",

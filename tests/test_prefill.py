@@ -237,7 +237,7 @@ def fill_in(path: Path, target: Path, utfall: str, costs: dict | None = None) ->
 
 @pytest.mark.parametrize("which,expected", [("orebro", DELAR2_2027), ("gavleborg", HELAR_2021)])
 def test_filled_in_and_saved_through_libreoffice_it_is_checked_against_its_plan(which, expected, schemas, tmp_path,
-                                                                                request):
+                                                                                request, soffice):
     plan = request.getfixturevalue(which)
     costs_kept = kept_to_plan(plan, expected)
     filled = fill_in(prefilled(plan, expected, tmp_path / "forifylld.docx", schemas), tmp_path / "rapport.docx",

@@ -215,7 +215,7 @@ def test_annotate_never_replaces_a_copy_of_another_kind(tmp_path):
     assert target.read_bytes() == before
 
 
-def test_copies_saved_by_libreoffice_are_still_ours(tmp_path):
+def test_copies_saved_by_libreoffice_are_still_ours(tmp_path, soffice):
     """The proof survives LibreOffice opening and saving the copy (it keeps custom document
     properties): the saved copy is still recognised, and replaced by a re-run."""
     from test_annotate_excel import _convert

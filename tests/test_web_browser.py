@@ -72,7 +72,7 @@ def axe_source() -> Path | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(_missing_browser() is not None, reason=str(_missing_browser()))
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(_missing_browser() is not None, reason=str(_missing_browser()))]
 
 
 @pytest.fixture(scope="module")
