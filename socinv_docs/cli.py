@@ -37,16 +37,19 @@ def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> st
 LANG = click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
                     callback=_remember_lang)
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+# A folder of one's own funders: added to the shipped ones, or in their place when it holds a
+# common.yaml (loading.schema_folders); without it, SOCINV_SCHEMAS.
+SCHEMAS = click.option("--schemas", "schemas_folder", type=click.Path(path_type=Path, file_okay=False), default=None)
 
 
-def _schemas(lang: str):
+def _schemas(lang: str, folder: Path | None = None):
     # start-up: the loader imports every rule (see the module's docstring)
     from socinv_docs.loading import SchemaError, load_schemas
 
     try:
-        return load_schemas()
+        return load_schemas(folder)
     except SchemaError as exc:
-        click.echo(messages.text("ui.schema_error", lang, detail=str(exc)), err=True)
+        click.echo(messages.text("ui.schema_error", lang, detail=exc.text(lang)), err=True)
         sys.exit(2)
 
 
@@ -146,8 +149,9 @@ def _write(text: str) -> None:
 @click.option("--profile", default=None)
 @click.option("--annotate", "annotate", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @click.option("--annotate-dir", "annotate_dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+@SCHEMAS
 def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profile: str | None,
-          annotate: Path | None = None, annotate_dir: Path | None = None) -> None:
+          annotate: Path | None = None, annotate_dir: Path | None = None, schemas_folder: Path | None = None) -> None:
     """Kontrollera att en ansökan är komplett (FILES: .docx/.xlsx).
 
     Flera filer kontrolleras som ett inskick (ansökan med bilagor). Med --annotate
@@ -158,7 +162,7 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     from socinv_docs import service
     from socinv_docs.render.text import document_text, submission_text
 
-    schemas = _schemas(lang)
+    schemas = _schemas(lang, schemas_folder)
     _validate_choice(schemas, kind, profile, lang)
     try:
         targets = service.annotate_targets(files, annotate, annotate_dir)
@@ -200,8 +204,9 @@ FOLLOW_LINKS = click.option("--follow-links", is_flag=True)
 @click.option("--profile", default=None)
 @click.option("--force", is_flag=True)
 @FOLLOW_LINKS
+@SCHEMAS
 def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None, lang: str, kind: str | None,
-             profile: str | None, force: bool, follow_links: bool = False) -> None:
+             profile: str | None, force: bool, follow_links: bool = False, schemas_folder: Path | None = None) -> None:
     """Kontrollera alla inskick i en mapp och skriv registret (DIRECTORY).
 
     Varje undermapp är ett inskick (ansökan med bilagor); varje fil direkt i mappen är ett
@@ -210,7 +215,7 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     from socinv_docs import service  # see check
     from socinv_docs.validate import skipped_line, sort_key, submission_line, summary_line  # start-up: see check
 
-    schemas = _schemas(lang)
+    schemas = _schemas(lang, schemas_folder)
     _validate_choice(schemas, kind, profile, lang)
     job = service.FolderValidation(directory, schemas, register=register, kind=kind, profile=profile, jobs=jobs,
                                    force=force, follow_links=follow_links, lang=lang)
@@ -263,9 +268,10 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
 @click.option("--jobs", type=click.IntRange(min=1), default=None)
 @LANG
 @FOLLOW_LINKS
+@SCHEMAS
 def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting: str | None, fmt: str | None,
          template: Path | None, jobs: int | None, lang: str, follow_links: bool = False,
-         split: Path | None = None) -> None:
+         split: Path | None = None, schemas_folder: Path | None = None) -> None:
     """Skriv beredningsunderlag och mötessammanställning (INPUTS: mapp eller filer).
 
     En mapp ger ett underlag per inskick; filer tillsammans är ett inskick.
@@ -287,7 +293,7 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     except service.Refused as exc:
         _err(exc.text(lang))
         sys.exit(2)
-    schemas = _schemas(lang)
+    schemas = _schemas(lang, schemas_folder)
     assessments = {}
     if register is not None:
         try:
@@ -449,12 +455,13 @@ def followup_templates(workbook: Path, output_dir: Path, date, every: bool, lang
 @HELP
 @click.argument("name", required=False)
 @LANG
-def profiles(name: str | None, lang: str) -> None:
+@SCHEMAS
+def profiles(name: str | None, lang: str, schemas_folder: Path | None = None) -> None:
     """Visa finansiärernas profiler; med NAME varje regel och värde som gäller."""
     # start-up: only `profiles` (see the module's docstring)
     from socinv_docs.render.profiles import profile_detail, profiles_list
 
-    schemas = _schemas(lang)
+    schemas = _schemas(lang, schemas_folder)
     if name is None:
         _write(profiles_list(schemas, lang))
         return
@@ -470,7 +477,8 @@ def profiles(name: str | None, lang: str) -> None:
 @FORMAT
 @LANG
 @click.option("--profile", default=None)
-def rules(code: str | None, fmt: str, lang: str, profile: str | None = None) -> None:
+@SCHEMAS
+def rules(code: str | None, fmt: str, lang: str, profile: str | None = None, schemas_folder: Path | None = None) -> None:
     """Every rule code with its severity, what it checks, why and an example, and what each
     funder's profile demands by it; or one CODE; with --profile, that funder's only."""
     # start-up: only `rules` (see the module's docstring)
@@ -483,7 +491,7 @@ def rules(code: str | None, fmt: str, lang: str, profile: str | None = None) -> 
         _err(messages.text("rules.unknown", lang, code=code, suggestion=hint))
         sys.exit(2)
     # The explanations are made from the loaded profiles' values: the funders' own terms.
-    schemas = _schemas(lang)
+    schemas = _schemas(lang, schemas_folder)
     _validate_choice(schemas, None, profile, lang)
     if found is None:
         _write(json.dumps(rules_json(lang, schemas, profile), ensure_ascii=False, indent=2) if fmt == "json"
@@ -500,7 +508,9 @@ def rules(code: str | None, fmt: str, lang: str, profile: str | None = None) -> 
 @click.option("--workers", type=click.IntRange(min=1), default=None)
 @click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @LANG
-def serve(host: str, port: int, workers: int | None, settings_file: Path | None, lang: str) -> None:
+@SCHEMAS
+def serve(host: str, port: int, workers: int | None, settings_file: Path | None, lang: str,
+          schemas_folder: Path | None = None) -> None:
     """Start the web page where applicants check their drafts (help text: "cli.serve.doc")."""
     from socinv_docs.web.server import run  # start-up: only `serve` loads the web stack (350 ms)
     from socinv_docs.web.site import Site, SiteError, read_site  # the same
@@ -508,9 +518,10 @@ def serve(host: str, port: int, workers: int | None, settings_file: Path | None,
     # The municipality's settings are read before anything listens: a mistake in them stops
     # the start with the key and its line, never a page with half of them.
     site = Site()
+    schemas = _schemas(lang, schemas_folder)  # a broken schema stops the start, in the reader's words
     if settings_file is not None:
         try:
-            site = read_site(settings_file, _schemas(lang))
+            site = read_site(settings_file, schemas)
         except SiteError as exc:
             _err(exc.text(lang))
             sys.exit(2)
@@ -518,7 +529,7 @@ def serve(host: str, port: int, workers: int | None, settings_file: Path | None,
     # manager (systemd) counts as a clean stop; exit 143 (cli.Terminated) would read as a failure.
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    run(host=host, port=port, workers=workers, site=site)
+    run(host=host, port=port, workers=workers, site=site, schemas_folder=schemas_folder)
 
 
 @main.group(context_settings=CONTEXT)
@@ -531,12 +542,13 @@ def templates() -> None:
 @HELP
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @LANG
-def templates_export(directory: Path, lang: str) -> None:
+@SCHEMAS
+def templates_export(directory: Path, lang: str, schemas_folder: Path | None = None) -> None:
     """Kopiera standardmallarna till DIRECTORY (befintliga filer skrivs aldrig över)."""
     # start-up: the memos (Jinja, docxtpl) only for `memo` and `templates`
     from socinv_docs.render.memo import REPORT_FORMS_FOLDER, export_templates, report_forms
 
-    schemas = _schemas(lang)
+    schemas = _schemas(lang, schemas_folder)
     forms = report_forms(schemas)
     try:
         written = export_templates(directory, forms)

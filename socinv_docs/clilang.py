@@ -20,6 +20,7 @@ import gettext
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import click
 
@@ -70,15 +71,45 @@ def install(lang: str) -> None:
             module.ngettext = _ngettext
 
 
-def _catalogue(key: str, lang: str) -> str | None:
-    return messages.text(key, lang) if messages.has(key) else None
+def _catalogue(key: str, lang: str, **params: object) -> str | None:
+    return messages.text(key, lang, **params) if messages.has(key) else None
 
 
-def localise(command: click.Command, lang: str, path: str = "main") -> None:
+def help_wanted(args: Sequence[str]) -> bool:
+    """Whether the command line asks for help (-h, --help before any `--`)."""
+    own = list(args[:list(args).index("--")]) if "--" in args else list(args)
+    return "-h" in own or "--help" in own
+
+
+def loaded_choices(args: Sequence[str], lang: str) -> dict[str, list[str]]:
+    """The kinds and profiles the help texts name: those of the schemas the command would
+    load (`--schemas DIR`, else SOCINV_SCHEMAS, with the shipped ones), so that `check -h`
+    names every funder installed. Only when help is shown (a load costs ~0.1 s from the
+    cache); schemas that cannot be loaded are named by `socinv profiles` instead."""
+    folder = None
+    for i, arg in enumerate(args):
+        if arg == "--schemas" and i + 1 < len(args):
+            folder = args[i + 1]
+        elif arg.startswith("--schemas="):
+            folder = arg.split("=", 1)[1]
+    try:
+        # Only for help (see above): the loader imports every rule.
+        from socinv_docs.loading import load_schemas
+
+        schemas = load_schemas(Path(folder) if folder else None)
+    except Exception:  # noqa: BLE001 (a schema error is the command's to say; help still shows)
+        unknown = [messages.text("cli.see_profiles", lang)]
+        return {"kinds": unknown, "profiles": unknown}
+    return {"kinds": sorted(schemas.kinds), "profiles": sorted(schemas.profiles)}
+
+
+def localise(command: click.Command, lang: str, path: str = "main", choices: dict | None = None) -> None:
     """Help texts, metavars and the `--lang` default of `command` and its subcommands, from
     the catalogue: "cli.<command>.doc" (and ".short" for the list of commands),
     "cli.<command>.<param>" else "cli.opt.<param>",
-    "cli.metavar.<param>". A text the catalogue lacks is left as the code gives it."""
+    "cli.metavar.<param>". A text the catalogue lacks is left as the code gives it. `choices`:
+    the loaded kinds and profiles, for the texts that name them (loaded_choices)."""
+    choices = choices or {}
     command.help = _catalogue(f"cli.{path}.doc", lang) or command.help
     command.short_help = _catalogue(f"cli.{path}.short", lang) or command.short_help
     command.options_metavar = _catalogue("cli.metavar.options", lang) or command.options_metavar
@@ -87,12 +118,13 @@ def localise(command: click.Command, lang: str, path: str = "main") -> None:
     for param in command.params:
         name = param.name or ""
         if isinstance(param, click.Option):
-            param.help = _catalogue(f"cli.{path}.{name}", lang) or _catalogue(f"cli.opt.{name}", lang) or param.help
+            param.help = (_catalogue(f"cli.{path}.{name}", lang, **choices)
+                          or _catalogue(f"cli.opt.{name}", lang, **choices) or param.help)
             if name == "lang":
                 param.default = lang  # the report speaks the language the help and errors speak
         param.metavar = _catalogue(f"cli.metavar.{name}", lang) or param.metavar
     for sub_name, sub in getattr(command, "commands", {}).items():
-        localise(sub, lang, f"{path}.{sub_name}" if path != "main" else sub_name)
+        localise(sub, lang, f"{path}.{sub_name}" if path != "main" else sub_name, choices)
 
 
 class LocalisedGroup(click.Group):
@@ -102,5 +134,5 @@ class LocalisedGroup(click.Group):
         argv = list(sys.argv[1:] if args is None else args)
         lang = detect_language(argv)
         install(lang)
-        localise(self, lang)
+        localise(self, lang, choices=loaded_choices(argv, lang) if help_wanted(argv) else None)
         return super().main(argv, *rest, **kwargs)

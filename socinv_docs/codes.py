@@ -41,6 +41,8 @@ class Code(StrEnum):
     PAYBACK_TOO_LONG = "PAYBACK_TOO_LONG"
     # The tool's own (issue 24): no funder's rule, a fact about how files were put together.
     FUNDERS_MIXED = "FUNDERS_MIXED"
+    # The tool's own (issue 22): a form of a fund with tracks that names none of them.
+    TRACK_UNKNOWN = "TRACK_UNKNOWN"
     # The follow-up stage (SPEC §9).
     REPORT_UNLINKED = "REPORT_UNLINKED"
     # A follow-up report compared with its satsning's plan (SPEC §9): the document rules.
@@ -98,6 +100,7 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.OWN_SHARE_TOO_LOW: Severity.ERROR,
     Code.PAYBACK_TOO_LONG: Severity.ERROR,
     Code.FUNDERS_MIXED: Severity.WARNING,
+    Code.TRACK_UNKNOWN: Severity.ERROR,
     # An error in a follow-up run; a warning for a report checked alone (pipeline.check_submission).
     Code.REPORT_UNLINKED: Severity.ERROR,
     # SPEC §9. COST_YEAR_OVER_PLAN is an error where the funder caps a year, and

@@ -15,7 +15,8 @@ Conventions (documented in README):
 - cost = the budget's total row; without it the sum of the year rows; without a budget,
   the amount sought;
 - sought = the amount role; without it the budget's fund column (total row or year sum);
-- own contribution = the co-financing rows' money + hours × the profile's hour rate;
+- own contribution = the co-financing rows' money + the value of own work in kronor + hours ×
+  the profile's hour rate;
 - savings of a party = saving per year × min(years after the end, horizon);
 - payback = the first year after the end in which cumulative savings reach the cost;
 - present value discounts year t after the end by the product of (1 + r_k) for k ≤ t,
@@ -100,11 +101,19 @@ def present_value(rows: list[SavingsRow], spec: EconomicsSpec) -> int:
 
 
 def own_contribution(rows: list[CofinancingRow], hour_rate: float | None) -> int | None:
+    """Money, the value of own work in kronor, and hours at the funder's rate."""
     if not rows:
         return None
-    money = sum(r.cash or 0 for r in rows)
+    money = sum((r.cash or 0) + (r.in_kind or 0) for r in rows)
     hours = sum(r.hours or 0 for r in rows)
     return int(round(money + hours * (hour_rate or 0)))
+
+
+def contribution_parts(kind: KindSpec) -> tuple[str, ...]:
+    """What the form's co-financing counts: money ("cash"), hours of work ("hours") and/or the
+    value of own work in kronor ("in_kind"), for the words the outputs say it with."""
+    role = kind.roles.cofinancing
+    return tuple(part for part in ("cash", "hours", "in_kind") if role is not None and getattr(role, part))
 
 
 # -- one document's economics ---------------------------------------------------------------
@@ -139,7 +148,7 @@ def of(doc: Document, kind: KindSpec, spec: EconomicsSpec, common: CommonSpec) -
         own = own_contribution(cofinancing, spec.hour_rate)
         shares = Shares(fund_share=round(requested / cost, 4) if cost and requested is not None else None,
                         own_contribution=own, own_share=round(own / cost, 4) if cost and own is not None else None,
-                        hour_rate=spec.hour_rate)
+                        hour_rate=spec.hour_rate, parts=contribution_parts(kind))
     return Economics(
         cost=cost,
         requested=requested,

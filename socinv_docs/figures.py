@@ -75,12 +75,21 @@ class PresentValue:
 
 @dataclass(frozen=True)
 class Shares:
-    """Who pays: the fund's share of the cost and the applicants' own (money and hours)."""
+    """Who pays: the fund's share of the cost and the applicants' own (money, hours of work at
+    the funder's rate, the value of own work in kronor)."""
 
     fund_share: float | None
     own_contribution: int | None
     own_share: float | None
     hour_rate: float | None
+    # What the form's co-financing counts ("cash", "hours", "in_kind"), for the words it is said in.
+    parts: tuple[str, ...] = ("cash", "hours")
+
+    @property
+    def own_words(self) -> str:
+        """Which words say the own contribution: "hours" (money and working time), "in_kind"
+        (money and the value of own work), "cash" (money)."""
+        return "hours" if "hours" in self.parts else "in_kind" if "in_kind" in self.parts else "cash"
 
 
 @dataclass(frozen=True)

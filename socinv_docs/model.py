@@ -183,5 +183,8 @@ class Document:
     tables: dict[str, Table] = data_field(default_factory=dict)
     grid: list[GridRow] = data_field(default_factory=list)
     signatures: list[Signature] | None = None  # None: the Underskrifter part was not found
+    # The fund's track the form names (the kind's `track` role, profile `tracks`): its id; None
+    # where the profile has no tracks, or the form names none of them (TRACK_UNKNOWN).
+    track: str | None = None
     # Where a missing section should have been: the block after which it belongs.
     anchors: dict[str, Location] = data_field(default_factory=dict)

@@ -22,7 +22,7 @@ from socinv_docs.plan import Plan
 from socinv_docs.readers.safety import UnreadableFile, check_file
 from socinv_docs.report import DocumentReport, Finding, SubmissionReport
 from socinv_docs.rules.base import RuleContext, SubmissionContext, make_finding, runs_on
-from socinv_docs.rules.registry import document_rules, submission_rules
+from socinv_docs.rules.registry import RULES, document_rules, owner, submission_rules
 from socinv_docs.schema import SchemaSet
 
 LEGACY_SUFFIXES = {".doc", ".xls", ".dot", ".xlt"}
@@ -219,15 +219,39 @@ def evaluate(document, schemas: SchemaSet, *, plan: Plan | None = None) -> tuple
     kind_spec = schemas.kinds[document.kind]
     profile_spec = schemas.profiles[document.profile]
     econ = _economics(document, kind_spec, profile_spec, schemas)
-    findings = []
+    findings, unchecked = [], set()
+    if profile_spec.tracks and kind_spec.roles.track:
+        if document.track in profile_spec.tracks:
+            profile_spec = profile_spec.on_track(document.track)  # the track's options, never a tie-break
+        else:
+            unchecked = set(profile_spec.track_rules())
+            findings.append(track_unknown(document, kind_spec, profile_spec))
     for rule_ in document_rules():
         options = runs_on(rule_, profile_spec, kind_spec)
-        if options is None:
+        if options is None or rule_.name in unchecked:
             continue
         ctx = RuleContext(kind=kind_spec, profile=profile_spec, schemas=schemas, options=options, economics=econ,
                           plan=plan, words=rule_.words)
         findings.extend(rule_.check(document, ctx))
     return findings, econ
+
+
+def track_unknown(document, kind, profile) -> Finding:
+    """TRACK_UNKNOWN: the form of a fund with tracks names none of them (its track field is
+    empty, or says something no track is called). The rules whose options depend on the
+    track are not run (the profile's own options would judge it by a track it may not be
+    on); the finding names what they check. Made here, not by a rule a profile enables:
+    tracks are the profile's structure, and a form that cannot say its track must be told
+    whichever rules the funder set."""
+    told = document.fields.get(kind.roles.track)
+    spec = next(f for f in kind.fields if f.id == kind.roles.track)
+    codes = [code.value for name in profile.track_rules() for code in RULES[name].codes
+             if owner(code) is RULES[name]]
+    raw = told.raw if told is not None else ""
+    return make_finding(Code.TRACK_UNKNOWN, field=spec.id, where=told.location if told is not None else None,
+                        label=spec.label.rstrip(":"), value=raw[:80],
+                        known=[t.shown(tid) for tid, t in profile.tracks.items()], codes=codes,
+                        **({} if raw.strip() else {"variant": "empty"}))
 
 
 def _economics(document, kind, profile, schemas: SchemaSet) -> Economics | None:

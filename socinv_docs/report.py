@@ -225,6 +225,7 @@ class Facts:
     period: dict | None = None  # {"start", "end"}
     years: float | None = None  # how long it runs
     attachment: bool = False  # a bilaga: the submission is about another document
+    track: str | None = None  # the fund's track the form names (its id), where the fund has tracks
 
 
 @dataclass
@@ -293,6 +294,8 @@ class DocumentReport:
             data["criteria_raw"] = {k: c.raw for k, c in doc.criteria.items()}  # the answer as written
         if self.economics is not None:
             data["economics"] = self.economics.to_json()
+        if doc and doc.track is not None:  # the fund's track the form names (profile `tracks`)
+            data["track"] = doc.track
         if self.converted:
             data["converted"] = self.converted
         # The file checked alone: the mandatory attachments still to be sent (kind ids).

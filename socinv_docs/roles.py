@@ -32,19 +32,26 @@ def value_of(doc: Document | None, field_id: str | None):
     return None if f is None or f.invalid else f.value
 
 
-def title(doc: Document | None, kind: KindSpec) -> str:
-    value = value_of(doc, kind.roles.title)
+def as_text(value) -> str:
+    """A field's value as people read it: a field of several lines (type `lines`, `parties`)
+    one line after another, never a Python list ("['Utbildningsförvaltningen', …]")."""
+    if isinstance(value, list):
+        return "\n".join(as_text(item) for item in value if item)
+    if isinstance(value, dict):  # a parties line: "Socialnämnden – Social välfärd"
+        return " – ".join(str(value[k]) for k in ("namnd", "verksamhetsomrade") if value.get(k))
     return str(value) if value else ""
+
+
+def title(doc: Document | None, kind: KindSpec) -> str:
+    return as_text(value_of(doc, kind.roles.title))
 
 
 def applicant(doc: Document | None, kind: KindSpec) -> str:
-    value = value_of(doc, kind.roles.applicant)
-    return str(value) if value else ""
+    return as_text(value_of(doc, kind.roles.applicant))
 
 
 def contact(doc: Document | None, kind: KindSpec) -> str:
-    value = value_of(doc, kind.roles.contact)
-    return str(value) if value else ""
+    return as_text(value_of(doc, kind.roles.contact))
 
 
 def amount(doc: Document | None, kind: KindSpec) -> int | None:
@@ -87,16 +94,19 @@ class Party:
 
 
 def category_of(name: str, common: CommonSpec) -> str:
-    """The category a party's own words tell (for fields of `category: auto`)."""
+    """The category a party's own words tell (for fields of `category: auto`): of the
+    categories whose words are in the name, the one of the highest priority (common.yaml),
+    never the first in the file ("Kommunservice AB" is a company, not a kommun)."""
     folded = fold(name)
-    for category_id, category in common.party_categories.items():
-        for word in category.words:
-            if word.isupper() and len(word) <= 3:  # "AB", "HB": case matters, "ab" is no company form
-                if re.search(rf"(?<![\wÅÄÖåäö]){re.escape(word)}(?![\wÅÄÖåäö])", name):
-                    return category_id
-            elif fold(word) and re.search(rf"\b{re.escape(fold(word))}", folded):
-                return category_id
-    return common.default_party_category
+    told = [(category.priority, category_id) for category_id, category in common.party_categories.items()
+            if any(_says(word, name, folded) for word in category.words)]
+    return max(told)[1] if told else common.default_party_category
+
+
+def _says(word: str, name: str, folded: str) -> bool:
+    if word.isupper() and len(word) <= 3:  # "AB", "HB": case matters, "ab" is no company form
+        return re.search(rf"(?<![\wÅÄÖåäö]){re.escape(word)}(?![\wÅÄÖåäö])", name) is not None
+    return bool(fold(word)) and re.search(rf"\b{re.escape(fold(word))}", folded) is not None
 
 
 def parties(doc: Document | None, kind: KindSpec, common: CommonSpec) -> list[Party]:
@@ -152,6 +162,7 @@ class CofinancingRow:
     cash: int | None
     hours: float | None
     location: Location
+    in_kind: int | None = None  # the value of the applicants' own work, in kronor
     invalid: list[tuple[str, str]] = field(default_factory=list)
     cells: dict[str, Location] = field(default_factory=dict)
 
@@ -214,10 +225,11 @@ def cofinancing_rows(doc: Document | None, kind: KindSpec) -> list[CofinancingRo
         if fold(party).startswith(totals):
             continue  # the template's own sum row: counted from the rows above
         invalid: list[tuple[str, str]] = []
-        cash, hours = _read(r, role.cash, invalid), _read(r, role.hours, invalid)
-        row = CofinancingRow(party=party, cash=cash, hours=hours, location=r.location, invalid=invalid,
-                             cells=_cells(r))
-        if row.cash is not None or row.hours is not None or row.invalid:
+        cash, hours, in_kind = (_read(r, role.cash, invalid), _read(r, role.hours, invalid),
+                                _read(r, role.in_kind, invalid))
+        row = CofinancingRow(party=party, cash=cash, hours=hours, in_kind=in_kind, location=r.location,
+                             invalid=invalid, cells=_cells(r))
+        if row.cash is not None or row.hours is not None or row.in_kind is not None or row.invalid:
             rows.append(row)
     return rows
 
@@ -371,4 +383,5 @@ def facts(doc: Document, kind: KindSpec, common: CommonSpec):
     return Facts(title=title(doc, kind), applicant=applicant(doc, kind), contact=contact(doc, kind),
                  parties=[PartyFact(name=p.name, category=p.category, area=p.area)
                           for p in parties(doc, kind, common)],
-                 amount=amount(doc, kind), period=period(doc, kind), years=years_value, attachment=kind.attachment)
+                 amount=amount(doc, kind), period=period(doc, kind), years=years_value, attachment=kind.attachment,
+                 track=doc.track)

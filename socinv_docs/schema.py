@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from annotated_types import Interval
@@ -44,6 +45,17 @@ class Spec:
 
 def as_dict(spec: Spec) -> dict[str, Any]:
     return dataclasses.asdict(spec)
+
+
+class SchemaProblem(ValueError):
+    """A value of a schema file that cannot work, as data: the catalogue key of what is wrong
+    (messages/schema.py, "schema.*"), its parameters, and the key path from the object that
+    found it ("roles", "amount"). The loader adds the file, the path above and the line
+    (loading/errors.py); the words are made only when the error is shown, in its language."""
+
+    def __init__(self, key: str, *path: str | int, hint: str | None = None, **params: object) -> None:
+        super().__init__(f"{'.'.join(str(p) for p in path)}: {key} {params}")
+        self.key, self.path, self.hint, self.params = key, tuple(path), hint, params
 
 
 
@@ -122,7 +134,8 @@ class TableSpec(Spec):
     def __post_init__(self) -> None:
         unknown = [c for c in self.types if c not in self.columns]
         if unknown:
-            raise ValueError(f"types: no column {unknown}")
+            raise SchemaProblem("schema.no_column", "types", unknown[0], table=self.id, columns=unknown,
+                                known=list(self.columns))
 
     def type_of(self, column: str) -> str:
         return self.types.get(column, "text")
@@ -167,12 +180,15 @@ class SavingsRole(Spec):
 
 
 class CofinancingRole(Spec):
-    """What the applicants put in themselves: a row per organisation, in money and/or hours."""
+    """What the applicants put in themselves: a row per organisation, in money, in hours of
+    work (valued at the profile's economics.hour_rate) and/or in the value of their own work
+    in kronor (`in_kind`: a region that values the work itself)."""
 
     table: str
     party: str
     cash: str | None = None
     hours: str | None = None
+    in_kind: str | None = None  # the value of the applicants' own work, in kronor
     # Labels of a sum row the template may have: it is counted from the rows above, not again.
     total_row: list[str] = ["Totalt", "Summa", "Total"]
 
@@ -281,6 +297,8 @@ class Roles(Spec):
     # The grid's goals and activities, for the follow-up plan (SPEC §9).
     goals: GoalsRole | None = None
     activity_plan: ActivityPlanRole | None = None
+    # A field whose value names the funder's track (profile `tracks`: "Spår" A or B).
+    track: str | None = None
 
 
 # Field types a role accepts (None: any).
@@ -288,13 +306,14 @@ ROLE_FIELD_TYPES: dict[str, tuple[str, ...] | None] = {
     "title": None, "applicant": None, "contact": None, "period": ("period",),
     "duration": ("duration", "period"), "amount": ("amount",), "project_lead": ("percent",),
     "dnr": None, "report_period": ("report_period",), "report_date": ("date",), "actual_cost": ("amount",),
+    "track": ("text",),
 }
 # The table roles, and the column type each column of one must have (TableSpec.types); the
 # others are text.
 ROLE_COLUMN_TYPES: dict[str, dict[str, str]] = {
     "budget": {"components": "amount", "total": "amount", "fund": "amount"},
     "savings": {"per_year": "amount", "years": "duration"},
-    "cofinancing": {"cash": "amount", "hours": "hours"},
+    "cofinancing": {"cash": "amount", "hours": "hours", "in_kind": "amount"},
     "report_costs": {"budget": "amount", "actual": "amount", "fund": "amount", "forecast": "amount"},
     "measures": {},
     "activities": {},
@@ -341,17 +360,18 @@ class KindSpec(Spec):
     def __post_init__(self) -> None:
         for what, ids in (("sections", [s.id for s in self.sections]),
                           ("fields", [f.id for f in self.fields])):
-            dupes = {i for i in ids if ids.count(i) > 1}
-            if dupes:
-                raise ValueError(f"{what}: duplicate id {sorted(dupes)}")
+            for i, id_ in enumerate(ids):
+                if id_ in ids[:i]:
+                    raise SchemaProblem("schema.duplicate_in_kind", what, i, "id", id=id_, first=ids.index(id_))
         section_ids = {s.id for s in self.sections}
-        for f in self.fields:
+        for i, f in enumerate(self.fields):
             if f.source == "section" and f.id not in section_ids:
-                raise ValueError(f"fields.{f.id}: source 'section' but no section with that id")
-        for table in self.tables:
+                raise SchemaProblem("schema.source_section", "fields", i, "source", id=f.id)
+        for i, table in enumerate(self.tables):
             stray = [c for c in table.aliases if c not in table.columns]
             if stray:
-                raise ValueError(f"tables.{table.id}.aliases: no column {stray}")
+                raise SchemaProblem("schema.no_column", "tables", i, "aliases", stray[0], table=table.id,
+                                    columns=stray, known=list(table.columns))
         self._check_roles()
 
     def _check_roles(self) -> None:
@@ -362,37 +382,41 @@ class KindSpec(Spec):
             if field_id is None:
                 continue
             if field_id not in fields:
-                raise ValueError(f"roles.{role}: no field '{field_id}'")
+                raise SchemaProblem("schema.no_field", "roles", role, id=field_id, known=list(fields))
             if types is not None and fields[field_id].type not in types:
-                raise ValueError(f"roles.{role}: field '{field_id}' has type '{fields[field_id].type}', "
-                                 f"not {' or '.join(types)}")
+                raise SchemaProblem("schema.field_type", "roles", role, id=field_id, type=fields[field_id].type,
+                                    wanted=list(types))
         for i, party in enumerate(self.roles.parties):
             if party.field not in fields:
-                raise ValueError(f"roles.parties.{i}.field: no field '{party.field}'")
+                raise SchemaProblem("schema.no_field", "roles", "parties", i, "field", id=party.field,
+                                    known=list(fields))
         sections = {s.id for s in self.sections}
         for role in ROLE_SECTIONS:
             section_id = getattr(self.roles, role)
             if section_id is not None and section_id not in sections:
-                raise ValueError(f"roles.{role}: no section '{section_id}'")
+                raise SchemaProblem("schema.no_section", "roles", role, id=section_id, known=sorted(sections))
         tables = {t.id: t for t in self.tables}
         for role in ROLE_COLUMN_TYPES:
             spec = getattr(self.roles, role)
             if spec is None:
                 continue
             if spec.table not in tables:
-                raise ValueError(f"roles.{role}.table: no table '{spec.table}'")
-            columns = set(tables[spec.table].columns)
-            named = [c for k, v in as_dict(spec).items() if k not in ("table", "total_row", "category")
-                     for c in (v if isinstance(v, list) else [v]) if c]
-            unknown = [c for c in named if c not in columns]
-            if unknown:
-                raise ValueError(f"roles.{role}: table '{spec.table}' has no column {unknown}")
+                raise SchemaProblem("schema.no_table", "roles", role, "table", id=spec.table, known=list(tables))
+            columns = tables[spec.table].columns
+            for key, value in as_dict(spec).items():
+                if key in ("table", "total_row", "category"):
+                    continue
+                unknown = [c for c in (value if isinstance(value, list) else [value]) if c and c not in columns]
+                if unknown:
+                    raise SchemaProblem("schema.no_column", "roles", role, key, table=spec.table, columns=unknown,
+                                        known=list(columns))
             for key, wanted in ROLE_COLUMN_TYPES[role].items():
                 value = getattr(spec, key)
                 for column in (value if isinstance(value, list) else [value] if value else []):
-                    if tables[spec.table].type_of(column) != wanted:
-                        raise ValueError(f"roles.{role}.{key}: column '{column}' of table '{spec.table}' has type "
-                                         f"'{tables[spec.table].type_of(column)}', not {wanted} (its table's types)")
+                    found = tables[spec.table].type_of(column)
+                    if found != wanted:
+                        raise SchemaProblem("schema.column_type", "roles", role, key, column=column, table=spec.table,
+                                            type=found, wanted=wanted)
         self._check_grid_roles()
 
     def _check_grid_roles(self) -> None:
@@ -402,11 +426,12 @@ class KindSpec(Spec):
             if spec is None:
                 continue
             if self.grid is None:
-                raise ValueError(f"roles.{role}: the kind has no grid")
-            named = [c for v in as_dict(spec).values() for c in (v if isinstance(v, dict) else [v]) if c]
-            unknown = [c for c in named if c not in self.grid.columns]
-            if unknown:
-                raise ValueError(f"roles.{role}: the grid has no column {unknown}")
+                raise SchemaProblem("schema.no_grid", "roles", role)
+            for key, value in as_dict(spec).items():
+                unknown = [c for c in (value if isinstance(value, dict) else [value]) if c and c not in self.grid.columns]
+                if unknown:
+                    raise SchemaProblem("schema.no_grid_column", "roles", role, key, columns=unknown,
+                                        known=list(self.grid.columns))
 
     def name_in(self, lang: str) -> str:
         return self.name.get(lang) if self.name else self.title
@@ -415,8 +440,15 @@ class KindSpec(Spec):
         return next((s for s in self.sections if s.id == section_id), None)
 
     def label(self, section: str | None = None, field: str | None = None, criterion: str | None = None) -> str:
-        """What a person calls a section, field or criterion of this kind (for registers)."""
+        """What a person calls a section, field or criterion of this kind (for registers); a
+        table (the budget's findings name their table) by the section it stands in, else
+        its columns' headers, never its id."""
         spec = self.section(section) if section else None
+        table = next((t for t in self.tables if t.id == section), None) if section and spec is None else None
+        if table is not None:
+            spec = self.section(table.section) if table.section else None
+            if spec is None:
+                return ", ".join(table.columns.values())
         if spec is not None:
             return spec.short or spec.heading
         named = next((f for f in self.fields if f.id == field), None) if field else None
@@ -499,6 +531,23 @@ class ProfileDetect(Spec):
     phrases: list[str] = []
 
 
+class Track(Spec):
+    """One track (variant) of a fund: what the form's track field says for it, and the rule
+    options that differ on it. Told only by the field the kinds map as their `track` role,
+    never by words elsewhere in the document, and never by a tie-break: a value that names
+    no track is TRACK_UNKNOWN."""
+
+    name: str | None = None  # what people call it ("Spår A – utveckling"); the id when not given
+    # What the form's field may say for it besides its id ("Spår A", "Utveckling"); matched
+    # with case, accents and punctuation folded, as the whole value.
+    words: list[str] = []
+    # rule name -> options that replace the profile's on this track (merged key by key).
+    rules: dict[str, Any] = {}
+
+    def shown(self, track_id: str) -> str:
+        return self.name or track_id
+
+
 class ProfileSpec(Spec):
     """A funder: its source, the kinds it uses, how it counts and the rules it enables.
 
@@ -516,6 +565,17 @@ class ProfileSpec(Spec):
     # The funder's blank report forms: kind id -> a file under schemas/ (forms/<profile>/<kind>.docx),
     # written out by `socinv templates export`; the loader checks each is there, of its kind's format.
     forms: dict[str, str] = {}
+    # The fund's tracks, by id ("A", "B"): chosen by the field the kinds map as `track`; each
+    # may set rule options of its own (the loader merges them onto `rules` and checks them).
+    tracks: dict[str, Track] = {}
+
+    def on_track(self, track_id: str) -> ProfileSpec:
+        """The profile as it applies on one of its tracks: its rules with the track's options."""
+        return dataclasses.replace(self, rules={**self.rules, **self.tracks[track_id].rules})
+
+    def track_rules(self) -> list[str]:
+        """The rules whose options a track sets (what cannot be checked without the track)."""
+        return list(dict.fromkeys(name for track in self.tracks.values() for name in track.rules))
 
     def options(self, rule: str):
         """The options of an enabled rule (None: the profile does not enable it)."""
@@ -538,6 +598,9 @@ class PartyCategory(Spec):
     en: list[str]
     words: list[str] = []
     for_profit: bool = False
+    # Which category a name with words of several tells: the highest priority wins ("Kommunservice
+    # AB" is a company, not a kommun). Categories with words each have their own (loading checks).
+    priority: int = 0
 
     def name(self, lang: str, count: int = 2) -> str:
         names = getattr(self, lang, None) or self.sv
@@ -560,6 +623,16 @@ class SchemaSet:
     kinds: dict[str, KindSpec]
     profiles: dict[str, ProfileSpec]
     common: CommonSpec
+    # Where each kind and profile was read from (its YAML file), and which folders were read:
+    # `socinv profiles` says it; a profile's forms are beside it (forms/ of the same folder).
+    kind_files: dict[str, Path] = dataclasses.field(default_factory=dict)
+    profile_files: dict[str, Path] = dataclasses.field(default_factory=dict)
+    folders: tuple[Path, ...] = ()
+
+    def folder_of(self, profile_id: str) -> Path | None:
+        """The schemas folder a profile came from (its forms are named relative to it)."""
+        path = self.profile_files.get(profile_id)
+        return path.parent.parent if path is not None else None
 
     def profiles_for(self, kind: str) -> list[ProfileSpec]:
         """Every funder using this kind, in name order."""

@@ -5,9 +5,10 @@ should take ~0.2 s, issue 11).
 The key is everything the checked set is made from: the package version, the code that
 makes it (the caller names those files: loading.checking_code, the format, the loader and
 each registered rule's module with its options) and every schema file's name and bytes (the
-YAML, and the report forms under forms/ that profiles name). An edited schema file, a new
-funder or another version gives another key, so what is used is always what the files say
-now.
+YAML, and the report forms under forms/ that profiles name) in every folder read (the
+shipped schemas and a folder of one's own added to them, in their order). An edited schema
+file, a new funder or another version gives another key, so what is used is always what the
+files say now.
 
 The cache is a pickle, and reading a pickle can run code: it is only used from a folder
 that belongs to this user and that nobody else may write to, and only a file of this user
@@ -46,18 +47,28 @@ def cache_dir() -> Path | None:
     return Path(base) / "socinv-docs" if base else None
 
 
-def key(root: Path, code: Sequence[Path] = ()) -> str:
+def folders_of(roots: Path | Sequence[Path]) -> tuple[Path, ...]:
+    return (roots,) if isinstance(roots, Path) else tuple(roots)
+
+
+def key(roots: Path | Sequence[Path], code: Sequence[Path] = ()) -> str:
     """What the checked set is made from, as one hash: the version, the `code` that makes it
-    (files of the package) and every schema file under `root`."""
+    (files of the package) and every schema file under each of `roots`, in their order."""
     digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
-    code = list(code)
-    # The profiles' blank report forms too: a profile is checked against them when it is read.
-    files = sorted(p for p in [*root.rglob("*.yaml"), *root.glob("forms/**/*")] if p.is_file())
-    for path in code + files:
-        name = str(path.relative_to(PACKAGE if path in code else root))
-        digest.update(f"\0{name}\0{path.stat().st_size}\0".encode())
-        digest.update(path.read_bytes())
+    for path in code:
+        _add(digest, str(path.relative_to(PACKAGE)), path)
+    for index, root in enumerate(folders_of(roots)):
+        # The profiles' blank report forms too: a profile is checked against them when it is read.
+        files = sorted(p for p in [*root.rglob("*.yaml"), *root.glob("forms/**/*")] if p.is_file())
+        digest.update(f"\0folder {index}\0".encode())
+        for path in files:
+            _add(digest, str(path.relative_to(root)), path)
     return digest.hexdigest()[:32]
+
+
+def _add(digest, name: str, path: Path) -> None:
+    digest.update(f"\0{name}\0{path.stat().st_size}\0".encode())
+    digest.update(path.read_bytes())
 
 
 def _ours(path: Path) -> bool:
@@ -66,17 +77,18 @@ def _ours(path: Path) -> bool:
     return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def cached(root: Path, read: Callable[[Path], T], code: Sequence[Path] = ()) -> T:
-    """`read(root)`, or what it gave last time for the same files (the schema files under
-    `root` and the `code` that reads them)."""
+def cached(roots: Path | Sequence[Path], read: Callable[..., T], code: Sequence[Path] = ()) -> T:
+    """`read(roots)`, or what it gave last time for the same files (the schema files under
+    each of `roots` and the `code` that reads them)."""
     folder = cache_dir()
     try:
-        prefix = f"{PREFIX}{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]}-"
-        name = f"{prefix}{key(root, code)}.pickle"
+        where = "\0".join(str(r.resolve()) for r in folders_of(roots))
+        prefix = f"{PREFIX}{hashlib.sha256(where.encode()).hexdigest()[:12]}-"
+        name = f"{prefix}{key(roots, code)}.pickle"
     except (OSError, ValueError):
         folder = None  # a schema file that cannot be read: read() says which
     if folder is None:
-        return read(root)
+        return read(roots)
     path = folder / name
     try:
         if path.is_file() and _ours(folder) and _ours(path):
@@ -84,7 +96,7 @@ def cached(root: Path, read: Callable[[Path], T], code: Sequence[Path] = ()) -> 
                 return pickle.load(stream)  # noqa: S301 (our own file, in our own folder: see above)
     except Exception:  # noqa: BLE001 (a cache that cannot be used is no cache; the YAML is read)
         pass
-    value = read(root)
+    value = read(roots)
     try:
         _store(folder, prefix, name, value)
     except Exception:  # noqa: BLE001 (a read-only home or a full disk must not fail a run)
@@ -104,6 +116,6 @@ def _store(folder: Path, prefix: str, name: str, value: object) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    for old in folder.glob(f"{prefix}*.pickle"):  # one set per schemas folder: the cache does not grow
+    for old in folder.glob(f"{prefix}*.pickle"):  # one set per list of folders: the cache does not grow
         if old.name != name:
             old.unlink(missing_ok=True)

@@ -304,15 +304,13 @@ def _keep_off_stdout() -> None:
         pass
 
 
-def _worker(conn, schemas: SchemaSet | None, kind: str | None, profile: str | None,
+def _worker(conn, schemas: SchemaSet, kind: str | None, profile: str | None,
             limits: Limits, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's unwinding (cli.Terminated): just end
     _keep_off_stdout()
     _die_with_parent(parent)
     limit_memory()  # the same ceiling as `socinv check` (SOCINV_MAX_WORKER_MB)
-    if schemas is None:  # spawn start method: load once per worker, never per file
-        schemas = load_schemas()
     _warm_up()
     while True:
         try:
@@ -381,7 +379,9 @@ def check_files(tasks: list[tuple[Path, str]], schemas: SchemaSet, *, kind: str 
     jobs = max(1, min(jobs or default_jobs(), len(tasks)))
     ctx = _context()
     _warm_up()
-    inherit = schemas if ctx.get_start_method() == "fork" else None
+    # Forked workers inherit the set; spawned ones get it pickled (it is made to pickle: the
+    # cache), never loaded afresh from default folders that may not be the run's (--schemas).
+    inherit = schemas
     pending = deque((index, str(path), display) for index, (path, display) in enumerate(tasks))
     slots: list[_Slot] = []
 

@@ -60,6 +60,17 @@ def schemas():
     return load_schemas()
 
 
+def schema_problem(error, file: str, where: str, key: str | None = None, *, line: bool = True):
+    """The problem of a SchemaError in the file named `file` at the key path `where` (or
+    below it), of the catalogue key `key`, with the line it stands on: tests assert a schema
+    error's data, never its words."""
+    found = [p for p in error.problems if Path(p.file).name == file and p.where.startswith(where)
+             and (key is None or p.key == key)]
+    assert found, "\n".join(f"{Path(p.file).name} line {p.line} {p.where}: {p.key}" for p in error.problems)
+    assert not line or found[0].line is not None, found[0]
+    return found[0]
+
+
 @pytest.fixture
 def official() -> Path:
     return OFFICIAL

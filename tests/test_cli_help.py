@@ -91,6 +91,8 @@ def test_every_option_and_command_has_help_in_both_languages():
 
 @pytest.mark.parametrize("lang,other", [("sv", "en"), ("en", "sv")])
 def test_help_is_one_language_per_screen(lang, other):
+    from socinv_docs.clilang import loaded_choices
+
     for path, command in commands():
         key = ".".join(path) or "main"
         out = run("--lang", lang, *path, "-h").output
@@ -99,8 +101,8 @@ def test_help_is_one_language_per_screen(lang, other):
             if param.param_type_name != "option":
                 continue
             k = next(k for k in (f"cli.{key}.{param.name}", f"cli.opt.{param.name}") if messages.has(k))
-            assert messages.text(k, lang)[:15] in out, (key, param.name)
-            assert messages.text(k, other)[:15] not in out, (key, param.name)
+            assert messages.text(k, lang, **loaded_choices([], lang))[:15] in out, (key, param.name)
+            assert messages.text(k, other, **loaded_choices([], other))[:15] not in out, (key, param.name)
         assert messages.text(f"cli.{key}.doc", other)[:20] not in out, key
 
 

@@ -32,15 +32,15 @@ SPEC_CODES = {
 }
 # Rules other funders need (issue 12), beyond SPEC §4's Örebro and Mölndal; listed in README.
 FUNDER_CODES = {"COST_CEILING_EXCEEDED", "FUND_SHARE_TOO_HIGH", "OWN_SHARE_TOO_LOW", "PAYBACK_TOO_LONG"}
-# The tool's own, no funder's rule (issue 24); listed in README.
-TOOL_CODES = {"FUNDERS_MIXED"}
+# The tool's own, no funder's rule (issues 24, 22); listed in README.
+TOOL_CODES = {"FUNDERS_MIXED", "TRACK_UNKNOWN"}
 # The follow-up stage's (SPEC §9); listed in README. REPORT_UNLINKED is said by the pipeline,
 # the others by the follow-up run over a satsning's reports and schedule.
 FOLLOWUP_RUN_CODES = {"REPORT_PERIOD_INVALID", "REPORT_OVERDUE", "PLAN_CHANGED"}
 FOLLOWUP_CODES = {"REPORT_UNLINKED"} | FOLLOWUP_RUN_CODES
 # Made by the pipeline (and the follow-up run), not by a rule a profile enables.
-PIPELINE_CODES = {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED, Code.REPORT_UNLINKED,
-                  *map(Code, FOLLOWUP_RUN_CODES)}
+PIPELINE_CODES = {Code.FILE_UNREADABLE, Code.KIND_UNKNOWN, Code.FUNDERS_MIXED, Code.TRACK_UNKNOWN,
+                  Code.REPORT_UNLINKED, *map(Code, FOLLOWUP_RUN_CODES)}
 # SPEC §9: the document rules that compare a follow-up report with its plan; listed in README.
 FOLLOWUP_RULE_CODES = {
     "COST_TOTAL_EXCEEDED", "COST_FORECAST_EXCEEDED", "COST_YEAR_OVER_PLAN", "COST_COMPONENT_DEVIATION",
@@ -130,9 +130,9 @@ def test_every_rule_is_registered_with_spec_codes():
 
     emitted = {c for r in RULES.values() for c in r.codes}
     assert emitted <= set(Code)
-    # Every content code has a rule; the two unreadable codes, FUNDERS_MIXED and REPORT_UNLINKED
-    # (no funder's rule: pipeline.check_submission, the follow-up run) come from the pipeline,
-    # the follow-up run's own from followup.py.
+    # Every content code has a rule; the two unreadable codes, FUNDERS_MIXED, TRACK_UNKNOWN and
+    # REPORT_UNLINKED (no funder's rule: pipeline.check_submission, the follow-up run) come from
+    # the pipeline, the follow-up run's own from followup.py.
     assert set(Code) - emitted == PIPELINE_CODES
 
 

@@ -287,6 +287,36 @@ def test_too_little_co_financing(tmp_path, schemas):
     assert finding.where.sheet == templates.COFIN_SHEET
 
 
+def _inconsistent(schemas, *paths) -> list:
+    sub = check_submission("inskick", [check_document(p, schemas) for p in paths], schemas)
+    return [f for f in sub.findings if f.code is Code.COSTS_INCONSISTENT]
+
+
+def test_the_ansokans_amount_is_bilaga_2s(complete, tmp_path, schemas):
+    """A cross-document rule by roles (issue 22): the ansökan's Sökta medel totalt against
+    Bilaga 2's Sökta medel in total, as a submission's finding naming both files."""
+    assert _inconsistent(schemas, complete["ansokan"], complete["budget"]) == []
+    (finding,) = _inconsistent(schemas, ansokan(tmp_path, sokt="1 300 000 kr"), complete["budget"])
+    assert (finding.code, finding.params["variant"], finding.field) == (Code.COSTS_INCONSISTENT, "documents",
+                                                                         "sokta_medel")
+    detail = finding.params["detail"]
+    assert (detail["key"], detail["params"]["requested"], detail["params"]["total"]) == (
+        "costs.documents", 1_300_000, 1_230_000)
+    assert finding.params["file"].endswith("ansokan.docx") and finding.params["other"].endswith(".xlsx")
+    assert finding.where.label.startswith("Sökta medel totalt")
+
+
+def test_the_period_against_the_budgets_years(complete, tmp_path, schemas):
+    """Two years of period, three of budget (År 1–3): the budget and the period disagree."""
+    short = ansokan(tmp_path, change=lambda d: d.fill_field("Projektperiod", "2020-01-01 – 2021-12-31"))
+    (finding,) = _inconsistent(schemas, short, complete["budget"])
+    assert (finding.code, finding.params["variant"], finding.field) == (Code.COSTS_INCONSISTENT, "period",
+                                                                         "projektperiod")
+    assert (finding.params["detail"]["key"], finding.params["detail"]["params"]["budgeted"],
+            finding.params["detail"]["params"]["years"]) == ("costs.period_project", 3, 2)
+    assert _inconsistent(schemas, short) == []  # alone, the ansökan has no budget to compare with
+
+
 def test_a_budget_that_does_not_add_up_and_unreadable_numbers(tmp_path, schemas):
     def change(draft):
         draft.use_sheet(templates.BUDGET_SHEET)

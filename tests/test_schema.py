@@ -8,6 +8,7 @@ import shutil
 import docx
 import pytest
 import yaml
+from conftest import schema_problem
 
 from socinv_docs.codes import Code
 from socinv_docs.loading import SchemaError, load_schemas, schemas_dir
@@ -36,8 +37,7 @@ def test_malformed_kind_names_file_and_key(schema_copy):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(SchemaError) as exc:
         load_schemas(schema_copy)
-    assert "ideprovning.yaml" in str(exc.value)
-    assert "sections.1.required" in str(exc.value)
+    schema_problem(exc.value, "ideprovning.yaml", "sections.1.required", "schema.not_one_of")
 
 
 def test_unknown_key_is_refused(schema_copy):
@@ -45,47 +45,56 @@ def test_unknown_key_is_refused(schema_copy):
     path.write_text(path.read_text(encoding="utf-8") + "\nmax_yers: 3\n", encoding="utf-8")
     with pytest.raises(SchemaError) as exc:
         load_schemas(schema_copy)
-    assert "molndal-2018.yaml" in str(exc.value) and "max_yers" in str(exc.value)
+    last = len(path.read_text(encoding="utf-8").splitlines())  # the line just added
+    assert schema_problem(exc.value, "molndal-2018.yaml", "max_yers", "schema.unknown_key").line == last
 
 
-@pytest.mark.parametrize("file,old,new,expected", [
+@pytest.mark.parametrize("file,old,new,where,key", [
     # A rule enabled for a kind that does not map the roles it reads.
     ("profiles/orebro-2020.yaml", "project_lead:\n    kinds: [ansokan]", "project_lead:\n    kinds: [ideprovning]",
-     "rules.project_lead.kinds.0"),
+     "rules.project_lead.kinds.0", "schema.kind_lacks"),
     # A rule that does not exist, and an option a rule does not take.
-    ("profiles/molndal-2018.yaml", "  duration:\n", "  durations:\n", "rules.durations: unknown rule"),
-    ("profiles/molndal-2018.yaml", "max_years: 3", "max_yers: 3", "rules.duration.max_yers"),
+    ("profiles/molndal-2018.yaml", "  duration:\n", "  durations:\n", "rules.durations", "schema.unknown_rule"),
+    ("profiles/molndal-2018.yaml", "max_years: 3", "max_yers: 3", "rules.duration.max_yers", "schema.unknown_key"),
     # A kind the profile does not have, a party category nobody defined.
     ("profiles/molndal-2018.yaml", "kinds: [forslag]\n    min_years", "kinds: [ansokan]\n    min_years",
-     "rules.duration.kinds.0"),
+     "rules.duration.kinds.0", "schema.not_profile_kind"),
     ("profiles/orebro-2020.yaml", "{min: {civil: 1, namnd: 1}}", "{min: {civila: 1, namnd: 1}}",
-     "rules.parties.any_of.1.min"),
+     "rules.parties.any_of.1.min.civila", "schema.unknown_category"),
     # A role naming a field the kind lacks, or a field of the wrong type.
-    ("kinds/forslag.yaml", "duration: tidsperiod", "duration: tid", "roles.duration"),
-    ("kinds/ansokan.yaml", "amount: sokt_belopp", "amount: namn", "roles.amount"),
+    ("kinds/forslag.yaml", "duration: tidsperiod", "duration: tid", "roles.duration", "schema.no_field"),
+    ("kinds/ansokan.yaml", "amount: sokt_belopp", "amount: namn", "roles.amount", "schema.field_type"),
     # A table role's column of the wrong type, a type for a column the table lacks (issue 19).
-    ("kinds/ansokan.yaml", "antal_ar: duration}", "antal_ar: text}", "roles.savings.years"),
-    ("kinds/budget_och_medfinansiering.yaml", "arbetstid: hours,", "arbetstid: amount,", "roles.cofinancing.hours"),
-    ("kinds/ansokan.yaml", "types: {personal: amount,", "types: {personel: amount, personal: amount,", "types"),
+    ("kinds/ansokan.yaml", "antal_ar: duration}", "antal_ar: text}", "roles.savings.years", "schema.column_type"),
+    ("kinds/budget_och_medfinansiering.yaml", "arbetstid: hours,", "arbetstid: amount,", "roles.cofinancing.hours",
+     "schema.column_type"),
+    ("kinds/ansokan.yaml", "types: {personal: amount,", "types: {personel: amount, personal: amount,",
+     "tables.0.types.personel", "schema.no_column"),
     # A rule the profile enables on no kind that has what it needs.
-    ("profiles/molndal-2018.yaml", "  fields: {}\n", "  fields: {}\n  criteria: {}\n", "rules.criteria"),
+    ("profiles/molndal-2018.yaml", "  fields: {}\n", "  fields: {}\n  criteria: {}\n", "rules.criteria",
+     "schema.no_kind_has"),
     # The follow-up plan's roles name the grid's columns, a kind of measure there is, and the
     # plan's kinds are the profile's (SPEC §9).
-    ("kinds/utvarderingsschema.yaml", "baseline: basmatning", "baseline: basmatningar", "roles.goals"),
-    ("kinds/aktivitetsplan.yaml", "goal: koppling_till_mal", "goal: koppling", "roles.activity_plan"),
+    ("kinds/utvarderingsschema.yaml", "baseline: basmatning", "baseline: basmatningar", "roles.goals.baseline",
+     "schema.no_grid_column"),
+    ("kinds/aktivitetsplan.yaml", "goal: koppling_till_mal", "goal: koppling", "roles.activity_plan.goal",
+     "schema.no_grid_column"),
     ("kinds/uppfoljningsschema.yaml", "measures: {indikator: indicator}", "measures: {indikator: target}",
-     "roles.goals.measures"),
+     "roles.goals.measures.indikator", "schema.not_one_of"),
     ("profiles/orebro-2020.yaml", "plan: [ansokan, utvarderingsschema]", "plan: [ansokan, forslag]",
-     "followup.plan.1"),
+     "followup.plan.1", "schema.not_profile_kind"),
 ])
-def test_a_rule_or_role_that_cannot_work_is_refused(schema_copy, file, old, new, expected):
+def test_a_rule_or_role_that_cannot_work_is_refused(schema_copy, file, old, new, where, key):
     path = schema_copy / file
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(SchemaError) as exc:
         load_schemas(schema_copy)
-    assert path.name in str(exc.value) and expected in str(exc.value), str(exc.value)
+    found = schema_problem(exc.value, path.name, where, key)
+    # The line is the one the key stands on.
+    last_key = next(step for step in reversed(where.split(".")) if not step.isdigit())
+    assert last_key in path.read_text(encoding="utf-8").splitlines()[found.line - 1], found
 
 
 def test_broken_schema_gives_a_clear_cli_error(schema_copy, monkeypatch, cli):
@@ -169,20 +178,21 @@ def test_a_followup_schedule_is_read(schema_copy):
     assert followup.reports[2].after_end.months == 3
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("{kind: ideprovning, after_end", "{kind: forslag, after_end", "followup.reports.2.kind"),
-    ('covers_to: "08-31", due: "09-20"}', 'covers_to: "08-31"}', "followup.reports.0"),
-    ('due: "09-20"}', 'due: "09-20", after_end: {years: 1}}', "followup.reports.0"),
-    ('due: "09-20"', 'due: "09-31"', "followup.reports.0.due"),
-    ('covers_to: "12-31"', 'covers_to: "31-12"', "followup.reports.1.covers_to"),
-    ("calendar: pro_rata_months", "calendar: by_guess", "followup.calendar"),
+@pytest.mark.parametrize("old, new, where, key", [
+    ("{kind: ideprovning, after_end", "{kind: forslag, after_end", "followup.reports.2.kind",
+     "schema.not_profile_kind"),
+    ('covers_to: "08-31", due: "09-20"}', 'covers_to: "08-31"}', "followup.reports.0", "schema.report_neither"),
+    ('due: "09-20"}', 'due: "09-20", after_end: {years: 1}}', "followup.reports.0", "schema.report_both"),
+    ('due: "09-20"', 'due: "09-31"', "followup.reports.0.due", "schema.not_due_day"),
+    ('covers_to: "12-31"', 'covers_to: "31-12"', "followup.reports.1.covers_to", "schema.not_day"),
+    ("calendar: pro_rata_months", "calendar: by_guess", "followup.calendar", "schema.not_one_of"),
 ])
-def test_a_followup_schedule_that_leaves_a_due_date_to_a_guess_is_refused(schema_copy, old, new, expected):
+def test_a_followup_schedule_that_leaves_a_due_date_to_a_guess_is_refused(schema_copy, old, new, where, key):
     assert old in FOLLOWUP_OK
     path = _with_followup(schema_copy, FOLLOWUP_OK.replace(old, new))
     with pytest.raises(SchemaError) as exc:
         load_schemas(schema_copy)
-    assert path.name in str(exc.value) and expected in str(exc.value), str(exc.value)
+    schema_problem(exc.value, path.name, where, key)
 
 
 def test_the_funders_follow_up_blocks(schemas):

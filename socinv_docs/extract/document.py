@@ -18,6 +18,7 @@ from socinv_docs.extract.values import (
     parse_percent,
     parse_period,
     parse_report_period,
+    track_named,
 )
 from socinv_docs.location import Location, column_letter
 from socinv_docs.model import Document, FieldValue, LeftoverPlaceholder, Section, SectionState
@@ -67,6 +68,9 @@ def extract(raw: RawDocument, kind: KindSpec, profile: ProfileSpec, common: Comm
 
     for spec in kind.fields:
         doc.fields[spec.id] = _field(spec, raw.blocks, matches, cleaner, doc)
+    if profile.tracks and kind.roles.track in doc.fields:
+        told = doc.fields[kind.roles.track]
+        doc.track = track_named(str(told.value or ""), profile.tracks) if not told.invalid else None
 
     if kind.criteria:
         doc.criteria = tables.criteria(kind.criteria, raw.blocks, cleaner, common.match_threshold)

@@ -399,3 +399,15 @@ def parse_measure_value(text: str) -> tuple[float, bool] | None:
         return None  # a number of a list, a range or a date, not a value
     value = _to_float(m.group("num"))
     return (value, bool(m.group("pct"))) if value is not None else None
+
+
+def track_named(text: str, tracks: dict) -> str | None:
+    """The track a form's track field names (profile `tracks`: id -> schema.Track): the one
+    whose id, name or one of whose words the whole value is, with case, accents and
+    punctuation folded ("spår a" is "Spår A"). None when it names none: never a guess, and
+    never a tie (the loader keeps different tracks' words apart)."""
+    said = fold(text)
+    if not said:
+        return None
+    return next((track_id for track_id, track in tracks.items()
+                 if said in {fold(word) for word in (track_id, track.name or "", *track.words) if word}), None)

@@ -3,10 +3,10 @@
 Words live by area, one module each: the pipeline's own codes (findings.py), why a file
 cannot be read (files.py), the reports (report.py), the annotated copies (annotate.py), the
 memos (memo.py), the register (register.py), the web page (web.py), the command line
-(cli.py), the follow-up plan (plan.py) and the follow-up run (followup.py). A rule's words — the
-message and hint of its codes and its explanation for `socinv rules` — are not here but beside
-its check, in its module in rules/; a finding carries them (report.Finding.wording) and
-`catalogue(own)` puts them in front of these.
+(cli.py), the follow-up plan (plan.py), the follow-up run (followup.py) and the schema files'
+errors (schema.py). A rule's words — the message and hint of its codes and its explanation for
+`socinv rules` — are not here but beside its check, in its module in rules/; a finding carries
+them (report.Finding.wording) and `catalogue(own)` puts them in front of these.
 
 Keys are codes (message and hint), "CODE.variant" for a case that needs other words,
 "unreadable.*" reasons, "loc.*" locations, "ui.*" report words and each area's own prefix.
@@ -21,7 +21,7 @@ from collections import ChainMap
 from collections.abc import Mapping
 
 from socinv_docs.fmt import plural_form
-from socinv_docs.messages import annotate, cli, files, findings, followup, memo, plan, register, report, web
+from socinv_docs.messages import annotate, cli, files, findings, followup, memo, plan, register, report, schema, web
 from socinv_docs.messages.core import RuleWords, Text, Words, explanation, literal, msg
 
 __all__ = ["CATALOGUE", "CLICK", "LANGS", "CatalogueError", "RuleWords", "Text", "Words", "catalogue", "counts", "explanation",
@@ -31,7 +31,7 @@ LANGS = ("sv", "en")
 
 CATALOGUE: dict[str, dict[str, Text]] = {
     **findings.WORDS, **files.WORDS, **report.WORDS, **annotate.WORDS, **memo.WORDS, **cli.WORDS,
-    **register.WORDS, **web.WORDS, **plan.WORDS, **followup.WORDS,
+    **register.WORDS, **web.WORDS, **plan.WORDS, **followup.WORDS, **schema.WORDS,
 }
 
 # click's own words in Swedish, by click's English message id (clilang.install).

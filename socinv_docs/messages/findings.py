@@ -1,6 +1,7 @@
 """The pipeline's own codes: a file that cannot be read (FILE_UNREADABLE), a file like no
-template (KIND_UNKNOWN), a submission of several funders (FUNDERS_MIXED) and a report no
-satsning's plan is known for (REPORT_UNLINKED). No rule makes them (pipeline.py and the
+template (KIND_UNKNOWN), a submission of several funders (FUNDERS_MIXED), a form that names
+none of its fund's tracks (TRACK_UNKNOWN) and a report no satsning's plan is known for
+(REPORT_UNLINKED). No rule makes them (pipeline.py and the
 follow-up run do), so their words, and their explanations for `socinv rules`, are here;
 every rule's words are beside its check in rules/."""
 
@@ -29,6 +30,24 @@ WORDS: dict[str, dict[str, Text]] = {
                    "put them in folders of their own."),
     },
     "ui.funder_files": {"sv": Text("{funder} ({files:list})"), "en": Text("{funder} ({files:list})")},
+    # A fund with tracks (profile `tracks`): the form's track field names none of them.
+    "TRACK_UNKNOWN": {
+        "sv": Text("'{value}' under '{label}' är inget av finansiärens spår ({known:or}).",
+                   "Skriv ett av {known:or} under '{label}'. Det som beror på spåret ({codes:list}) kontrolleras "
+                   "när spåret är angivet."),
+        "en": Text("'{value}' under '{label}' is none of the funder's tracks ({known:or}).",
+                   "Write one of {known:or} under '{label}'. What depends on the track ({codes:list}) is checked "
+                   "once the track is given."),
+    },
+    "TRACK_UNKNOWN.empty": {
+        "sv": Text("'{label}' är inte ifyllt: det avgör vilket av finansiärens spår ({known:or}) ansökan gäller.",
+                   "Skriv ett av {known:or} under '{label}'. Det som beror på spåret ({codes:list}) kontrolleras "
+                   "när spåret är angivet."),
+        "en": Text("'{label}' is not filled in: it decides which of the funder's tracks ({known:or}) the application "
+                   "is for.",
+                   "Write one of {known:or} under '{label}'. What depends on the track ({codes:list}) is checked "
+                   "once the track is given."),
+    },
     # SPEC §9: a report no plan is known for. The follow-up run's words (no satsning matches),
     # and `check`'s (a report alone that carries no plan).
     "REPORT_UNLINKED": {
@@ -53,10 +72,12 @@ WORDS: dict[str, dict[str, Text]] = {
     },
     # -- their explanations (`socinv rules`) --------------------------------------------------
     **explanation("FILE_UNREADABLE",
-                  ("Att filen går att läsa som Word (.docx) eller Excel (.xlsx): inte trasig, avkortad, "
-                   "lösenordsskyddad, i det äldre formatet .doc/.xls, tom, för stor eller med otillåten XML.",
-                   "That the file can be read as Word (.docx) or Excel (.xlsx): not corrupt, truncated, "
-                   "password-protected, in the old .doc/.xls format, empty, too large or with disallowed XML."),
+                  ("Att filen går att läsa som Word eller Excel: inte trasig, avkortad, lösenordsskyddad, tom, för "
+                   "stor eller med otillåten XML. Det äldre formatet .xls läses; .doc läses där LibreOffice finns "
+                   "installerat (en kopia görs om till .docx), annars inte.",
+                   "That the file can be read as Word or Excel: not corrupt, truncated, password-protected, empty, "
+                   "too large or with disallowed XML. The old .xls format is read; .doc is read where LibreOffice "
+                   "is installed (a copy is converted to .docx), else not."),
                   ("En fil som inte kan läsas kan inte kontrolleras. Ansökan görs i finansiärens mall, i Word eller "
                    "Excel.",
                    "A file that cannot be read cannot be checked. The application is made in the funder's "
@@ -88,6 +109,19 @@ WORDS: dict[str, dict[str, Text]] = {
              "applications in one folder. It is always given, whichever profiles are installed."),
             ("En mapp med ansokan.docx och utvarderingsschema.xlsx (Örebro) och forslag.xlsx (Mölndal).",
              "A folder with ansokan.docx and utvarderingsschema.xlsx (Örebro) and forslag.xlsx (Mölndal).")),
+    **explanation("TRACK_UNKNOWN",
+            ("Att en ansökan till en fond med spår anger ett av spåren i den uppgift mallen har för det (t.ex. "
+             "\"Spår\": A eller B). Spåret avgör finansiärens värden, t.ex. hur stor andel fonden står för.",
+             "That an application to a fund with tracks names one of them in the field the form has for it (e.g. "
+             "\"Spår\": A or B). The track decides the funder's values, e.g. what share the fund pays."),
+            ("Verktyget väljer aldrig spår själv: inte efter ord någon annanstans i dokumentet, inte efter vad som "
+             "liknar mest. En ansökan som inte säger sitt spår kan inte bedömas efter spårets villkor, så de "
+             "kontrollerna görs först när spåret är angivet.",
+             "The tool never picks a track itself: not by words elsewhere in the document, not by what is most "
+             "alike. An application that does not say its track cannot be judged by the track's conditions, so "
+             "those checks are made once the track is given."),
+            ("\"Spår: C\" när fonden har spåren A och B, eller en tom rad för spåret.",
+             "\"Spår: C\" where the fund has the tracks A and B, or an empty line for the track.")),
     **explanation("REPORT_UNLINKED",
             ("Att en rapport om en beviljad satsning (redovisning, slutrapport, uppföljande utvärdering) kan kopplas "
              "till sin satsnings plan: i uppföljningen genom satsningens mapp, diarienummer och namn; när rapporten "

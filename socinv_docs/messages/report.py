@@ -60,6 +60,7 @@ WORDS: dict[str, dict[str, Text]] = {
                           "en": Text("Note: the file is an annotated copy made by socinv-docs. Make the corrections "
                                      "in your original and send that, not the annotated copy.")},
     "ui.unknown_kind": {"sv": Text("okänd mall"), "en": Text("unknown template")},
+    "ui.track": {"sv": Text("{label}: {name}"), "en": Text("{label}: {name}")},
     "ui.economics": {"sv": Text("Ekonomi"), "en": Text("Economics")},
     "econ.cost": {"sv": Text("Kostnad: {cost:kr} (sökt belopp {requested:kr})"),
                   "en": Text("Cost: {cost:kr} (amount applied for {requested:kr})")},
@@ -67,6 +68,12 @@ WORDS: dict[str, dict[str, Text]] = {
                         "en": Text("Sought from the fund: {requested:kr}, {share:pct} of the cost")},
     "econ.own_share": {"sv": Text("Egen insats (pengar och arbetstid): {own:kr}, {share:pct} av kostnaden"),
                        "en": Text("Own contribution (money and working time): {own:kr}, {share:pct} of the cost")},
+    "econ.own_share.in_kind": {"sv": Text("Egen insats (pengar och värdet av eget arbete): {own:kr}, {share:pct} av "
+                                          "kostnaden"),
+                               "en": Text("Own contribution (money and the value of own work): {own:kr}, {share:pct} "
+                                          "of the cost")},
+    "econ.own_share.cash": {"sv": Text("Egen insats (pengar): {own:kr}, {share:pct} av kostnaden"),
+                            "en": Text("Own contribution (money): {own:kr}, {share:pct} of the cost")},
     "econ.savings": {"sv": Text("Besparingar inom {horizon} år efter avslut: {total:kr}"),
                      "en": Text("Savings within {horizon} years after the end: {total:kr}")},
     "econ.savings_row": {"sv": Text("{namnd}: {per_year:kr}/år × {years:num} år = {total:kr}"),

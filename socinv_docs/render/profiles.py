@@ -6,6 +6,7 @@ Read straight from the loaded schemas, so what it prints is what `check` and `va
 from __future__ import annotations
 
 from socinv_docs import messages
+from socinv_docs.loading import schemas_dir
 from socinv_docs.rules.registry import RULES
 from socinv_docs.schema import ProfileSpec, SchemaSet, as_dict
 
@@ -29,12 +30,24 @@ def _value(value) -> str:
     return str(value)
 
 
+def origin(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
+    """Where a profile came from: the file, shipped with the tool or in a folder of one's own
+    (--schemas, SOCINV_SCHEMAS)."""
+    path = schemas.profile_files.get(profile.id)
+    if path is None:
+        return ""
+    shipped = schemas.folder_of(profile.id) == schemas_dir()
+    return _t("profiles.origin_shipped" if shipped else "profiles.origin_own", lang, path=str(path))
+
+
 def profiles_list(schemas: SchemaSet, lang: str) -> str:
     out = []
     for profile in schemas.profiles.values():
         out.append(f"{profile.id}  {profile.funder}")
         if profile.source:
             out.append(f"    {_t('profiles.source', lang)}: {profile.source}")
+        if origin(profile, schemas, lang):
+            out.append(f"    {origin(profile, schemas, lang)}")
         out.append(f"    {_t('profiles.kinds', lang)}: {_kinds(profile, schemas, lang)}")
         out.append(f"    {_t('profiles.rules', lang)}: {', '.join(profile.rules)}")
     out.append("")
@@ -46,6 +59,8 @@ def profile_detail(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
     out = [f"{profile.id}  {profile.funder}"]
     if profile.source:
         out.append(f"{_t('profiles.source', lang)}: {profile.source}")
+    if origin(profile, schemas, lang):
+        out.append(origin(profile, schemas, lang))
     out.append(f"{_t('profiles.kinds', lang)}: {_kinds(profile, schemas, lang)}")
     if profile.detect.phrases:
         out.append(f"{_t('profiles.detect', lang)}: {', '.join(profile.detect.phrases)}")
@@ -59,6 +74,16 @@ def profile_detail(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> str:
         for key, value in as_dict(profile.economics).items():
             if value not in (None, [], ""):
                 out.append(f"    {key}: {_value(value)}")
+    if profile.tracks:
+        out.append("")
+        out.append(f"{_t('profiles.tracks', lang)}:")
+        for track_id, track in profile.tracks.items():
+            words = ", ".join(dict.fromkeys([track_id, *([track.name] if track.name else []), *track.words]))
+            out.append(f"  {track_id}  {track.shown(track_id)}  ({_t('profiles.track_words', lang)}: {words})")
+            for name, options in track.rules.items():
+                base = as_dict(profile.rules[name]) if name in profile.rules else {}
+                changed = {k: v for k, v in as_dict(options).items() if base.get(k) != v and k != "source"}
+                out.append(f"    {name}: {_value(changed)}")
     out.append("")
     out.append(f"{_t('profiles.rules', lang)}:")
     for name, options in profile.rules.items():

@@ -14,7 +14,7 @@ import textwrap
 from socinv_docs import messages
 from socinv_docs.codes import DEFAULT_SEVERITY, FOLLOWUP_RUN_CODES, Code
 from socinv_docs.rules.base import Rule
-from socinv_docs.rules.registry import owner
+from socinv_docs.rules.registry import RULES, owner
 from socinv_docs.schema import ProfileSpec, SchemaSet, as_dict
 
 WIDTH = 88
@@ -50,7 +50,10 @@ def explain(code: Code, lang: str = "sv", schemas: SchemaSet | None = None, prof
             "severity_text": part("severity") or messages.text(f"register.severity.{DEFAULT_SEVERITY[code].value}",
                                                                lang).lower(),
             "what": part("what"), "why": part("why"), "example": part("example")}
-    if schemas is not None:
+    if schemas is not None and code is Code.TRACK_UNKNOWN:  # the funders with tracks, and what each track sets
+        data["profiles"] = [_tracks(p, schemas, lang) for p in schemas.profiles.values()
+                            if p.tracks and (profile is None or p.id == profile)]
+    elif schemas is not None:
         rule = owner(code)
         data["profiles"] = [] if rule is None else [
             _by_profile(code, rule, p, schemas, words, lang) for p in schemas.profiles.values()
@@ -71,6 +74,24 @@ def _by_profile(code: Code, rule: Rule, profile: ProfileSpec, schemas: SchemaSet
             "source": " ".join(options.source.split())}
 
 
+def _tracks(profile: ProfileSpec, schemas: SchemaSet, lang: str) -> dict:
+    """A funder's tracks for TRACK_UNKNOWN: each track and what it demands by the rules it sets
+    (their `demands`, made from the track's own options)."""
+    demands = []
+    for track_id, track in profile.tracks.items():
+        said = []
+        for name, options in track.rules.items():
+            rule = RULES[name]
+            for code in rule.codes:
+                if rule.demands and owner(code) is rule:
+                    said += [messages.catalogue(rule.words).format("{m}", {"m": d}, lang)
+                             for d in rule.demands(code, options, profile, schemas)]
+        demands.append(f"{track.shown(track_id)}: {', '.join(dict.fromkeys(said))}" if said else track.shown(track_id))
+    return {"profile": profile.id, "funder": profile.funder,
+            "kinds": [schemas.kinds[k].name_in(lang) for k in profile.kinds if schemas.kinds[k].roles.track],
+            "demands": demands, "options": {}, "source": ""}
+
+
 def _kinds(rule: Rule, options, profile: ProfileSpec, schemas: SchemaSet) -> list[str]:
     """The kinds a profile's rule runs on (a submission rule: the documents it looks at)."""
     if rule.scope != "document":
@@ -88,7 +109,7 @@ def rule_text(code: Code, lang: str = "sv", schemas: SchemaSet | None = None, pr
         lines.extend(textwrap.wrap(f"{label}: {rule[name]}", WIDTH, initial_indent="  ", subsequent_indent="    "))
     if "profiles" not in rule:
         return "\n".join(lines)
-    if owner(code) is None:  # the pipeline's and the follow-up run's own codes: every funder alike
+    if owner(code) is None and code is not Code.TRACK_UNKNOWN:  # the pipeline's and the follow-up run's own codes: every funder alike
         key = "rules.followup_run" if code in FOLLOWUP_RUN_CODES else "rules.every_funder"
         lines.extend(textwrap.wrap(messages.text(key, lang), WIDTH, initial_indent="  ", subsequent_indent="    "))
         return "\n".join(lines)

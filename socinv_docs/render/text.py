@@ -94,6 +94,7 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
            f"({messages.counts(errors, warnings, lang)})"]
     out.extend(_missing_attachments_line(missing_attachments(findings), lang))
     out.extend(file_notes(report, lang))
+    out.extend(track_line(report, schemas, lang))
     doc = report.document
     if doc and doc.sections and kind:
         out.append("")
@@ -120,6 +121,24 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     return "\n".join(out)
 
 
+def track_name(report: DocumentReport, schemas: SchemaSet) -> str:
+    """The fund's track the document names, as the funder calls it ("Spår A – utveckling"); ""
+    where its fund has no tracks or it names none (TRACK_UNKNOWN)."""
+    profile = schemas.profiles.get(report.profile) if report.profile else None
+    track = report.document.track if report.document is not None else None
+    return profile.tracks[track].shown(track) if profile is not None and track in profile.tracks else ""
+
+
+def track_line(report: DocumentReport, schemas: SchemaSet, lang: str) -> list[str]:
+    """'Spår: Spår A – utveckling' (the form's own label for its track field), or nothing."""
+    name = track_name(report, schemas)
+    if not name:
+        return []
+    kind = schemas.kinds[report.kind]
+    label = next(f.label for f in kind.fields if f.id == kind.roles.track).rstrip(":")
+    return [_t("ui.track", lang, label=label, name=name)]
+
+
 @dataclass(frozen=True)
 class EconomicsLine:
     """A line of the economics for people, with the lines that belong under it (each
@@ -137,7 +156,8 @@ def share_lines(econ: Economics, lang: str) -> list[str]:
     if shares is not None and shares.fund_share is not None:
         lines.append(_t("econ.fund_share", lang, requested=econ.requested, share=shares.fund_share))
     if shares is not None and shares.own_contribution is not None:
-        lines.append(_t("econ.own_share", lang, own=shares.own_contribution, share=shares.own_share))
+        key = "econ.own_share" if shares.own_words == "hours" else f"econ.own_share.{shares.own_words}"
+        lines.append(_t(key, lang, own=shares.own_contribution, share=shares.own_share))
     return lines
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 from socinv_docs.codes import Code, Severity
 from socinv_docs.messages import RuleWords, Text, explanation, literal, msg
 from socinv_docs.rules.base import Rule, RuleOptions
-from socinv_docs.schema import Spec
+from socinv_docs.schema import SchemaProblem, Spec
 
 
 class Requirement(Spec):
@@ -32,7 +32,8 @@ class Options(RuleOptions):
         for i, need in enumerate(self.require):
             for key in ("document", "attachment"):
                 if getattr(need, key) not in profile.kinds:
-                    raise ValueError(f"require.{i}.{key}: '{getattr(need, key)}' is not one of the profile's kinds")
+                    raise SchemaProblem("schema.not_profile_kind", "require", i, key, kind=getattr(need, key),
+                                        known=profile.kinds)
 
 
 def check(documents, ctx):

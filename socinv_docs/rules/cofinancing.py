@@ -1,8 +1,8 @@
 """FUND_SHARE_TOO_HIGH, OWN_SHARE_TOO_LOW (and FIELD_INVALID for unreadable co-financing).
 
 What: the fund pays at most the funder's share of the cost, and the applicants put in at
-least their share themselves, in money or in working hours counted at the profile's rate
-(economics.hour_rate).
+least their share themselves, in money, in working hours counted at the profile's rate
+(economics.hour_rate), or in the value of their own work in kronor (the role's `in_kind`).
 Why: funders that co-finance, e.g. "sociala investeringsmedel kan finansiera högst 50
 procent av kostnaden" (Region Gävleborg).
 Example: cost 1 200 000 kr, sought 800 000 kr, `max_fund_share: 0.5` → FUND_SHARE_TOO_HIGH.
@@ -19,6 +19,7 @@ from socinv_docs.codes import Code
 from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.rules.fields import invalid_table_cell
+from socinv_docs.schema import SchemaProblem
 
 TOLERANCE = 0.0005  # a share rounded in the applicant's spreadsheet
 
@@ -29,14 +30,14 @@ class Options(RuleOptions):
 
     def check_against(self, profile, kinds, common) -> None:
         if profile.economics is None:
-            raise ValueError("kinds: the profile needs an economics block (economics.kinds, hour_rate)")
+            raise SchemaProblem("schema.needs_economics", rule="cofinancing")
 
 
 def check(doc, ctx):
     role = ctx.kind.roles.cofinancing
     for row in roles.cofinancing_rows(doc, ctx.kind):
         for column, raw in row.invalid:
-            type_key = "type.amount" if column == role.cash else "type.hours"
+            type_key = "type.hours" if column == role.hours else "type.amount"
             yield invalid_table_cell(ctx, role.table, row.party, roles.column_label(ctx.kind, role.table, column),
                                      raw, type_key, row.cells.get(column, row.location))
     econ = ctx.economics
@@ -56,9 +57,12 @@ def check(doc, ctx):
         share = (own or 0) / cost
         if share < ctx.options.min_own_share - TOLERANCE:
             table = doc.tables.get(role.table)
+            # The hint says what the form counts: working hours, or the value of own work in kronor.
+            words = econ.shares.own_words if econ.shares is not None else "hours"
             yield ctx.finding(Code.OWN_SHARE_TOO_LOW, section=role.table,
                               where=table.location if table is not None else where, own=own or 0, cost=cost,
-                              share=round(share, 4), minimum=ctx.options.min_own_share)
+                              share=round(share, 4), minimum=ctx.options.min_own_share,
+                              **({} if words == "hours" else {"variant": words}))
 
 
 def _total_cell(doc, ctx, column: str | None):
@@ -79,8 +83,11 @@ def demands(code, options, profile, schemas) -> list[dict]:
         return [msg("cofinancing.fund_share", maximum=options.max_fund_share)]
     if code is Code.OWN_SHARE_TOO_LOW and options.min_own_share is not None:
         rate = profile.economics.hour_rate if profile.economics else None
-        return [msg("cofinancing.own_share" if rate else "cofinancing.own_share_money",
-                    minimum=options.min_own_share, rate=rate)]
+        in_kind = any(schemas.kinds[k].roles.cofinancing and schemas.kinds[k].roles.cofinancing.in_kind
+                      for k in (options.kinds or profile.kinds))
+        key = "cofinancing.own_share" if rate else "cofinancing.own_share_in_kind" if in_kind else \
+            "cofinancing.own_share_money"
+        return [msg(key, minimum=options.min_own_share, rate=rate)]
     return []
 
 # -- its words: what its findings say, and what `socinv rules` says about its codes ----------
@@ -100,6 +107,14 @@ WORDS = RuleWords(__name__, {
                    "required.",
                    "Show the applicants' own contribution in money or working hours."),
     },
+    "OWN_SHARE_TOO_LOW.in_kind": {  # the form values the applicants' own work in kronor, not in hours
+        "sv": Text("", "Redovisa sökandes egna insatser i pengar eller som värdet av eget arbete i kronor."),
+        "en": Text("", "Show the applicants' own contribution in money or as the value of their own work in kronor."),
+    },
+    "OWN_SHARE_TOO_LOW.cash": {  # the form counts money only
+        "sv": Text("", "Redovisa sökandes egna insatser i pengar."),
+        "en": Text("", "Show the applicants' own contribution in money."),
+    },
     **explanation("FUND_SHARE_TOO_HIGH",
             ("Att fonden står för högst finansiärens andel av kostnaden. Gäller där profilen anger det.",
              "That the fund pays at most the funder's share of the cost. Applies where the profile sets it."),
@@ -110,10 +125,12 @@ WORDS = RuleWords(__name__, {
             ("Kostnad 1 200 000 kr och sökt belopp 800 000 kr när fonden står för högst 50 %.",
              "Cost 1 200 000 kr and 800 000 kr sought where the fund pays at most 50 %.")),
     **explanation("OWN_SHARE_TOO_LOW",
-            ("Att de sökande själva står för minst finansiärens andel av kostnaden, i pengar eller arbetstid "
-             "räknad till profilens timpris. Gäller där profilen anger det.",
-             "That the applicants themselves put in at least the funder's share of the cost, in money or in "
-             "working hours at the profile's rate. Applies where the profile sets it."),
+            ("Att de sökande själva står för minst finansiärens andel av kostnaden, i pengar, i arbetstid "
+             "räknad till profilens timpris eller i eget arbete värderat i kronor, efter vad mallen frågar efter. "
+             "Gäller där profilen anger det.",
+             "That the applicants themselves put in at least the funder's share of the cost, in money, in "
+             "working hours at the profile's rate or in their own work valued in kronor, as the form asks. "
+             "Applies where the profile sets it."),
             ("Finansiärer som kräver en egen insats av de sökande; profilen citerar villkoret.",
              "Funders that require the applicants' own contribution; the profile quotes the condition."),
             ("Medfinansiering 100 000 kr av en kostnad på 1 000 000 kr när minst 20 % krävs.",
@@ -125,6 +142,10 @@ WORDS = RuleWords(__name__, {
                                          "arbetstid ({rate:kr} per timme)"),
                               "en": Text("the applicants put in at least {minimum:pct} of the cost themselves, in money "
                                          "or working time ({rate:kr} an hour)")},
+    "cofinancing.own_share_in_kind": {"sv": Text("de sökande står själva för minst {minimum:pct} av kostnaden, i pengar "
+                                                 "eller eget arbete värderat i kronor"),
+                                      "en": Text("the applicants put in at least {minimum:pct} of the cost themselves, in "
+                                                 "money or their own work valued in kronor")},
     "cofinancing.own_share_money": {"sv": Text("de sökande står själva för minst {minimum:pct} av kostnaden"),
                                     "en": Text("the applicants put in at least {minimum:pct} of the cost themselves")},
 })

@@ -38,19 +38,29 @@ def check(doc, ctx):
             if value is not None and value > options.max_per_year:
                 what = msg("ceiling.per_year" if options.of == "fund" else "ceiling.cost_per_year", year=label)
                 yield ctx.finding(Code.COST_CEILING_EXCEEDED, section=budget.table, where=where, what=what,
-                                  amount=value, ceiling=options.max_per_year)
+                                  amount=value, ceiling=options.max_per_year, **_variant(options))
     if options.max_total is not None:
         econ = ctx.economics
         if options.of == "fund":
             total = roles.amount(doc, ctx.kind) or (econ.requested if econ is not None else None)
             field = roles.field_of(doc, ctx.kind.roles.amount)
-            where = field.location if field is not None else None
-        else:
-            total, where = (econ.cost if econ is not None else None), None
+            where, about = (field.location if field is not None else None), {"field": ctx.kind.roles.amount}
+        else:  # the cost: at the budget's total row (else the table), not at the amount sought
+            total = econ.cost if econ is not None else None
+            row = next((r for r in rows if r.is_total), None)
+            table = doc.tables.get(budget.table) if budget is not None else None
+            where = row.location if row is not None else table.location if table is not None else None
+            about = {"section": budget.table} if budget is not None else {"field": ctx.kind.roles.amount}
         if total is not None and total > options.max_total:
             what = msg("ceiling.total" if options.of == "fund" else "ceiling.cost_total")
-            yield ctx.finding(Code.COST_CEILING_EXCEEDED, field=ctx.kind.roles.amount, where=where, what=what,
-                              amount=total, ceiling=options.max_total)
+            yield ctx.finding(Code.COST_CEILING_EXCEEDED, **about, where=where, what=what,
+                              amount=total, ceiling=options.max_total, **_variant(options))
+
+
+def _variant(options) -> dict:
+    """A ceiling on the cost is said as one: what is over is the cost, and lowering the amount
+    sought would not bring it under (the variant "cost")."""
+    return {"variant": "cost"} if options.of == "cost" else {}
 
 
 
@@ -66,6 +76,12 @@ WORDS = RuleWords(__name__, {
                    "Minska det sökta beloppet till högst {ceiling:kr}."),
         "en": Text("{what} is {amount:kr}; at most {ceiling:kr} can be granted.",
                    "Reduce the amount applied for to at most {ceiling:kr}."),
+    },
+    "COST_CEILING_EXCEEDED.cost": {  # a ceiling on the cost, not on what the fund pays
+        "sv": Text("{what} är {amount:kr}; finansiären godtar en kostnad på högst {ceiling:kr}.",
+                   "Minska satsningens kostnader till högst {ceiling:kr}, eller dela upp den i mindre satsningar."),
+        "en": Text("{what} is {amount:kr}; the funder accepts a cost of at most {ceiling:kr}.",
+                   "Reduce the initiative's costs to at most {ceiling:kr}, or split it into smaller initiatives."),
     },
     "ceiling.per_year": {"sv": Text("Sökt belopp för {year}"), "en": Text("The amount applied for in {year}")},
     "ceiling.total": {"sv": Text("Sökt belopp totalt"), "en": Text("The total amount applied for")},

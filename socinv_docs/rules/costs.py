@@ -67,6 +67,14 @@ WORDS = RuleWords(__name__, {
         "sv": Text("Kostnaderna går inte ihop: {detail}.", "Kontrollera summorna i kostnadstabellen."),
         "en": Text("The costs do not add up: {detail}.", "Check the sums in the cost table."),
     },
+    "COSTS_INCONSISTENT.documents": {  # the ansökan against its budget bilaga (rules/consistency.py)
+        "sv": Text("", "Skriv samma belopp i båda dokumenten."),
+        "en": Text("", "Write the same amount in both documents."),
+    },
+    "COSTS_INCONSISTENT.period": {  # the budget's years against the period (rules/consistency.py)
+        "sv": Text("", "Ge budgeten en rad per år i perioden, eller ändra perioden."),
+        "en": Text("", "Give the budget a row for each year of the period, or change the period."),
+    },
     # -- details of COSTS_INCONSISTENT -------------------------------------------------------
     "costs.row": {"sv": Text("raden '{row}' summerar till {parts:kr} men {column} är {summa:kr}"),
                   "en": Text("the row '{row}' adds up to {parts:kr} but {column} says {summa:kr}")},
@@ -74,13 +82,25 @@ WORDS = RuleWords(__name__, {
                     "en": Text("the years add up to {years:kr} but {row} says {total:kr}")},
     "costs.requested_fund": {"sv": Text("{column} är totalt {total:kr} men sökt belopp är {requested:kr}"),
                              "en": Text("{column} totals {total:kr} but the amount applied for is {requested:kr}")},
+    "costs.documents": {"sv": Text("{label} i {file} är {requested:kr} men {column} i {other} är totalt {total:kr}"),
+                        "en": Text("{label} in {file} is {requested:kr} but {column} in {other} totals {total:kr}")},
+    "costs.period_project": {"sv": Text("budgeten i {other} har kostnader för {budgeted} år men perioden {start} – {end} "
+                                        "är {years} år"),
+                             "en": Text("the budget in {other} has costs for {budgeted} years but the period {start} – "
+                                        "{end} is {years} years")},
+    "costs.period_calendar": {"sv": Text("budgeten i {other} har kostnader för {years:and}, utanför perioden {start} – "
+                                         "{end}"),
+                              "en": Text("the budget in {other} has costs for {years:and}, outside the period {start} – "
+                                         "{end}")},
     "costs.requested": {"sv": Text("kostnaderna är totalt {total:kr} men sökt belopp är {requested:kr}"),
                         "en": Text("the costs total {total:kr} but the amount applied for is {requested:kr}")},
     **explanation("COSTS_INCONSISTENT",
             ("Att kostnadstabellen går ihop: varje års delar summerar till Summa, åren till Totalt, och Totalt är "
-             "lika med sökt belopp.",
+             "lika med sökt belopp. Där finansiären har budgeten i en egen bilaga: att ansökans sökta belopp är "
+             "bilagans, och att budgetens år ryms i perioden.",
              "That the cost table adds up: each year's parts to its Summa, the years to Totalt, and Totalt "
-             "equals the amount applied for."),
+             "equals the amount applied for. Where the funder has the budget in an attachment of its own: that "
+             "the application's amount is the attachment's, and that the budget's years fit the period."),
             ('Örebros riktlinjer (2020): "I samband med ansökan tas en budget för satsningens genomförande fram, där det tydligt '
              'ska framgå vilka kostnader som kommer belasta fonden."',
              'The Örebro guidelines (2020, translated): "With the application, a budget for carrying out the initiative is made, '

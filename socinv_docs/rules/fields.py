@@ -23,6 +23,8 @@ def check(doc, ctx):
         if value is None:
             continue
         if not value.raw:
+            if spec.id == ctx.kind.roles.track and ctx.profile.tracks:
+                continue  # an empty track field is TRACK_UNKNOWN, which says what depends on it
             # A field read from a section is reported by the section rule instead.
             severity = severity_for(spec.required)
             if severity is not None and spec.source == "label":

@@ -36,14 +36,15 @@ from socinv_docs.codes import Code
 from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules import against_plan
 from socinv_docs.rules.base import Rule, RuleOptions
+from socinv_docs.schema import SchemaProblem
 
 
 class Options(RuleOptions):
     threshold: Annotated[float, Interval(gt=0)] = 0.25
 
     def check_against(self, profile, kinds, common) -> None:
-        if profile.economics is None:
-            raise ValueError("the profile has no economics: the efterkalkyl is counted by its horizon")
+        if profile.economics is None:  # the efterkalkyl is counted by the economics' horizon
+            raise SchemaProblem("schema.needs_economics", rule="final_savings")
 
 
 def check(doc, ctx):

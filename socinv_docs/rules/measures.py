@@ -30,15 +30,16 @@ from socinv_docs.extract.values import parse_time_point
 from socinv_docs.messages import RuleWords, Text, explanation, literal, msg
 from socinv_docs.rules import against_plan
 from socinv_docs.rules.base import Rule, RuleOptions
+from socinv_docs.schema import SchemaProblem
 
 
 class Options(RuleOptions):
     severity_in: dict[str, Literal["error", "warning"]] = {}
 
     def check_against(self, profile, kinds, common) -> None:
-        stray = [k for k in self.severity_in if k not in profile.kinds]
-        if stray:
-            raise ValueError(f"severity_in: {stray} is no kind of this profile")
+        for kind in self.severity_in:
+            if kind not in profile.kinds:
+                raise SchemaProblem("schema.not_profile_kind", "severity_in", kind, kind=kind, known=profile.kinds)
 
 
 def check(doc, ctx):

@@ -22,7 +22,7 @@ from socinv_docs.codes import Code
 from socinv_docs.extract.text import fold
 from socinv_docs.messages import RuleWords, Text, explanation, literal, msg
 from socinv_docs.rules.base import Rule, RuleOptions
-from socinv_docs.schema import Spec
+from socinv_docs.schema import SchemaProblem, Spec
 
 
 class Alternative(Spec):
@@ -42,10 +42,10 @@ class Options(RuleOptions):
 
     def check_against(self, profile, kinds, common) -> None:
         for i, alternative in enumerate(self.any_of):
-            unknown = [c for c in alternative.min if c not in common.party_categories]
-            if unknown:
-                raise ValueError(f"any_of.{i}.min: unknown party category {unknown} "
-                                 f"(common.yaml party_categories: {', '.join(common.party_categories)})")
+            for category in alternative.min:
+                if category not in common.party_categories:
+                    raise SchemaProblem("schema.unknown_category", "any_of", i, "min", category, category=category,
+                                        known=list(common.party_categories))
 
 
 def is_for_profit(name: str, markers: list[str], allowed: list[str]) -> bool:

@@ -18,6 +18,7 @@ from socinv_docs.rules import (
     attachments,
     cofinancing,
     comparison,
+    consistency,
     cost_ceiling,
     cost_components,
     cost_years,
@@ -76,6 +77,9 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     goal_results.RULE,
     comparison.RULE,
     final_savings.RULE,
+    # The submission's documents against each other: the amount sought and the period against
+    # the budget (issue 22).
+    consistency.RULE,
 )}
 
 

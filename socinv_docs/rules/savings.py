@@ -15,15 +15,16 @@ from socinv_docs.codes import Code
 from socinv_docs.messages import RuleWords, Text, explanation, msg
 from socinv_docs.rules.base import Rule, RuleOptions
 from socinv_docs.rules.fields import invalid_table_cell
+from socinv_docs.schema import SchemaProblem
 
 
 class Options(RuleOptions):
     def check_against(self, profile, kinds, common) -> None:
-        counted = profile.economics.kinds if profile.economics else []
-        stray = [k for k in (self.kinds or []) if k not in counted]
-        if profile.economics is None or stray:
-            raise ValueError(f"kinds: the profile's economics must count {stray or 'these kinds'} "
-                             "(economics.kinds: horizon and discounting)")
+        if profile.economics is None:  # the savings are counted by the economics' horizon
+            raise SchemaProblem("schema.needs_economics", rule="savings")
+        for i, kind in enumerate(self.kinds or []):
+            if kind not in profile.economics.kinds:
+                raise SchemaProblem("schema.economics_kind", "kinds", i, kind=kind, rule="savings")
 
 
 def check(doc, ctx):

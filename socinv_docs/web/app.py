@@ -90,16 +90,17 @@ def _wants_json(request: Request) -> bool:
 
 
 def create_app(settings: WebSettings | None = None, *, site: Site | None = None, check=default_check,
-               workdir: WorkDir | None = None) -> Starlette:
+               workdir: WorkDir | None = None, schemas_folder: Path | None = None) -> Starlette:
     """The app. `site`: what the municipality put in its settings file (site.py; default:
     nothing named, every funder). `check` is what a worker runs per file (a seam for tests:
     a module-level function (path, display, limits) -> DocumentReport). `workdir`: the
     service's temporary directory, if made already (server.py); else the app makes its own
-    at start. The app removes it when it stops, either way."""
+    at start. The app removes it when it stops, either way. `schemas_folder`: a folder of
+    funders added to the shipped ones (`serve --schemas`), for this process and the workers."""
     settings = settings or WebSettings.from_env()
     site = site or Site()
-    schemas = load_schemas()  # a broken schema stops the start, not the first upload
-    pool = CheckPool(settings.workers, settings.file_limits, check=check)
+    schemas = load_schemas(schemas_folder)  # a broken schema stops the start, not the first upload
+    pool = CheckPool(settings.workers, settings.file_limits, check=check, schemas_folder=schemas_folder)
     load = Load(settings)
     seal = Seal()
     forms = _blank_forms(schemas, site)
@@ -311,7 +312,7 @@ def _blank_forms(schemas, site: Site) -> dict[str, dict]:
         if not site.accepts(profile.id):
             continue
         for kind_id in profile.forms:
-            path = form_path(profile, kind_id)
+            path = form_path(profile, kind_id, schemas)
             kind = schemas.kinds[kind_id]
             forms[f"/mallar/{profile.id}/{path.name}"] = {
                 "data": path.read_bytes(), "mime": pages.MIME.get(path.suffix.lower(), "application/octet-stream"),

@@ -52,7 +52,7 @@ PRELOAD = [
 _schemas = None  # the worker's schema set, loaded once by _init_worker
 
 
-def _init_worker(max_mb: int) -> None:
+def _init_worker(max_mb: int, schemas_folder: Path | None = None) -> None:
     global _schemas
     # In the workers only, as every import of the checking code below: the server's own
     # process never reads a file (its RSS of ~51 MB, README) and stays free of the readers.
@@ -62,7 +62,7 @@ def _init_worker(max_mb: int) -> None:
 
     _die_with_parent(os.getppid())  # the forkserver: if it dies, the pool is gone, and so are we
     limit_memory(max_mb)  # the same ceiling as `socinv check` and validate's workers
-    _schemas = load_schemas()
+    _schemas = load_schemas(schemas_folder)  # the server's folder of funders (`serve --schemas`)
     import_openpyxl()  # once per worker, not on its first .xlsx
 
 
@@ -123,9 +123,11 @@ def _context():
 class CheckPool:
     """Checks and annotations as awaitables, run in worker processes."""
 
-    def __init__(self, workers: int, limits: Limits, *, check: Callable = check_document) -> None:
+    def __init__(self, workers: int, limits: Limits, *, check: Callable = check_document,
+                 schemas_folder: Path | None = None) -> None:
         self.workers = workers
         self.limits = limits
+        self.schemas_folder = schemas_folder
         self._check = check
         self._pool = None
         self._closed = True  # not started, or closed on purpose (shutdown): no tasks
@@ -139,7 +141,7 @@ class CheckPool:
 
         self._closed = False
         self._pool = ProcessPool(max_workers=self.workers, initializer=_init_worker,
-                                 initargs=(max_process_mb(),), context=_context())
+                                 initargs=(max_process_mb(), self.schemas_folder), context=_context())
 
     def close(self) -> None:
         self._closed = True

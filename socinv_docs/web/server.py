@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import os
 import tempfile
+from pathlib import Path
 
 from socinv_docs.web.app import create_app
 from socinv_docs.web.protocol import protocol_class
@@ -39,7 +40,8 @@ def uvicorn_config(app, host: str, port: int, **options):
                           forwarded_allow_ips=list(settings.trusted_proxies), server_header=False, **options)
 
 
-def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None, site: Site | None = None) -> None:
+def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None, site: Site | None = None,
+        schemas_folder: Path | None = None) -> None:
     import uvicorn
 
     settings = WebSettings.from_env(workers=workers)
@@ -51,5 +53,5 @@ def run(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None, s
     # would then be longer than a Unix socket's path may be: the workers could not start.)
     if len(os.fsencode(workdir.path)) + len("/pymp-XXXXXXXX/listener-XXXXXXXX") <= UNIX_PATH_MAX:
         tempfile.tempdir = os.environ["TMPDIR"] = str(workdir.path)
-    app = create_app(settings, site=site, workdir=workdir)
+    app = create_app(settings, site=site, workdir=workdir, schemas_folder=schemas_folder)
     uvicorn.Server(uvicorn_config(app, host, port, log_config=log_config())).run()

@@ -33,10 +33,10 @@ def default_template(fmt: str, lang: str = "sv") -> Path:
 REPORT_FORMS_FOLDER = "rapporter"
 
 
-def report_forms(schemas, root: Path | None = None) -> dict[str, Path]:
+def report_forms(schemas) -> dict[str, Path]:
     """The funders' blank report forms (profiles' `forms:`), as where they are exported to
-    (rapporter/<profile>/<file name>) -> where they are in the schemas folder."""
-    return {f"{REPORT_FORMS_FOLDER}/{profile.id}/{Path(relative).name}": form_path(profile, kind, root)
+    (rapporter/<profile>/<file name>) -> where they are in the schemas folder each profile came from."""
+    return {f"{REPORT_FORMS_FOLDER}/{profile.id}/{Path(relative).name}": form_path(profile, kind, schemas)
             for profile in schemas.profiles.values() for kind, relative in profile.forms.items()}
 
 
