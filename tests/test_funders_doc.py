@@ -1,0 +1,196 @@
+"""docs/funders.md works as written (issue 22): its YAML blocks, written to a folder of one's
+own, make two new funds that load beside the shipped ones, and applications of each shape
+are checked as the page says: a fund with two tracks (70 % and 85 %), and co-financing with
+own work valued in kronor. The page also names every key of the format."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import typing
+
+import docx
+import pytest
+from conftest import ROOT
+
+from socinv_docs import schema
+from socinv_docs.codes import Code
+from socinv_docs.loading import load_schemas, schema_folders, schemas_dir
+from socinv_docs.pipeline import check_document
+from socinv_docs.rules.registry import RULES
+
+DOC = ROOT / "docs" / "funders.md"
+BLOCK = re.compile(r"```yaml\n# file: (?P<path>\S+)\n(?P<body>.*?)```", re.S)
+
+
+def doc_files() -> dict[str, str]:
+    """The page's YAML blocks that are files: path in the folder -> text."""
+    return {m["path"]: m["body"] for m in BLOCK.finditer(DOC.read_text(encoding="utf-8"))}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    root = tmp_path_factory.mktemp("egna-fonder")
+    for path, text in doc_files().items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def loaded(folder):
+    load_schemas.cache_clear()
+    yield load_schemas(folder)
+    load_schemas.cache_clear()
+
+
+def form(path, title: str, fields: list[tuple[str, str]], sections: list[tuple[str, str, list]]):
+    """A filled-in form as an applicant saves it: the title, a table of fields, and each
+    section's heading with its text and tables (rows of cells, the header first)."""
+    document = docx.Document()
+    document.add_heading(title, 0)
+    table = document.add_table(rows=0, cols=2)
+    for label, value in fields:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    for heading, text, tables in sections:
+        document.add_heading(heading, 1)
+        if text:
+            document.add_paragraph(text)
+        for rows in tables:
+            grid = document.add_table(rows=0, cols=len(rows[0]))
+            for row in rows:
+                for cell, value in zip(grid.add_row().cells, row, strict=True):
+                    cell.text = value
+    document.save(path)
+    return path
+
+
+def development(path, track: str, sought: int, text: str = "Fler unga ska gå vidare till arbete eller studier."):
+    """Exempelstad's form: a cost of 1 000 000 kr over two years, `sought` of it from the fund."""
+    half = f"{sought // 2:,}".replace(",", " ")
+    whole = f"{sought:,}".replace(",", " ")
+    return form(path, "Ansökan ur fonden för social utveckling", [
+        ("Satsningens namn", "Unga till jobb"), ("Sökande förvaltning", "Arbetsmarknadsförvaltningen"),
+        ("Spår (A eller B)", track), ("Period (ÅÅÅÅ-MM-DD – ÅÅÅÅ-MM-DD)", "2027-01-01 – 2028-12-31"),
+        ("Sökt belopp (kr)", whole)],
+        [("1. Syfte och målgrupp", text, []),
+         ("2. Budget", "", [[["År", "Kostnad (kr)", "Söks ur fonden (kr)"], ["2027", "500 000", half],
+                             ["2028", "500 000", half], ["Totalt", "1 000 000", whole]]])])
+
+
+def partnership(path, parties: list[tuple[str, str, str]]):
+    """Region Exempel's form: a cost of 1 000 000 kr, 650 000 kr sought; `parties`: each
+    organisation with its money and its own work's value, the first the huvudsökande."""
+    return form(path, "Ansökan om samverkansmedel – Region Exempel", [
+        ("Satsningens namn", "Läxhjälp i hela länet"), ("Huvudsökande", parties[0][0]),
+        ("Medsökande (en per rad)", "\n".join(p[0] for p in parties[1:])),
+        ("Projektperiod (ÅÅÅÅ-MM-DD – ÅÅÅÅ-MM-DD)", "2027-01-01 – 2027-12-31"), ("Sökt belopp (kr)", "650 000")],
+        [("1. Syfte", "Fler elever ska klara skolan, med läxhjälp i alla kommuner.", []),
+         ("2. Budget och medfinansiering", "", [
+             [["År", "Kostnad (kr)", "Söks från regionen (kr)"], ["2027", "1 000 000", "650 000"],
+              ["Totalt", "1 000 000", "650 000"]],
+             [["Organisation", "Pengar (kr)", "Eget arbete, värde (kr)"], *map(list, parties)]])])
+
+
+def test_the_pages_folder_adds_two_funds_to_the_shipped_ones(folder, loaded):
+    assert set(doc_files()) == {"kinds/utvecklingsansokan.yaml", "profiles/exempelstad-2026.yaml",
+                                "kinds/samverkansansokan.yaml", "profiles/region-exempel-2026.yaml"}
+    assert schema_folders(folder) == (schemas_dir(), folder)
+    assert {"exempelstad-2026", "region-exempel-2026", "orebro-2020", "gavleborg-2019"} <= set(loaded.profiles)
+    assert set(loaded.profiles["exempelstad-2026"].tracks) == {"A", "B"}
+
+
+@pytest.mark.parametrize("track,sought,expected_track,codes", [
+    ("A", 700_000, "A", []),  # 70 % on track A: at the ceiling
+    ("Spår A", 800_000, "A", [Code.FUND_SHARE_TOO_HIGH]),  # 80 % on track A
+    ("spår b – implementering", 800_000, "B", []),  # 80 % on track B (≤ 85 %), the name folded
+    ("Implementering", 900_000, "B", [Code.FUND_SHARE_TOO_HIGH]),  # 90 % on track B
+    ("", 800_000, None, [Code.TRACK_UNKNOWN]),  # no track value: no ceiling guessed
+    ("Utvekling", 800_000, None, [Code.TRACK_UNKNOWN]),  # misspelt: never the other track
+    ("Spår C", 800_000, None, [Code.TRACK_UNKNOWN]),
+])
+def test_a_fund_with_two_tracks(loaded, tmp_path, track, sought, expected_track, codes):
+    report = check_document(development(tmp_path / "ansokan.docx", track, sought), loaded)
+    assert (report.kind, report.profile) == ("utvecklingsansokan", "exempelstad-2026")
+    assert report.document.track == expected_track
+    assert [f.code for f in report.findings] == codes
+    if codes == [Code.FUND_SHARE_TOO_HIGH]:
+        assert report.findings[0].params["maximum"] == {"A": 0.70, "B": 0.85}[expected_track]
+    if codes == [Code.TRACK_UNKNOWN]:
+        finding = report.findings[0]
+        assert finding.field == "spar" and "FUND_SHARE_TOO_HIGH" in finding.params["codes"]
+        assert finding.params.get("variant") == ("empty" if not track else None)
+        assert finding.params["value"] == track
+
+
+def test_a_track_named_in_passing_does_not_switch(loaded, tmp_path):
+    """Track A in its field; "Spår B – implementering" in the text: track A's 70 % holds."""
+    path = development(tmp_path / "ansokan.docx", "A", 800_000,
+                       text="Vi bygger vidare på det vi lärt oss i Spår B – implementering, och på Spår B.")
+    report = check_document(path, loaded)
+    assert report.document.track == "A"
+    assert [(f.code, f.params["maximum"]) for f in report.findings] == [(Code.FUND_SHARE_TOO_HIGH, 0.70)]
+
+
+@pytest.mark.parametrize("parties,codes,own", [
+    # 100 000 kr money + 250 000 kr own work = 35 % ≥ 30 %
+    ([("Sandvikens kommun", "100 000", "150 000"), ("Föreningen Läxhjälpen", "0", "100 000")], [], 350_000),
+    # 200 000 kr = 20 % < 30 %
+    ([("Sandvikens kommun", "100 000", "50 000"), ("Föreningen Läxhjälpen", "0", "50 000")],
+     [Code.OWN_SHARE_TOO_LOW], 200_000),
+    # A company alone: a company by its form, though its name says "kommun"; one party
+    ([("Kommunservice AB", "100 000", "250 000")], [Code.PARTY_FOR_PROFIT, Code.PARTIES_INSUFFICIENT], 350_000),
+])
+def test_co_financing_with_own_work_in_kronor(loaded, tmp_path, parties, codes, own):
+    report = check_document(partnership(tmp_path / "ansokan.docx", parties), loaded)
+    assert (report.kind, report.profile) == ("samverkansansokan", "region-exempel-2026")
+    assert [f.code for f in report.findings] == codes
+    shares = report.economics.shares
+    assert (shares.own_contribution, shares.hour_rate, shares.own_words) == (own, None, "in_kind")
+    if Code.OWN_SHARE_TOO_LOW in codes:
+        # said as own work in kronor, never as hours
+        assert report.findings[0].params["variant"] == "in_kind"
+
+
+def test_a_folder_of_applications_into_register_and_memo(folder, tmp_path, cli):
+    inkomna = tmp_path / "inkomna"
+    inkomna.mkdir()
+    development(inkomna / "utveckling.docx", "B", 800_000)
+    partnership(inkomna / "samverkan.docx",
+                [("Sandvikens kommun", "100 000", "150 000"), ("Föreningen Läxhjälpen", "0", "100 000")])
+    load_schemas.cache_clear()
+    result = cli("validate", inkomna, "--register", tmp_path / "register.xlsx", "--schemas", folder,
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    profiles = {d["profile"] for s in result.json["submissions"] for d in s["documents"]}
+    assert profiles == {"exempelstad-2026", "region-exempel-2026"}
+    assert (tmp_path / "register.xlsx").is_file()
+    memo = cli("memo", inkomna, "--output", tmp_path / "underlag.md", "--schemas", folder)
+    assert memo.exit_code == 0, memo.output
+    assert (tmp_path / "underlag.md").is_file()
+
+
+# -- every key of the format is on the page --------------------------------------------------
+
+def _specs(tp, seen: set) -> None:
+    """Every Spec dataclass reachable from `tp` through its fields."""
+    for arg in (typing.get_args(tp) or ()):
+        _specs(arg, seen)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and tp not in seen:
+        seen.add(tp)
+        for hint in typing.get_type_hints(tp).values():
+            _specs(hint, seen)
+
+
+def test_the_page_names_every_key_of_the_format():
+    text = DOC.read_text(encoding="utf-8")
+    specs: set = set()
+    for root in (schema.KindSpec, schema.ProfileSpec, schema.CommonSpec):
+        _specs(root, specs)
+    for rule in RULES.values():
+        _specs(rule.options, specs)
+    keys = {(spec.__name__, f.name) for spec in specs for f in dataclasses.fields(spec)}
+    missing = sorted((owner, key) for owner, key in keys if f"`{key}`" not in text)
+    assert not missing, missing
+    assert not [name for name in RULES if f"`{name}`" not in text]
