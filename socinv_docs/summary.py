@@ -53,6 +53,18 @@ def parties(doc: DocumentReport | None) -> list[str]:
     return [p.label for p in facts(doc).parties]
 
 
+def track(docs: list[DocumentReport], schemas) -> str:
+    """The fund's track the submission is on, as the funder calls it ("Spår A – utveckling"):
+    of the first document that names one (profile `tracks`); "" where its fund has no
+    tracks, or no document names one (TRACK_UNKNOWN)."""
+    for doc in docs:
+        told = facts(doc).track
+        profile = schemas.profiles.get(doc.profile) if schemas is not None and doc.profile else None
+        if told and profile is not None and told in profile.tracks:
+            return profile.tracks[told].shown(told)
+    return ""
+
+
 def economics_of(docs: list[DocumentReport]) -> Economics | None:
     """The economics of the first document that has them (main document first): Region
     Gävleborg's cost and shares are in its Bilaga 2–3, not in the ansökan."""

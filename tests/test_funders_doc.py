@@ -10,8 +10,10 @@ import re
 import typing
 
 import docx
+import openpyxl
 import pytest
 from conftest import ROOT
+from test_register import rows_by_key
 
 from socinv_docs import schema
 from socinv_docs.codes import Code
@@ -165,10 +167,17 @@ def test_a_folder_of_applications_into_register_and_memo(folder, tmp_path, cli):
     assert result.exit_code == 0, result.output
     profiles = {d["profile"] for s in result.json["submissions"] for d in s["documents"]}
     assert profiles == {"exempelstad-2026", "region-exempel-2026"}
-    assert (tmp_path / "register.xlsx").is_file()
+    # The register's columns for the fund's share, the own share and the track, where the fund has them.
+    rows = rows_by_key(openpyxl.load_workbook(tmp_path / "register.xlsx")["Ansökningar"])
+    development_row, partnership_row = rows["utveckling.docx"], rows["samverkan.docx"]
+    assert (development_row["Fondens andel"].value, development_row["Egen andel"].value,
+            development_row["Spår"].value) == (0.8, None, "Spår B – implementering")
+    assert "%" in development_row["Fondens andel"].number_format
+    assert (partnership_row["Fondens andel"].value, partnership_row["Egen andel"].value,
+            partnership_row["Spår"].value) == (0.65, 0.35, None)
     memo = cli("memo", inkomna, "--output", tmp_path / "underlag.md", "--schemas", folder)
     assert memo.exit_code == 0, memo.output
-    assert (tmp_path / "underlag.md").is_file()
+    assert "Spår B – implementering" in (tmp_path / "underlag.md").read_text(encoding="utf-8")
 
 
 # -- every key of the format is on the page --------------------------------------------------

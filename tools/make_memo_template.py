@@ -41,6 +41,7 @@ LABELS = {
         "initiative": "Satsning",
         "status": "Status",
         "amount": "Sökt belopp",
+        "track": "Spår",
         "decision": "Förslag till beslut",
         "total": "Totalt",
         "pieces": " st",
@@ -87,6 +88,7 @@ LABELS = {
         "initiative": "Initiative",
         "status": "Status",
         "amount": "Amount applied for",
+        "track": "Track",
         "decision": "Proposed decision",
         "total": "Total",
         "pieces": "",
@@ -333,6 +335,7 @@ def build(target: Path, lang: str = "sv") -> None:
         cells[0].text, cells[1].text = label, value
     conditional_row(facts, "s.period or s.duration", t["period"], "{{ s.period or s.duration }}")
     conditional_row(facts, "s.amount", t["amount"], "{{ s.amount }}")
+    conditional_row(facts, "s.track", t["track"], "{{ s.track }}")
     set_widths(facts, [4.5, 12.1])
     tag(doc, "{%p if s.unreadable %}")
     p = doc.add_paragraph()

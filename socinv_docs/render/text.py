@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from socinv_docs import messages
+from socinv_docs import messages, summary
 from socinv_docs.codes import Severity
 from socinv_docs.figures import Economics
 from socinv_docs.messages import msg
@@ -121,17 +121,9 @@ def document_text(report: DocumentReport, schemas: SchemaSet, lang: str = "sv",
     return "\n".join(out)
 
 
-def track_name(report: DocumentReport, schemas: SchemaSet) -> str:
-    """The fund's track the document names, as the funder calls it ("Spår A – utveckling"); ""
-    where its fund has no tracks or it names none (TRACK_UNKNOWN)."""
-    profile = schemas.profiles.get(report.profile) if report.profile else None
-    track = report.document.track if report.document is not None else None
-    return profile.tracks[track].shown(track) if profile is not None and track in profile.tracks else ""
-
-
 def track_line(report: DocumentReport, schemas: SchemaSet, lang: str) -> list[str]:
     """'Spår: Spår A – utveckling' (the form's own label for its track field), or nothing."""
-    name = track_name(report, schemas)
+    name = summary.track([report], schemas)
     if not name:
         return []
     kind = schemas.kinds[report.kind]

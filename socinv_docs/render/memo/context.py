@@ -172,6 +172,8 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "duration": _t("memo.years", lang, n=number(facts.years, lang=lang)) if facts.years and not period else "",
         "amount": kronor(amount) if amount is not None else "",
         "amount_value": amount,
+        # The fund's track, as the funder calls it, where the fund has tracks (profile `tracks`).
+        "track": summary.track(docs, schemas),
         "economics": economics,
         "economics_lines": economics_text,
         "criteria": _criteria(main, schemas, lang),

@@ -1,7 +1,8 @@
 """The register's sheet Ansökningar: one row per submission (SPEC §6).
 
 The tool's columns (submission, kind, name, applicants, status, reason, what changed since
-the last run, counts, missing sections, amounts, files, when checked), the group's columns
+the last run, counts, missing sections, amounts, the fund's and the own share, the track,
+files, when checked), the group's columns
 (Bedömning, Kommentar, Förslag till beslut, with drop-down lists from the sheet Listor) and
 any column the group adds anywhere. A submission no longer in the folder keeps its row,
 marked "Finns ej längre". A new column: declare it in COLUMNS (a column of the group's:
@@ -34,7 +35,7 @@ STATE_VERSION = 1  # of the hidden column 'state': the last run's status and fil
 STATUS_COLOURS = {Status.COMPLETE.value: GOOD, Status.INCOMPLETE.value: NEUTRAL, Status.UNREADABLE.value: BAD,
                   "skipped": BAD, REMOVED: GONE}
 
-# Widths: the printed columns (all but files, date and bookkeeping) fit A3 landscape at
+# Widths: the printed columns (all but the shares, the track, files, date and bookkeeping) fit A3 landscape at
 # about 72 % (8 pt); long text wraps onto more lines instead. Amounts fit '12 345 678 kr'.
 COLUMNS = (
     Column("submission", 22, wrap=True),
@@ -54,6 +55,12 @@ COLUMNS = (
     Column("bedomning", 20, wrap=True, theirs=True),
     Column("kommentar", 27, wrap=True, theirs=True),
     Column("beslut", 16, wrap=True, theirs=True),
+    # Where the fund counts them (co-financing) and has tracks: empty for the others. For the
+    # screen (and its filters): the printed columns already fill A3 at ~72 %, and the memo
+    # prints the shares and the track for each submission.
+    Column("fund_share", 10, "pct", prints=False),
+    Column("own_share", 10, "pct", prints=False),
+    Column("track", 14, wrap=True, prints=False),
     Column("files", 30, wrap=True, prints=False),
     Column("checked", 16, "date", prints=False),
     Column("key", 14, hidden=True),
@@ -78,6 +85,9 @@ WORDS = {
     f"{HEADERS}.cost": both("Kostnad", "Cost"),
     f"{HEADERS}.savings": both("Besparing inom horisonten", "Savings within horizon"),
     f"{HEADERS}.ratio": both("Besparing/kostnad", "Savings/cost"),
+    f"{HEADERS}.fund_share": both("Fondens andel", "Fund's share"),
+    f"{HEADERS}.own_share": both("Egen andel", "Own share"),
+    f"{HEADERS}.track": both("Spår", "Track"),
     f"{HEADERS}.bedomning": both("Bedömning", "Bedömning"),
     f"{HEADERS}.kommentar": both("Kommentar", "Kommentar"),
     f"{HEADERS}.beslut": both("Förslag till beslut", "Förslag till beslut"),
@@ -170,12 +180,16 @@ def _missing_sections(docs: list[DocumentReport], schemas) -> list[str]:
 
 
 def _economic_figures(docs: list[DocumentReport]) -> dict[str, int | float | None]:
-    """Cost, savings within the horizon and their ratio: the one place the register reads
-    the economics (of the first document that has them, main document first)."""
+    """Cost, savings within the horizon and their ratio, the fund's share of the cost and the
+    applicants' own: the one place the register reads the economics (of the first document
+    that has them, main document first)."""
     econ = summary.economics_of(docs)
+    shares = econ.shares if econ is not None else None
     if econ is None:
-        return {"cost": None, "savings": None, "ratio": None}
-    return {"cost": number(econ.cost), "savings": number(econ.savings_total), "ratio": number(econ.ratio)}
+        return {"cost": None, "savings": None, "ratio": None, "fund_share": None, "own_share": None}
+    return {"cost": number(econ.cost), "savings": number(econ.savings_total), "ratio": number(econ.ratio),
+            "fund_share": number(shares.fund_share) if shares is not None else None,
+            "own_share": number(shares.own_share) if shares is not None else None}
 
 
 def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) -> dict[str, Any]:
@@ -200,6 +214,7 @@ def submission_row(sub: SubmissionReport, schemas, lang: str, now: dt.datetime) 
         "missing": ", ".join(_missing_sections(docs, schemas)),
         "amount": number(summary.amount(docs)),
         **_economic_figures(docs),
+        "track": summary.track(docs, schemas),
         "checked": now,
         "key": sub.submission,
     }
@@ -283,4 +298,4 @@ SHEET = SheetSpec(
     status_words=status_words, colours=STATUS_COLOURS, keep_order=True, keep_removed="always",
     # New in a later version, with plain headers a group may well have used for a column of
     # their own in an older register ("Orsak"): there, only a name marks them ours.
-    added_later=frozenset({"reason", "changed"}), from_old=note_changes, words=WORDS)
+    added_later=frozenset({"reason", "changed", "fund_share", "own_share", "track"}), from_old=note_changes, words=WORDS)
