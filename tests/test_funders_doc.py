@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import typing
 
 import docx
@@ -203,3 +204,83 @@ def test_the_page_names_every_key_of_the_format():
     missing = sorted((owner, key) for owner, key in keys if f"`{key}`" not in text)
     assert not missing, missing
     assert not [name for name in RULES if f"`{name}`" not in text]
+
+
+# -- what the two funds also show about the format --------------------------------------------
+
+def test_a_ceiling_on_the_cost_is_said_as_one_at_the_budgets_total(loaded, tmp_path):
+    """COST_CEILING_EXCEEDED of `of: cost` is about the cost, not the amount sought (its
+    variant), and stands at the budget's Totalt row, never at the amount sought."""
+    from socinv_docs.rules import cost_ceiling
+
+    profile = loaded.profiles["exempelstad-2026"]
+    capped = dataclasses.replace(profile, rules={**profile.rules,
+                                                 "cost_ceiling": cost_ceiling.Options(max_total=900_000, of="cost")})
+    schemas = dataclasses.replace(loaded, profiles={**loaded.profiles, profile.id: capped})
+    report = check_document(development(tmp_path / "ansokan.docx", "A", 700_000), schemas)
+    (finding,) = [f for f in report.findings if f.code is Code.COST_CEILING_EXCEEDED]
+    assert (finding.params["variant"], finding.params["amount"], finding.section) == ("cost", 1_000_000, "kostnader")
+    assert finding.field is None and finding.where.row_label == "Totalt"
+    # The table is named by the section it stands in, as people see it, never by its id.
+    assert loaded.kinds["utvecklingsansokan"].label(section="kostnader") == "2. Budget"
+
+
+def test_the_tracks_in_rules_and_profiles(loaded, folder, cli):
+    """`socinv rules TRACK_UNKNOWN` names the loaded funds with tracks and what each track
+    sets; `socinv rules OWN_SHARE_TOO_LOW` says own work in kronor where the form counts it."""
+    load_schemas.cache_clear()
+    track = cli("rules", "TRACK_UNKNOWN", "--schemas", folder, "--format", "json").json
+    assert [(p["profile"], len(p["demands"])) for p in track["profiles"]] == [("exempelstad-2026", 2)]
+    own = cli("rules", "OWN_SHARE_TOO_LOW", "--schemas", folder, "--format", "json").json
+    (region,) = [p for p in own["profiles"] if p["profile"] == "region-exempel-2026"]
+    assert region["demands"]
+    from socinv_docs.rules.cofinancing import demands
+
+    options = loaded.profiles["region-exempel-2026"].rules["cofinancing"]
+    (said,) = demands(Code.OWN_SHARE_TOO_LOW, options, loaded.profiles["region-exempel-2026"], loaded)
+    assert said["key"] == "cofinancing.own_share_in_kind"
+
+
+def test_a_field_of_several_lines_is_text_people_read(loaded, tmp_path):
+    """The applicant role on a `lines` field: one name a line, never a Python list."""
+    from socinv_docs import roles
+
+    kind = dataclasses.replace(loaded.kinds["samverkansansokan"],
+                               roles=dataclasses.replace(loaded.kinds["samverkansansokan"].roles, applicant="medsokande"))
+    report = check_document(partnership(tmp_path / "ansokan.docx", [
+        ("Sandvikens kommun", "100 000", "150 000"), ("Föreningen Läxhjälpen", "0", "100 000"),
+        ("Gävle kommun", "0", "50 000")]), loaded)
+    assert roles.applicant(report.document, kind) == "Föreningen Läxhjälpen\nGävle kommun"
+    assert roles.as_text([{"namnd": "Socialnämnden", "verksamhetsomrade": "Social välfärd"}]) == \
+        "Socialnämnden – Social välfärd"
+
+
+@pytest.mark.parametrize("file,old,new,where,key", [
+    # Two tracks that could be written alike: which one a form is on would be a tie-break.
+    ("profiles/exempelstad-2026.yaml", '["Implementering", "Spår B"]', '["Implementering", "Spår A"]',
+     "tracks.B.words.1", "schema.track_words_clash"),
+    # Tracks, but no kind of the fund says which one a form is on.
+    ("kinds/utvecklingsansokan.yaml", "  track: spar ", "  contact: spar ", "tracks", "schema.tracks_no_field"),
+    # A track's value written as a percentage.
+    ("profiles/exempelstad-2026.yaml", "{max_fund_share: 0.85}", "{max_fund_share: 85}",
+     "tracks.B.rules.cofinancing.max_fund_share", "schema.too_large"),
+    # A track setting a rule that looks across a submission (it cannot know the track).
+    ("profiles/exempelstad-2026.yaml", "rules: {cofinancing: {max_fund_share: 0.85}}",
+     "rules: {cofinancing: {max_fund_share: 0.85}, consistency: {}}", "tracks.B.rules.consistency",
+     "schema.track_submission_rule"),
+])
+def test_a_track_that_cannot_work_is_refused_with_its_line(folder, tmp_path, file, old, new, where, key):
+    from conftest import schema_problem
+
+    from socinv_docs.loading import SchemaError, read_schemas
+
+    root = tmp_path / "egna"
+    shutil.copytree(folder, root)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SchemaError) as exc:
+        read_schemas((schemas_dir(), root))
+    found = schema_problem(exc.value, "exempelstad-2026.yaml", where, key)
+    assert found.line is not None and found.column is not None
