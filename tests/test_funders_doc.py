@@ -104,6 +104,24 @@ def test_the_pages_folder_adds_two_funds_to_the_shipped_ones(folder, loaded):
     assert set(loaded.profiles["exempelstad-2026"].tracks) == {"A", "B"}
 
 
+def test_the_blank_form_is_recognised_with_every_section_empty(loaded, tmp_path):
+    """Step 5 of the page: the blank form itself is the fund's kind, every field missing and
+    every section empty (its printed guidance and row labels are no answer)."""
+    blank = form(tmp_path / "blank.docx", "Ansökan ur fonden för social utveckling",
+                 [(label, "") for label in ("Satsningens namn", "Sökande förvaltning", "Spår (A eller B)",
+                                            "Period (ÅÅÅÅ-MM-DD – ÅÅÅÅ-MM-DD)", "Sökt belopp (kr)")],
+                 [("1. Syfte och målgrupp", "Beskriv vad satsningen ska åstadkomma, och för vilka.", []),
+                  ("2. Budget", "Fyll i kostnaden per år och hur mycket av den som söks ur fonden.",
+                   [[["År", "Kostnad (kr)", "Söks ur fonden (kr)"], ["År 1", "", ""], ["År 2", "", ""],
+                     ["Totalt", "", ""]]])])
+    report = check_document(blank, loaded)
+    assert (report.kind, report.profile) == ("utvecklingsansokan", "exempelstad-2026")
+    assert {(f.code, f.section) for f in report.findings if f.code is Code.SECTION_EMPTY} == {
+        (Code.SECTION_EMPTY, "syfte"), (Code.SECTION_EMPTY, "budget")}
+    assert {f.field for f in report.findings if f.code is Code.FIELD_MISSING} == {
+        "namn", "sokande", "period", "sokt_belopp"}
+
+
 @pytest.mark.parametrize("track,sought,expected_track,codes", [
     ("A", 700_000, "A", []),  # 70 % on track A: at the ceiling
     ("Spår A", 800_000, "A", [Code.FUND_SHARE_TOO_HIGH]),  # 80 % on track A
