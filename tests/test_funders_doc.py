@@ -302,3 +302,25 @@ def test_a_track_that_cannot_work_is_refused_with_its_line(folder, tmp_path, fil
         read_schemas((schemas_dir(), root))
     found = schema_problem(exc.value, "exempelstad-2026.yaml", where, key)
     assert found.line is not None and found.column is not None
+
+
+def test_the_web_page_checks_with_the_folders_funds(folder, tmp_path):
+    """`serve --schemas DIR`: the page names the folder's funds, and its worker processes
+    check with them (not with the shipped schemas alone)."""
+    import httpx
+    from web_support import LiveServer
+
+    from socinv_docs.limits import Limits
+    from socinv_docs.web.app import create_app
+    from socinv_docs.web.settings import WebSettings
+
+    settings = WebSettings(workers=1, limits=Limits(max_seconds=60), tmp_root=tmp_path / "web")
+    (tmp_path / "web").mkdir()
+    path = development(tmp_path / "ansokan.docx", "B", 800_000)
+    with LiveServer(create_app(settings, schemas_folder=folder)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as client:
+        assert "Exempelstad, fonden för social utveckling" in client.get("/").text
+        response = client.post("/check", files=[("files", (path.name, path.read_bytes()))],
+                               headers={"accept": "application/json"})
+    assert response.status_code == 200
+    assert (response.json()["profile"], response.json()["track"]) == ("exempelstad-2026", "B")
