@@ -2,8 +2,9 @@
 
 Schemas are data in `schemas/` (YAML). These classes define that format and nothing else:
 reading the files, checking them and configuring the rules a profile enables is the
-loader's (loading.py), which gives a SchemaError naming the file and the key. Adding
-another municipality's template means adding files there, not code.
+loader's (loading/), which gives a SchemaError naming the file, line and key. Adding
+another municipality's template means adding files there (or in a folder of one's own,
+`--schemas`), not code.
 
 The classes are plain frozen dataclasses, checked by pydantic only when a YAML file is
 loaded. A `socinv check` then reads the checked set from a cache (schema_cache.py) and never

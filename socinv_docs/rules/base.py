@@ -3,7 +3,7 @@ runs in, and how it makes a finding.
 
 A rule is one module with one `check` and its `RULE = Rule(...)` declaration (name, codes,
 options, needs), listed in rules/registry.py. The profile enables it by name (`rules:
-{duration: {kinds: [ansokan], min_years: 2, max_years: 4}}`); the loader (loading.py)
+{duration: {kinds: [ansokan], min_years: 2, max_years: 4}}`); the loader (loading/)
 checks those options against its `Options` model when the profile is read, and `needs`
 (which of a kind's roles, or parts: criteria, grid, signatures, it reads) against the
 kinds, so a profile that enables a rule for a kind without them is refused then, not
