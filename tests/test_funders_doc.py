@@ -197,6 +197,11 @@ def test_a_folder_of_applications_into_register_and_memo(folder, tmp_path, cli):
     memo = cli("memo", inkomna, "--output", tmp_path / "underlag.md", "--schemas", folder)
     assert memo.exit_code == 0, memo.output
     assert "Spår B – implementering" in (tmp_path / "underlag.md").read_text(encoding="utf-8")
+    word = cli("memo", inkomna, "--output", tmp_path / "underlag.docx", "--schemas", folder)
+    assert word.exit_code == 0, word.output
+    cells = [cell.text for table in docx.Document(str(tmp_path / "underlag.docx")).tables
+             for row in table.rows for cell in row.cells]
+    assert "Spår B – implementering" in cells
 
 
 # -- every key of the format is on the page --------------------------------------------------
