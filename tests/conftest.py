@@ -32,6 +32,45 @@ os.environ["SOCINV_CACHE_DIR"] = tempfile.mkdtemp(prefix="socinv-test-cache-")
 atexit.register(shutil.rmtree, os.environ["SOCINV_CACHE_DIR"], ignore_errors=True)
 
 
+# A funder of one's own, the smallest that loads: a folder added to the shipped ones (no
+# common.yaml), for the tests of schema folders and schema errors.
+OWN_KIND = """\
+id: stod
+title: "Ansökan om stöd ur Exempelkommunens fond"
+format: docx
+detect: {phrases: ["Ansökan om stöd ur Exempelkommunens fond"], min_score: 3}
+fields:
+  - {id: namn, label: "Projektets namn"}
+  - {id: organisationer, label: "Organisationer", type: lines, required: "no"}
+sections:
+  - {id: syfte, heading: "1. Syfte", guidance: ["Beskriv syftet med satsningen."]}
+  - {id: mal, heading: "2. Mål"}
+roles:
+  title: namn
+  parties: [{field: organisationer, category: auto}]
+"""
+
+OWN_PROFILE = """\
+id: stod-2026
+funder: "Exempelkommun"
+kinds: [stod]
+rules:
+  sections: {}
+  fields: {}
+"""
+
+
+@pytest.fixture
+def own(tmp_path):
+    """A folder of one's own funder (added to the shipped ones: no common.yaml)."""
+    root = tmp_path / "egna"
+    (root / "kinds").mkdir(parents=True)
+    (root / "profiles").mkdir()
+    (root / "kinds" / "stod.yaml").write_text(OWN_KIND, encoding="utf-8")
+    (root / "profiles" / "stod-2026.yaml").write_text(OWN_PROFILE, encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """LibreOffice's soffice, for the tests that round-trip files through it as people's files

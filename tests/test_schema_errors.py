@@ -8,48 +8,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import OWN_KIND as KIND
+from conftest import OWN_PROFILE as PROFILE
 from conftest import schema_problem
 
 from socinv_docs import messages
 from socinv_docs.loading import SchemaError, load_schemas, read_schemas, schemas_dir
 from socinv_docs.loading.errors import Problem
 from socinv_docs.roles import category_of
-
-KIND = """\
-id: stod
-title: "Ansökan om stöd ur Exempelkommunens fond"
-format: docx
-detect: {phrases: ["Ansökan om stöd ur Exempelkommunens fond"], min_score: 3}
-fields:
-  - {id: namn, label: "Projektets namn"}
-  - {id: organisationer, label: "Organisationer", type: lines, required: "no"}
-sections:
-  - {id: syfte, heading: "1. Syfte", guidance: ["Beskriv syftet med satsningen."]}
-  - {id: mal, heading: "2. Mål"}
-roles:
-  title: namn
-  parties: [{field: organisationer, category: auto}]
-"""
-
-PROFILE = """\
-id: stod-2026
-funder: "Exempelkommun"
-kinds: [stod]
-rules:
-  sections: {}
-  fields: {}
-"""
-
-
-@pytest.fixture
-def own(tmp_path):
-    """A folder of one's own funder (added to the shipped ones: no common.yaml)."""
-    root = tmp_path / "egna"
-    (root / "kinds").mkdir(parents=True)
-    (root / "profiles").mkdir()
-    (root / "kinds" / "stod.yaml").write_text(KIND, encoding="utf-8")
-    (root / "profiles" / "stod-2026.yaml").write_text(PROFILE, encoding="utf-8")
-    return root
 
 
 def _refused(root, file: str, old: str, new: str) -> SchemaError:

@@ -8,23 +8,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import OWN_KIND as KIND
+from conftest import OWN_PROFILE as PROFILE
 from conftest import schema_problem
-from test_schema_errors import KIND, PROFILE
 
 from socinv_docs import messages, schema_cache
 from socinv_docs.loading import SchemaError, checking_code, load_schemas, schema_folders, schemas_dir
 
 SHIPPED = {"orebro-2020", "molndal-2018", "gavleborg-2019"}
-
-
-@pytest.fixture
-def own(tmp_path):
-    root = tmp_path / "egna"
-    (root / "kinds").mkdir(parents=True)
-    (root / "profiles").mkdir()
-    (root / "kinds" / "stod.yaml").write_text(KIND, encoding="utf-8")
-    (root / "profiles" / "stod-2026.yaml").write_text(PROFILE, encoding="utf-8")
-    return root
 
 
 @pytest.fixture
