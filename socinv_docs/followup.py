@@ -27,6 +27,10 @@ whose scan and worker processes it uses):
    file once); matched to the expected report of its period (REPORT_PERIOD_INVALID when none
    is, or when that one came in already). An expected report still out after its due date
    is REPORT_OVERDUE, unless the processledare marked it Överhoppad.
+4. **The proposals.** Each report received gets its proposed decision and the amount for its
+   period (proposal.py), in the order the reports were due; the processledare's Förslag
+   till beslut on Rapporter overrules it. The memos show them (`socinv memo DIR --workbook W`
+   runs the same steps with `read_only`: the workbook is read, never written).
 """
 
 from __future__ import annotations
@@ -53,10 +57,11 @@ from socinv_docs.approved import (
 from socinv_docs.atomic import Busy, exclusive, is_tool_output
 from socinv_docs.codes import Code
 from socinv_docs.extract.text import fold
-from socinv_docs.followup_report import CostLine, ExpectedRow, FollowupRun, SatsningFollowup, State
+from socinv_docs.followup_report import ExpectedRow, FollowupRun, SatsningFollowup, State
 from socinv_docs.messages import literal, msg
 from socinv_docs.names import printable
 from socinv_docs.pipeline import evaluate, is_report, report_unlinked
+from socinv_docs.proposal import cost_lines, reviews
 from socinv_docs.plan import Beslut, ExpectedReport, Plan
 from socinv_docs.render.followup.sheets.rapporter import is_skipped, row_key
 from socinv_docs.report import DocumentReport, Finding, SkippedEntry
@@ -92,8 +97,10 @@ class Followup:
 
     def __init__(self, directory: Path, schemas: SchemaSet, *, workbook: Path, date: dt.date | None = None,
                  lang: str = "sv", jobs: int | None = None, force: bool = False, follow_links: bool = False,
-                 skip: tuple[Path, ...] = ()) -> None:
+                 skip: tuple[Path, ...] = (), read_only: bool = False) -> None:
         self.directory, self.schemas, self.workbook = Path(directory), schemas, Path(workbook)
+        # For a memo: the workbook is only read (it may be open in Excel), never written.
+        self.read_only = read_only
         self.date = date or dt.date.today()
         self.lang, self.jobs, self.force, self.follow_links, self.skip = lang, jobs, force, follow_links, skip
         self.kept = None  # what the workbook holds (render.followup.book.Kept), once prepared
@@ -108,9 +115,11 @@ class Followup:
         from socinv_docs.render.followup.book import FollowupBookError, check_writable, read_kept
         from socinv_docs.validate import scan
 
-        self._refuse_workbook_onto_input()
+        if not self.read_only:
+            self._refuse_workbook_onto_input()
         try:
-            check_writable(self.workbook, force=self.force)
+            if not self.read_only:
+                check_writable(self.workbook, force=self.force)
             self.kept = read_kept(self.workbook)
         except FollowupBookError as exc:
             raise book_refusal(exc) from None
@@ -160,6 +169,8 @@ class Followup:
 
     def write_workbook(self, run: FollowupRun):
         """The workbook's read–merge–write under a lock of our own, as the register's."""
+        if self.read_only:
+            raise ValueError("a follow-up prepared read_only never writes its workbook")
         from socinv_docs.render.followup.book import FollowupBookError, write_followup  # start-up: see prepare
 
         try:
@@ -486,36 +497,6 @@ def _schedule(s: SatsningFollowup, schemas: SchemaSet, kept, today: dt.date) -> 
                                            report=row.report.key,
                                            **({"variant": "one_day"} if row.status.days_late == 1 else {})))
     s.expected = rows
-    s.costs = _costs(plan, [row.received for row in sorted(rows, key=lambda r: r.report.due) if row.received],
-                     schemas)
-
-
-def _costs(plan: Plan, received: list[DocumentReport], schemas: SchemaSet) -> list[CostLine]:
-    """Plan against utfall per calendar year and component: the plan's budget lines, with
-    each year's utfall from the latest report that shows it. A report shows a year when it
-    gives an utfall, a part of the fund or a forecast for it: a pre-filled report lists every
-    year of the plan with its budget, and the years it leaves blank replace nothing."""
-    reported: dict[int, tuple[str, list]] = {}
-    for doc in received:  # by due date: a later report's year replaces an earlier one's
-        kind = schemas.kinds.get(doc.kind)
-        rows = [r for r in roles.report_cost_rows(doc.document, kind) if r.year is not None and not r.is_total
-                and not r.is_year_total] if kind is not None and doc.document is not None else []
-        for year in {r.year for r in rows}:
-            of_year = [r for r in rows if r.year == year]
-            if any(value is not None for r in of_year for value in (r.actual, r.fund, r.forecast)):
-                reported[year] = (doc.file, of_year)
-    labels = {fold(line.label): line.component for line in plan.budget}
-    lines: dict[tuple[int, str], CostLine] = {
-        (b.calendar_year, b.component): CostLine(b.calendar_year, b.component, b.label, b.amount) for b in plan.budget}
-    for year, (file, rows) in reported.items():
-        for r in rows:
-            component = labels.get(fold(r.component), "")
-            key = (year, component or r.component)
-            before = lines.get(key, CostLine(year, component, r.component, None))
-            lines[key] = replace(before, actual=_add(before.actual, r.actual), fund=_add(before.fund, r.fund),
-                                 forecast=_add(before.forecast, r.forecast), source=file)
-    return [lines[k] for k in sorted(lines, key=lambda k: (k[0], k[1] not in {b.component for b in plan.budget}))]
-
-
-def _add(a: int | None, b: int | None) -> int | None:
-    return b if a is None else a if b is None else a + b
+    s.costs = cost_lines(plan, [row.received for row in sorted(rows, key=lambda r: r.report.due) if row.received],
+                         schemas)
+    s.reviews = reviews(s, schemas, skips)

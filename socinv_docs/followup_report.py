@@ -99,6 +99,67 @@ class CostLine:
         return None if deviation is None or not self.plan else deviation / self.plan
 
 
+class Decision(StrEnum):
+    """What a received report is proposed to lead to (SPEC §9: the memo per report)."""
+
+    PAYMENT = "payment"  # godkänns som underlag för utbetalning (with the amount for the period)
+    SUPPLEMENT = "supplement"  # komplettering begärs
+    STOP_REVIEW = "stop_review"  # underlag för avbrytandeprövning
+    APPROVED = "approved"  # godkänns: a report that carries no money (the uppföljande utvärdering)
+
+
+@dataclass(frozen=True)
+class YearPayment:
+    """The fund's money of one calendar year a report covers: what the report shows the fund
+    has carried (its varav fonden), and what earlier reports were already the basis of."""
+
+    year: int
+    fund: int | None  # None: the report shows no varav fonden for the year
+    paid_before: int = 0
+
+    @property
+    def due(self) -> int:
+        """What is left to pay for the year on this report (never below 0)."""
+        return max(0, (self.fund or 0) - self.paid_before)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The proposed decision on a received report (proposal.propose decides it)."""
+
+    decision: Decision  # the one in force: the processledare's where they typed one we know
+    proposed: Decision  # the tool's own
+    amount: int | None = None  # to pay for the period (PAYMENT); None: nothing to pay on
+    years: tuple[YearPayment, ...] = ()  # how the amount was reached
+    # Why: the codes of the errors (SUPPLEMENT), the förutsättningar answered Nej (STOP_REVIEW).
+    reasons: tuple[str, ...] = ()
+    typed: str = ""  # the processledare's Förslag till beslut on Rapporter, as typed
+
+    @property
+    def overruled(self) -> bool:
+        return self.decision is not self.proposed
+
+    def to_json(self) -> dict:
+        return {"decision": self.decision.value, "proposed": self.proposed.value, "amount": self.amount,
+                "years": [{"year": y.year, "fund": y.fund, "paid_before": y.paid_before, "due": y.due}
+                          for y in self.years],
+                "reasons": list(self.reasons), "typed": self.typed or None}
+
+
+@dataclass(frozen=True)
+class ReportReview:
+    """A received report as its memo shows it: the expected report it came in for, its own
+    Ekonomi against the plan, and the proposed decision."""
+
+    file: str  # the report's DocumentReport.file
+    expected: str | None  # the ExpectedReport's key it was matched to; None: none (invalid, unlinked)
+    costs: tuple[CostLine, ...]
+    proposal: Proposal
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "expected": self.expected, **self.proposal.to_json()}
+
+
 @dataclass
 class SatsningFollowup:
     """One satsning (a sub-folder of the follow-up folder) on the run's day."""
@@ -114,6 +175,7 @@ class SatsningFollowup:
     problem: dict | None = None  # why there is no plan: a message as data (messages.msg)
     manual_status: str = ""  # Avbruten / Implementerad, as the processledare typed it
     versions: list[Plan] = data_field(default_factory=list)  # every version, oldest first (the store)
+    reviews: list[ReportReview] = data_field(default_factory=list)  # one per report received, by due date
 
     @property
     def all_findings(self) -> list[Finding]:
@@ -153,7 +215,8 @@ class SatsningFollowup:
                 "expected_reports": [row.to_json() for row in self.expected],
                 "reports": [SubmissionReport(submission=d.file, documents=[d]).to_json(lang) for d in self.reports],
                 "approved": [d.file for d in self.approved],
-                "findings": [f.to_json(lang) for f in self.findings]}
+                "findings": [f.to_json(lang) for f in self.findings],
+                "proposals": [r.to_json() for r in self.reviews]}
 
 
 def beslut_json(beslut: Beslut) -> dict[str, Any]:

@@ -34,7 +34,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("loading", ("socinv_docs.loading",)),
     ("pipeline", ("socinv_docs.pipeline", "socinv_docs.validate")),
     ("render", ("socinv_docs.render",)),
-    ("service", ("socinv_docs.service", "socinv_docs.followup", "socinv_docs.followup_templates")),
+    ("service", ("socinv_docs.service", "socinv_docs.followup", "socinv_docs.followup_templates",
+                 "socinv_docs.proposal")),
     ("front", ("socinv_docs.cli", "socinv_docs.clilang", "socinv_docs.web", "socinv_docs.__main__")),
 ]
 

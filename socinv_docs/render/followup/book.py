@@ -42,7 +42,8 @@ class Kept:
     """What the workbook holds before a run: what the processledare typed, and the store."""
 
     typed: dict[str, dict[str, Any]] = field(default_factory=dict)  # satsning -> beslut columns, manual status
-    skips: dict[str, dict[str, Any]] = field(default_factory=dict)  # Rapporter's row key -> Överhoppad, Skäl
+    # Rapporter's row key -> Överhoppad, Skäl, Förslag till beslut
+    skips: dict[str, dict[str, Any]] = field(default_factory=dict)
     plans: dict[str, list[Plan]] = field(default_factory=dict)
     expected: dict[str, list[tuple[ExpectedReport, int]]] = field(default_factory=dict)
     received: dict[str, dict[str, str]] = field(default_factory=dict)  # satsning -> report key -> file
@@ -91,7 +92,8 @@ def _kept(wb, path: Path) -> Kept:
         raise FollowupBookError("followup.book.store_missing", path=str(path), sheet=store.TITLE)
     skips = {}
     if rapporter.SHEET.title in wb.sheetnames:
-        skips = keyed_values(read_named(wb, rapporter.SHEET, legacy=False), rapporter.SKIP_COLUMNS)
+        skips = keyed_values(read_named(wb, rapporter.SHEET, legacy=False),
+                             (*rapporter.SKIP_COLUMNS, rapporter.DECISION_COLUMN))
     return Kept(typed=typed, skips=skips, plans=stored.plans, expected=stored.expected, received=stored.received)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from socinv_docs.followup_report import ExpectedRow, SatsningFollowup, State
+from socinv_docs.followup_report import Decision, ExpectedRow, SatsningFollowup, State
 from socinv_docs.plan import ExpectedReport
 from socinv_docs.render.workbook.spec import REMOVED, Column, RowRule, SheetSpec, both
 from socinv_docs.render.workbook.styles import BAD, GONE, GOOD, NEUTRAL
@@ -34,11 +34,15 @@ COLUMNS = (
     Column("warnings", 11, "int"),
     Column("overhoppad", 11, theirs=True),
     Column("skal", 28, wrap=True, theirs=True),
+    # The processledare's own decision on a received report, overruling the memo's proposal
+    # (proposal.propose): optional, for the screen.
+    Column("forslag", 22, wrap=True, theirs=True, prints=False),
     Column("plan_version", 8, "int", prints=False),
     Column("key", 14, hidden=True),
 )
 
 SKIP_COLUMNS = ("overhoppad", "skal")  # the processledare's: read back by the next run
+DECISION_COLUMN = "forslag"  # the processledare's Förslag till beslut: read back by the next run and memo
 
 COLOURS = {State.EXPECTED.value: NEUTRAL, State.RECEIVED.value: NEUTRAL, State.COMPLETE.value: GOOD,
            State.INCOMPLETE.value: NEUTRAL, State.LATE.value: BAD, State.SKIPPED.value: GONE,
@@ -58,6 +62,7 @@ WORDS = {
     f"{HEADERS}.warnings": both("Varningar", "Warnings"),
     f"{HEADERS}.overhoppad": both("Överhoppad", "Överhoppad"),
     f"{HEADERS}.skal": both("Skäl", "Skäl"),
+    f"{HEADERS}.forslag": both("Förslag till beslut", "Förslag till beslut"),
     f"{HEADERS}.plan_version": both("Planversion", "Plan version"),
     f"{HEADERS}.key": both("socinv-docs: radens nyckel (ändra inte)", "socinv-docs: row key (do not edit)"),
     "followup.rap.state.expected": both("Väntas", "Expected"),
@@ -76,6 +81,13 @@ WORDS = {
     # any other text there but "Nej" skips it too.
     "followup.rap.skip_yes": both("Ja", "Ja"),
     "followup.rap.skip_no": both("Nej\nNo", "Nej\nNo"),
+    # What the processledare types under Förslag till beslut (the drop-down's choices) to
+    # overrule the memo's proposal, Swedish in both languages as Överhoppad's Ja; the memo's
+    # own words for each are in messages/memo.py.
+    "followup.rap.decision.payment": both("Utbetalning", "Utbetalning"),
+    "followup.rap.decision.supplement": both("Komplettering", "Komplettering"),
+    "followup.rap.decision.stop_review": both("Avbrytandeprövning", "Avbrytandeprövning"),
+    "followup.rap.decision.approved": both("Godkänns", "Godkänns"),
 }
 
 
@@ -90,6 +102,20 @@ def is_skipped(typed: object) -> bool:
         return False
     text = " ".join(str(typed).split()).casefold()
     return bool(text) and text not in {w.casefold() for w in SHEET.text("followup.rap.skip_no").split("\n")}
+
+
+def decision_typed(typed: object) -> Decision | None:
+    """The decision the processledare's Förslag till beslut names, by its word in the drop-down
+    ("Utbetalning") or a phrase that begins with it ("Komplettering begärs", "utbetalning
+    432 000 kr"); None for anything else (their own words, kept as typed)."""
+    text = " ".join(str(typed or "").split()).casefold()
+    if not text:
+        return None
+    for decision in Decision:
+        words = {SHEET.text(f"followup.rap.decision.{decision.value}", lang).casefold() for lang in ("sv", "en")}
+        if any(text == word or text.startswith(word + " ") for word in words):
+            return decision
+    return None
 
 
 def row_key(satsning: str, report: ExpectedReport) -> str:
