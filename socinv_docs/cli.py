@@ -193,6 +193,18 @@ def _err(text: str) -> None:
 FOLLOW_LINKS = click.option("--follow-links", is_flag=True)
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(messages.text("followup.bad_date", ctx.meta.get("lang", "sv"), value=value)) from None
+
+
+
 @main.command(context_settings=CONTEXT)
 @HELP
 @click.argument("directory", type=click.Path(path_type=Path, exists=True, file_okay=False))
@@ -266,12 +278,16 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
 @click.option("--template", "template", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None)
 @click.option("--split", "split", type=click.Path(path_type=Path, file_okay=False), default=None)
 @click.option("--jobs", type=click.IntRange(min=1), default=None)
+@click.option("--workbook", "workbook", type=click.Path(exists=True, path_type=Path, dir_okay=False), default=None)
+@click.option("--date", "date", default=None, callback=_day)
+@click.option("--since", "since", default=None, callback=_day)
 @LANG
 @FOLLOW_LINKS
 @SCHEMAS
 def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting: str | None, fmt: str | None,
          template: Path | None, jobs: int | None, lang: str, follow_links: bool = False,
-         split: Path | None = None, schemas_folder: Path | None = None) -> None:
+         split: Path | None = None, workbook: Path | None = None, date=None, since=None,
+         schemas_folder: Path | None = None) -> None:
     """Skriv beredningsunderlag och mötessammanställning (INPUTS: mapp eller filer).
 
     En mapp ger ett underlag per inskick; filer tillsammans är ett inskick.
@@ -289,10 +305,15 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
         _err(messages.text("memo.wrong_suffix", lang, path=printable(output), format=fmt, suffix=MEMO_SUFFIX[fmt]))
         sys.exit(2)
     try:
-        service.refuse_memo_onto_input(output, inputs, [p for p in (register, template) if p is not None])
+        service.refuse_memo_onto_input(output, inputs, [p for p in (register, template, workbook) if p is not None])
+        service.refuse_memo_options(inputs, register=register, workbook=workbook, date=date, since=since)
     except service.Refused as exc:
         _err(exc.text(lang))
         sys.exit(2)
+    if workbook is not None:
+        _followup_memo(inputs[0], workbook, output, fmt, template=template, split=split, meeting=meeting, date=date,
+                       since=since, jobs=jobs, lang=lang, follow_links=follow_links, schemas_folder=schemas_folder)
+        return
     schemas = _schemas(lang, schemas_folder)
     assessments = {}
     if register is not None:
@@ -321,6 +342,47 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
 
 
 MEMO_SUFFIX = {"docx": ".docx", "html": ".html", "md": ".md"}
+
+
+def _followup_memo(directory: Path, workbook: Path, output: Path, fmt: str, *, template: Path | None,
+                   split: Path | None, meeting: str | None, date, since, jobs: int | None, lang: str,
+                   follow_links: bool, schemas_folder: Path | None = None) -> None:
+    """`memo DIR --workbook W`: the follow-up run as `followup` makes it (the workbook only
+    read), then the portfolio and a memo per report."""
+    # start-up: the follow-up run, its pipeline and the workbook's reader only here (see check)
+    from socinv_docs import followup as F
+    from socinv_docs import service
+    from socinv_docs.render.followup.memo import write_followup_memos
+    from socinv_docs.render.memo import MemoError
+    from socinv_docs.validate import skipped_line
+
+    schemas = _schemas(lang, schemas_folder)
+    job = F.Followup(directory, schemas, workbook=workbook, date=date, lang=lang, jobs=jobs,
+                     follow_links=follow_links, skip=tuple(p for p in (output, template) if p is not None),
+                     read_only=True)
+    try:
+        job.prepare()
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
+    with _libraries_print_to_stderr():
+        run = job.run()
+    for entry in run.skipped:  # the memo is not about them, but the processledare must know
+        _err(skipped_line(entry, lang))
+    try:
+        context = write_followup_memos(run, schemas, fmt, output, split=split, template=template, meeting=meeting,
+                                       lang=lang, since=since)
+    except MemoError as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
+    except OSError as exc:
+        _err(messages.text("ui.write_failed", lang, path=printable(exc.filename or output),
+                           error=messages.os_error(exc, lang)))
+        sys.exit(2)
+    _err(messages.text("memo.fu.written", lang, path=printable(output), satsningar=len(run.satsningar),
+                       reports=len(context["reports"])))
+    if split is not None:
+        _err(messages.text("memo.fu.split_written", lang, path=printable(split), count=len(context["reports"])))
 
 
 def _memo_format(template: Path | None, output: Path | None, default: str | None = "docx") -> str | None:
@@ -354,17 +416,6 @@ def followup() -> None:
     """Follow up granted satsningar (help text: "cli.followup.doc")."""
 
 
-def _day(ctx: click.Context, param: click.Parameter, value: str | None):
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(messages.text("followup.bad_date", ctx.meta.get("lang", "sv"), value=value)) from None
-
-
 @followup.command("run", hidden=True, context_settings=CONTEXT)
 @HELP
 @click.argument("directory", type=click.Path(path_type=Path, exists=True, file_okay=False))
@@ -387,7 +438,7 @@ def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path
     from socinv_docs.render.followup.text import followup_lines
     from socinv_docs.validate import skipped_line
 
-    schemas = _schemas(lang)
+    schemas = _schemas(lang, schemas_folder)
     job = F.Followup(directory, schemas, workbook=workbook, date=date, lang=lang, jobs=jobs, force=force,
                      follow_links=follow_links, skip=tuple(p for p in (calendar,) if p is not None))
     try:

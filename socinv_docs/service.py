@@ -351,6 +351,30 @@ def memo_run(inputs: Sequence[Path], schemas: SchemaSet, *, jobs: int | None = N
     return run
 
 
+def refuse_memo_options(inputs: Sequence[Path], *, register: Path | None, workbook: Path | None,
+                        date: object = None, since: object = None) -> None:
+    """Which memo is asked for: with `workbook` the follow-up memo of one follow-up folder
+    (never with the review group's register); without it the beredningsunderlag, which
+    takes neither --date nor --since, and is not made of a follow-up folder (a sub-folder
+    with a beslut.yaml: its reports would be read as submissions)."""
+    if workbook is not None:
+        if register is not None:
+            raise Refused("memo.fu.register_and_workbook")
+        if len(inputs) != 1 or not inputs[0].is_dir():
+            raise Refused("memo.fu.only_one_folder")
+        return
+    for option, value in (("--date", date), ("--since", since)):
+        if value is not None:
+            raise Refused("memo.fu.followup_only", option=option)
+    for folder in (p for p in inputs if p.is_dir()):
+        try:
+            followup = any((sub / "beslut.yaml").is_file() for sub in folder.iterdir() if sub.is_dir())
+        except OSError:
+            continue  # the run says what it cannot read
+        if followup:
+            raise Refused("memo.fu.looks_like_followup", dir=printable(folder))
+
+
 def refuse_memo_onto_input(output: Path, inputs: Sequence[Path], others: Sequence[Path]) -> None:
     """The memo never replaces what it is made from: an input, the register or the
     template (`others`), nor an existing file inside an input folder (or beside an input

@@ -255,7 +255,9 @@ def test_installed_console_script_finds_its_schemas(tmp_path):
                               cwd=tmp_path, timeout=60)
     assert exported.returncode == 0, exported.stderr
     assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == [
-        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2", "rapporter"]
+        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2", "rapporter",
+        "uppfoljning-en.docx", "uppfoljning-en.html.j2", "uppfoljning-en.md.j2", "uppfoljning.docx",
+        "uppfoljning.html.j2", "uppfoljning.md.j2"]
     # So do the funders' blank report forms (schemas/forms, named by the profiles).
     assert sorted(p.relative_to(tmp_path / "mallar" / "rapporter").as_posix()
                   for p in (tmp_path / "mallar" / "rapporter").rglob("*.docx")) == [

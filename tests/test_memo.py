@@ -148,7 +148,9 @@ def test_unreadable_submission_memo_says_so(run, schemas, tmp_path):
 def test_edited_templates_change_the_output(run, schemas, tmp_path):
     exported = export_templates(tmp_path / "mallar")
     assert {p.name for p in exported} == {"memo.docx", "memo.html.j2", "memo.md.j2",
-                                          "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2"}
+                                          "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2",
+                                          "uppfoljning.docx", "uppfoljning.html.j2", "uppfoljning.md.j2",
+                                          "uppfoljning-en.docx", "uppfoljning-en.html.j2", "uppfoljning-en.md.j2"}
     html_template = tmp_path / "mallar" / "memo.html.j2"
     html_template.write_text(html_template.read_text(encoding="utf-8").replace("Översikt", "Överblick"),
                              encoding="utf-8")
@@ -178,9 +180,10 @@ def _page_sizes(path: Path) -> list[tuple[int, int]]:
 
 
 def test_word_templates_and_memos_are_a4(run, schemas, tmp_path):
-    shipped = [templates_dir() / "memo.docx", templates_dir() / "memo-en.docx"]
+    shipped = [templates_dir() / name for name in ("memo.docx", "memo-en.docx", "uppfoljning.docx",
+                                                   "uppfoljning-en.docx")]
     exported = [p for p in export_templates(tmp_path / "mallar") if p.suffix == ".docx"]
-    assert len(exported) == 2
+    assert len(exported) == 4
     for template in [*shipped, *exported]:
         assert _page_sizes(template) == [A4_TWIPS], template.name
         section = docx.Document(str(template)).sections[0]
@@ -261,7 +264,9 @@ def test_templates_export_command(cli, tmp_path):
     result = cli("templates", "export", tmp_path / "mallar")
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "mallar").iterdir()) == [
-        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2", "rapporter"]
+        "memo-en.docx", "memo-en.html.j2", "memo-en.md.j2", "memo.docx", "memo.html.j2", "memo.md.j2", "rapporter",
+        "uppfoljning-en.docx", "uppfoljning-en.html.j2", "uppfoljning-en.md.j2", "uppfoljning.docx",
+        "uppfoljning.html.j2", "uppfoljning.md.j2"]
 
 
 def test_memo_refuses_a_template_of_another_format(cli, tmp_path):

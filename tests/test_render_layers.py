@@ -24,12 +24,12 @@ FLOORS = {
                  {"xlsx.book"}, {"review_sheet", "word"}, {"excel"}, {"__init__"}],
     "followup": [{"__init__", "sheets.__init__", "store"}, {"sheets.rapporter"},
                  {"sheets.satsningar", "sheets.ekonomi", "sheets.findings"},
-                 {"sheets.lists", "text", "calendar"}, {"book"}],
-    "memo": [{"markdown", "templates"}, {"sandbox"}, {"errors"}, {"child", "fill", "context"}, {"write"},
+                 {"sheets.lists", "text", "calendar", "portfolio", "report_memo"}, {"book", "memo"}],
+    "memo": [{"markdown", "templates", "chart"}, {"sandbox"}, {"errors"}, {"child", "fill", "context"}, {"write"},
              {"__init__"}],
     "": [{"text", "rules", "profiles", "prefill", "__init__"}],
 }
-USES = {"workbook": set(), "register": {"workbook"}, "followup": {"workbook"}, "annotate": set(), "memo": {"register", ""}, "": set()}
+USES = {"workbook": set(), "register": {"workbook"}, "followup": {"workbook", "memo"}, "annotate": set(), "memo": {"register", ""}, "": set()}
 # The generic layers: Excel files and packages, never what a submission or a finding is.
 GENERIC = ("workbook.", "annotate.errors", "annotate.package", "annotate.xlsx.")
 ABOUT_SUBMISSIONS = ("socinv_docs.report", "socinv_docs.codes", "socinv_docs.summary", "socinv_docs.model",

@@ -62,10 +62,18 @@ WORDS: dict[str, dict[str, Text]] = {
     "cli.memo.doc": {
         "sv": Text("Skriv beredningsunderlag och mötessammanställning (INDATA: mapp eller filer).\n\n"
                    "En mapp ger ett underlag per inskick; filer tillsammans är ett inskick. "
-                   "Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx"),
+                   "Exempel: socinv memo inkomna/ --register register.xlsx -o underlag.docx\n\n"
+                   "Med --workbook är INDATA en uppföljningsmapp: portföljen (alla satsningar med läge, rapporter "
+                   "som ska in, försenade, fondens belopp) och en promemoria per inkommen rapport med plan mot "
+                   "utfall och förslag till beslut. Exempel: socinv memo satsningar/ --workbook uppfoljning.xlsx "
+                   "--date 2028-02-15 -o uppfoljning.docx"),
         "en": Text("Write review memos and a meeting summary (INPUTS: a folder or files).\n\n"
                    "A folder gives one memo per submission; files together are one submission. "
-                   "Example: socinv memo inbox/ --register register.xlsx -o memos.docx")},
+                   "Example: socinv memo inbox/ --register register.xlsx -o memos.docx\n\n"
+                   "With --workbook INPUTS is a follow-up folder: the portfolio (every satsning with its state, "
+                   "reports due, late ones, the fund's amounts) and a memo per report received with plan against "
+                   "costs and a proposed decision. Example: socinv memo satsningar/ --workbook uppfoljning.xlsx "
+                   "--date 2028-02-15 -o uppfoljning.docx")},
     "cli.templates.doc": {"sv": Text("Mallarna för promemorior och rapporter: kopiera ut dem för att redigera."),
                            "en": Text("The memo templates and report forms: copy them out to edit them.")},
     "cli.templates.export.doc": {
@@ -165,6 +173,7 @@ WORDS: dict[str, dict[str, Text]] = {
     "cli.metavar.workbook": {"sv": Text("FIL"), "en": Text("FILE")},
     "cli.metavar.calendar": {"sv": Text("FIL"), "en": Text("FILE")},
     "cli.metavar.date": {"sv": Text("ÅÅÅÅ-MM-DD"), "en": Text("YYYY-MM-DD")},
+    "cli.metavar.since": {"sv": Text("ÅÅÅÅ-MM-DD"), "en": Text("YYYY-MM-DD")},
     "cli.metavar.reminder_days": {"sv": Text("DAGAR"), "en": Text("DAYS")},
     "cli.opt.follow_links": {
         "sv": Text("Följ länkar som leder utanför mappen (annars rapporteras de men läses inte)."),
@@ -231,6 +240,17 @@ WORDS: dict[str, dict[str, Text]] = {
                      "en": Text("Format (default: from the template's or the output's ending, else docx).")},
     "cli.memo.template": {"sv": Text("En egen mall (se socinv templates export)."),
                           "en": Text("A template of your own (see socinv templates export).")},
+    "cli.memo.workbook": {
+        "sv": Text("Uppföljningsboken: då är INDATA en uppföljningsmapp, och promemorian är portföljen och en "
+                   "promemoria per rapport (boken läses, ändras inte)."),
+        "en": Text("The follow-up workbook: INPUTS is then a follow-up folder, and the memo is the portfolio and a "
+                   "memo per report (the workbook is read, not changed).")},
+    "cli.memo.date": {
+        "sv": Text("Med --workbook: dagen som lägena gäller (ÅÅÅÅ-MM-DD; standard: i dag), t.ex. mötesdagen."),
+        "en": Text("With --workbook: the day the statuses are for (YYYY-MM-DD; default: today), e.g. the meeting.")},
+    "cli.memo.since": {
+        "sv": Text("Med --workbook: promemorior bara för rapporter som kommit in från och med den dagen."),
+        "en": Text("With --workbook: memos only for reports that came in on or after that day.")},
     "cli.memo.split": {"sv": Text("Skriv också ett beredningsunderlag per inskick i denna mapp (för diariet)."),
                        "en": Text("Also write one review memo per submission into this folder (for the registry).")},
     "cli.metavar.options": {"sv": Text("[ALTERNATIV]"), "en": Text("[OPTIONS]")},

@@ -45,6 +45,112 @@ WORDS: dict[str, dict[str, Text]] = {
                    "som socinv validate skrev."),
         "en": Text("{path} is not a register (the sheet '{sheet}' is missing); no memo was written. Give the "
                    "register that socinv validate wrote.")},
+    # -- the follow-up memo (`memo DIR --workbook W`: render/followup/memo.py) --------------------
+    # The proposed decision on a report (proposal.propose), as the memo says it.
+    "memo.fu.decision.payment": {"sv": Text("Godkänns som underlag för utbetalning"),
+                                 "en": Text("Approved as the basis for payment")},
+    "memo.fu.decision.supplement": {"sv": Text("Komplettering begärs"), "en": Text("A supplement is requested")},
+    "memo.fu.decision.stop_review": {"sv": Text("Underlag för avbrytandeprövning"),
+                                     "en": Text("Basis for considering whether to stop the satsning")},
+    "memo.fu.decision.approved": {"sv": Text("Godkänns"), "en": Text("Approved")},
+    "memo.fu.why.payment": {
+        "sv": Text("Fonden betalar i efterskott utifrån förbrukning: fondens utfall för perioden enligt "
+                   "rapporten, minus det som tidigare rapporter redan var underlag för."),
+        "en": Text("The fund pays in arrears by what was spent: the fund's costs of the period as reported, less "
+                   "what earlier reports were already the basis of.")},
+    "memo.fu.why.year": {"sv": Text("{year}: fondens utfall {fund:kr}, tidigare underlag {paid:kr}, att betala "
+                                    "{due:kr}"),
+                         "en": Text("{year}: the fund's costs {fund:kr}, earlier basis {paid:kr}, to pay {due:kr}")},
+    "memo.fu.why.year_not_shown": {"sv": Text("{year}: rapporten visar inte fondens del (varav fonden)"),
+                                   "en": Text("{year}: the report does not show the fund's part")},
+    "memo.fu.why.supplement": {"sv": Text("Rapporten har fel som behöver rättas: {codes:list}. Se bristerna nedan."),
+                               "en": Text("The report has errors to be put right: {codes:list}. See the problems "
+                                          "below.")},
+    "memo.fu.why.stop_review": {
+        "sv": Text("Rapporten svarar Nej på förutsättningar för att nå önskat resultat: {criteria:and}. Enligt "
+                   "riktlinjerna tar projektägaren då ställning till om satsningen ska avbrytas, och "
+                   "kommunstyrelsen beslutar."),
+        "en": Text("The report answers No to prerequisites for the intended result: {criteria:and}. By the "
+                   "guidelines the project owner then decides whether to propose stopping the satsning, and the "
+                   "municipal executive board decides.")},
+    "memo.fu.why.approved": {"sv": Text("Rapporten avser tiden efter satsningens slut; inget betalas ut på den."),
+                             "en": Text("The report concerns the time after the satsning ended; nothing is paid "
+                                        "on it.")},
+    "memo.fu.overruled": {"sv": Text("Processledarens förslag i uppföljningsboken: {typed}. Verktygets förslag var: "
+                                     "{proposed}."),
+                          "en": Text("The process lead's proposal in the follow-up workbook: {typed}. The tool "
+                                     "proposed: {proposed}.")},
+    "memo.fu.typed": {"sv": Text("Processledarens anteckning i uppföljningsboken: {typed}"),
+                      "en": Text("The process lead's note in the follow-up workbook: {typed}")},
+    # The traffic light of a satsning in the portfolio: a symbol of its own shape and a word.
+    "memo.fu.light.green": {"sv": Text("Enligt plan"), "en": Text("On track")},
+    "memo.fu.light.yellow": {"sv": Text("Bevaka"), "en": Text("Watch")},
+    "memo.fu.light.red": {"sv": Text("Åtgärd krävs"), "en": Text("Action needed")},
+    "memo.fu.light.grey": {"sv": Text("Avslutad"), "en": Text("Closed")},
+    "memo.fu.reason.late": {"sv": Text("{report} försenad {days} dagar"), "en": Text("{report} {days} days late")},
+    "memo.fu.reason.supplement": {"sv": Text("{report}: komplettering begärs"),
+                                  "en": Text("{report}: a supplement is requested")},
+    "memo.fu.reason.stop_review": {"sv": Text("{report}: Nej på en förutsättning"),
+                                   "en": Text("{report}: No to a prerequisite")},
+    "memo.fu.reason.no_plan": {"sv": Text("ingen plan kunde göras"), "en": Text("no plan could be made")},
+    "memo.fu.reason.overspent": {"sv": Text("beviljat belopp överskridet med {amount:kr}"),
+                                 "en": Text("the grant exceeded by {amount:kr}")},
+    "memo.fu.reason.no_beslut": {"sv": Text("beslut saknas"), "en": Text("no decision yet")},
+    "memo.fu.reason.no_implementation": {"sv": Text("sista året utan plan för implementering"),
+                                         "en": Text("last year without an implementation plan")},
+    "memo.fu.reason.ahead": {"sv": Text("{used:pct} av beviljat använt efter {time:pct} av tiden"),
+                             "en": Text("{used:pct} of the grant used after {time:pct} of the time")},
+    "memo.fu.reason.warnings": {"sv": Text("{report}: {count} varningar"), "en": Text("{report}: {count} warnings")},
+    "memo.fu.reason.manual": {"sv": Text("{state} enligt processledaren"), "en": Text("{state}, per the process lead")},
+    # Why a satsning in its last year is listed as without an implementation plan.
+    "memo.fu.implementation.missing": {"sv": Text("{report}: inget under förberedelse för implementering"),
+                                       "en": Text("{report}: nothing on preparing the implementation")},
+    "memo.fu.implementation.no_report": {"sv": Text("ingen rapport har kommit in under sista året"),
+                                         "en": Text("no report has come in during the last year")},
+    "memo.fu.costs.part": {
+        "sv": Text("{year}: rapporten ger ingen prognos för året, så utfallet t.o.m. {end} jämförs med planens del "
+                   "för {passed} av årets {months} månader."),
+        "en": Text("{year}: the report gives no forecast for the year, so the costs to {end} are compared with the "
+                   "plan's part for {passed} of the year's {months} months.")},
+    "memo.fu.conversion.part": {"sv": Text("{year}: {months} mån"), "en": Text("{year}: {months} months")},
+    "memo.fu.days_left": {"sv": Text("om {days} dagar"), "en": Text("in {days} days")},
+    "memo.fu.days_late": {"sv": Text("{days} dagar sen"), "en": Text("{days} days late")},
+    "memo.fu.time_and_grant": {"sv": Text("{time:pct} av tiden, {used:pct} av beviljat"),
+                               "en": Text("{time:pct} of the time, {used:pct} of the grant")},
+    # The chart of plan against utfall per satsning (a text alternative beside it).
+    "memo.fu.chart.title": {"sv": Text("Plan och utfall per satsning"), "en": Text("Plan and costs per satsning")},
+    "memo.fu.chart.plan": {"sv": Text("Plan"), "en": Text("Plan")},
+    "memo.fu.chart.actual": {"sv": Text("Utfall"), "en": Text("Costs")},
+    "memo.fu.chart.alt": {"sv": Text("Stapeldiagram över planerad kostnad och utfall för varje satsning, till och "
+                                     "med den senaste rapportens period: {rows:list}."),
+                          "en": Text("Bar chart of the planned cost and the costs of each satsning, up to the end "
+                                     "of its latest report's period: {rows:list}.")},
+    "memo.fu.chart.alt_row": {"sv": Text("{title} (t.o.m. {as_of}) plan {plan:kr}, utfall {actual:kr}"),
+                              "en": Text("{title} (to {as_of}) plan {plan:kr}, costs {actual:kr}")},
+    "memo.fu.chart.category": {"sv": Text("{title} (t.o.m. {as_of})"), "en": Text("{title} (to {as_of})")},
+    "memo.fu.written": {"sv": Text("Skrev {path} (satsningar: {satsningar}, rapporter: {reports})"),
+                        "en": Text("Wrote {path} (satsningar: {satsningar}, reports: {reports})")},
+    "memo.fu.split_written": {"sv": Text("Skrev en promemoria per rapport i {path} ({count} filer)"),
+                              "en": Text("Wrote one memo per report in {path} ({count} files)")},
+    "memo.fu.split_name": {"sv": Text("Rapport {satsning} {report}"), "en": Text("Report {satsning} {report}")},
+    "memo.fu.only_one_folder": {
+        "sv": Text("Med --workbook ges en uppföljningsmapp (en undermapp per satsning), inga andra filer eller "
+                   "mappar; ingen promemoria skrevs."),
+        "en": Text("With --workbook give one follow-up folder (a sub-folder per satsning), no other files or "
+                   "folders; no memo was written.")},
+    "memo.fu.register_and_workbook": {
+        "sv": Text("--register (beredningsgruppens register) och --workbook (uppföljningsboken) hör till olika "
+                   "promemorior; ange en av dem."),
+        "en": Text("--register (the review group's register) and --workbook (the follow-up workbook) belong to "
+                   "different memos; give one of them.")},
+    "memo.fu.followup_only": {
+        "sv": Text("{option} gäller uppföljningens promemoria: ange också --workbook uppfoljning.xlsx."),
+        "en": Text("{option} is for the follow-up memo: also give --workbook uppfoljning.xlsx.")},
+    "memo.fu.looks_like_followup": {
+        "sv": Text("{dir} ser ut som en uppföljningsmapp (satsningar med beslut.yaml): för promemorian om "
+                   "satsningarna och deras rapporter, ange --workbook uppfoljning.xlsx."),
+        "en": Text("{dir} looks like a follow-up folder (satsningar with a beslut.yaml): for the memo on the "
+                   "satsningar and their reports, give --workbook uppfoljning.xlsx.")},
     # Template errors: one line, '{where}' is one of memo.where.* (the template and its line,
     # in Word the paragraph's text as the secretary sees it).
     "memo.where.template": {"sv": Text("{template}"), "en": Text("{template}")},

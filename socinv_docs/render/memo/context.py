@@ -23,7 +23,7 @@ def _t(key: str, lang: str, **params) -> str:
     return messages.text(key, lang, **params)
 
 
-def _kind_label(kind: str | None, schemas: SchemaSet, lang: str) -> str:
+def kind_label(kind: str | None, schemas: SchemaSet, lang: str) -> str:
     """What a document is, by the kind's short name: Idéprövning, Förslag på insats, Ansökan."""
     spec = schemas.kinds.get(kind) if kind else None
     return spec.name_in(lang) if spec else _t("ui.unknown_kind", lang)
@@ -34,7 +34,7 @@ def _applicant(doc: DocumentReport | None) -> str:
     return summary.facts(doc).applicant or ("; ".join(applicants([doc])) if doc is not None else "")
 
 
-def _criteria(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
+def criteria_rows(doc: DocumentReport | None, schemas: SchemaSet, lang: str) -> list[dict]:
     if doc is None or doc.document is None or not doc.document.criteria:
         return []
     spec = schemas.kinds[doc.kind].criteria
@@ -64,7 +64,7 @@ def _finding_texts(f, lang: str) -> tuple[str, str, str]:
     return f.message_in(lang), f.hint_in(lang), f.location_in(lang)
 
 
-def _findings(sub: SubmissionReport, lang: str) -> list[dict]:
+def finding_rows(sub: SubmissionReport, lang: str) -> list[dict]:
     rows = []
     several = len(sub.documents) > 1  # only then does 'where' need the file's name
     for f, file in [(f, "") for f in sub.findings] + [(f, d.file) for d in sub.documents for f in d.findings]:
@@ -152,8 +152,8 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "name": sub.submission,
         "title": facts.title or Path(sub.submission).stem,
         "kind": first.kind if first else None,
-        "kind_label": _kind_label(first.kind if first else None, schemas, lang),
-        "kinds": ", ".join(_kind_label(d.kind, schemas, lang) for d in main_first(sub)) or _t("ui.unknown_kind", lang),
+        "kind_label": kind_label(first.kind if first else None, schemas, lang),
+        "kinds": ", ".join(kind_label(d.kind, schemas, lang) for d in main_first(sub)) or _t("ui.unknown_kind", lang),
         "files": files,
         # A folder (or several files) is one submission: then its files are worth listing.
         "folder": files != [sub.submission],
@@ -176,9 +176,9 @@ def submission_context(sub: SubmissionReport, schemas: SchemaSet, assessment: di
         "track": summary.track(docs, schemas),
         "economics": economics,
         "economics_lines": economics_text,
-        "criteria": _criteria(main, schemas, lang),
+        "criteria": criteria_rows(main, schemas, lang),
         "sections": _sections(main, schemas, lang),
-        "findings": _findings(sub, lang),
+        "findings": finding_rows(sub, lang),
         "assessment": {
             "bedomning": assessment.pop("Bedömning", ""),
             "kommentar": assessment.pop("Kommentar", ""),

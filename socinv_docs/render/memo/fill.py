@@ -11,6 +11,7 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
 from socinv_docs.atomic import TEXT_MARKER, TOOL_CREATOR
+from socinv_docs.render.memo.chart import drawing_in
 from socinv_docs.render.memo.errors import TEMPLATE_ERRORS, docx_where, template_error, text_where
 from socinv_docs.render.memo.markdown import md_newlines
 from socinv_docs.render.memo.sandbox import environment
@@ -45,7 +46,8 @@ def render_docx(context: dict, template: Path, lang: str = "sv", env: SandboxedE
     tpl = _MemoDocxTemplate(str(template))
     try:
         _move_breaks_out_of_tags(tpl.get_docx())
-        tpl.render(context, jinja_env=env, autoescape=True)
+        with drawing_in(tpl):  # a chart the template prints becomes a Word chart (chart.py)
+            tpl.render(context, jinja_env=env, autoescape=True)
     except TEMPLATE_ERRORS as exc:
         raise template_error(exc, docx_where(exc, template, tpl), lang) from None
     _drop_leading_page_break(tpl.docx)

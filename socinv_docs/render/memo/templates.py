@@ -1,6 +1,7 @@
 """The memo templates: the defaults shipped in `templates/` (Swedish and English, one per
-format), and `socinv templates export DIR`, which copies them out for a secretary to edit,
-with the funders' blank report forms (the profiles' `forms:`) beside them."""
+format; the beredningsunderlag's and the follow-up memo's), and `socinv templates export
+DIR`, which copies them out for a secretary to edit, with the funders' blank report forms
+(the profiles' `forms:`) beside them."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ DEFAULT_TEMPLATES = {
     "sv": {"docx": "memo.docx", "html": "memo.html.j2", "md": "memo.md.j2"},
     "en": {"docx": "memo-en.docx", "html": "memo-en.html.j2", "md": "memo-en.md.j2"},
 }
+# The follow-up memo (`memo DIR --workbook W`): the portfolio and a memo per report.
+FOLLOWUP_TEMPLATES = {
+    "sv": {"docx": "uppfoljning.docx", "html": "uppfoljning.html.j2", "md": "uppfoljning.md.j2"},
+    "en": {"docx": "uppfoljning-en.docx", "html": "uppfoljning-en.html.j2", "md": "uppfoljning-en.md.j2"},
+}
 SUFFIXES = {"docx": ".docx", "html": ".html", "md": ".md"}
 
 
@@ -26,8 +32,11 @@ def templates_dir() -> Path:
     raise FileNotFoundError("templates")
 
 
-def default_template(fmt: str, lang: str = "sv") -> Path:
-    return templates_dir() / DEFAULT_TEMPLATES.get(lang, DEFAULT_TEMPLATES["sv"])[fmt]
+def default_template(fmt: str, lang: str = "sv", *, followup: bool = False) -> Path:
+    """The shipped template of a format and language: the beredningsunderlag's, or with
+    `followup` the follow-up memo's."""
+    table = FOLLOWUP_TEMPLATES if followup else DEFAULT_TEMPLATES
+    return templates_dir() / table.get(lang, table["sv"])[fmt]
 
 
 REPORT_FORMS_FOLDER = "rapporter"
@@ -50,7 +59,8 @@ def export_templates(directory: Path, forms: dict[str, Path] | None = None) -> l
     there before are left as they were."""
     made = [d for d in (directory, *directory.parents) if not d.exists()]  # innermost first
     written: list[Path] = []
-    copies = [(name, templates_dir() / name) for names in DEFAULT_TEMPLATES.values() for name in names.values()]
+    copies = [(name, templates_dir() / name) for table in (DEFAULT_TEMPLATES, FOLLOWUP_TEMPLATES)
+              for names in table.values() for name in names.values()]
     copies += sorted((forms or {}).items())
     target = directory
     try:

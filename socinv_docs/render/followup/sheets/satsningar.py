@@ -152,7 +152,7 @@ def state_of(s: SatsningFollowup, today: dt.date) -> str:
     return "ongoing"
 
 
-def _period(s: SatsningFollowup, lang: str) -> str:
+def period_text(s: SatsningFollowup, lang: str) -> str:
     plan = s.plan
     if plan is None or plan.period_start is None or plan.period_end is None:
         return ""
@@ -183,7 +183,7 @@ def satsning_row(s: SatsningFollowup, lang: str, today: dt.date) -> dict[str, An
         "title": plan.title if plan else "",
         "dnr": (plan.dnr if plan else "") or s.beslut.diarienummer,
         "owner": plan.projektagare if plan else "",
-        "period": _period(s, lang),
+        "period": period_text(s, lang),
         "granted": granted,
         "spent": spent,
         "fund_spent": fund_spent,
