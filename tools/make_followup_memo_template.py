@@ -220,9 +220,10 @@ def light_cell(cell, symbol: str, word: str, reasons: str) -> None:
         run.bold = True
     paragraph.add_run(" " + word).bold = True
     why = cell.add_paragraph(reasons)
-    for run in why.runs:
+    for run in why.runs:  # not bold, though the table's style makes its first column so
         run.font.size = Pt(8)
         run.italic = True
+        run.bold = False
 
 
 def list_section(doc, t: dict, heading: str, items: str, headers: list[str], cells: list[str],
@@ -254,7 +255,7 @@ def portfolio(doc, t: dict) -> None:
     table = loop_table(doc, [t["light"], t["satsning"], t["granted"], t["paid_short"], t["left"], t["next"]],
                        "{%tr for s in portfolio.satsningar %}",
                        ["", "{{ s.title }}", "{{ s.granted }}", "{{ s.paid }}", "{{ s.left }}", "{{ s.next }}"],
-                       widths=[3.4, 4.0, 2.2, 2.2, 2.2, 2.6])
+                       widths=[3.2, 3.6, 2.5, 2.3, 2.5, 2.5])
     body = table.rows[2]
     light_cell(body.cells[0], "s.light_symbol", "{{ s.light_text }}", "{{ s.reasons|join('; ') }}")
     state = body.cells[1].add_paragraph("{{ s.state }} · " + t["time"] + " {{ s.time_share }}, " + t["used"] +

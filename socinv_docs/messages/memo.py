@@ -107,12 +107,12 @@ WORDS: dict[str, dict[str, Text]] = {
                                        "en": Text("{report}: nothing on preparing the implementation")},
     "memo.fu.implementation.no_report": {"sv": Text("ingen rapport har kommit in under sista året"),
                                          "en": Text("no report has come in during the last year")},
-    "memo.fu.costs.part": {
+    "memo.fu.costs.months_share": {
         "sv": Text("{year}: rapporten ger ingen prognos för året, så utfallet t.o.m. {end} jämförs med planens del "
                    "för {passed} av årets {months} månader."),
         "en": Text("{year}: the report gives no forecast for the year, so the costs to {end} are compared with the "
                    "plan's part for {passed} of the year's {months} months.")},
-    "memo.fu.conversion.part": {"sv": Text("{year}: {months} mån"), "en": Text("{year}: {months} months")},
+    "memo.fu.conversion.share": {"sv": Text("{year}: {months} mån"), "en": Text("{year}: {months} months")},
     "memo.fu.days_left": {"sv": Text("om {days} dagar"), "en": Text("in {days} days")},
     "memo.fu.days_late": {"sv": Text("{days} dagar sen"), "en": Text("{days} days late")},
     "memo.fu.time_and_grant": {"sv": Text("{time:pct} av tiden, {used:pct} av beviljat"),

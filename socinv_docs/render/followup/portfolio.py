@@ -25,7 +25,6 @@ from socinv_docs.schema import SchemaSet
 
 DUE_DAYS = 90  # "reports due in the next 90 days" (issue 21)
 LAST_YEAR_MONTHS = 12
-EVALUATION = "uppfoljande_utvardering"
 # A shape per light, so that it is told apart printed in black and white too; the word beside it.
 SYMBOLS = {"green": "●", "yellow": "▲", "red": "■", "grey": "○"}
 _ORDER = ("red", "yellow", "green", "grey")
@@ -33,6 +32,14 @@ _ORDER = ("red", "yellow", "green", "grey")
 
 def _t(key: str, lang: str, **params) -> str:
     return messages.text(key, lang, **params)
+
+
+def is_evaluation(row: ExpectedRow, schemas: SchemaSet) -> bool:
+    """An uppföljande utvärdering: a report due after the end (no recurring period) of a kind
+    without an Ekonomi table — the money is accounted for in the slutrapport. Told by the
+    kind's roles, not its id (the funders' data names it)."""
+    kind = schemas.kinds.get(row.report.kind)
+    return not row.report.period and kind is not None and kind.roles.report_costs is None
 
 
 def report_name(row: ExpectedRow) -> dict:
@@ -232,7 +239,7 @@ def portfolio_context(run: FollowupRun, schemas: SchemaSet, lang: str) -> dict:
                 due_soon.append(_row_facts(s, row, today, lang))
             elif row.status.state is State.LATE:
                 overdue.append(_row_facts(s, row, today, lang))
-            if row.report.kind == EVALUATION and row.open and s.plan is not None and s.plan.period_end is not None \
+            if is_evaluation(row, schemas) and row.open and s.plan is not None and s.plan.period_end is not None \
                     and today > s.plan.period_end:
                 evaluations.append(_row_facts(s, row, today, lang))
         problem = last_year_problem(s, today, schemas)

@@ -99,7 +99,7 @@ def cost_rows(lines: tuple[CostLine, ...] | list[CostLine], lang: str, plan: Pla
             deviations.append(deviation)
             compared_total += against or 0
         if months and line.year not in notes:
-            notes[line.year] = _t("memo.fu.costs.part", lang, year=line.year, passed=passed, months=months,
+            notes[line.year] = _t("memo.fu.costs.months_share", lang, year=line.year, passed=passed, months=months,
                                   end=row.report.covers_to.isoformat())
         rows.append({"year": line.year, "component": label, "plan": _kr(line.plan), "actual": _kr(line.actual),
                      "fund": _kr(line.fund), "forecast": _kr(line.forecast), "deviation": _signed(deviation),
@@ -140,7 +140,7 @@ def conversion_rows(plan: Plan | None, lang: str) -> list[dict]:
     if plan is None:
         return []
     return [{"project_year": conv.project_year, "start": conv.start.isoformat(), "end": conv.end.isoformat(),
-             "years": ", ".join(_t("memo.fu.conversion.part", lang, year=year, months=round(share * 12))
+             "years": ", ".join(_t("memo.fu.conversion.share", lang, year=year, months=round(share * 12))
                                 for year, share in conv.shares)}
             for conv in plan.conversion]
 
