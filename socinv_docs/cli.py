@@ -428,8 +428,10 @@ def followup() -> None:
 @LANG
 @click.option("--force", is_flag=True)
 @FOLLOW_LINKS
+@SCHEMAS
 def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path | None, reminder_days: int,
-                 jobs: int | None, lang: str, force: bool, follow_links: bool = False) -> None:
+                 jobs: int | None, lang: str, force: bool, follow_links: bool = False,
+                 schemas_folder: Path | None = None) -> None:
     """Follow up the satsningar in DIRECTORY (help text: "cli.followup.run.doc")."""
     # start-up: only `followup` loads the follow-up run with the pipeline and the workbook
     from socinv_docs import followup as F
@@ -483,7 +485,9 @@ def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path
 @click.option("--date", "date", default=None, callback=_day)
 @click.option("--all", "every", is_flag=True)
 @LANG
-def followup_templates(workbook: Path, output_dir: Path, date, every: bool, lang: str) -> None:
+@SCHEMAS
+def followup_templates(workbook: Path, output_dir: Path, date, every: bool, lang: str,
+                       schemas_folder: Path | None = None) -> None:
     """Write pre-filled reports (help text: "cli.followup.templates.doc")."""
     import datetime as dt
 
@@ -491,7 +495,7 @@ def followup_templates(workbook: Path, output_dir: Path, date, every: bool, lang
     from socinv_docs import followup_templates as T
     from socinv_docs import service
 
-    job = T.FollowupTemplates(workbook, output_dir, _schemas(lang), date=date, every=every)
+    job = T.FollowupTemplates(workbook, output_dir, _schemas(lang, schemas_folder), date=date, every=every)
     try:
         job.prepare()
         with _libraries_print_to_stderr():

@@ -111,3 +111,13 @@ def test_lang_before_the_command_and_as_the_reports_default(cli, official):
     assert "INCOMPLETE" in before.output and "OFULLSTÄNDIG" not in before.output
     by_locale = run("check", official / "ideprovning.docx", env={"LANG": "en_US.UTF-8", "LC_ALL": None})
     assert "INCOMPLETE" in by_locale.output
+
+
+def test_every_command_that_reads_the_schemas_takes_a_folder_of_ones_own():
+    """A funder added with --schemas (docs/funders.md) is the same funder in every command; a
+    command without the option would quietly use the shipped ones only."""
+    groups = {path for path, command in commands() if getattr(command, "commands", None)}
+    for path, command in commands():
+        if path in groups:
+            continue
+        assert "schemas_folder" in {p.name for p in command.params}, path
