@@ -170,6 +170,23 @@ def test_a_year_in_progress_without_a_prognos_is_compared_with_the_months_passed
     assert unexplained.where.heading == "5. Avvikelser"
 
 
+def test_an_earlier_year_left_empty_is_not_compared(tmp_path):
+    """A pre-filled Delår 2 2027 lists 2026 too; its rows left empty (the Helår 2026 report gave
+    them) are no deviation: only 2027 is compared, with 8/12 of its plan."""
+    economy = [["2026", "Personal", "1,2 mkr", "", "", ""],
+               ["", "Lokaler", "350 tkr", "", "", ""],
+               ["2027", "Personal", "1 250 000 kr", "833 000", "833 000", ""],
+               ["", "Övrigt", "100 000", "66 000", "66 000", ""],
+               ["Totalt", "", "", "899 000", "899 000", ""]]
+    report = checked(tmp_path, OREBRO_REDOVISNING.but(economy=economy), orebro_plan())
+    assert [f for f in report.findings if f.code is Code.COST_COMPONENT_DEVIATION] == []
+    # The same 2026 written as nothing spent is compared, and is a deviation.
+    economy[0][3], economy[1][3] = "0", "0"
+    report = checked(tmp_path, OREBRO_REDOVISNING.but(economy=economy), orebro_plan(), name="noll.docx")
+    found = {f.params["component"]: f for f in report.findings if f.code is Code.COST_COMPONENT_DEVIATION}
+    assert found["Lokaler"].params["years"] == [2026] and found["Lokaler"].params["reported"] == 0
+
+
 def test_an_explained_deviation_and_one_within_the_threshold(tmp_path):
     economy = [list(row) for row in OREBRO_REDOVISNING.economy]
     economy[0] = ["2026", "Personal", "1,2 mkr", "1 100 000 kr", "1 100 000", ""]  # −4 % with 2027's

@@ -19,7 +19,10 @@ Which amounts are compared — what is comparable in a report written while a ye
   months passed (the whole months of the year within the satsning up to the report's end,
   out of the year's months within the satsning: 8 of 12 for delår 2 of a full year);
 - later years are not compared (only forecasts; COST_FORECAST_EXCEEDED weighs those against
-  the grant).
+  the grant);
+- an earlier year the report writes no amount for at all (a pre-filled form lists every year
+  of the plan; a Delår 2 2027 leaves 2026 to the Helår 2026 report that gave it) is not
+  compared: an empty year is not reported here, not spent at nothing.
 Without a readable period end, the years the report shows are compared, utfall plus prognos
 against the plan's whole year. Summed over those years per kostnadsslag, so that money moved
 between two years of the same kostnadsslag is no deviation (the split between years is
@@ -116,6 +119,8 @@ def compared(plan, costs: against_plan.ReportCosts, end: dt.date | None) -> list
     years = [y for y in years if y <= end.year] if end is not None else [y for y in years if y in shown]
     for year in years:
         owned = _owners(labels, costs.years[year].rows if year in costs.years else [])
+        if not owned and end is not None and year < end.year:
+            continue  # an earlier year left empty: given in an earlier report (docstring)
         for row, key in owned:
             components.setdefault(key, Component(label=row.component))
         for key, component in components.items():
