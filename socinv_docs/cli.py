@@ -327,6 +327,11 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
     for entry in run.skipped:  # the memo is not about them, but the secretary must know
         _err(skipped_line(entry, lang))
     try:
+        service.refuse_reports_in_memo(run, schemas)
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
+    try:
         write_memos(run, schemas, fmt, output, split=split, template=template, assessments=assessments,
                     meeting=meeting, lang=lang)
     except MemoError as exc:

@@ -27,7 +27,7 @@ from pathlib import Path
 from socinv_docs import messages
 from socinv_docs.atomic import Busy, exclusive, is_tool_output
 from socinv_docs.names import printable
-from socinv_docs.pipeline import check_document_in_time, check_submission
+from socinv_docs.pipeline import check_document_in_time, check_submission, is_report
 from socinv_docs.report import DocumentReport, Finding, RunReport, SkippedEntry, Status, SubmissionReport
 from socinv_docs.schema import SchemaSet
 from socinv_docs.summary import main_first
@@ -373,6 +373,17 @@ def refuse_memo_options(inputs: Sequence[Path], *, register: Path | None, workbo
             continue  # the run says what it cannot read
         if followup:
             raise Refused("memo.fu.looks_like_followup", dir=printable(folder))
+
+
+def refuse_reports_in_memo(run: RunReport, schemas: SchemaSet) -> None:
+    """A follow-up report (a redovisning, a slutrapport) is not a submission to review: its
+    memo compares it with its satsning's plan and proposes a payment, which only the follow-up
+    run knows (what earlier reports were paid), so `memo DIR --workbook W` makes it. A
+    beredningsunderlag of a report (with a 'Sökt belopp') would look right and be wrong."""
+    for submission in run.submissions:
+        for doc in submission.documents:
+            if is_report(doc, schemas):
+                raise Refused("memo.fu.report_not_submission", path=doc.path or "")
 
 
 def refuse_memo_onto_input(output: Path, inputs: Sequence[Path], others: Sequence[Path]) -> None:

@@ -115,6 +115,16 @@ def test_memo_on_the_follow_up_folder_writes_every_format_and_never_the_workbook
         assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in text and "<desc" in text
 
 
+def test_a_report_given_as_a_submission_is_refused_not_made_a_beredningsunderlag(sample, cli, tmp_path):
+    """A redovisning's memo needs the follow-up run (the plan, what was paid before): given
+    alone to `memo`, it is refused, nothing written, with the command to use instead."""
+    folder, _ = sample
+    [report] = sorted(folder.glob("laxhjalp-vivalla/rapporter/*.docx"))[:1]
+    result = cli("memo", report, "-o", tmp_path / "memo.md")
+    assert result.exit_code == 2 and not (tmp_path / "memo.md").exists()
+    assert "--workbook" in result.stderr  # the way on: a command, not wording
+
+
 @pytest.mark.parametrize("args", [
     ("--register", "REG"),  # the review group's register and the follow-up workbook together
     ("--no-workbook", "--date", "2028-02-15"),  # --date is the follow-up memo's

@@ -151,6 +151,13 @@ WORDS: dict[str, dict[str, Text]] = {
                    "satsningarna och deras rapporter, ange --workbook uppfoljning.xlsx."),
         "en": Text("{dir} looks like a follow-up folder (satsningar with a beslut.yaml): for the memo on the "
                    "satsningar and their reports, give --workbook uppfoljning.xlsx.")},
+    "memo.fu.report_not_submission": {
+        "sv": Text("{path} är en uppföljningsrapport, inte ett inskick att bereda. Promemorian om en rapport "
+                   "(planen mot utfallet, förslag till beslut) görs av uppföljningen: socinv memo MAPP "
+                   "--workbook uppfoljning.xlsx, där MAPP har en mapp per satsning."),
+        "en": Text("{path} is a follow-up report, not a submission to review. The memo on a report (the plan "
+                   "against the outcome, a proposed decision) is made by the follow-up: socinv memo FOLDER "
+                   "--workbook uppfoljning.xlsx, where FOLDER has a folder per satsning.")},
     # Template errors: one line, '{where}' is one of memo.where.* (the template and its line,
     # in Word the paragraph's text as the secretary sees it).
     "memo.where.template": {"sv": Text("{template}"), "en": Text("{template}")},
