@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_memo_template import (  # noqa: E402
     TABLE_STYLE,
     conditional_rows,
+    criteria_and_findings,
     facts_table,
     loop_table,
     memo_footer,
@@ -371,22 +372,7 @@ def report_memo(doc, t: dict) -> None:
     small(activities, 8)
     tag(doc, "{%p endif %}")
 
-    tag(doc, "{%p if r.criteria %}")
-    doc.add_heading(t["criteria"], level=2)
-    criteria = loop_table(doc, [t["criterion"], t["answer"], t["motivation"]], "{%tr for c in r.criteria %}",
-                          ["{{ c.text }}", "{{ c.answer }}", "{{ c.motivation }}"], widths=[7.2, 2.6, 6.8])
-    small(criteria)
-    tag(doc, "{%p endif %}")
-
-    doc.add_heading(t["findings"], level=2)
-    tag(doc, "{%p if r.findings %}")
-    findings = loop_table(doc, [t["severity"], t["problem"], t["where"], t["fix"]], "{%tr for f in r.findings %}",
-                          ["{{ f.severity }}", "{{ f.message }}", "{{ f.where }}", "{{ f.hint }}"],
-                          widths=[1.8, 5.0, 3.6, 6.2])
-    small(findings)
-    tag(doc, "{%p else %}")
-    doc.add_paragraph(t["no_problems"])
-    tag(doc, "{%p endif %}")
+    criteria_and_findings(doc, t, "r", t["findings"])
     tag(doc, "{%p endfor %}")
 
 

@@ -279,6 +279,28 @@ def facts_table(doc, rows: list[tuple[str, str]], widths: tuple[float, float] = 
     return table
 
 
+def criteria_and_findings(doc, t: dict, item: str, findings_heading: str) -> None:
+    """The criteria table (when the document has one) and the findings table of one
+    submission or report (`item`: its loop variable), shared by every memo template."""
+    tag(doc, "{%p if " + item + ".criteria %}")
+    doc.add_heading(t["criteria"], level=2)
+    criteria = loop_table(doc, [t["criterion"], t["answer"], t["motivation"]], "{%tr for c in " + item + ".criteria %}",
+                          ["{{ c.text }}", "{{ c.answer }}", "{{ c.motivation }}"], widths=[7.2, 2.6, 6.8])
+    small(criteria)
+    tag(doc, "{%p endif %}")
+
+    doc.add_heading(findings_heading, level=2)
+    tag(doc, "{%p if " + item + ".findings %}")
+    findings = loop_table(doc, [t["severity"], t["problem"], t["where"], t["fix"]],
+                          "{%tr for f in " + item + ".findings %}",
+                          ["{{ f.severity }}", "{{ f.message }}", "{{ f.where }}", "{{ f.hint }}"],
+                          widths=[1.8, 5.0, 3.6, 6.2])
+    small(findings)
+    tag(doc, "{%p else %}")
+    doc.add_paragraph(t["no_problems"])
+    tag(doc, "{%p endif %}")
+
+
 def set_language(doc, language: str) -> None:
     """The document's language, so that Word and LibreOffice spell-check and hyphenate right."""
     r_pr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -367,22 +389,7 @@ def build(target: Path, lang: str = "sv") -> None:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
-    tag(doc, "{%p if s.criteria %}")
-    doc.add_heading(t["criteria"], level=2)
-    criteria = loop_table(doc, [t["criterion"], t["answer"], t["motivation"]], "{%tr for c in s.criteria %}",
-                          ["{{ c.text }}", "{{ c.answer }}", "{{ c.motivation }}"], widths=[7.2, 2.6, 6.8])
-    small(criteria)
-    tag(doc, "{%p endif %}")
-
-    doc.add_heading(t["completeness"], level=2)
-    tag(doc, "{%p if s.findings %}")
-    findings = loop_table(doc, [t["severity"], t["problem"], t["where"], t["fix"]], "{%tr for f in s.findings %}",
-                          ["{{ f.severity }}", "{{ f.message }}", "{{ f.where }}", "{{ f.hint }}"],
-                          widths=[1.8, 5.0, 3.6, 6.2])
-    small(findings)
-    tag(doc, "{%p else %}")
-    doc.add_paragraph(t["no_problems"])
-    tag(doc, "{%p endif %}")
+    criteria_and_findings(doc, t, "s", t["completeness"])
 
     doc.add_heading(t["assessment"], level=2)
     table = facts_table(doc, [
