@@ -186,6 +186,24 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
     sys.exit(checked.status.exit_code)
 
 
+def _run_with_progress(job, lang: str):
+    """Prepare a folder's job (a refusal: its words, exit 2) and run it, with a progress bar
+    per file on a terminal (validate, followup)."""
+    from socinv_docs import service  # see check
+
+    try:
+        files = job.prepare()
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
+    if files and sys.stderr.isatty():
+        with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=sys.stderr,
+                               show_pos=True) as bar, _libraries_print_to_stderr():
+            return job.run(on_file=lambda _report: bar.update(1))
+    with _libraries_print_to_stderr():
+        return job.run()
+
+
 def _err(text: str) -> None:
     click.echo(text, err=True)
 
@@ -231,19 +249,7 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
     _validate_choice(schemas, kind, profile, lang)
     job = service.FolderValidation(directory, schemas, register=register, kind=kind, profile=profile, jobs=jobs,
                                    force=force, follow_links=follow_links, lang=lang)
-    try:
-        files = job.prepare()
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
-    stream = sys.stderr
-    if files and stream.isatty():
-        with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
-                               show_pos=True) as bar, _libraries_print_to_stderr():
-            run = job.run(on_file=lambda _report: bar.update(1))
-    else:
-        with _libraries_print_to_stderr():
-            run = job.run()
+    run = _run_with_progress(job, lang)
     # stdout: the JSON, or one line per submission and per entry not checked, in name order
     # like a listing of the folder, then the summary.
     if fmt == "json":
@@ -448,19 +454,7 @@ def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path
     schemas = _schemas(lang, schemas_folder)
     job = F.Followup(directory, schemas, workbook=workbook, date=date, lang=lang, jobs=jobs, force=force,
                      follow_links=follow_links, skip=tuple(p for p in (calendar,) if p is not None))
-    try:
-        files = job.prepare()
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
-    stream = sys.stderr
-    if files and stream.isatty():
-        with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=stream,
-                               show_pos=True) as bar, _libraries_print_to_stderr():
-            run = job.run(on_file=lambda _report: bar.update(1))
-    else:
-        with _libraries_print_to_stderr():
-            run = job.run()
+    run = _run_with_progress(job, lang)
     if fmt == "json":
         _write(json.dumps(run.to_json(lang), ensure_ascii=False, indent=2))
     else:
