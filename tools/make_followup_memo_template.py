@@ -19,20 +19,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx import Document
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_memo_template import (  # noqa: E402
     TABLE_STYLE,
+    a4_document,
     conditional_rows,
     criteria_and_findings,
     facts_table,
     loop_table,
     memo_footer,
     page_break,
-    set_language,
     set_widths,
     small,
     tag,
@@ -378,20 +377,8 @@ def report_memo(doc, t: dict) -> None:
 
 def build(target: Path, lang: str = "sv") -> None:
     t = LABELS[lang]
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
-    set_language(doc, t["language"])
+    doc = a4_document(t)
     section = doc.sections[0]
-    # A4, as Swedish offices print (python-docx's default document is US Letter).
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin = section.bottom_margin = Cm(2.5)
-    section.header_distance = section.footer_distance = Cm(1.25)
-    doc.core_properties.title = t["doc_title"]
-    doc.core_properties.author = "socinv-docs"
-    doc.core_properties.language = t["language"]
     assert TABLE_STYLE in [s.name for s in doc.styles]
     portfolio(doc, t)
     report_memo(doc, t)

@@ -311,8 +311,9 @@ def set_language(doc, language: str) -> None:
     lang.set(qn("w:val"), language)
 
 
-def build(target: Path, lang: str = "sv") -> None:
-    t = LABELS[lang]
+def a4_document(t: dict):
+    """An empty memo template: Calibri 11, the language's proofing, A4 with the memos' margins,
+    and its title and language in the document's properties (`t`: a language's labels)."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = "Calibri"
@@ -327,6 +328,13 @@ def build(target: Path, lang: str = "sv") -> None:
     doc.core_properties.title = t["doc_title"]
     doc.core_properties.author = "socinv-docs"
     doc.core_properties.language = t["language"]
+    return doc
+
+
+def build(target: Path, lang: str = "sv") -> None:
+    t = LABELS[lang]
+    doc = a4_document(t)
+    section = doc.sections[0]
 
     # The meeting summary; a file of its own per submission (`memo --split`) leaves it out.
     tag(doc, "{%p if overview %}")
