@@ -26,6 +26,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -93,8 +94,10 @@ def normalise_zip(path: Path) -> None:
 class WordDraft:
     """An official Word template being filled in."""
 
-    def __init__(self, template_path: str | Path) -> None:
-        self.doc = docx.Document(str(template_path))
+    def __init__(self, template_path: str | Path | DocxDocument) -> None:
+        # A python-docx Document already open (a pre-filled report not yet saved) is filled in
+        # as it is; a path is opened.
+        self.doc = template_path if isinstance(template_path, DocxDocument) else docx.Document(str(template_path))
         self.body = self.doc.element.body
         self._next_id = 100  # w:id of tracked changes, content controls and shapes
         self._row_tables: list = []  # tables made by heading_in_table_row, to append rows to
@@ -405,14 +408,20 @@ class ReportDraft(WordDraft):
         `default`), except those starting with a heading in `leave` (left as the form has them)."""
         texts = texts or {}
         for p in list(self.body.iterchildren(qn("w:p"))):
+            if not self._is_heading(p):
+                continue
             heading = self._paragraph(p).text
-            if not self._is_heading(p) or not heading[:1].isdigit() or any(_same(heading, h) for h in leave):
+            if not heading[:1].isdigit() or any(_same(heading, h) for h in leave):
                 continue
             text = next((t for h, t in texts.items() if _same(heading, h)), default)
-            try:
-                self.answer(heading, text)
-            except KeyError:
-                pass  # a section that is only its table (Ekonomi, Förutsättningar)
+            # The section's 'Skriv här:' found from its own heading (answer() would look the
+            # heading up again by its text: a report has a dozen sections).
+            for el in p.itersiblings():
+                if self._is_heading(el) or el.tag == qn("w:sectPr"):
+                    break  # a section that is only its table (Ekonomi, Förutsättningar)
+                if el.tag == qn("w:p") and _same(self._paragraph(el).text, PLACEHOLDER_PREFIX):
+                    self._replace(el, [self._new_paragraph(line) for line in _lines(text)])
+                    break
 
     def outcomes(self, outcome) -> None:
         """The Mått table's Utfall: `outcome(goal, measure)` → the text, or None to leave it."""

@@ -142,6 +142,14 @@ def prefilled_bytes(plan: Plan, expected: ExpectedReport, form_path: Path, *,
                     schemas: SchemaSet | None = None) -> bytes:
     """What `prefill` writes, as bytes (the same inputs, the same bytes): also how a file
     already there is told to be one of ours that nobody has filled in (followup templates)."""
+    return package_bytes(prefilled_document(plan, expected, form_path, schemas=schemas), plan.frozen_on)
+
+
+def prefilled_document(plan: Plan, expected: ExpectedReport, form_path: Path, *,
+                       schemas: SchemaSet | None = None):
+    """The pre-filled report as an open python-docx Document, carrying the plan, not yet
+    saved: what `prefilled_bytes` writes (tools/make_portfolio.py types the utfall into it
+    before it is saved once, instead of saving and opening it again)."""
     schemas = schemas or load_schemas()
     kind = schemas.kinds[expected.kind]
     try:
@@ -153,7 +161,7 @@ def prefilled_bytes(plan: Plan, expected: ExpectedReport, form_path: Path, *,
     _fill_activities(document, kind, plan)
     _fill_costs(document, kind, plan)
     carry_plan(document, plan)
-    return package_bytes(document, plan.frozen_on)
+    return document
 
 
 def period_label(expected: ExpectedReport, profile: ProfileSpec | None, lang: str = "sv") -> str:
