@@ -488,3 +488,44 @@ def test_serve_starts_from_the_installed_package(tmp_path):
         proc.terminate()
         out, _ = proc.communicate(timeout=30)
     assert "Traceback" not in out
+
+
+# -- a report on a granted satsning (issue 21: the projektledare checks it before sending) -----
+
+
+REDOVISNING = ROOT / "samples-uppfoljning" / "laxhjalp-vivalla" / "rapporter" / "Redovisning delår 2 2027.docx"
+
+
+def test_a_pre_filled_report_is_compared_with_the_plan_it_carries(client):
+    """The sample's delår 2 is typed over a pre-filled form (tools/make_followup_samples.py)
+    with measures left without utfall and the fund's column empty: findings only its plan
+    can give, the same as `socinv check`, and the plan it was compared with named."""
+    data = upload(client, REDOVISNING, headers=JSON).json()
+    cli = run_cli("check", REDOVISNING, "--format", "json").json
+    assert (data["kind"], data["profile"], data["status"]) == ("redovisning", "orebro-2020", "incomplete")
+    assert data["plan"] == {"satsning": "laxhjalp-vivalla", "version": 1, "title": "Läxhjälp i Vivalla",
+                            "carried": True}
+    codes = [(f["code"], f["severity"]) for f in data["findings"]]
+    assert codes == [(f["code"], f["severity"]) for f in cli["findings"]]
+    assert {("MEASURE_NOT_REPORTED", "warning"), ("FUND_COSTS_NOT_SHOWN", "error")} <= set(codes)
+    assert "REPORT_UNLINKED" not in {code for code, _ in codes}
+    html = upload(client, REDOVISNING).text
+    assert 'class="summary status-incomplete"' in html
+    for code, _ in codes:
+        assert f"<code>{code}</code>" in html
+    # The plan it was compared with, and its project years as calendar years, said on the page.
+    assert html.count('class="file-note"') == 2 and "Läxhjälp i Vivalla" in html
+
+
+def test_a_report_written_in_the_blank_form_says_it_was_compared_with_no_plan(client, tmp_path):
+    from followup_support import OREBRO_REDOVISNING, write
+
+    blank = write(OREBRO_REDOVISNING, tmp_path / "Redovisning helår 2026.docx")
+    data = upload(client, blank, headers=JSON).json()
+    assert data["kind"] == "redovisning" and "plan" not in data
+    unlinked = [f for f in data["findings"] if f["code"] == "REPORT_UNLINKED"]
+    assert [(f["severity"], f["params"]["variant"]) for f in unlinked] == [("warning", "alone")]
+    assert unlinked[0]["hint"]  # what to do: write it in the pre-filled form the processledare sends
+    assert not {f["code"] for f in data["findings"]} & {"MEASURE_NOT_REPORTED", "COST_TOTAL_EXCEEDED"}
+    html = upload(client, blank).text
+    assert "<code>REPORT_UNLINKED</code>" in html and 'class="finding sev-warning' in html

@@ -39,6 +39,7 @@ CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 LONG_NAME = "Idéprövning_Läxhjälp_Vivalla_Örebro_kommun_beredning_v3_2026-12-01.docx"
 IDEPROVNING = SAMPLES / "ideprovning-luckor.docx"
+REDOVISNING = ROOT / "samples-uppfoljning" / "laxhjalp-vivalla" / "rapporter" / "Redovisning delår 2 2027.docx"
 # name -> (CSS px wide, device px per CSS px): 1280 px, a phone, a 1280 px window zoomed.
 VIEWS = {"1280px": (1280, 1), "320px": (320, 1), "zoom200": (640, 2), "zoom400": (320, 4)}
 SETTINGS = """\
@@ -528,3 +529,20 @@ def test_the_result_prints_without_the_form_and_the_buttons(server, browser, lon
         assert by_css(browser, ".summary")[0].is_displayed() and by_css(browser, "table.sections")[0].is_displayed()
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.parametrize("name", ["1280px", "320px"])
+def test_a_pre_filled_report_shows_its_findings_against_the_plan_at_each_width(server, browser, name):
+    """The projektledare drops the delår 2 they typed over the pre-filled form: the findings
+    only its plan can give are shown, as the server gives them, the page reflows and axe-core
+    finds nothing (tools/web_screenshots.py shoots the same page for docs/)."""
+    with view(browser, name):
+        submit(browser, server, REDOVISNING)
+        assert by_css(browser, ".summary.status-incomplete")
+        shown = sorted(e.text for e in by_css(browser, ".finding-meta code"))
+        assert shown == expected_codes(server, REDOVISNING)
+        assert "MEASURE_NOT_REPORTED" in shown and "REPORT_UNLINKED" not in shown
+        assert len(by_css(browser, "section.file .file-note")) == 2  # the plan, and its years as calendar years
+        reflows(browser)
+        violations = axe_violations(browser)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)

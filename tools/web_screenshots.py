@@ -9,7 +9,8 @@ at 2 and 4 device pixels per CSS pixel: how Chromium lays out a zoomed page).
 Without --url it starts `socinv serve` on a free port itself (with --settings, if given).
 Writes PAGE-VIEW.png, full page, for the pages: start, report (an idéprövning with gaps under
 a long file name without spaces), report-en (the same after the language switch),
-report-complete, unreadable, error (no file chosen, the server's answer), wrong-type,
+report-complete, report-redovisning (a pre-filled delår 2 with gaps, compared with the plan it
+carries), unreadable, error (no file chosen, the server's answer), wrong-type,
 accessibility, privacy. A page wider than its view (sideways scroll) is reported.
 """
 
@@ -29,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 LONG_NAME = "Idéprövning_Läxhjälp_Vivalla_Örebro_kommun_beredning_v3_2026-12-01.docx"
+# A redovisning typed over its pre-filled form, with gaps: compared with the plan it carries.
+REDOVISNING = ROOT / "samples-uppfoljning" / "laxhjalp-vivalla" / "rapporter" / "Redovisning delår 2 2027.docx"
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage"]
@@ -136,6 +139,8 @@ def shoot(driver, url: str, out: Path, view: str, tmp: Path) -> list[str]:
     upload(driver, url, [SAMPLES / "ansokan-komplett" / "ansokan.docx",
                          SAMPLES / "ansokan-komplett" / "utvarderingsschema.xlsx"])
     take("report-complete")
+    upload(driver, url, [REDOVISNING])
+    take("report-redovisning")
     upload(driver, url, [broken])
     take("unreadable")
     upload(driver, url, [], plain=True)
