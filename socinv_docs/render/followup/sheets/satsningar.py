@@ -152,6 +152,15 @@ def state_of(s: SatsningFollowup, today: dt.date) -> str:
     return "ongoing"
 
 
+def _next(row, lang: str) -> str:
+    """"Redovisning, Helår 2028"; a report due after the end is its kind alone ("Slutrapport":
+    its label is its kind's name, said once)."""
+    kind = row.kind_name.get(lang) or row.kind_name.get("sv", "")
+    if not row.report.period:
+        return kind
+    return SHEET.text("followup.sat.next", lang, kind=kind, period=row.label.get(lang) or row.label.get("sv", ""))
+
+
 def period_text(s: SatsningFollowup, lang: str) -> str:
     plan = s.plan
     if plan is None or plan.period_start is None or plan.period_end is None:
@@ -193,8 +202,7 @@ def satsning_row(s: SatsningFollowup, lang: str, today: dt.date) -> dict[str, An
         "ratio_plan": number(plan.forkalkyl.ratio) if plan and plan.forkalkyl else None,
         "ratio_after": number(_after_ratio(s)),
         "status": SHEET.text(f"followup.sat.state.{state_of(s, today)}", lang),
-        "next": SHEET.text("followup.sat.next", lang, kind=nxt.kind_name.get(lang) or nxt.kind_name.get("sv", ""),
-                           period=nxt.label.get(lang) or nxt.label.get("sv", "")) if nxt else "",
+        "next": _next(nxt, lang) if nxt else "",
         "next_due": nxt.report.due if nxt else None,
         "next_days": (nxt.report.due - today).days if nxt else None,
         "errors": s.errors,
