@@ -24,7 +24,7 @@ from conftest import run_cli
 from make_portfolio import GAVLEBORG, OREBRO
 from test_followup_run import sheet_rows
 
-from socinv_docs.render.followup.sheets import rapporter, satsningar
+from socinv_docs.render.followup.sheets import findings, rapporter, satsningar
 
 D = dt.date
 N = 30
@@ -252,6 +252,22 @@ def test_the_states_on_the_day_and_later(portfolio):
         sum(satsning_state(s, MADE_ON, edited=True) == "late" for s in portfolio.satsningar)
     over = portfolio.of("over")[0]
     assert spent(over)[1] > over.granted  # left < 0: the row coloured over budget
+
+
+def test_a_linked_file_name_fits_its_column_on_one_line(year):
+    """LibreOffice does not wrap a cell that is a link: the report's file name on Rapporter
+    and Brister must fit its column's width (a width is about one digit; letters are narrower)."""
+    book = openpyxl.load_workbook(year["root"] / "english.xlsx")
+    linked = 0
+    for spec in (rapporter.SHEET, findings.SHEET):
+        ws = book[spec.title]
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if cell.hyperlink is not None:
+                    linked += 1
+                    assert len(str(cell.value)) <= ws.column_dimensions[cell.column_letter].width, \
+                        (spec.title, cell.coordinate, cell.value)
+    assert linked > 100
 
 
 # -- the processledare's edits ---------------------------------------------------------------------

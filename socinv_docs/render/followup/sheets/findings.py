@@ -20,8 +20,10 @@ HEADERS = "followup.bri.col"
 
 COLUMNS = (
     Column("satsning", 18, wrap=True),
-    Column("report", 22, wrap=True),
-    Column("section", 20, wrap=True),
+    # The report's file name on one line (Calc does not wrap a link); the section's short name
+    # ("Ekonomi", "Mått") needs less.
+    Column("report", 30, wrap=True),
+    Column("section", 14, wrap=True),
     Column("severity", 12),
     Column("message", 46, wrap=True),
     Column("hint", 32, wrap=True),

@@ -28,7 +28,9 @@ COLUMNS = (
     Column("due", 11, "day"),
     Column("status", 15, wrap=True),
     Column("days_late", 9, "int"),
-    Column("received", 24, wrap=True),
+    # Wide enough for a report's file name on one line: Calc does not wrap a cell that is a
+    # link ("Redovisning delår 2 2027.docx" was cut in the PDF).
+    Column("received", 30, wrap=True),
     Column("received_on", 11, "day"),
     Column("errors", 6, "int"),
     Column("warnings", 11, "int"),
