@@ -21,6 +21,7 @@ import pytest
 from conftest import ROOT, run_cli
 from web_support import LiveServer, seam_check
 
+from socinv_docs import messages
 from socinv_docs.limits import Limits
 from socinv_docs.web.app import create_app
 from socinv_docs.web.settings import WebSettings
@@ -529,3 +530,7 @@ def test_a_report_written_in_the_blank_form_says_it_was_compared_with_no_plan(cl
     assert not {f["code"] for f in data["findings"]} & {"MEASURE_NOT_REPORTED", "COST_TOTAL_EXCEEDED"}
     html = upload(client, blank).text
     assert "<code>REPORT_UNLINKED</code>" in html and 'class="finding sev-warning' in html
+    # Filled in, not compared: the summary says so rather than only "no errors".
+    assert data["status"] == "complete"
+    assert messages.text("web.summary.complete_without_plan", "sv") in html
+    assert messages.text("web.summary.complete_warnings", "sv") not in html

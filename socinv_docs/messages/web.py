@@ -81,6 +81,13 @@ WORDS: dict[str, dict[str, Text]] = {
                              "en": Text("No problems found. The draft follows the template and can be submitted.")},
     "web.summary.complete_warnings": {"sv": Text("Inga fel hittades. Läs gärna varningarna nedan innan du skickar in."),
                                       "en": Text("No errors found. Do read the warnings below before you submit.")},
+    "web.summary.complete_without_plan": {
+        "sv": Text("Inga fel hittades i det som står i rapporten, men den har inte jämförts med satsningens "
+                   "beviljade plan: skriv rapporten i den förifyllda mallen du får av processledaren, så "
+                   "jämförs pengarna, måtten och aktiviteterna med planen innan du skickar in."),
+        "en": Text("No errors were found in what the report says, but it has not been compared with the "
+                   "satsning's approved plan: write the report in the pre-filled form the processledare sends "
+                   "you, and the money, measures and activities are compared with the plan before you submit.")},
     "web.summary.missing_attachments": {
         "sv": Text("Inga fel hittades i filen, men inskicket är inte komplett förrän du skickar det tillsammans med "
                    "{attachments:and}. Ladda upp filerna tillsammans för att kontrollera hela inskicket."),

@@ -221,6 +221,9 @@ def report_view(sub: SubmissionReport, schemas: SchemaSet, lang: str, downloads:
     errors, warnings = sub.errors, sub.warnings
     if missing and sub.status is Status.COMPLETE:
         summary = messages.text("web.summary.missing_attachments", lang, attachments=[a["name"] for a in missing])
+    elif status is Status.COMPLETE and any(f.code is Code.REPORT_UNLINKED for f in sub.all_findings):
+        # A report read without its plan: filled in, but not compared with what was approved.
+        summary = messages.text("web.summary.complete_without_plan", lang)
     elif status is Status.COMPLETE:
         summary = messages.text("web.summary.complete_warnings" if warnings else "web.summary.complete", lang)
     elif status is Status.INCOMPLETE:
