@@ -26,6 +26,9 @@ from test_followup_run import sheet_rows
 
 from socinv_docs.render.followup.sheets import findings, rapporter, satsningar
 
+# A whole portfolio of 30 satsningar made and followed up over four years: an end-to-end run.
+pytestmark = pytest.mark.integration
+
 D = dt.date
 N = 30
 MADE_ON = make_portfolio.MADE_ON  # the run on the day: 2028-10-01

@@ -23,7 +23,9 @@ from socinv_docs.web.app import create_app
 from socinv_docs.web.settings import WebSettings
 from socinv_docs.web.workdir import WorkDir
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+# The service as a real process under slow and many clients: seconds of waiting by design.
+pytestmark = [pytest.mark.integration,
+              pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")]
 
 LUCKOR = ROOT / "samples" / "ansokan-luckor" / "ansokan.docx"
 JSON = {"accept": "application/json"}
