@@ -180,8 +180,8 @@ def laxhjalp(out: Path, approved: Path, schemas) -> None:
 
 
 def sandviken(out: Path, schemas) -> None:
+    import gavleborg_samples as m
     import make_gavleborg_templates as gavleborg
-    import make_samples as m
 
     folder = out / SANDVIKEN
     texts = {**m.GV_TEXT, "9. Implementering i ordinarie verksamhet": m.GV_TEXT[
