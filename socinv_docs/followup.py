@@ -61,8 +61,8 @@ from socinv_docs.followup_report import ExpectedRow, FollowupRun, SatsningFollow
 from socinv_docs.messages import literal, msg
 from socinv_docs.names import printable
 from socinv_docs.pipeline import evaluate, is_report, report_unlinked
-from socinv_docs.proposal import cost_lines, reviews
 from socinv_docs.plan import Beslut, ExpectedReport, Plan
+from socinv_docs.proposal import cost_lines, reviews
 from socinv_docs.render.followup.sheets.rapporter import is_skipped, row_key
 from socinv_docs.report import DocumentReport, Finding, SkippedEntry
 from socinv_docs.rules.base import make_finding

@@ -156,10 +156,11 @@ def test_two_different_carried_plans_are_neither_used(plan, schemas, tmp_path):
     first = carrying(plan, tmp_path / "rapport.docx")
     document = docx.Document(str(first))
     other = replace(plan, satsning="en-annan")
-    from socinv_docs.render.prefill import _props_xml, plan_xml  # a second part beside the first, as a hand might
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
+
+    from socinv_docs.render.prefill import _props_xml, plan_xml  # a second part beside the first, as a hand might
 
     item = Part(PackURI("/customXml/item9.xml"), "application/xml", plan_xml(other), document.part.package)
     item.relate_to(Part(PackURI("/customXml/itemProps9.xml"), "application/vnd.openxmlformats-officedocument."

@@ -36,7 +36,6 @@ from socinv_docs.loading import SchemaError, load_schemas, schemas_dir
 from socinv_docs.pipeline import check_document, evaluate
 from socinv_docs.plan import Goal, Measure
 
-
 ACTIVITIES_TWO = ACTIVITIES[:2]
 
 

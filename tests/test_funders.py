@@ -252,8 +252,8 @@ def party_word(schemas, category: str, lang: str) -> str:
 def test_savings_parties_are_named_in_the_funders_own_terms(tmp_path, category):
     """The savings rows' parties are what the funder's savings role says they are, in its
     own words: Örebro's are nämnder; another funder's are not called "Nämnd" (issue 19)."""
-    from socinv_docs.pipeline import check_document
     from socinv_docs.loading import load_schemas
+    from socinv_docs.pipeline import check_document
     from socinv_docs.schema import Names
 
     root = toy_schemas(tmp_path)

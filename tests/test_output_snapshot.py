@@ -16,9 +16,8 @@ import tempfile
 import types
 from pathlib import Path
 
-import pytest
-
 import output_snapshot as snapshot
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SOCINV = Path(sys.executable).parent / "socinv"

@@ -432,7 +432,6 @@ def test_register_names_sections_and_fields_as_people_do(tmp_path):
     from click.testing import CliRunner
     from conftest import OFFICIAL
 
-    from socinv_docs import messages
     from socinv_docs.cli import main
 
     folder = tmp_path / "inkomna"

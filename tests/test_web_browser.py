@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import contextmanager
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx

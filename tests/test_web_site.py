@@ -25,7 +25,7 @@ from socinv_docs.web.app import create_app
 from socinv_docs.web.carried import MAX_AGE_SECONDS, Seal
 from socinv_docs.web.pages import quoted_swedish
 from socinv_docs.web.settings import WebSettings
-from socinv_docs.web.site import TESTED, MAX_LOGO_BYTES, Site, SiteError, read_site
+from socinv_docs.web.site import MAX_LOGO_BYTES, TESTED, Site, SiteError, read_site
 
 SAMPLES = ROOT / "samples"
 LUCKOR = SAMPLES / "ansokan-luckor" / "ansokan.docx"

@@ -31,9 +31,8 @@ import json
 import re
 import uuid
 import zipfile
-from pathlib import Path
-
 from copy import deepcopy
+from pathlib import Path
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from socinv_docs import messages
+from socinv_docs import messages, roles
 from socinv_docs.fmt import kronor, percent
 from socinv_docs.followup_report import CostLine, Decision, ExpectedRow, ReportReview, SatsningFollowup
 from socinv_docs.plan import Plan
 from socinv_docs.render.followup.sheets import ekonomi, rapporter, satsningar
 from socinv_docs.render.memo.context import criteria_rows, finding_rows, kind_label
 from socinv_docs.report import DocumentReport, SubmissionReport
-from socinv_docs import roles
 from socinv_docs.roles import value_of
 from socinv_docs.rules.against_plan import match_rows, months_done, months_in, planned_measures
 from socinv_docs.schema import SchemaSet
