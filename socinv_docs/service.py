@@ -259,6 +259,10 @@ class FolderValidation:
         # never for `check` (validate 250 ms, cli.py's docstring)
         from socinv_docs.validate import scan
 
+        if looks_like_followup(self.directory):
+            # Its sub-folders are granted satsningar: their reports are not applications and
+            # their beslut.yaml no form; `socinv followup` is the command for them.
+            raise Refused("ui.validate.followup_folder", dir=printable(self.directory))
         if self.register is None:
             self.found = scan(self.directory, follow_links=self.follow_links)
             return sum(len(s.files) for s in self.found.submissions)
@@ -367,12 +371,17 @@ def refuse_memo_options(inputs: Sequence[Path], *, register: Path | None, workbo
         if value is not None:
             raise Refused("memo.fu.followup_only", option=option)
     for folder in (p for p in inputs if p.is_dir()):
-        try:
-            followup = any((sub / "beslut.yaml").is_file() for sub in folder.iterdir() if sub.is_dir())
-        except OSError:
-            continue  # the run says what it cannot read
-        if followup:
+        if looks_like_followup(folder):
             raise Refused("memo.fu.looks_like_followup", dir=printable(folder))
+
+
+def looks_like_followup(folder: Path) -> bool:
+    """Whether a folder holds satsningar in follow-up (a sub-folder with a beslut.yaml) rather
+    than submissions; a folder that cannot be listed is not (the run says what it cannot read)."""
+    try:
+        return any((sub / "beslut.yaml").is_file() for sub in folder.iterdir() if sub.is_dir())
+    except OSError:
+        return False
 
 
 def refuse_reports_in_memo(run: RunReport, schemas: SchemaSet) -> None:

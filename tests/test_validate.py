@@ -407,3 +407,18 @@ def test_files_of_different_funders_checked_together(mixed):
     assert [f["code"] for f in result.json["findings"]] == ["FUNDERS_MIXED", "ATTACHMENT_MISSING"]
     result = run_cli("check", folder / "ansokan.docx", folder / "utvarderingsschema.xlsx", "--format", "json")
     assert result.json["findings"] == []
+
+
+def test_a_follow_up_folder_is_refused_with_the_command_for_it(tmp_path):
+    """Satsningar with a beslut.yaml are followed up, not validated: their reports are no
+    applications and beslut.yaml no form. Refused (exit 2), no register written, the way on named."""
+    folder = tmp_path / "uppfoljning"
+    shutil.copytree(ROOT / "samples-uppfoljning", folder)
+    register = tmp_path / "register.xlsx"
+    result = run_cli("validate", folder, "--register", register)
+    assert result.exit_code == 2 and not register.exists()
+    assert "socinv followup" in result.stderr  # the command to use, not wording
+    assert run_cli("validate", folder).exit_code == 2
+    (folder / "laxhjalp-vivalla" / "beslut.yaml").unlink()
+    (folder / "unga-sandviken" / "beslut.yaml").unlink()
+    assert run_cli("validate", folder).exit_code in (0, 1)  # without beslut: submissions again

@@ -32,6 +32,11 @@ WORDS: dict[str, dict[str, Text]] = {
                    "{incomplete}, unreadable: {unreadable}. Time: {seconds:num} s.")},
     "ui.validate.skipped": {"sv": Text(" Ej kontrollerade: {skipped} (se raderna ovan)."),
                             "en": Text(" Not checked: {skipped} (see the lines above).")},
+    "ui.validate.followup_folder": {
+        "sv": Text("{dir} ser ut som en uppföljningsmapp (satsningar med beslut.yaml), inte en mapp med inskick: "
+                   "följ upp satsningarna och deras rapporter med socinv followup {dir} --workbook uppfoljning.xlsx."),
+        "en": Text("{dir} looks like a follow-up folder (satsningar with a beslut.yaml), not a folder of submissions: "
+                   "follow up the satsningar and their reports with socinv followup {dir} --workbook uppfoljning.xlsx.")},
     "ui.validate.none": {"sv": Text("Inga inskick hittades i {dir}."), "en": Text("No submissions found in {dir}.")},
     "ui.validate.progress": {"sv": Text("Kontrollerar"), "en": Text("Checking")},
     "ui.validate.not_dir": {"sv": Text("{dir} är ingen mapp."), "en": Text("{dir} is not a folder.")},
