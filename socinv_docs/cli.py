@@ -164,11 +164,8 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
 
     schemas = _schemas(lang, schemas_folder)
     _validate_choice(schemas, kind, profile, lang)
-    try:
+    with _refusals_exit(lang):
         targets = service.annotate_targets(files, annotate, annotate_dir)
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
     with _libraries_print_to_stderr():
         checked = service.Checked.of(service.check_files(files, schemas, kind=kind, profile=profile))
     if fmt == "json":
@@ -189,19 +186,28 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, kind: str | None, profil
 def _run_with_progress(job, lang: str):
     """Prepare a folder's job (a refusal: its words, exit 2) and run it, with a progress bar
     per file on a terminal (validate, followup)."""
-    from socinv_docs import service  # see check
 
-    try:
+    with _refusals_exit(lang):
         files = job.prepare()
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
     if files and sys.stderr.isatty():
         with click.progressbar(length=files, label=messages.text("ui.validate.progress", lang), file=sys.stderr,
                                show_pos=True) as bar, _libraries_print_to_stderr():
             return job.run(on_file=lambda _report: bar.update(1))
     with _libraries_print_to_stderr():
         return job.run()
+
+
+@contextmanager
+def _refusals_exit(lang: str) -> Iterator[None]:
+    """What the service refuses (a register that is not ours, a folder of another kind, an
+    output onto an input): its words on stderr and exit 2, nothing written."""
+    from socinv_docs import service  # see check
+
+    try:
+        yield
+    except service.Refused as exc:
+        _err(exc.text(lang))
+        sys.exit(2)
 
 
 def _err(text: str) -> None:
@@ -263,12 +269,9 @@ def validate(directory: Path, register: Path | None, fmt: str, jobs: int | None,
         _err(messages.text("ui.validate.none", lang, dir=printable(directory)))
         sys.exit(2)
     if register is not None:
-        try:
+        with _refusals_exit(lang):
             with _libraries_print_to_stderr():
                 result = job.write_register(run)
-        except service.Refused as exc:
-            _err(exc.text(lang))
-            sys.exit(2)
         _err(messages.text("ui.register.written", lang, path=printable(register), rows=result.rows,
                            removed=result.removed))
     sys.exit(run.status.exit_code)
@@ -310,12 +313,9 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
         # A Word file named memo.pdf (or HTML in a .docx) is worse than no file at all.
         _err(messages.text("memo.wrong_suffix", lang, path=printable(output), format=fmt, suffix=MEMO_SUFFIX[fmt]))
         sys.exit(2)
-    try:
+    with _refusals_exit(lang):
         service.refuse_memo_onto_input(output, inputs, [p for p in (register, template, workbook) if p is not None])
         service.refuse_memo_options(inputs, register=register, workbook=workbook, date=date, since=since)
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
     if workbook is not None:
         _followup_memo(inputs[0], workbook, output, fmt, template=template, split=split, meeting=meeting, date=date,
                        since=since, jobs=jobs, lang=lang, follow_links=follow_links, schemas_folder=schemas_folder)
@@ -332,11 +332,8 @@ def memo(inputs: tuple[Path, ...], output: Path, register: Path | None, meeting:
                            skip=[output, *([register] if register else [])])
     for entry in run.skipped:  # the memo is not about them, but the secretary must know
         _err(skipped_line(entry, lang))
-    try:
+    with _refusals_exit(lang):
         service.refuse_reports_in_memo(run, schemas)
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
     try:
         write_memos(run, schemas, fmt, output, split=split, template=template, assessments=assessments,
                     meeting=meeting, lang=lang)
@@ -362,7 +359,6 @@ def _followup_memo(directory: Path, workbook: Path, output: Path, fmt: str, *, t
     read), then the portfolio and a memo per report."""
     # start-up: the follow-up run, its pipeline and the workbook's reader only here (see check)
     from socinv_docs import followup as F
-    from socinv_docs import service
     from socinv_docs.render.followup.memo import write_followup_memos
     from socinv_docs.render.memo import MemoError
     from socinv_docs.validate import skipped_line
@@ -371,11 +367,8 @@ def _followup_memo(directory: Path, workbook: Path, output: Path, fmt: str, *, t
     job = F.Followup(directory, schemas, workbook=workbook, date=date, lang=lang, jobs=jobs,
                      follow_links=follow_links, skip=tuple(p for p in (output, template) if p is not None),
                      read_only=True)
-    try:
+    with _refusals_exit(lang):
         job.prepare()
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
     with _libraries_print_to_stderr():
         run = job.run()
     for entry in run.skipped:  # the memo is not about them, but the processledare must know
@@ -446,7 +439,6 @@ def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path
     """Follow up the satsningar in DIRECTORY (help text: "cli.followup.run.doc")."""
     # start-up: only `followup` loads the follow-up run with the pipeline and the workbook
     from socinv_docs import followup as F
-    from socinv_docs import service
     from socinv_docs.render.followup.calendar import write_calendar
     from socinv_docs.render.followup.text import followup_lines
     from socinv_docs.validate import skipped_line
@@ -459,12 +451,9 @@ def followup_run(directory: Path, workbook: Path, date, fmt: str, calendar: Path
         _write(json.dumps(run.to_json(lang), ensure_ascii=False, indent=2))
     else:
         _write("\n".join([*followup_lines(run, lang), *(skipped_line(e, lang) for e in run.skipped)]))
-    try:
+    with _refusals_exit(lang):
         with _libraries_print_to_stderr():
             result = job.write_workbook(run)
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
     _err(messages.text("followup.written", lang, path=printable(workbook), satsningar=result.satsningar,
                        reports=result.reports))
     if calendar is not None:
@@ -492,16 +481,12 @@ def followup_templates(workbook: Path, output_dir: Path, date, every: bool, lang
 
     # start-up: only `followup templates` loads python-docx and the workbook's reader
     from socinv_docs import followup_templates as T
-    from socinv_docs import service
 
     job = T.FollowupTemplates(workbook, output_dir, _schemas(lang, schemas_folder), date=date, every=every)
-    try:
+    with _refusals_exit(lang):
         job.prepare()
         with _libraries_print_to_stderr():
             job.write()
-    except service.Refused as exc:
-        _err(exc.text(lang))
-        sys.exit(2)
     _write("\n".join(T.lines(job, dt.date.today(), lang)))
 
 
